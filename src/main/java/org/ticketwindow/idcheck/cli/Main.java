@@ -1,0 +1,37 @@
+package org.ticketwindow.idcheck.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code idcheck}: the console and the technician's reader tools, one artifact. */
+@Command(name = "idcheck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"窗口身份核验台 — identity verification console for railway station counters."},
+        subcommands = {ConsoleCommand.class, ReadCommand.class, DecodeCommand.class, ProbeCommand.class,
+                EmulateReaderCommand.class, VirtualCardCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this in-process). */
+    public static int run(String... args) {
+        CommandLine cl = commandLine();
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExecutionExceptionHandler((ex, line, parse) -> {
+            line.getErr().println("idcheck: " + org.ticketwindow.idcheck.identity.Masking.scrub(String.valueOf(ex.getMessage())));
+            return ExitCodes.DEVICE_FAULT;
+        });
+        return cl;
+    }
+
+    /** With no command: the console (training mode by default). */
+    @Override public void run() {
+        new ConsoleCommand().call();
+    }
+}

@@ -1,0 +1,92 @@
+package org.ticketwindow.idcheck.reader;
+
+import org.ticketwindow.idcheck.reader.sam.SamCommand;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+
+/**
+ * What a technician tunes for one reader family (one YAML file in {@code hardware-profiles/}): how to find it,
+ * line speeds, per-command timeouts, polling, bounded retries, RF frame size, which read command, and the photo
+ * decoder. Loaded and validated by {@link HardwareProfiles}.
+ */
+public record HardwareProfile(
+        String id,
+        String displayName,
+        Transport transport,
+        Match match,
+        List<Integer> bauds,
+        Map<SamCommand.TimeoutKey, Duration> timeouts,
+        Duration pollInterval,
+        Retries retries,
+        OptionalInt rfFrameSize,
+        ReadCommand readCommand,
+        boolean appendedAddress,
+        PhotoDecoder photoDecoder,
+        Optional<String> pcscLibrary,
+        String notes,
+        Path source) {
+
+    public HardwareProfile {
+        bauds = List.copyOf(bauds);
+        timeouts = Map.copyOf(new EnumMap<>(timeouts));
+    }
+
+    public enum Transport { SERIAL, PCSC, SIMULATOR }
+
+    /** {@code 30 01} (text + photo) or {@code 30 10} (text + photo + fingerprint). */
+    public enum ReadCommand {
+        TEXT_PHOTO("30 01", SamCommand.READ), TEXT_PHOTO_FINGERPRINT("30 10", SamCommand.READ_WITH_FINGERPRINT);
+
+        private final String yaml;
+        private final SamCommand command;
+
+        ReadCommand(String yaml, SamCommand command) {
+            this.yaml = yaml;
+            this.command = command;
+        }
+
+        public String yaml() { return yaml; }
+        public SamCommand command() { return command; }
+    }
+
+    /** How a profile recognises its reader: a port name pattern (serial), a PC/SC reader name pattern, USB ids. */
+    public record Match(Optional<Pattern> portPattern, Optional<Pattern> readerNamePattern, List<String> usbIds) {
+        public Match {
+            usbIds = List.copyOf(usbIds);
+        }
+
+        public boolean matchesPort(String path) {
+            return portPattern.map(p -> p.matcher(path).find()).orElse(false);
+        }
+
+        public boolean matchesReaderName(String name) {
+            return readerNamePattern.map(p -> p.matcher(name).find()).orElse(false);
+        }
+
+        /** {@code vid:pid} in lowercase hex, e.g. {@code 10c4:ea60}. */
+        public boolean matchesUsb(int vid, int pid) {
+            return usbIds.contains(String.format("%04x:%04x", vid, pid));
+        }
+    }
+
+    /** Bounded retries (D3): extra finds on "no card", and extra full read attempts on a card failure. */
+    public record Retries(int find, int read) {}
+
+    /** {@code none}, or {@code native:<library>} (the reader vendor's WLT decoder, reader-protocol.md §3). */
+    public record PhotoDecoder(Optional<String> nativeLibrary) {
+        public static final PhotoDecoder NONE = new PhotoDecoder(Optional.empty());
+
+        public String yaml() { return nativeLibrary.map(l -> "native:" + l).orElse("none"); }
+    }
+
+    public Duration timeout(SamCommand.TimeoutKey key) { return timeouts.get(key); }
+
+    public int defaultBaud() { return bauds.isEmpty() ? 115200 : bauds.getFirst(); }
+}

@@ -1,0 +1,109 @@
+package org.ticketwindow.idcheck.reader;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Drives one reader on its own thread (drivers are not thread-safe): polls for a card at the profile's interval,
+ * reports each outcome once, then waits until the card is taken away; on a device fault it backs off and keeps
+ * trying, so a replugged reader recovers without a restart.
+ */
+public final class ReaderLoop implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ReaderLoop.class);
+    private static final Duration MAX_FAULT_BACKOFF = Duration.ofSeconds(2);
+
+    private final CardReader reader;
+    private final Consumer<ReaderEvent> listener;
+    private final Thread thread;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile boolean running = true;
+
+    public ReaderLoop(CardReader reader, Consumer<ReaderEvent> listener) {
+        this.reader = Objects.requireNonNull(reader);
+        this.listener = Objects.requireNonNull(listener);
+        this.thread = Thread.ofPlatform().name("reader-" + reader.name()).daemon().unstarted(this::run);
+    }
+
+    public ReaderLoop start() {
+        thread.start();
+        return this;
+    }
+
+    private void run() {
+        Duration poll = reader.profile().pollInterval();
+        boolean faulted = false;
+        boolean awaitingRemoval = false;
+        Duration backoff = poll;
+        try {
+            while (running) {
+                if (awaitingRemoval) {
+                    Presence p = reader.presence();
+                    if (p == Presence.ABSENT) {
+                        awaitingRemoval = false;
+                        emit(new ReaderEvent.CardRemoved(reader.name()));
+                        continue;
+                    }
+                    sleep(poll);
+                    continue;
+                }
+                ReadOutcome outcome = reader.read();
+                switch (outcome) {
+                    case ReadOutcome.DeviceFault fault -> {
+                        if (!faulted) emit(new ReaderEvent.Fault(reader.name(), fault));
+                        faulted = true;
+                        sleep(backoff);
+                        backoff = min(backoff.multipliedBy(2), MAX_FAULT_BACKOFF);
+                        continue;
+                    }
+                    case ReadOutcome.NoCard ignored -> { }
+                    default -> {
+                        if (faulted) emit(new ReaderEvent.Recovered(reader.name()));
+                        faulted = false;
+                        emit(new ReaderEvent.CardOutcome(reader.name(), outcome));
+                        awaitingRemoval = true;
+                        continue;
+                    }
+                }
+                if (faulted) {
+                    faulted = false;
+                    emit(new ReaderEvent.Recovered(reader.name()));
+                }
+                backoff = poll;
+                sleep(poll);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void emit(ReaderEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            log.error("reader event listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) { return a.compareTo(b) <= 0 ? a : b; }
+
+    private static void sleep(Duration d) throws InterruptedException { Thread.sleep(d); }
+
+    @Override public void close() {
+        running = false;
+        thread.interrupt();
+        try {
+            if (!stopped.await(5, TimeUnit.SECONDS)) log.warn("reader thread {} did not stop in 5 s", thread.getName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        reader.close();
+    }
+}
