@@ -37,7 +37,7 @@ final class DecodeCommand implements Callable<Integer> {
 
     @Override public Integer call() throws IOException {
         byte[] bytes = source.hex != null ? parseHex(source.hex) : readFile(source.file);
-        FrameDecoder decoder = FrameDecoder.forResponses();
+        FrameDecoder decoder = FrameDecoder.forCaptures();
         decoder.feed(bytes);
         ObjectNode out = Json.object();
         ArrayNode frames = out.putArray("frames");

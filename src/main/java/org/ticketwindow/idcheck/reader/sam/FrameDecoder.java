@@ -40,6 +40,11 @@ public final class FrameDecoder {
         return new FrameDecoder(Frame.MIN_RESPONSE_LEN, Frame.MAX_RESPONSE_LEN);
     }
 
+    /** A decoder for captures holding both directions (the {@code decode} command). */
+    public static FrameDecoder forCaptures() {
+        return new FrameDecoder(Frame.MIN_REQUEST_LEN, Frame.MAX_RESPONSE_LEN);
+    }
+
     /** A decoder for host commands (emulator side): requests are short (largest: 61 FF xx, LEN 4). */
     public static FrameDecoder forRequests() {
         return new FrameDecoder(Frame.MIN_REQUEST_LEN, 64);

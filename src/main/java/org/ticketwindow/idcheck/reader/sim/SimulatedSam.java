@@ -18,7 +18,7 @@ public final class SimulatedSam {
     /** The module's own state: healthy, failing its self-test (0x60), or not authorised (0x66). */
     public enum Condition { OK, SELF_TEST_FAILED, NOT_AUTHORISED }
 
-    /** A fixed, obviously synthetic SAM ID (renders as 05.01-20261121-0000000001-0000000042). */
+    /** A fixed, obviously synthetic SAM ID (renders as 05.01-20258033-0000000001-0000000042). */
     static final byte[] SAM_ID = {0x05, 0x00, 0x01, 0x00, (byte) 0xF1, 0x1C, 0x35, 0x01, 0x01, 0, 0, 0, 0x2A, 0, 0, 0};
 
     private final FaultPlan faults;

@@ -67,6 +67,7 @@ public final class VirtualPcscCard implements AutoCloseable {
     private void serve() {
         try {
             while (!socket.isClosed()) {
+                quickAck();
                 int len = in.readUnsignedShort();
                 byte[] msg = in.readNBytes(len);
                 if (msg.length != len) throw new EOFException();
@@ -123,10 +124,29 @@ public final class VirtualPcscCard implements AutoCloseable {
     }
 
     private synchronized void send(byte[] payload) throws IOException {
-        out.writeShort(payload.length);
-        out.write(payload);
+        byte[] msg = new byte[2 + payload.length]; // one segment: length and payload together
+        msg[0] = (byte) (payload.length >>> 8);
+        msg[1] = (byte) payload.length;
+        System.arraycopy(payload, 0, msg, 2, payload.length);
+        out.write(msg);
         out.flush();
     }
+
+    /**
+     * vpcd writes the length and the APDU in two segments; with our delayed ACK its Nagle holds the second for
+     * ~40 ms. Linux's quick-ACK mode (reset by the kernel after each ACK, so set before every read) avoids that.
+     */
+    private void quickAck() {
+        if (!QUICK_ACK) return;
+        try {
+            socket.setOption(jdk.net.ExtendedSocketOptions.TCP_QUICKACK, true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // not Linux: slower, still correct
+        }
+    }
+
+    private static final boolean QUICK_ACK = java.net.StandardSocketOptions.class != null
+            && new Socket().supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
 
     private static byte[] withTck(byte[] atr) {
         int tck = 0;

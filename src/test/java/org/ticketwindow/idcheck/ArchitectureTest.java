@@ -1,0 +1,63 @@
+package org.ticketwindow.idcheck;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The package dependency rule of architecture.md: dependencies point inward. */
+class ArchitectureTest {
+    private static final String BASE = "org.ticketwindow.idcheck";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(BASE);
+    }
+
+    private static String[] pkgs(String... names) {
+        String[] out = new String[names.length];
+        for (int i = 0; i < names.length; i++) out[i] = BASE + "." + names[i] + "..";
+        return out;
+    }
+
+    @Test
+    @DisplayName("identity depends on nothing of ours")
+    void identity() {
+        noClasses().that().resideInAPackage(BASE + ".identity..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("reader", "verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+    }
+
+    @Test
+    @DisplayName("reader, verify and etp depend only on identity (and not on each other)")
+    void middle() {
+        noClasses().that().resideInAPackage(BASE + ".reader..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+        noClasses().that().resideInAPackage(BASE + ".verify..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("reader", "etp", "store", "sync", "central", "ui", "cli", "app")).allowEmptyShould(true).check(classes);
+        noClasses().that().resideInAPackage(BASE + ".etp..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("reader", "verify", "store", "sync", "central", "ui", "cli", "app")).allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    @DisplayName("store, sync and central do not depend on ui, cli or app")
+    void outer() {
+        noClasses().that().resideInAnyPackage(pkgs("store", "sync", "central")).should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("ui", "cli", "app")).allowEmptyShould(true).check(classes);
+    }
+
+    @Test
+    @DisplayName("the simulator is not used by the real transports, and transports do not use each other")
+    void readerInside() {
+        noClasses().that().resideInAnyPackage(pkgs("reader.serial", "reader.pcsc", "reader.sam")).should().dependOnClassesThat()
+                .resideInAPackage(BASE + ".reader.sim..").check(classes);
+        noClasses().that().resideInAPackage(BASE + ".reader.serial..").should().dependOnClassesThat()
+                .resideInAPackage(BASE + ".reader.pcsc..").check(classes);
+        noClasses().that().resideInAPackage(BASE + ".reader.pcsc..").should().dependOnClassesThat()
+                .resideInAPackage(BASE + ".reader.serial..").check(classes);
+    }
+}

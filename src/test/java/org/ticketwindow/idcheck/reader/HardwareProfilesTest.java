@@ -1,0 +1,88 @@
+package org.ticketwindow.idcheck.reader;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketwindow.idcheck.reader.sam.SamCommand;
+import org.ticketwindow.idcheck.testing.TestProfiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class HardwareProfilesTest {
+
+    @Test
+    @DisplayName("every shipped profile loads and validates")
+    void shipped() throws Exception {
+        HardwareProfiles all = HardwareProfiles.load(TestProfiles.profilesDir(), null);
+        assertThat(all.all()).extracting(HardwareProfile::id).contains("ga467-serial", "routon-ccid-pcsc", "simulator",
+                "cvr100-serial", "fdx3s-serial", "synjones-serial");
+        HardwareProfile serial = all.byId("ga467-serial").orElseThrow();
+        assertThat(serial.bauds()).containsExactly(115200, 57600, 38400, 19200, 9600);
+        assertThat(serial.timeout(SamCommand.TimeoutKey.READ)).isEqualTo(Duration.ofMillis(2000));
+        assertThat(all.matchingPort("/dev/ttyUSB0")).extracting(HardwareProfile::id).contains("ga467-serial");
+        assertThat(all.matchingReader("Virtual PCD 00 00")).extracting(HardwareProfile::id).containsExactly("routon-ccid-pcsc");
+        assertThat(serial.match().matchesUsb(0x1a86, 0x7523)).isTrue();
+    }
+
+    @Test
+    @DisplayName("a broken profile reports every problem with file, key and reason")
+    void broken(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("bad.yaml"), """
+                id: bad
+                displayName: 坏的
+                transport: usb
+                bauds: [115200, 12345]
+                timeoutsMs: {read: 10, fnd: 300}
+                retries: {read: 9}
+                readCommand: "30 02"
+                colour: red
+                match: {portPattern: "([", usb: ["xyz"]}
+                """);
+        assertThatThrownBy(() -> HardwareProfiles.load(dir, null)).isInstanceOfSatisfying(ProfileException.class, e -> {
+            assertThat(e.problems()).extracting(ProfileException.Problem::key).contains("transport", "bauds[1]",
+                    "timeoutsMs.read", "timeoutsMs.fnd", "retries.read", "readCommand", "colour", "match.portPattern", "match.usb[0]");
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).endsWith("bad.yaml"));
+            assertThat(e.getMessage()).contains("bad.yaml: transport: must be serial, pcsc or simulator, was 'usb'");
+        });
+    }
+
+    @Test
+    @DisplayName("invalid YAML names the line")
+    void invalidYaml(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("x.yaml"), "id: x\n  bauds: [1\n");
+        assertThatThrownBy(() -> HardwareProfiles.load(dir, null)).isInstanceOf(ProfileException.class)
+                .hasMessageContaining("x.yaml: line").hasMessageContaining("not valid YAML");
+    }
+
+    @Test
+    @DisplayName("the technician override applies allowed keys and refuses the others")
+    void overrides(@TempDir Path dir) throws Exception {
+        Path override = dir.resolve("override.yaml");
+        Files.writeString(override, """
+                ga467-serial:
+                  bauds: [9600]
+                  timeoutsMs: {read: 3000}
+                """);
+        HardwareProfiles all = HardwareProfiles.load(TestProfiles.profilesDir(), override);
+        HardwareProfile p = all.byId("ga467-serial").orElseThrow();
+        assertThat(p.bauds()).containsExactly(9600);
+        assertThat(p.timeout(SamCommand.TimeoutKey.READ)).isEqualTo(Duration.ofMillis(3000));
+        assertThat(p.timeout(SamCommand.TimeoutKey.FIND)).isEqualTo(Duration.ofMillis(300)); // untouched keys stay
+
+        Files.writeString(override, """
+                ga467-serial:
+                  photoDecoder: "native:/tmp/evil.so"
+                  match: {portPattern: ".*"}
+                nosuch:
+                  bauds: [9600]
+                """);
+        assertThatThrownBy(() -> HardwareProfiles.load(TestProfiles.profilesDir(), override)).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.problems()).extracting(ProfileException.Problem::key)
+                        .contains("ga467-serial.photoDecoder", "ga467-serial.match"));
+    }
+}
