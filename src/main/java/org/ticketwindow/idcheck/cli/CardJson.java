@@ -28,26 +28,14 @@ final class CardJson {
         o.put("cardType", c.type().name());
         switch (c) {
             case ResidentCard r -> {
-                o.put("name", name(r.name(), showPii));
-                o.put("gender", r.gender().code());
+                residentFields(o, r, r.address(), r.issuingAuthority(), showPii);
                 o.put("ethnicityCode", r.ethnicity().code());
                 r.ethnicity().zh().ifPresent(z -> o.put("ethnicity", z));
-                o.put("birthDate", date(r.birthDate(), showPii));
-                o.put("address", text(r.address(), showPii));
-                o.put("idNumber", number(r.idNumber().value(), showPii));
-                o.put("issuingAuthority", r.issuingAuthority());
-                addresses(o, r.appendedAddresses(), showPii);
             }
             case ResidencePermitCard r -> {
-                o.put("name", name(r.name(), showPii));
-                o.put("gender", r.gender().code());
-                o.put("birthDate", date(r.birthDate(), showPii));
-                o.put("address", text(r.address(), showPii));
-                o.put("idNumber", number(r.idNumber().value(), showPii));
-                o.put("issuingAuthority", r.issuingAuthority());
+                residentFields(o, r, r.address(), r.issuingAuthority(), showPii);
                 o.put("passNumber", number(r.passNumber(), showPii));
                 o.put("issueCount", r.issueCount());
-                addresses(o, r.appendedAddresses(), showPii);
             }
             case ForeignPermanentCard2017 f -> {
                 o.put("name", name(f.chineseName(), showPii));
@@ -129,6 +117,17 @@ final class CardJson {
         o.put("total", t.total().toNanos() / 1e6);
         o.put("attempts", t.attempts());
         return o;
+    }
+
+    /** Fields the resident card and the residence permit share. */
+    private static void residentFields(ObjectNode o, CardData c, String address, String authority, boolean showPii) {
+        o.put("name", name(c.name(), showPii));
+        o.put("gender", c.gender().code());
+        o.put("birthDate", date(c.birthDate(), showPii));
+        o.put("address", text(address, showPii));
+        o.put("idNumber", number(c.idNumber().value(), showPii));
+        o.put("issuingAuthority", authority);
+        addresses(o, c.appendedAddresses(), showPii);
     }
 
     private static void addresses(ObjectNode o, List<String> addresses, boolean showPii) {

@@ -86,6 +86,26 @@ public record HardwareProfile(
         public String yaml() { return nativeLibrary.map(l -> "native:" + l).orElse("none"); }
     }
 
+    /** This profile with other baud rates (a technician's tuning, or a pty that ignores them). */
+    public HardwareProfile withBauds(List<Integer> newBauds) {
+        return new HardwareProfile(id, displayName, transport, match, newBauds, timeouts, pollInterval, retries,
+                rfFrameSize, readCommand, appendedAddress, photoDecoder, pcscLibrary, notes, source);
+    }
+
+    /** This profile with another read command and appended-address setting. */
+    public HardwareProfile withRead(ReadCommand newReadCommand, boolean newAppendedAddress) {
+        return new HardwareProfile(id, displayName, transport, match, bauds, timeouts, pollInterval, retries,
+                rfFrameSize, newReadCommand, newAppendedAddress, photoDecoder, pcscLibrary, notes, source);
+    }
+
+    /** This profile with every command timeout and the poll interval set. */
+    public HardwareProfile withTimeouts(Duration everyCommand, Duration newPollInterval) {
+        Map<SamCommand.TimeoutKey, Duration> t = new EnumMap<>(SamCommand.TimeoutKey.class);
+        for (SamCommand.TimeoutKey k : SamCommand.TimeoutKey.values()) t.put(k, everyCommand);
+        return new HardwareProfile(id, displayName, transport, match, bauds, t, newPollInterval, retries,
+                rfFrameSize, readCommand, appendedAddress, photoDecoder, pcscLibrary, notes, source);
+    }
+
     public Duration timeout(SamCommand.TimeoutKey key) { return timeouts.get(key); }
 
     public int defaultBaud() { return bauds.isEmpty() ? 115200 : bauds.getFirst(); }

@@ -31,11 +31,6 @@ public final class TestProfiles {
 
     /** A copy of a profile with short timeouts and the given poll interval (tests that wait on timeouts). */
     public static HardwareProfile fast(HardwareProfile p, Duration timeout) {
-        var t = new java.util.EnumMap<org.ticketwindow.idcheck.reader.sam.SamCommand.TimeoutKey, Duration>(
-                org.ticketwindow.idcheck.reader.sam.SamCommand.TimeoutKey.class);
-        for (var k : org.ticketwindow.idcheck.reader.sam.SamCommand.TimeoutKey.values()) t.put(k, timeout);
-        return new HardwareProfile(p.id(), p.displayName(), p.transport(), p.match(), java.util.List.of(115200), t,
-                Duration.ofMillis(50), p.retries(), p.rfFrameSize(), p.readCommand(), p.appendedAddress(), p.photoDecoder(),
-                p.pcscLibrary(), p.notes(), p.source());
+        return p.withBauds(java.util.List.of(115200)).withTimeouts(timeout, Duration.ofMillis(50));
     }
 }

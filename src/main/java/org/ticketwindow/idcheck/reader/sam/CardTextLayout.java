@@ -81,25 +81,11 @@ public final class CardTextLayout {
         for (int i = 0; i < t.length; i += 2) t[i] = 0x20; // U+0020 padding
         switch (card) {
             case ResidentCard c -> {
-                put(t, 0, 30, c.name().value(), "name");
-                put(t, 30, 2, c.gender().code(), "gender");
+                putResidentFields(t, c, c.address(), c.issuingAuthority());
                 put(t, 32, 4, c.ethnicity().code(), "ethnicity");
-                put(t, 36, 16, c.birthDate().raw(), "birthDate");
-                put(t, 52, 70, c.address(), "address");
-                put(t, 122, 36, c.idNumber().value(), "idNumber");
-                put(t, 158, 30, c.issuingAuthority(), "issuingAuthority");
-                put(t, 188, 16, c.validity().from().raw(), "validFrom");
-                put(t, 204, 16, c.validity().until().raw(), "validUntil");
             }
             case ResidencePermitCard c -> {
-                put(t, 0, 30, c.name().value(), "name");
-                put(t, 30, 2, c.gender().code(), "gender");
-                put(t, 36, 16, c.birthDate().raw(), "birthDate");
-                put(t, 52, 70, c.address(), "address");
-                put(t, 122, 36, c.idNumber().value(), "idNumber");
-                put(t, 158, 30, c.issuingAuthority(), "issuingAuthority");
-                put(t, 188, 16, c.validity().from().raw(), "validFrom");
-                put(t, 204, 16, c.validity().until().raw(), "validUntil");
+                putResidentFields(t, c, c.address(), c.issuingAuthority());
                 put(t, 220, 18, c.passNumber(), "passNumber");
                 put(t, 238, 4, c.issueCount(), "issueCount");
             }
@@ -134,6 +120,18 @@ public final class CardTextLayout {
         t[TYPE_FLAG_OFFSET] = (byte) card.type().flag();
         t[TYPE_FLAG_OFFSET + 1] = 0;
         return t;
+    }
+
+    /** Offsets 0–219 shared by the resident card and the residence permit (§2.2, §2.4). */
+    private static void putResidentFields(byte[] t, CardData c, String address, String issuingAuthority) {
+        put(t, 0, 30, c.name().value(), "name");
+        put(t, 30, 2, c.gender().code(), "gender");
+        put(t, 36, 16, c.birthDate().raw(), "birthDate");
+        put(t, 52, 70, address, "address");
+        put(t, 122, 36, c.idNumber().value(), "idNumber");
+        put(t, 158, 30, issuingAuthority, "issuingAuthority");
+        put(t, 188, 16, c.validity().from().raw(), "validFrom");
+        put(t, 204, 16, c.validity().until().raw(), "validUntil");
     }
 
     /** Appended addresses of a {@code 30 03} answer: up to four 70-byte records, blank ones dropped. */

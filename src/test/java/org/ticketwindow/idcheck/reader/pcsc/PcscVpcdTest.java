@@ -76,9 +76,7 @@ class PcscVpcdTest {
     @Test
     @DisplayName("D3 PC/SC: a 30 10 read with 1024-byte fingerprint comes in chunks; an unreadable card is refused")
     void fingerprintAndUnreadable() throws Exception {
-        HardwareProfile fp = new HardwareProfile(PROFILE.id(), PROFILE.displayName(), PROFILE.transport(), PROFILE.match(),
-                PROFILE.bauds(), PROFILE.timeouts(), PROFILE.pollInterval(), PROFILE.retries(), PROFILE.rfFrameSize(),
-                HardwareProfile.ReadCommand.TEXT_PHOTO_FINGERPRINT, true, PROFILE.photoDecoder(), PROFILE.pcscLibrary(), "", PROFILE.source());
+        HardwareProfile fp = PROFILE.withRead(HardwareProfile.ReadCommand.TEXT_PHOTO_FINGERPRINT, true);
         try (PcscCardReader reader = PcscCardReader.open(service, READER, fp, TestProfiles.TODAY)) {
             try (VirtualPcscCard card = VirtualPcscCard.insert(sam("ordinary"), "127.0.0.1", VirtualPcscCard.DEFAULT_PORT, CHIP_SERIAL)) {
                 awaitPresence(reader, Presence.PRESENT);

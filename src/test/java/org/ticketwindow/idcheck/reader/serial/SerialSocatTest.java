@@ -28,17 +28,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The real jSerialComm transport against the emulator over a socat pseudo-terminal pair. */
 class SerialSocatTest {
-    private static final HardwareProfile PROFILE = withBauds(TestProfiles.shipped("ga467-serial"));
+    /** The shipped profile with one baud (a pty ignores it; probing five would only cost time). */
+    private static final HardwareProfile PROFILE = TestProfiles.shipped("ga467-serial").withBauds(java.util.List.of(115200));
 
     @TempDir Path dir;
     private SocatPair pair;
-
-    /** The shipped profile with one baud (a pty ignores it; probing five would only cost time). */
-    private static HardwareProfile withBauds(HardwareProfile p) {
-        return new HardwareProfile(p.id(), p.displayName(), p.transport(), p.match(), java.util.List.of(115200), p.timeouts(),
-                p.pollInterval(), p.retries(), p.rfFrameSize(), p.readCommand(), p.appendedAddress(), p.photoDecoder(),
-                p.pcscLibrary(), p.notes(), p.source());
-    }
 
     @BeforeEach void pty() throws Exception { pair = new SocatPair(dir); }
 
@@ -87,6 +81,7 @@ class SerialSocatTest {
              SamCardReader reader = SerialReaders.open(pair.host(), PROFILE, TestProfiles.TODAY)) {
             assertThat(reader.read()).isInstanceOf(ReadOutcome.Read.class);
             sam.faults().clear();
+            assertThat(reader.session().orElseThrow().managementNumber()).hasSize(28); // after the read, card still selected
             reader.session().orElseThrow().changeBaud(57600);
             assertThat(reader.read()).isInstanceOf(ReadOutcome.Read.class);
         }
