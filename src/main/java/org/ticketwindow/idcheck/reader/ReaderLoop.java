@@ -100,7 +100,8 @@ public final class ReaderLoop implements AutoCloseable {
         running = false;
         thread.interrupt();
         try {
-            if (!stopped.await(5, TimeUnit.SECONDS)) log.warn("reader thread {} did not stop in 5 s", thread.getName());
+            String threadName = thread.getName();
+            if (!stopped.await(5, TimeUnit.SECONDS)) log.warn("reader thread {} did not stop in 5 s", threadName);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

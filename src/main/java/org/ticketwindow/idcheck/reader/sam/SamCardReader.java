@@ -72,13 +72,11 @@ public class SamCardReader implements CardReader {
 
     @Override public Presence presence() {
         if (ensureSession().isPresent()) return Presence.UNKNOWN;
-        boolean[] present = new boolean[1];
-        Optional<ReadOutcome.DeviceFault> fault = session.findOnce(present);
-        if (fault.isPresent()) {
-            if (dropsLink(fault.get().kind())) dropSession();
-            return Presence.UNKNOWN;
-        }
-        return present[0] ? Presence.PRESENT : Presence.ABSENT;
+        SamSession.PresenceCheck check = session.presence();
+        check.fault().ifPresent(f -> {
+            if (dropsLink(f.kind())) dropSession();
+        });
+        return check.presence();
     }
 
     @Override public SamHealth health() {

@@ -7,6 +7,7 @@ import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.CardDefect;
 import org.ticketwindow.idcheck.reader.DeviceFaultKind;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
+import org.ticketwindow.idcheck.reader.Presence;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.StageTimings;
 
@@ -104,18 +105,18 @@ public final class SamSession {
         }
     }
 
-    /** Is a card on the reader? A single find; a device problem is reported as a fault outcome. */
-    public Optional<ReadOutcome.DeviceFault> findOnce(boolean[] present) {
+    /** What a single find says: presence, or the fault that kept it from saying. */
+    public record PresenceCheck(Presence presence, Optional<ReadOutcome.DeviceFault> fault) {}
+
+    /** Is a card on the reader? A single find, used to wait for the card to be taken away after a read. */
+    public PresenceCheck presence() {
         try {
-            present[0] = findCard(0);
-            return Optional.empty();
+            return new PresenceCheck(findCard(0) ? Presence.PRESENT : Presence.ABSENT, Optional.empty());
         } catch (Stop s) {
-            if (s.outcome instanceof ReadOutcome.DeviceFault f) return Optional.of(f);
-            present[0] = false;
-            return Optional.empty();
+            if (s.outcome instanceof ReadOutcome.DeviceFault f) return new PresenceCheck(Presence.UNKNOWN, Optional.of(f));
+            return new PresenceCheck(Presence.ABSENT, Optional.empty());
         } catch (CardFailure f) {
-            present[0] = true;
-            return Optional.empty();
+            return new PresenceCheck(Presence.PRESENT, Optional.empty()); // a card answered, if badly
         }
     }
 

@@ -145,8 +145,15 @@ public final class VirtualPcscCard implements AutoCloseable {
         }
     }
 
-    private static final boolean QUICK_ACK = java.net.StandardSocketOptions.class != null
-            && new Socket().supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
+    private static final boolean QUICK_ACK = quickAckSupported();
+
+    private static boolean quickAckSupported() {
+        try (Socket probe = new Socket()) {
+            return probe.supportedOptions().contains(jdk.net.ExtendedSocketOptions.TCP_QUICKACK);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 
     private static byte[] withTck(byte[] atr) {
         int tck = 0;
