@@ -62,7 +62,9 @@ final class ReadCommand implements Callable<Integer> {
             }
             case SERIAL -> {
                 String path = port != null ? port : SerialReaders.listPorts().stream()
-                        .map(SerialReaders.PortInfo::path).filter(profile.match()::matchesPort).findFirst().orElse(null);
+                        .filter(p -> profile.match().matchesPort(p.path())
+                                || (p.vendorId() >= 0 && profile.match().matchesUsb(p.vendorId(), p.productId())))
+                        .map(SerialReaders.PortInfo::path).findFirst().orElse(null);
                 if (path == null) early = Optional.of(fault("no serial port matches profile " + profile.id() + ": give --port PATH"));
                 else reader = SerialReaders.open(path, profile, Clock.systemDefaultZone());
             }
