@@ -29,7 +29,7 @@ final class VirtualCardCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         try (VirtualPcscCard v = VirtualPcscCard.insert(sam, host, vpcdPort, HexFormat.of().parseHex(chipSerial))) {
-            spec.commandLine().getOut().println("{\"inserted\": \"" + card + "\"}");
+            spec.commandLine().getOut().println(Json.MAPPER.writer().writeValueAsString(Json.object().put("inserted", card)));
             spec.commandLine().getOut().flush();
             Thread.currentThread().join();
         } catch (java.net.ConnectException e) {

@@ -67,6 +67,8 @@ public final class PcscCardReader extends SamCardReader {
         }
         ReadOutcome outcome = super.read();
         if (outcome instanceof ReadOutcome.NoCard) dropSession();
+        // a link failure while the card went away (e.g. removed between the presence check and connect) is a removal
+        if (outcome instanceof ReadOutcome.DeviceFault && presence() == Presence.ABSENT) return new ReadOutcome.NoCard(true);
         return outcome;
     }
 
@@ -87,8 +89,8 @@ public final class PcscCardReader extends SamCardReader {
 
     /** The 8-byte chip serial of the card in the reader. */
     public byte[] chipSerial() throws SamIoException {
-        Optional<ReadOutcome> notReady = ensureSession();
-        if (notReady.isPresent()) throw new SamIoException(SamIoException.Kind.PORT_GONE, notReady.get().clerkEn());
+        Optional<ReadOutcome.DeviceFault> notReady = ensureSession();
+        if (notReady.isPresent()) throw new SamIoException(SamIoException.Kind.PORT_GONE, notReady.get().detail());
         try {
             return current.chipSerial();
         } catch (SamIoException e) {

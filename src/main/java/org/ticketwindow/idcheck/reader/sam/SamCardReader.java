@@ -42,14 +42,14 @@ public class SamCardReader implements CardReader {
 
     @Override public HardwareProfile profile() { return profile; }
 
-    /** The open session, opening and initialising the channel first if needed. */
-    protected final Optional<ReadOutcome> ensureSession() {
+    /** Opens and initialises the channel if needed; the fault when the reader cannot be used. */
+    protected final Optional<ReadOutcome.DeviceFault> ensureSession() {
         if (session != null) return Optional.empty();
         SamChannel channel;
         try {
             channel = opener.open();
         } catch (SamIoException e) {
-            return Optional.of(SamSession.ioOutcome(e));
+            return Optional.of(SamSession.ioFault(e));
         }
         SamSession s = new SamSession(channel, profile, clock);
         Optional<ReadOutcome.DeviceFault> fault = s.initialise();
@@ -63,7 +63,7 @@ public class SamCardReader implements CardReader {
     }
 
     @Override public ReadOutcome read() {
-        Optional<ReadOutcome> notReady = ensureSession();
+        Optional<ReadOutcome.DeviceFault> notReady = ensureSession();
         if (notReady.isPresent()) return notReady.get();
         ReadOutcome outcome = session.readCard();
         if (outcome instanceof ReadOutcome.DeviceFault f && dropsLink(f.kind())) dropSession();
@@ -80,17 +80,13 @@ public class SamCardReader implements CardReader {
     }
 
     @Override public SamHealth health() {
-        Optional<ReadOutcome> notReady = ensureSession();
-        if (notReady.isPresent()) {
-            ReadOutcome o = notReady.get();
-            return new SamHealth(Optional.of(o instanceof ReadOutcome.DeviceFault f ? f
-                    : new ReadOutcome.DeviceFault(DeviceFaultKind.PROTOCOL, Optional.empty(), o.clerkEn())), Optional.empty());
-        }
+        Optional<ReadOutcome.DeviceFault> notReady = ensureSession();
+        if (notReady.isPresent()) return new SamHealth(notReady, Optional.empty());
         try {
             return new SamHealth(Optional.empty(), Optional.of(session.samId()));
         } catch (SamIoException e) {
             dropSession();
-            return new SamHealth(Optional.of((ReadOutcome.DeviceFault) SamSession.ioOutcome(e)), Optional.empty());
+            return new SamHealth(Optional.of(SamSession.ioFault(e)), Optional.empty());
         } catch (SamStatusException e) {
             return new SamHealth(Optional.of(e.response().status().map(SamSession::deviceFault).orElse(
                     new ReadOutcome.DeviceFault(DeviceFaultKind.UNKNOWN_STATUS, Optional.empty(), e.getMessage()))), Optional.empty());

@@ -190,16 +190,22 @@ public final class SamSession {
         return new ReadOutcome.DeviceFault(kind, Optional.of(s), s.hex() + " " + s.en());
     }
 
-    /** The outcome an I/O failure maps to: a vanished card is "no card (removed)", everything else a fault. */
+    /** The outcome an I/O failure during a card read maps to: a vanished card is "no card (removed)", else a fault. */
     public static ReadOutcome ioOutcome(SamIoException e) {
+        return e.kind() == SamIoException.Kind.CARD_GONE ? new ReadOutcome.NoCard(true) : ioFault(e);
+    }
+
+    /**
+     * The fault an I/O failure outside a card read maps to (opening the link, status, SAM ID): there a vanished PC/SC
+     * card means the connection is gone.
+     */
+    public static ReadOutcome.DeviceFault ioFault(SamIoException e) {
         DeviceFaultKind kind = switch (e.kind()) {
             case TIMEOUT -> DeviceFaultKind.TIMEOUT;
-            case PORT_GONE -> DeviceFaultKind.PORT_GONE;
+            case PORT_GONE, CARD_GONE -> DeviceFaultKind.PORT_GONE;
             case OPEN_FAILED -> DeviceFaultKind.OPEN_FAILED;
             case PROTOCOL -> DeviceFaultKind.PROTOCOL;
-            case CARD_GONE -> null;
         };
-        if (kind == null) return new ReadOutcome.NoCard(true);
         return new ReadOutcome.DeviceFault(kind, Optional.empty(), e.getMessage());
     }
 
@@ -265,8 +271,7 @@ public final class SamSession {
             if (profile.rfFrameSize().isPresent()) setRfFrameSize(profile.rfFrameSize().getAsInt());
             return Optional.empty();
         } catch (SamIoException e) {
-            return Optional.of(ioOutcome(e) instanceof ReadOutcome.DeviceFault f ? f
-                    : fault(DeviceFaultKind.PROTOCOL, Optional.empty(), e.getMessage()));
+            return Optional.of(ioFault(e));
         } catch (SamStatusException e) {
             return Optional.of(e.response().status().map(SamSession::deviceFault)
                     .orElse(fault(DeviceFaultKind.UNKNOWN_STATUS, Optional.empty(), e.getMessage())));

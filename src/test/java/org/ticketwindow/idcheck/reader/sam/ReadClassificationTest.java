@@ -71,6 +71,17 @@ class ReadClassificationTest {
     }
 
     @Test
+    @DisplayName("D3 a card vanishing during a read is NoCard(removed); during a SAM command it is a link fault, never a crash")
+    void vanishedCard() {
+        SamIoException gone = new SamIoException(SamIoException.Kind.CARD_GONE, "card left");
+        assertThat(SamSession.ioOutcome(gone)).isEqualTo(new ReadOutcome.NoCard(true));
+        assertThat(SamSession.ioFault(gone).kind()).isEqualTo(DeviceFaultKind.PORT_GONE);
+        for (SamIoException.Kind k : SamIoException.Kind.values()) {
+            assertThat(SamSession.ioFault(new SamIoException(k, "x"))).isInstanceOf(ReadOutcome.DeviceFault.class);
+        }
+    }
+
+    @Test
     @DisplayName("D3 no card on the reader is NoCard, not a refusal")
     void noCard() throws Exception {
         assertThat(readWith(null, FaultPlan.none())).isEqualTo(new ReadOutcome.NoCard(false));
