@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "idcheck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"窗口身份核验台 — identity verification console for railway station counters."},
         subcommands = {ConsoleCommand.class, ReadCommand.class, DecodeCommand.class, ProbeCommand.class,
-                EmulateReaderCommand.class, VirtualCardCommand.class, CommandLine.HelpCommand.class})
+                EmulateReaderCommand.class, VirtualCardCommand.class, MatchNameCommand.class, EtpCommand.class,
+                DecideCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -71,7 +71,8 @@ public record CardFixture(String id, String description, CardData card, byte[] t
         }
     }
 
-    static CardFixture parse(String file, JsonNode n) throws FixtureException {
+    /** A fixture from an already parsed YAML or JSON mapping (the keys of the built-in cards); {@code file} names it in errors. */
+    public static CardFixture parse(String file, JsonNode n) throws FixtureException {
         if (n == null || !n.isObject()) throw new FixtureException(file + ": must be a YAML mapping");
         String id = text(n, "id", file.replaceAll(".*/", "").replace(".yaml", ""));
         CardType type;

@@ -1,0 +1,39 @@
+package org.ticketwindow.idcheck.verify;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** The extra factor a special-name case must show (V2), by whose record it is. */
+public enum ExtraFactorKind {
+    PHONE_LAST4("手机号后4位", "last 4 digits of the phone number", RecordRole.REGISTERED_USER, Pattern.compile("\\d{4}")),
+    EMAIL_FIRST3("注册邮箱前3位", "first 3 characters of the registered e-mail", RecordRole.REGISTERED_USER,
+            Pattern.compile("[^@\\s]{3}")),
+    REGISTERED_USER_ID_NUMBER("注册用户的证件号码", "the registered user's ID number", RecordRole.CONTACT,
+            Pattern.compile("[0-9A-Z]{6,18}"));
+
+    private final String zh;
+    private final String en;
+    private final RecordRole role;
+    private final Pattern shape;
+
+    ExtraFactorKind(String zh, String en, RecordRole role, Pattern shape) {
+        this.zh = zh;
+        this.en = en;
+        this.role = role;
+        this.shape = shape;
+    }
+
+    public String zh() { return zh; }
+    public String en() { return en; }
+
+    /** Registered users give phone or e-mail; contacts give the registered user's ID number. */
+    public boolean appliesTo(RecordRole r) { return role == r; }
+
+    /** The form that is compared and hashed: e-mail letters lower case, ID numbers upper case, no spaces. */
+    public String normalise(String value) {
+        String v = value.strip();
+        return this == EMAIL_FIRST3 ? v.toLowerCase(Locale.ROOT) : v.toUpperCase(Locale.ROOT);
+    }
+
+    public boolean wellFormed(String value) { return value != null && shape.matcher(normalise(value)).matches(); }
+}

@@ -1,0 +1,43 @@
+package org.ticketwindow.idcheck.verify;
+
+import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.ForeignPermanentCard2017;
+import org.ticketwindow.idcheck.identity.ForeignPermanentCard2023;
+import org.ticketwindow.idcheck.identity.PersonName;
+
+import java.util.Locale;
+
+/**
+ * The identity fields a presented document shows, whatever its source. {@code altName} is a foreign card's English
+ * name when the card also has a Chinese one (a website record may hold either).
+ */
+record PresentedIdentity(DocumentType type, String number, PersonName name, PersonName altName, String nationality) {
+
+    /** The identity of a document that carries one (chip, entered, proof); null for an unreadable card. */
+    static PresentedIdentity of(Presented p) {
+        return switch (p) {
+            case Presented.Chip c -> ofCard(c.card());
+            case Presented.Entered e -> new PresentedIdentity(e.document().type(), e.document().number(),
+                    e.document().name(), new PersonName(""), e.document().nationality());
+            case Presented.Proof pr -> new PresentedIdentity(DocumentType.RID, pr.proof().idNumber().value(),
+                    pr.proof().name(), new PersonName(""), "CHN");
+            case Presented.Unreadable u -> null;
+        };
+    }
+
+    private static PresentedIdentity ofCard(CardData card) {
+        DocumentType type = DocumentType.of(card.type());
+        String number = card.idNumber().value();
+        return switch (card) {
+            case ForeignPermanentCard2017 f -> new PresentedIdentity(type, number, f.name(),
+                    f.chineseName().isBlank() ? new PersonName("") : f.englishName(), f.nationality().strip());
+            case ForeignPermanentCard2023 f -> new PresentedIdentity(type, number, f.name(),
+                    f.chineseName().isBlank() ? new PersonName("") : f.englishName(), f.nationality().strip());
+            default -> new PresentedIdentity(type, number, card.name(), new PersonName(""), "CHN");
+        };
+    }
+
+    boolean sameNumber(String other) { return normalise(number).equals(normalise(other)); }
+
+    static String normalise(String number) { return number.strip().toUpperCase(Locale.ROOT); }
+}

@@ -1,0 +1,495 @@
+package org.ticketwindow.idcheck.verify;
+
+import org.ticketwindow.idcheck.identity.CardChecks;
+import org.ticketwindow.idcheck.identity.CardDefect;
+import org.ticketwindow.idcheck.identity.ResidentCard;
+import org.ticketwindow.idcheck.verify.name.NameMatch;
+import org.ticketwindow.idcheck.verify.name.NameOutcome;
+import org.ticketwindow.idcheck.verify.name.NameRule;
+import org.ticketwindow.idcheck.verify.name.NameRules;
+import org.ticketwindow.idcheck.verify.name.SpecialName;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
+
+/**
+ * The counter's rules (rules.md): given a {@link VerificationCase}, what may be done, the new statuses, what is
+ * missing, and why. Pure apart from the salt of an offline extra-factor hash; shared by the console and the
+ * reference central (which decides again with the record it holds). Thread-safe.
+ *
+ * <p>Every case runs the same stages, each of which may end it: the record's status (V3, V4, wrong case), the
+ * documents (E3, D1–D5), the counter kind (V2, P2, X2, X3, L1, DUP1), then the comparison with the record and the
+ * extra factor (V1, P1, N-rules, V2).
+ */
+public final class VerificationRules {
+    private final NameRules names;
+    private final RandomGenerator salts;
+
+    public VerificationRules() { this(new NameRules(), new SecureRandom()); }
+
+    public VerificationRules(NameRules names, RandomGenerator salts) {
+        this.names = names;
+        this.salts = salts;
+    }
+
+    public Decision decide(VerificationCase c) {
+        Draft d = new Draft(c);
+        return switch (c.kind()) {
+            case ON_SITE -> onSite(c, d);
+            case PROXY -> proxy(c, d);
+            case OVER_LIMIT_CONTACT -> overLimitContact(c, d);
+            case PRE_VERIFICATION -> preVerification(c, d);
+            case DUPLICATE_CLAIM -> duplicateClaim(c, d);
+            case TICKET_SERVICE -> ticketService(c, d);
+        };
+    }
+
+    // ---- cases ----
+
+    private Decision onSite(VerificationCase c, Draft d) {
+        if (c.childWithoutDocument()) return d.end(Outcome.NOTHING_TO_DO, Reasons.c1ChildWithoutDocument());
+        Optional<IdentityRecord> record = c.record();
+        if (record.isPresent()) {
+            Decision gate = chipRecordGate(d, record.get());
+            if (gate != null) return gate;
+        }
+        Optional<Presented> doc = c.document(DocumentRole.HOLDER);
+        if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
+        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
+        if (refused != null) return refused;
+        PresentedIdentity shown = PresentedIdentity.of(doc.get());
+        if (shown.type().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
+        Set<SpecialName> special = special(d, shown);
+        if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.v2Agency());
+        return verify(c, d, DocumentRole.HOLDER, shown, record.orElse(null), !special.isEmpty(), false);
+    }
+
+    private Decision proxy(VerificationCase c, Draft d) {
+        Optional<IdentityRecord> record = c.record();
+        if (record.isPresent()) {
+            Decision gate = statusGate(d, record.get(), EnumSet.of(RecordStatus.PENDING, RecordStatus.REPORT));
+            if (gate != null) return gate;
+            if (record.get().documentType().isPassportOrPermit() && c.counterKind() == CounterKind.AGENCY) {
+                return d.end(Outcome.REFUSED, Reasons.x2Agency());
+            }
+        }
+        Optional<Presented> proxyDoc = c.document(DocumentRole.PROXY);
+        Optional<Presented> principalDoc = c.document(DocumentRole.PRINCIPAL);
+        if (proxyDoc.isEmpty() || principalDoc.isEmpty()) {
+            return d.needs(proxyDoc.isEmpty() && principalDoc.isEmpty() ? Missing.DOCUMENT : Missing.SECOND_DOCUMENT,
+                    Reasons.x1Needs());
+        }
+        for (DocumentRole role : List.of(DocumentRole.PROXY, DocumentRole.PRINCIPAL)) {
+            Decision refused = checkDocument(c, d, role, c.documents().get(role));
+            if (refused != null) return refused;
+        }
+        PresentedIdentity proxy = PresentedIdentity.of(proxyDoc.get());
+        PresentedIdentity principal = PresentedIdentity.of(principalDoc.get());
+        if (c.counterKind() == CounterKind.AGENCY) {
+            if (principal.type().isPassportOrPermit()) return d.end(Outcome.REFUSED, Reasons.x2Agency());
+            if (proxy.type().isPassportOrPermit()) return d.end(Outcome.REFUSED, Reasons.p2Agency());
+        }
+        if (proxy.sameNumber(principal.number())) return d.end(Outcome.WRONG_CASE, Reasons.x1SamePerson());
+        Set<SpecialName> special = special(d, principal);
+        if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.x3Agency());
+        return verify(c, d, DocumentRole.PRINCIPAL, principal, record.orElse(null), !special.isEmpty(),
+                principal.type().isPassportOrPermit());
+    }
+
+    private Decision overLimitContact(VerificationCase c, Draft d) {
+        Optional<IdentityRecord> user = c.registeredUser();
+        if (user.isPresent()) {
+            if (user.get().documentType() != DocumentType.RID) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+            if (user.get().status() != RecordStatus.PASSED) return d.end(Outcome.REFUSED, Reasons.v5UserNotVerified(user.get().status()));
+        }
+        Optional<IdentityRecord> contact = c.record();
+        if (contact.isPresent()) {
+            if (contact.get().documentType() != DocumentType.RID && contact.get().documentType().isChip()) {
+                return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+            }
+            Decision gate = chipRecordGate(d, contact.get());
+            if (gate != null) return gate;
+        }
+        Optional<Presented> userDoc = c.document(DocumentRole.REGISTERED_USER);
+        Optional<Presented> contactDoc = c.document(DocumentRole.CONTACT);
+        if (userDoc.isEmpty() || contactDoc.isEmpty()) {
+            return d.needs(userDoc.isEmpty() && contactDoc.isEmpty() ? Missing.DOCUMENT : Missing.SECOND_DOCUMENT,
+                    Reasons.l1NotRid());
+        }
+        for (DocumentRole role : List.of(DocumentRole.REGISTERED_USER, DocumentRole.CONTACT)) {
+            Presented p = c.documents().get(role);
+            if (p instanceof Presented.Entered e && e.document().type().isPassportOrPermit()) {
+                return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+            }
+            Decision refused = checkDocument(c, d, role, p);
+            if (refused != null) return refused;
+            if (!(p instanceof Presented.Chip chip) || !(chip.card() instanceof ResidentCard)) {
+                return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+            }
+        }
+        PresentedIdentity userId = PresentedIdentity.of(userDoc.get());
+        PresentedIdentity contactId = PresentedIdentity.of(contactDoc.get());
+        if (userId.sameNumber(contactId.number())) return d.end(Outcome.WRONG_CASE, Reasons.x1SamePerson());
+        if (user.isPresent()) {
+            Match m = compare(c, d, DocumentRole.REGISTERED_USER, userId, user.get(), false);
+            if (m.result != Match.Result.SAME) return d.end(Outcome.REFUSED, Reasons.l1UserDiffers());
+        }
+        c.countedContacts().ifPresent(n -> {
+            if (n < c.policy().contactLimit()) d.notes.add(Reasons.l1NotOver(n, c.policy().contactLimit()));
+        });
+        Set<SpecialName> special = special(d, contactId);
+        if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.l1Agency());
+        d.factorShownByDocument = true;
+        return verify(c, d, DocumentRole.CONTACT, contactId, contact.orElse(null), !special.isEmpty(), false);
+    }
+
+    private Decision preVerification(VerificationCase c, Draft d) {
+        if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.p2Agency());
+        Optional<IdentityRecord> record = c.record();
+        if (record.isPresent()) {
+            IdentityRecord r = record.get();
+            if (!r.documentType().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
+            Decision gate = statusGate(d, r, EnumSet.of(RecordStatus.REPORT));
+            if (gate != null) return gate;
+        }
+        Optional<Presented> doc = c.document(DocumentRole.HOLDER);
+        if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
+        if (doc.get() instanceof Presented.Chip) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
+        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
+        if (refused != null) return refused;
+        PresentedIdentity shown = PresentedIdentity.of(doc.get());
+        special(d, shown);
+        return verify(c, d, DocumentRole.HOLDER, shown, record.orElse(null), false, true);
+    }
+
+    private Decision duplicateClaim(VerificationCase c, Draft d) {
+        if (c.document(DocumentRole.PROXY).isPresent() || c.document(DocumentRole.PRINCIPAL).isPresent()) {
+            return d.end(Outcome.REFUSED, Reasons.x4NoProxy());
+        }
+        if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.dup1Agency());
+        Optional<IdentityRecord> record = c.record();
+        if (record.isPresent() && !record.get().duplicateIdentity()) return d.end(Outcome.NOTHING_TO_DO, Reasons.dup1NotFlagged());
+        Optional<Presented> doc = c.document(DocumentRole.HOLDER);
+        if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
+        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
+        if (refused != null) return refused;
+        PresentedIdentity shown = PresentedIdentity.of(doc.get());
+        special(d, shown);
+        if (record.isPresent()) {
+            Match m = compare(c, d, DocumentRole.HOLDER, shown, record.get(), shown.type().isPassportOrPermit());
+            if (m.result == Match.Result.UNDECIDED) return d.needs(Missing.CLERK_NAME_DECISION, null);
+            if (m.result == Match.Result.DIFFERENT) return d.end(Outcome.REFUSED, Reasons.dup1DocumentDiffers());
+        }
+        return d.end(Outcome.CLAIM_RECORDED, Reasons.dup1Recorded());
+    }
+
+    private Decision ticketService(VerificationCase c, Draft d) {
+        Optional<Presented> doc = c.document(DocumentRole.HOLDER);
+        if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
+        if (doc.get() instanceof Presented.Proof) {
+            if (c.counterKind() == CounterKind.AGENCY) {
+                d.notes.add(Reasons.e5Advice());
+                return d.end(Outcome.REFUSED, Reasons.e3AgencyRefused());
+            }
+            d.services = TicketServices.forElectronicProof(c.counterKind());
+            d.notes.add(Reasons.e4Note());
+            return d.end(Outcome.SERVICES, Reasons.e3Services());
+        }
+        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
+        if (refused != null) return refused;
+        PresentedIdentity shown = PresentedIdentity.of(doc.get());
+        Set<SpecialName> special = special(d, shown);
+        if (shown.type().isPassportOrPermit() && c.counterKind() == CounterKind.AGENCY && c.record().isEmpty()) {
+            return d.end(Outcome.REFUSED, Reasons.p2Agency());
+        }
+        if (c.record().isEmpty()) return d.needs(Missing.RECORD, null);
+        IdentityRecord r = c.record().get();
+        Match m = compare(c, d, DocumentRole.HOLDER, shown, r, shown.type().isPassportOrPermit());
+        if (m.result == Match.Result.UNDECIDED) return d.needs(Missing.CLERK_NAME_DECISION, null);
+        if (m.result == Match.Result.DIFFERENT) return d.end(Outcome.REFUSED, Reasons.ticketDocumentDiffers());
+        d.services = TicketServices.of(c.counterKind(), r.status(), r.documentType(), !special.isEmpty(), m.exact);
+        userNotes(c, d, r);
+        return d.end(Outcome.SERVICES, d.services.basis().getFirst());
+    }
+
+    // ---- stages ----
+
+    /** The status gate of an RID-like (chip) record: D2, wrong case for passports, then {@link #statusGate}. */
+    private Decision chipRecordGate(Draft d, IdentityRecord r) {
+        if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+        if (r.documentType().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
+        return statusGate(d, r, EnumSet.of(RecordStatus.PENDING));
+    }
+
+    /** V3 (FAILED needs the website correction), V4 (already verified), wrong case for any other status. */
+    private Decision statusGate(Draft d, IdentityRecord r, Set<RecordStatus> workable) {
+        if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+        if (workable.contains(r.status())) return null;
+        return switch (r.status()) {
+            case FAILED -> {
+                d.missing.add(Missing.WEBSITE_CORRECTION);
+                yield d.end(Outcome.REFUSED, Reasons.v3Failed());
+            }
+            case PASSED, PRE_PASSED -> d.end(Outcome.NOTHING_TO_DO, Reasons.v4AlreadyVerified(r.status()));
+            case REPORT -> d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
+            case PENDING -> d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
+        };
+    }
+
+    /** D1–D5 and E3 for one presented document; null when it may be used. */
+    private Decision checkDocument(VerificationCase c, Draft d, DocumentRole role, Presented p) {
+        d.documentHandled = true;
+        switch (p) {
+            case Presented.Proof pr -> {
+                if (c.kind().isVerification()) return d.end(Outcome.REFUSED, Reasons.e3NotForVerification());
+            }
+            case Presented.Unreadable u -> {
+                return d.end(Outcome.REFUSED, Reasons.d3Unreadable(role));
+            }
+            case Presented.Chip chip -> {
+                List<CardDefect> defects = CardChecks.check(chip.card(), c.today());
+                List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
+                if (!suspect.isEmpty()) {
+                    return d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
+                            suspect.stream().map(CardDefect::detailZh).collect(Collectors.joining("；")),
+                            suspect.stream().map(CardDefect::detailEn).collect(Collectors.joining("; "))));
+                }
+                if (!defects.isEmpty()) { // only EXPIRED or NOT_YET_VALID are left: D1
+                    return d.end(Outcome.REFUSED, defects.getFirst().kind() == CardDefect.Kind.EXPIRED
+                            ? Reasons.d1Expired(role, chip.card().validity().until().iso())
+                            : Reasons.d1NotYetValid(role, chip.card().validity().from().iso()));
+                }
+            }
+            case Presented.Entered e -> {
+                EnteredDocument doc = e.document();
+                if (doc.type() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+                if (doc.type().isChip()) return d.end(Outcome.REFUSED, Reasons.d4ManualEntry(doc.type()));
+                if (c.counterKind() == CounterKind.AGENCY && c.kind().isVerification()) {
+                    return d.end(Outcome.REFUSED, role == DocumentRole.PRINCIPAL ? Reasons.x2Agency() : Reasons.p2Agency());
+                }
+                List<EnteredDocument.Problem> problems = doc.problems();
+                if (!problems.isEmpty()) {
+                    for (EnteredDocument.Problem pr : problems) d.reasons.add(Reasons.entryIncomplete(pr.zh(), pr.en()));
+                    return d.needs(Missing.ENTRY_FIELDS, null);
+                }
+                if (doc.validUntil().isBefore(c.today())) {
+                    return d.end(Outcome.REFUSED, Reasons.d1Expired(role, doc.validUntil().toString()));
+                }
+            }
+        }
+        return null;
+    }
+
+    private Set<SpecialName> special(Draft d, PresentedIdentity shown) {
+        Set<SpecialName> s = names.special(shown.name().value());
+        d.special = s;
+        return s;
+    }
+
+    /**
+     * V1 / P1 with V2's extra factor: compare the document with the record (or, offline, record the evidence for
+     * the central) and decide the new status.
+     */
+    private Decision verify(VerificationCase c, Draft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
+                            boolean special, boolean passport) {
+        Match m = r == null ? null : compare(c, d, role, shown, r, passport);
+        if (special) {
+            ExtraFactorCheck check = d.factorShownByDocument
+                    ? ExtraFactorCheck.of(ExtraFactorCheck.Status.SHOWN_BY_DOCUMENT, ExtraFactorKind.REGISTERED_USER_ID_NUMBER)
+                    : factor(c, d, r);
+            d.factor = check;
+            switch (check.status()) {
+                case MISSING -> {
+                    return d.needs(Missing.EXTRA_FACTOR, Reasons.v2FactorMissing(r == null ? null : r.role()));
+                }
+                case NOT_MATCHED -> {
+                    return d.end(Outcome.REFUSED, Reasons.v2FactorWrong());
+                }
+                case DEFERRED -> d.notes.add(Reasons.factorDeferred());
+                default -> { }
+            }
+        }
+        if (r == null) return d.end(Outcome.PENDING_CENTRAL, Reasons.pendingCentral());
+        if (d.factor.status() == ExtraFactorCheck.Status.DEFERRED) return d.end(Outcome.PENDING_CENTRAL, Reasons.pendingCentral());
+        if (m.result == Match.Result.UNDECIDED) return d.needs(Missing.CLERK_NAME_DECISION, null);
+        if (m.result == Match.Result.DIFFERENT) {
+            d.changes.add(new StatusChange(r.id(), r.status(), RecordStatus.FAILED, Set.of()));
+            d.missing.add(Missing.WEBSITE_CORRECTION);
+            if (passport) d.notes.add(Reasons.p3Note());
+            d.services = TicketServices.of(c.counterKind(), RecordStatus.FAILED, r.documentType(), special, false);
+            return d.end(Outcome.FAILED, passport ? Reasons.p1Failed() : Reasons.v1Failed());
+        }
+        RecordStatus to = passport ? RecordStatus.PRE_PASSED : RecordStatus.PASSED;
+        Set<Field> frozen = passport ? EnumSet.of(Field.NAME, Field.NATIONALITY, Field.DOCUMENT_TYPE, Field.DOCUMENT_NUMBER)
+                : EnumSet.of(Field.NAME, Field.DOCUMENT_TYPE, Field.DOCUMENT_NUMBER);
+        d.changes.add(new StatusChange(r.id(), r.status(), to, frozen));
+        if (passport && r.status() == RecordStatus.REPORT) d.notes.add(Reasons.p3Note());
+        d.services = TicketServices.of(c.counterKind(), to, r.documentType(), special, m.exact);
+        userNotes(c, d, r);
+        return d.end(passport ? Outcome.PRE_PASSED : Outcome.PASSED, passport ? Reasons.p1Passed() : Reasons.v1Passed());
+    }
+
+    /** V5 and L2: what the clerk should tell the passenger about the account. */
+    private static void userNotes(VerificationCase c, Draft d, IdentityRecord r) {
+        IdentityRecord user = r.role() == RecordRole.REGISTERED_USER ? r : c.registeredUser().orElse(null);
+        RecordStatus userStatus = user == null ? null
+                : user == r && !d.changes.isEmpty() ? d.changes.getLast().to() : user.status();
+        if (userStatus == RecordStatus.PENDING || userStatus == RecordStatus.FAILED) {
+            d.notes.add(Reasons.v5UserNotVerified(userStatus));
+        }
+        if (r.status() == RecordStatus.REPORT || userStatus == RecordStatus.REPORT) d.notes.add(Reasons.l2Note());
+    }
+
+    private ExtraFactorCheck factor(VerificationCase c, Draft d, IdentityRecord r) {
+        Optional<ExtraFactor> given = c.extraFactor();
+        if (given.isEmpty()) return ExtraFactorCheck.MISSING;
+        ExtraFactor f = given.get();
+        if (r != null && !f.kind().appliesTo(r.role())) {
+            d.reasons.add(Reasons.v2FactorWrongKind(f.kind(), r.role()));
+            return ExtraFactorCheck.MISSING;
+        }
+        if (f instanceof ExtraFactor.Given g && !g.kind().wellFormed(g.value())) return ExtraFactorCheck.MISSING;
+        String expected = r == null || r.factors() == null ? null : r.factors().expected(f.kind());
+        if (expected != null) {
+            boolean ok = switch (f) {
+                case ExtraFactor.Given g -> g.kind().normalise(g.value()).equals(g.kind().normalise(expected));
+                case ExtraFactor.Hashed h -> ExtraFactorHash.matches(h, expected);
+            };
+            return ExtraFactorCheck.of(ok ? ExtraFactorCheck.Status.MATCHED : ExtraFactorCheck.Status.NOT_MATCHED, f.kind());
+        }
+        ExtraFactor.Hashed hashed = switch (f) {
+            case ExtraFactor.Given g -> ExtraFactorHash.of(g, salts);
+            case ExtraFactor.Hashed h -> h;
+        };
+        return new ExtraFactorCheck(ExtraFactorCheck.Status.DEFERRED, f.kind(), hashed.digest());
+    }
+
+    /** How a document compares with a record, field by field (added to the draft). */
+    private record Match(Result result, boolean exact) {
+        enum Result { SAME, DIFFERENT, UNDECIDED }
+    }
+
+    private Match compare(VerificationCase c, Draft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
+                              boolean nationality) {
+        List<FieldComparison> out = new ArrayList<>();
+        NameMatch name = names.compare(shown.name().value(), r.name().value());
+        if (!name.matches() && !shown.altName().isBlank()) {
+            NameMatch alt = names.compare(shown.altName().value(), r.name().value());
+            if (alt.matches() || alt.outcome() == NameOutcome.NEEDS_CLERK) name = alt;
+        }
+        Match.Result result = Match.Result.SAME;
+        List<String> rules = name.rules().stream().map(NameRule::id).toList();
+        switch (name.outcome()) {
+            case EXACT -> out.add(FieldComparison.equal(role, Field.NAME));
+            case EQUIVALENT -> out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, rules, "", ""));
+            case MISMATCH -> {
+                out.add(FieldComparison.different(role, Field.NAME, name.hintZh(), name.hintEn()));
+                result = Match.Result.DIFFERENT;
+            }
+            case NEEDS_CLERK -> {
+                ClerkNameDecision decision = c.clerkNameDecision().orElse(null);
+                if (decision == ClerkNameDecision.ACCEPTED) {
+                    List<String> withClerk = new ArrayList<>(rules);
+                    withClerk.add(NameRule.CLERK.id());
+                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, withClerk, name.hintZh(), name.hintEn()));
+                } else if (decision == ClerkNameDecision.REJECTED) {
+                    out.add(FieldComparison.different(role, Field.NAME, "窗口人员核对后确认姓名不一致", "the clerk found the names differ"));
+                    result = Match.Result.DIFFERENT;
+                } else {
+                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.CLERK, rules, name.hintZh(), name.hintEn()));
+                    result = Match.Result.UNDECIDED;
+                }
+            }
+        }
+        if (shown.type() == r.documentType()) {
+            out.add(FieldComparison.equal(role, Field.DOCUMENT_TYPE));
+        } else {
+            out.add(FieldComparison.different(role, Field.DOCUMENT_TYPE, "网站填写的证件类型为" + r.documentType().zh()
+                    + "，出示的是" + shown.type().zh(), "the website has " + r.documentType().en() + ", the document is a " + shown.type().en()));
+            result = Match.Result.DIFFERENT;
+        }
+        boolean sameNumber = shown.sameNumber(r.documentNumber());
+        if (sameNumber) {
+            out.add(FieldComparison.equal(role, Field.DOCUMENT_NUMBER));
+        } else {
+            out.add(FieldComparison.different(role, Field.DOCUMENT_NUMBER, numberHintZh(shown.number(), r.documentNumber()),
+                    "the document number differs from the website entry"));
+            result = Match.Result.DIFFERENT;
+        }
+        if (nationality && !r.nationality().isEmpty()) {
+            if (r.nationality().equalsIgnoreCase(shown.nationality())) {
+                out.add(FieldComparison.equal(role, Field.NATIONALITY));
+            } else {
+                out.add(FieldComparison.different(role, Field.NATIONALITY, "国籍不一致：网站为 " + r.nationality()
+                        + "，证件为 " + shown.nationality(), "nationality differs: website " + r.nationality()
+                        + ", document " + shown.nationality()));
+                result = Match.Result.DIFFERENT;
+            }
+        }
+        d.comparisons.addAll(out);
+        return new Match(result, name.outcome() == NameOutcome.EXACT && sameNumber && result == Match.Result.SAME);
+    }
+
+    /** Where two numbers first differ (1-based), so the clerk can point at it without reading it out. */
+    private static String numberHintZh(String card, String entered) {
+        String a = PresentedIdentity.normalise(card);
+        String b = PresentedIdentity.normalise(entered);
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
+        if (a.length() != b.length() && i == Math.min(a.length(), b.length())) {
+            return "证件号码位数不同：证件为 " + a.length() + " 位，网站填写为 " + b.length() + " 位";
+        }
+        return "证件号码第 " + (i + 1) + " 位起与网站填写的不同";
+    }
+
+    /** The decision being built. */
+    private static final class Draft {
+        final VerificationCase c;
+        final List<Reason> reasons = new ArrayList<>();
+        final List<Reason> notes = new ArrayList<>();
+        final List<FieldComparison> comparisons = new ArrayList<>();
+        final Set<Missing> missing = EnumSet.noneOf(Missing.class);
+        final List<StatusChange> changes = new ArrayList<>();
+        ExtraFactorCheck factor = ExtraFactorCheck.NOT_REQUIRED;
+        Set<SpecialName> special = Set.of();
+        TicketServices services;
+        boolean documentHandled;
+        boolean factorShownByDocument;
+
+        Draft(VerificationCase c) { this.c = c; }
+
+        Decision end(Outcome outcome, Reason main) {
+            reasons.addFirst(main);
+            boolean recordable = switch (outcome) {
+                case PASSED, PRE_PASSED, FAILED, CLAIM_RECORDED, PENDING_CENTRAL -> true;
+                case REFUSED -> documentHandled;
+                case NOTHING_TO_DO, WRONG_CASE, NEEDS_MORE, SERVICES -> false;
+            };
+            return new Decision(c.kind(), outcome, reasons, changes, missing, comparisons, factor, special, services,
+                    notes, recordable);
+        }
+
+        Decision needs(Missing what, Reason why) {
+            missing.add(what);
+            return end(Outcome.NEEDS_MORE, why != null ? why : new Reason(ruleOf(what), what.zh(), what.en()));
+        }
+
+        private String ruleOf(Missing what) {
+            return switch (what) {
+                case EXTRA_FACTOR -> "V2";
+                case CLERK_NAME_DECISION -> "N1";
+                case WEBSITE_CORRECTION -> "V3";
+                case SECOND_DOCUMENT -> c.kind() == CaseKind.PROXY ? "X1" : "L1";
+                case ENTRY_FIELDS -> "P1";
+                case DOCUMENT -> c.kind() == CaseKind.PRE_VERIFICATION ? "P1" : "D4";
+                case RECORD -> "T1";
+            };
+        }
+    }
+}

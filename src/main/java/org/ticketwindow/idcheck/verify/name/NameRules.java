@@ -1,0 +1,266 @@
+package org.ticketwindow.idcheck.verify.name;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Rules N1–N6: compares the name entered on the website ({@code W}) with the name on the document ({@code C}).
+ * Pure and thread-safe; the ICU lookups behind it are cached per character ({@link HanDictionary}).
+ *
+ * <p>The comparison walks both names together. At each card character the entry may hold the same character, the
+ * same Latin letter in another case, the simplified form of a traditional character (N3), or for a rare character
+ * (N1/N2) its tone-less pinyin or a character sharing one of its readings. A rare character with no known reading
+ * matches any one character or pinyin-like run, and the answer becomes NEEDS_CLERK. Spaces are skipped on both
+ * sides. Over-long card names (N4) are compared with their first 30 units.
+ */
+public final class NameRules {
+    private static final int MAX_STEPS = 20_000; // bounds backtracking on hostile input
+    private static final int MAX_SYLLABLE = 6;    // "zhuang"
+
+    private final HanDictionary dictionary;
+
+    public NameRules() { this(HanDictionary.shared()); }
+
+    NameRules(HanDictionary dictionary) { this.dictionary = dictionary; }
+
+    /** N6: what makes the card name special (empty for an ordinary name). */
+    public Set<SpecialName> special(String card) {
+        EnumSet<SpecialName> out = EnumSet.noneOf(SpecialName.class);
+        if (NameUnits.of(card) > NameUnits.LIMIT) out.add(SpecialName.OVERLONG);
+        for (int k = 0; k < card.length(); ) {
+            int cp = card.codePointAt(k);
+            k += Character.charCount(cp);
+            HanChar h = dictionary.of(cp);
+            if (h.rare()) out.add(SpecialName.RARE);
+            if (h.traditional()) out.add(SpecialName.TRADITIONAL);
+        }
+        return out;
+    }
+
+    public NameMatch compare(String card, String entered) {
+        Set<SpecialName> special = special(card);
+        if (card.equals(entered)) return new NameMatch(NameOutcome.EXACT, Set.of(), special, 0, "", "");
+        int[] w = entered.codePoints().toArray();
+        if (entered.isBlank()) {
+            return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, 1, "网上未填写姓名", "no name was entered");
+        }
+        Walk full = new Walk(card.codePoints().toArray(), w, false);
+        if (full.run()) return success(full, special);
+        Walk cut = null;
+        if (special.contains(SpecialName.OVERLONG)) {
+            cut = new Walk(NameUnits.truncated(card).codePoints().toArray(), w, true);
+            if (cut.run()) return success(cut, special);
+        }
+        Walk failed = cut != null ? cut : full;
+        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, failed.position(failed.failI),
+                hintZh(failed), hintEn(failed));
+    }
+
+    private NameMatch success(Walk walk, Set<SpecialName> special) {
+        EnumSet<NameRule> rules = walk.rules();
+        if (walk.clerkAt >= 0) {
+            String ch = Character.toString(walk.c[walk.clerkAt]);
+            int pos = walk.position(walk.clerkAt);
+            return new NameMatch(NameOutcome.NEEDS_CLERK, rules, special, pos,
+                    "第" + pos + "个字「" + ch + "」是生僻字，系统无法确定其读音：请对照证件原件，确认网上填写的拼音或同音字是否为该字的读音，由窗口人员决定并记录",
+                    "character " + pos + " is a rare character with no known reading: compare the entry with the "
+                            + "original document; the clerk decides and the decision is recorded");
+        }
+        return new NameMatch(NameOutcome.EQUIVALENT, rules, special, 0, "", "");
+    }
+
+    // ---- hints for the first difference ----
+
+    private String hintZh(Walk f) {
+        int[] c = f.c;
+        int[] w = f.w;
+        int i = f.failI;
+        int j = f.failJ;
+        int pos = f.position(i);
+        if (i >= c.length) return "网上填写的姓名比证件多出「" + rest(w, j) + "」";
+        if (j >= w.length) {
+            return f.truncated
+                    ? "姓名超长：网上应按顺序填写证件姓名的前30个字符（汉字算2个，空格不计），缺少「" + rest(c, i) + "」"
+                    : "网上填写的姓名缺少证件上的「" + rest(c, i) + "」";
+        }
+        int a = c[i];
+        int b = w[j];
+        if (DotLookalike.is(a) && DotLookalike.is(b)) {
+            return "第" + pos + "个字符：证件上是" + DotLookalike.zh(a) + "，网上填写的是" + DotLookalike.zh(b)
+                    + "。两者是不同的字符，请按证件原件准确填写";
+        }
+        if (DotLookalike.is(a)) return "第" + pos + "个字符：证件上是" + DotLookalike.zh(a) + "，网上填写的是「" + Character.toString(b) + "」";
+        if (DotLookalike.is(b)) return "第" + pos + "个字符：证件上是「" + Character.toString(a) + "」，网上填写的是" + DotLookalike.zh(b);
+        HanChar ha = dictionary.of(a);
+        HanChar hb = dictionary.of(b);
+        String ca = Character.toString(a);
+        String cb = Character.toString(b);
+        if (hb.traditional() && hb.simplified() == a) {
+            return "第" + pos + "个字：证件上是简体「" + ca + "」，网上填写的是繁体「" + cb + "」，应按证件填写";
+        }
+        if (ha.han() && !ha.rare()) {
+            if (hb.han() && ha.sharesReadingWith(hb)) {
+                return "第" + pos + "个字「" + ca + "」不是生僻字，不能用同音字「" + cb + "」代替（同音字替代只适用于生僻字）";
+            }
+            if (isLatin(b) && readingAt(ha, w, j) > 0) {
+                return "第" + pos + "个字「" + ca + "」不是生僻字，不能用拼音代替（拼音替代只适用于生僻字）";
+            }
+        }
+        if (ha.rare()) {
+            String example = ha.readings().isEmpty() ? "" : "（如 " + ha.readings().getFirst() + "）";
+            return "第" + pos + "个字「" + ca + "」是生僻字：可填写其拼音" + example + "或同音字，但网上填写的「" + cb + "」不是它的读音";
+        }
+        return "第" + pos + "个字不同：证件上是「" + ca + "」，网上填写的是「" + cb + "」";
+    }
+
+    private String hintEn(Walk f) {
+        int[] c = f.c;
+        int[] w = f.w;
+        int i = f.failI;
+        int j = f.failJ;
+        int pos = f.position(i);
+        if (i >= c.length) return "the entered name has extra characters at the end";
+        if (j >= w.length) {
+            return f.truncated ? "over-long name: the entry must hold the first 30 units of the card name (Chinese "
+                    + "characters count 2, spaces not counted); it is cut short" : "the entered name is missing the end of the card name";
+        }
+        int a = c[i];
+        int b = w[j];
+        if (DotLookalike.is(a) && DotLookalike.is(b)) {
+            return "character " + pos + ": the card has " + DotLookalike.en(a) + ", the entry has " + DotLookalike.en(b)
+                    + "; they are different characters, enter it exactly as on the card";
+        }
+        HanChar ha = dictionary.of(a);
+        HanChar hb = dictionary.of(b);
+        if (hb.traditional() && hb.simplified() == a) {
+            return "character " + pos + ": the card has the simplified form, the entry the traditional one";
+        }
+        if (ha.han() && !ha.rare() && ((hb.han() && ha.sharesReadingWith(hb)) || (isLatin(b) && readingAt(ha, w, j) > 0))) {
+            return "character " + pos + " is not a rare character: a homophone or pinyin may not replace it";
+        }
+        if (ha.rare()) return "character " + pos + " is a rare character, but the entry is not one of its readings";
+        return "character " + pos + " differs between the card and the entry";
+    }
+
+    private static String rest(int[] cps, int from) {
+        StringBuilder b = new StringBuilder();
+        for (int k = from; k < cps.length; k++) b.appendCodePoint(cps[k]);
+        return b.toString().strip();
+    }
+
+    static boolean isLatin(int cp) {
+        return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
+    }
+
+    /** Length of a reading of {@code h} that the entry spells at {@code j} (longest first), or 0. */
+    private static int readingAt(HanChar h, int[] w, int j) {
+        for (String r : h.readings()) if (spells(w, j, r)) return r.length();
+        return 0;
+    }
+
+    /** Case-insensitive; a {@code v} in the reading (ü) accepts v, u or ü. */
+    private static boolean spells(int[] w, int j, String reading) {
+        if (j + reading.length() > w.length) return false;
+        for (int k = 0; k < reading.length(); k++) {
+            int x = Character.toLowerCase(w[j + k]);
+            char r = reading.charAt(k);
+            if (r == 'v' ? (x != 'v' && x != 'u' && x != 'ü') : x != r) return false;
+        }
+        return true;
+    }
+
+    private static final int CASE = 1;
+    private static final int SPACES = 2;
+    private static final int N1 = 4;
+    private static final int N3 = 8;
+
+    /** One walk of the card name against the entry, with backtracking at rare characters. */
+    private final class Walk {
+        final int[] c;
+        final int[] w;
+        final boolean truncated;
+        int failI = -1;
+        int failJ = -1;
+        int mask;
+        int clerkAt = -1;
+        int steps;
+
+        Walk(int[] c, int[] w, boolean truncated) {
+            this.c = c;
+            this.w = w;
+            this.truncated = truncated;
+        }
+
+        boolean run() { return step(0, 0, 0, -1); }
+
+        EnumSet<NameRule> rules() {
+            EnumSet<NameRule> r = EnumSet.noneOf(NameRule.class);
+            if ((mask & N1) != 0) r.add(NameRule.N1);
+            if ((mask & N3) != 0) r.add(NameRule.N3);
+            if (truncated) r.add(NameRule.N4);
+            if ((mask & CASE) != 0) r.add(NameRule.CASE);
+            if ((mask & SPACES) != 0) r.add(NameRule.SPACES);
+            return r;
+        }
+
+        /** 1-based position of card index {@code i} among the card's non-space characters. */
+        int position(int i) {
+            int p = 0;
+            for (int k = 0; k < Math.min(i, c.length); k++) if (!NameUnits.isSpace(c[k])) p++;
+            return p + 1;
+        }
+
+        private boolean step(int i, int j, int m, int clerk) {
+            if (++steps > MAX_STEPS) return fail(i, j);
+            while (true) {
+                boolean cs = i < c.length && NameUnits.isSpace(c[i]);
+                boolean ws = j < w.length && NameUnits.isSpace(w[j]);
+                if (cs && ws) { i++; j++; }
+                else if (cs) { i++; m |= SPACES; }
+                else if (ws) { j++; m |= SPACES; }
+                else break;
+            }
+            if (i == c.length) {
+                if (j == w.length) {
+                    mask = m;
+                    clerkAt = clerk;
+                    return true;
+                }
+                return fail(i, j);
+            }
+            if (j == w.length) return fail(i, j);
+            int a = c[i];
+            int b = w[j];
+            if (a == b) return step(i + 1, j + 1, m, clerk);
+            if (isLatin(a) && isLatin(b) && Character.toLowerCase(a) == Character.toLowerCase(b)) {
+                return step(i + 1, j + 1, m | CASE, clerk);
+            }
+            HanChar ha = dictionary.of(a);
+            if (ha.traditional() && ha.simplified() == b) return step(i + 1, j + 1, m | N3, clerk);
+            if (ha.rare()) {
+                HanChar hb = dictionary.of(b);
+                if (!ha.readings().isEmpty()) {
+                    if (hb.han() && ha.sharesReadingWith(hb) && step(i + 1, j + 1, m | N1, clerk)) return true;
+                    for (String r : ha.readings()) {
+                        if (spells(w, j, r) && step(i + 1, j + r.length(), m | N1, clerk)) return true;
+                    }
+                } else {
+                    int who = clerk >= 0 ? clerk : i;
+                    if (hb.han() && step(i + 1, j + 1, m | N1, who)) return true;
+                    int run = 0;
+                    while (j + run < w.length && run < MAX_SYLLABLE && isLatin(w[j + run])) run++;
+                    for (int len = run; len >= 1; len--) if (step(i + 1, j + len, m | N1, who)) return true;
+                }
+            }
+            return fail(i, j);
+        }
+
+        private boolean fail(int i, int j) {
+            if (i > failI || (i == failI && j > failJ)) {
+                failI = i;
+                failJ = j;
+            }
+            return false;
+        }
+    }
+}
