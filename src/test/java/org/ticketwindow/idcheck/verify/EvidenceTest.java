@@ -1,0 +1,105 @@
+package org.ticketwindow.idcheck.verify;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.verify.name.NameRules;
+
+import java.lang.reflect.RecordComponent;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A1: what every result records, and S7: nothing more; the extra factor as a check result, never in clear. */
+class EvidenceTest {
+    private final VerificationRules rules = new VerificationRules(new NameRules(), new Random(1));
+
+    @Test
+    @DisplayName("A1 a result carries counter, kind, clerk, time, sequence, case, documents, decision, reason and factor check")
+    void carriesA1() {
+        CardData card = People.tray("traditional");
+        IdentityRecord r = IdentityRecord.of("R-1", RecordRole.REGISTERED_USER, RecordStatus.PENDING, "陈淑华", DocumentType.RID,
+                card.idNumber().value());
+        VerificationCase c = VerificationCase.builder(CounterKind.STATION_WINDOW, CaseKind.ON_SITE, People.TODAY)
+                .document(DocumentRole.HOLDER, new Presented.Chip(card)).record(r)
+                .extraFactor(new ExtraFactor.Given(ExtraFactorKind.PHONE_LAST4, "5678")).build();
+        Decision d = rules.decide(c);
+        Evidence e = Evidence.of("BJP-W07", "C0012", Instant.parse("2026-11-21T02:00:00Z"), 42, c, d);
+        assertThat(e.counterId()).isEqualTo("BJP-W07");
+        assertThat(e.counterKind()).isEqualTo(CounterKind.STATION_WINDOW);
+        assertThat(e.clerkId()).isEqualTo("C0012");
+        assertThat(e.sequence()).isEqualTo(42);
+        assertThat(e.caseKind()).isEqualTo(CaseKind.ON_SITE);
+        assertThat(e.recordId()).isEqualTo("R-1");
+        assertThat(e.outcome()).isEqualTo(Outcome.PENDING_CENTRAL);
+        assertThat(e.rules()).startsWith("A1");
+        assertThat(e.documents()).singleElement().satisfies(doc -> {
+            assertThat(doc.source()).isEqualTo(DocumentEvidence.Source.CHIP);
+            assertThat(doc.number()).isEqualTo(card.idNumber().value());
+            assertThat(doc.validUntil()).isEqualTo("2039-01-01");
+        });
+        assertThat(e.extraFactor().status()).isEqualTo(ExtraFactorCheck.Status.DEFERRED);
+        assertThat(e.toString()).doesNotContain("5678").doesNotContain(card.idNumber().value()).doesNotContain("陳淑華");
+        assertThat(e.extraFactor().digest()).doesNotContain("5678");
+    }
+
+    @Test
+    @DisplayName("A1 S7 evidence holds exactly the A1 fields: no photo, fingerprint, address or birth date")
+    void nothingMore() {
+        assertThat(Arrays.stream(Evidence.class.getRecordComponents()).map(RecordComponent::getName)).containsExactly(
+                "counterId", "counterKind", "clerkId", "recordedAt", "sequence", "caseKind", "documents", "recordId",
+                "outcome", "rules", "reasonZh", "reasonEn", "statusChanges", "extraFactor", "nameRules", "clerkNameDecision");
+        assertThat(Arrays.stream(DocumentEvidence.class.getRecordComponents()).map(RecordComponent::getName)).containsExactly(
+                "role", "source", "type", "number", "name", "nationality", "validUntil", "readerDetail");
+    }
+
+    @Test
+    @DisplayName("A1 D3 an unreadable card's evidence holds no personal data, only the reader's detail")
+    void unreadable() {
+        VerificationCase c = VerificationCase.builder(CounterKind.AGENCY, CaseKind.ON_SITE, People.TODAY)
+                .document(DocumentRole.HOLDER, new Presented.Unreadable("0x41 after 3 attempts")).build();
+        Evidence e = Evidence.of("A-01", "C1", Instant.EPOCH, 7, c, rules.decide(c));
+        assertThat(e.outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(e.documents()).singleElement().satisfies(doc -> {
+            assertThat(doc.number()).isEmpty();
+            assertThat(doc.name().value()).isEmpty();
+            assertThat(doc.readerDetail()).isEqualTo("0x41 after 3 attempts");
+        });
+    }
+
+    @Test
+    @DisplayName("A1 the clerk's name decision is recorded with the result")
+    void clerkDecisionRecorded() {
+        CardData card = People.tray("rare-pua");
+        IdentityRecord r = IdentityRecord.of("R-2", RecordRole.REGISTERED_USER, RecordStatus.PENDING, "吴艳", DocumentType.RID,
+                card.idNumber().value()).withFactors(new IdentityRecord.FactorReference("1234", null, null));
+        VerificationCase c = VerificationCase.builder(CounterKind.STATION_WINDOW, CaseKind.ON_SITE, People.TODAY)
+                .document(DocumentRole.HOLDER, new Presented.Chip(card)).record(r).clerkNameDecision(ClerkNameDecision.ACCEPTED)
+                .extraFactor(new ExtraFactor.Given(ExtraFactorKind.PHONE_LAST4, "1234")).build();
+        Evidence e = Evidence.of("W", "C", Instant.EPOCH, 1, c, rules.decide(c));
+        assertThat(e.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(e.nameRules()).contains("N1", "CLERK");
+        assertThat(e.clerkNameDecision()).isEqualTo(ClerkNameDecision.ACCEPTED);
+    }
+
+    @Test
+    @DisplayName("V2 the factor hash: salted (two hashes of one value differ), checkable, tamper-evident, kind-bound")
+    void factorHash() {
+        SecureRandom random = new SecureRandom();
+        ExtraFactor.Given given = new ExtraFactor.Given(ExtraFactorKind.EMAIL_FIRST3, "ZSa");
+        ExtraFactor.Hashed a = ExtraFactorHash.of(given, random);
+        ExtraFactor.Hashed b = ExtraFactorHash.of(given, random);
+        assertThat(a.digest()).isNotEqualTo(b.digest());
+        assertThat(ExtraFactorHash.matches(a, "zsa")).as("e-mail letters compare without case").isTrue();
+        assertThat(ExtraFactorHash.matches(a, "zsb")).isFalse();
+        assertThat(ExtraFactorHash.matches(new ExtraFactor.Hashed(ExtraFactorKind.PHONE_LAST4, a.digest()), "zsa")).isFalse();
+        String tampered = a.digest().substring(0, a.digest().length() - 2) + (a.digest().endsWith("A") ? "BB" : "AA");
+        assertThat(ExtraFactorHash.matches(new ExtraFactor.Hashed(ExtraFactorKind.EMAIL_FIRST3, tampered), "zsa")).isFalse();
+        assertThat(ExtraFactorHash.matches(new ExtraFactor.Hashed(ExtraFactorKind.EMAIL_FIRST3, "garbage"), "zsa")).isFalse();
+        assertThat(given.toString()).doesNotContain("ZSa");
+    }
+}
