@@ -38,9 +38,9 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(BASE + ".reader..").should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
         noClasses().that().resideInAPackage(BASE + ".verify..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("reader", "etp", "store", "sync", "central", "ui", "cli", "app")).allowEmptyShould(true).check(classes);
+                .resideInAnyPackage(pkgs("reader", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
         noClasses().that().resideInAPackage(BASE + ".etp..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("reader", "verify", "store", "sync", "central", "ui", "cli", "app")).allowEmptyShould(true).check(classes);
+                .resideInAnyPackage(pkgs("reader", "verify", "store", "sync", "central", "ui", "cli", "app")).check(classes);
     }
 
     @Test

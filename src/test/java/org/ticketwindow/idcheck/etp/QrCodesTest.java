@@ -36,7 +36,7 @@ class QrCodesTest {
         Path png = dir.resolve("qr.png");
         QrCodes.writePng(QrCodes.encode(text, 600), png);
         String decoded = QrCodes.decode(png).orElseThrow();
-        assertThat(decoded).isEqualTo(text);
+        assertThat(decoded.equals(text)).as("decoded text equals the issued text").isTrue(); // the text itself is not printed (PD1)
         EtpVerifier v = new EtpVerifier(TrustList.of(Map.of(issuer.kid(), issuer.publicKey())), EtpVerifier.DEFAULT_SKEW);
         assertThat(v.verify(decoded, java.time.Instant.ofEpochSecond(IAT + 10))).isInstanceOf(EtpVerdict.Accepted.class);
     }
@@ -47,17 +47,17 @@ class QrCodesTest {
         BufferedImage photo = photo(QrCodes.encode(text, 500), 17, 0.45, true);
         Path jpg = dir.resolve("photo.jpg");
         ImageIO.write(photo, "jpg", jpg.toFile());
-        assertThat(QrCodes.decode(jpg)).contains(text);
+        assertThat(QrCodes.decode(jpg).filter(text::equals)).isPresent();
     }
 
     @Test
     @DisplayName("E6 rotations of 90°, 180° and 45° and a small scaled copy decode")
     void rotatedAndScaled() {
         for (int angle : new int[]{90, 180, 45}) {
-            assertThat(QrCodes.decode(photo(QrCodes.encode(text, 400), angle, 1.0, false))).as(angle + "°").contains(text);
+            assertThat(QrCodes.decode(photo(QrCodes.encode(text, 400), angle, 1.0, false)).filter(text::equals)).as(angle + "°").isPresent();
         }
-        assertThat(QrCodes.decode(scale(QrCodes.encode(text, 600), 0.5))).contains(text);
-        assertThat(QrCodes.decode(scale(QrCodes.encode(text, 600), 4.0))).as("a large photo").contains(text);
+        assertThat(QrCodes.decode(scale(QrCodes.encode(text, 600), 0.5)).filter(text::equals)).isPresent();
+        assertThat(QrCodes.decode(scale(QrCodes.encode(text, 600), 4.0)).filter(text::equals)).as("a large photo").isPresent();
     }
 
     @Test
