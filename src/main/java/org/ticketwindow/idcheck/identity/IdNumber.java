@@ -26,9 +26,11 @@ public final class IdNumber {
             "71", "81", "82", "83");
 
     private final String value;
+    private final IdNumberKind kind; // computed once: the rules ask for it many times per decision
 
     private IdNumber(String value) {
         this.value = value;
+        this.kind = kindOf(value);
     }
 
     /** Normalises surrounding spaces and a lowercase {@code x}; never rejects: see {@link #defects(LocalDate)}. */
@@ -47,7 +49,9 @@ public final class IdNumber {
 
     public String masked() { return Masking.documentNumber(value); }
 
-    public IdNumberKind kind() {
+    public IdNumberKind kind() { return kind; }
+
+    private static IdNumberKind kindOf(String value) {
         if (EIGHTEEN.matcher(value).matches()) {
             if (value.charAt(0) == '9') return IdNumberKind.FOREIGN_2023;
             if (value.startsWith("810000") || value.startsWith("820000") || value.startsWith("830000")) {

@@ -703,7 +703,7 @@ class VerificationRulesTest {
         }
 
         @Test
-        @DisplayName("E3 an accepted electronic proof serves sale, change and refund at a station window, not at an agency")
+        @DisplayName("E3 E4 an accepted electronic proof serves sale, change and refund at a station window (issuer limits shown), not at an agency")
         void electronicProof() {
             ElectronicProof proof = new ElectronicProof("p-1", new PersonName("张三"), IdNumber.of(People.ZHANG_SAN),
                     Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-22T00:00:00Z"), "issuer-2026-01");
@@ -723,6 +723,74 @@ class VerificationRulesTest {
             Decision d = services(STATION_WINDOW, chip(LI), user(ZHANG).withStatus(RecordStatus.PASSED));
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(d.services()).isEmpty();
+        }
+    }
+
+    /** Choices where rules.md is silent (docs/rules-decisions.md), one test each. */
+    @Nested
+    class RulesDecisions {
+        @Test
+        @DisplayName("P2 X1 a proxy's own passport at an agency is refused: an agency cannot inspect passports (RD-2)")
+        void proxyPassportAtAgency() {
+            Decision d = rules.decide(at(AGENCY, CaseKind.PROXY).document(PROXY, new Presented.Entered(ANNA))
+                    .document(PRINCIPAL, chip(ZHANG)).record(user(ZHANG)).build());
+            assertThat(d.ruleIds()).containsExactly("P2");
+            Decision window = rules.decide(at(STATION_WINDOW, CaseKind.PROXY).document(PROXY, new Presented.Entered(ANNA))
+                    .document(PRINCIPAL, chip(ZHANG)).record(user(ZHANG)).build());
+            assertThat(window.outcome()).isEqualTo(Outcome.PASSED);
+        }
+
+        @Test
+        @DisplayName("T1 a PENDING or FAILED holder's tickets: refund only, and only at a station window (RD-7)")
+        void pendingRefundOnly() {
+            Decision window = rules.decide(at(STATION_WINDOW, CaseKind.TICKET_SERVICE).document(HOLDER, chip(ZHANG)).record(user(ZHANG)).build());
+            assertThat(window.services().orElseThrow().here()).containsExactly(TicketService.REFUND);
+            Decision agency = rules.decide(at(AGENCY, CaseKind.TICKET_SERVICE).document(HOLDER, chip(ZHANG))
+                    .record(user(ZHANG).withStatus(RecordStatus.FAILED)).build());
+            assertThat(agency.services().orElseThrow().here()).isEmpty();
+            assertThat(agency.services().orElseThrow().stationWindowOnly()).containsExactly(TicketService.REFUND);
+        }
+
+        @Test
+        @DisplayName("V1 a foreign card holder's record may carry the English name instead of the Chinese one (RD-10)")
+        void foreignEnglishName() {
+            CardData anna = tray("foreign-2023");
+            IdentityRecord r = IdentityRecord.of("R-8", RecordRole.CONTACT, RecordStatus.PENDING, "EXAMPLE ANNA MARIE",
+                    DocumentType.FOREIGN_PERMANENT_CARD, anna.idNumber().value());
+            assertThat(onSite(AGENCY, anna, r).outcome()).isEqualTo(Outcome.PASSED);
+            IdentityRecord chinese = IdentityRecord.of("R-8", RecordRole.CONTACT, RecordStatus.PENDING, "安娜",
+                    DocumentType.FOREIGN_PERMANENT_CARD, anna.idNumber().value());
+            assertThat(onSite(AGENCY, anna, chinese).outcome()).isEqualTo(Outcome.PASSED);
+        }
+
+        @Test
+        @DisplayName("V3 V4 a FAILED passport record needs the website correction; a PRE_PASSED one needs nothing (RD-13)")
+        void passportStatuses() {
+            IdentityRecord r = reportRecord(ANNA, RecordRole.CONTACT);
+            assertThat(rules.decide(at(STATION_WINDOW, CaseKind.PRE_VERIFICATION).record(r.withStatus(RecordStatus.FAILED)).build())
+                    .ruleIds()).containsExactly("V3");
+            assertThat(rules.decide(at(STATION_WINDOW, CaseKind.PRE_VERIFICATION).record(r.withStatus(RecordStatus.PRE_PASSED)).build())
+                    .outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
+        }
+
+        @Test
+        @DisplayName("P1 N4 an over-long passport name is pre-verified without an extra factor (RD-14)")
+        void longPassportName() {
+            EnteredDocument longName = passport("X1234567", "WORTHINGTON-SMYTHE ALEXANDRA CATHERINE JANE", "GBR", LocalDate.of(2031, 1, 1));
+            Decision d = rules.decide(at(STATION_WINDOW, CaseKind.PRE_VERIFICATION).document(HOLDER, new Presented.Entered(longName))
+                    .record(new IdentityRecord("P-9", RecordRole.CONTACT, RecordStatus.REPORT,
+                            new PersonName("WORTHINGTON-SMYTHEALEXANDRACAT"), DocumentType.PASSPORT, "X1234567", "GBR", false, null)).build());
+            assertThat(d.outcome()).isEqualTo(Outcome.PRE_PASSED);
+            assertThat(d.specialName()).containsExactly(SpecialName.OVERLONG);
+            assertThat(d.extraFactor().status()).isEqualTo(ExtraFactorCheck.Status.NOT_REQUIRED);
+        }
+
+        @Test
+        @DisplayName("D3 an unreadable card is refused for ticket services too (RD-19)")
+        void unreadableForTickets() {
+            Decision d = rules.decide(at(STATION_WINDOW, CaseKind.TICKET_SERVICE).document(HOLDER, new Presented.Unreadable("0x41"))
+                    .record(user(ZHANG).withStatus(RecordStatus.PASSED)).build());
+            assertThat(d.ruleIds()).containsExactly("D3");
         }
     }
 
