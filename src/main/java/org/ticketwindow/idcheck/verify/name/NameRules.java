@@ -52,8 +52,8 @@ public final class NameRules {
             if (cut.run()) return success(cut, special);
         }
         Walk failed = cut != null ? cut : full;
-        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, failed.position(failed.failI),
-                hintZh(failed), hintEn(failed));
+        Hint hint = hint(failed);
+        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, failed.position(failed.failI), hint.zh(), hint.en());
     }
 
     private NameMatch success(Walk walk, Set<SpecialName> special) {
@@ -71,75 +71,62 @@ public final class NameRules {
 
     // ---- hints for the first difference ----
 
-    private String hintZh(Walk f) {
+    /** A hint in both languages. */
+    private record Hint(String zh, String en) {}
+
+    private Hint hint(Walk f) {
         int[] c = f.c;
         int[] w = f.w;
         int i = f.failI;
         int j = f.failJ;
         int pos = f.position(i);
-        if (i >= c.length) return "网上填写的姓名比证件多出「" + rest(w, j) + "」";
+        if (i >= c.length) {
+            return new Hint("网上填写的姓名比证件多出「" + rest(w, j) + "」", "the entered name has extra characters at the end");
+        }
         if (j >= w.length) {
             return f.truncated
-                    ? "姓名超长：网上应按顺序填写证件姓名的前30个字符（汉字算2个，空格不计），缺少「" + rest(c, i) + "」"
-                    : "网上填写的姓名缺少证件上的「" + rest(c, i) + "」";
+                    ? new Hint("姓名超长：网上应按顺序填写证件姓名的前30个字符（汉字算2个，空格不计），缺少「" + rest(c, i) + "」",
+                    "over-long name: the entry must hold the first 30 units of the card name (Chinese characters count 2, "
+                            + "spaces not counted); it is cut short")
+                    : new Hint("网上填写的姓名缺少证件上的「" + rest(c, i) + "」", "the entered name is missing the end of the card name");
         }
         int a = c[i];
         int b = w[j];
-        if (DotLookalike.is(a) && DotLookalike.is(b)) {
-            return "第" + pos + "个字符：证件上是" + DotLookalike.zh(a) + "，网上填写的是" + DotLookalike.zh(b)
-                    + "。两者是不同的字符，请按证件原件准确填写";
-        }
-        if (DotLookalike.is(a)) return "第" + pos + "个字符：证件上是" + DotLookalike.zh(a) + "，网上填写的是「" + Character.toString(b) + "」";
-        if (DotLookalike.is(b)) return "第" + pos + "个字符：证件上是「" + Character.toString(a) + "」，网上填写的是" + DotLookalike.zh(b);
-        HanChar ha = dictionary.of(a);
-        HanChar hb = dictionary.of(b);
         String ca = Character.toString(a);
         String cb = Character.toString(b);
+        if (DotLookalike.is(a) && DotLookalike.is(b)) {
+            return new Hint("第" + pos + "个字符：证件上是" + DotLookalike.zh(a) + "，网上填写的是" + DotLookalike.zh(b)
+                    + "。两者是不同的字符，请按证件原件准确填写", "character " + pos + ": the card has " + DotLookalike.en(a)
+                    + ", the entry has " + DotLookalike.en(b) + "; they are different characters, enter it exactly as on the card");
+        }
+        if (DotLookalike.is(a) || DotLookalike.is(b)) {
+            String shownA = DotLookalike.is(a) ? DotLookalike.zh(a) : "「" + ca + "」";
+            String shownB = DotLookalike.is(b) ? DotLookalike.zh(b) : "「" + cb + "」";
+            return new Hint("第" + pos + "个字符：证件上是" + shownA + "，网上填写的是" + shownB,
+                    "character " + pos + " differs between the card and the entry (a dot on one side)");
+        }
+        HanChar ha = dictionary.of(a);
+        HanChar hb = dictionary.of(b);
         if (hb.traditional() && hb.simplified() == a) {
-            return "第" + pos + "个字：证件上是简体「" + ca + "」，网上填写的是繁体「" + cb + "」，应按证件填写";
+            return new Hint("第" + pos + "个字：证件上是简体「" + ca + "」，网上填写的是繁体「" + cb + "」，应按证件填写",
+                    "character " + pos + ": the card has the simplified form, the entry the traditional one");
         }
         if (ha.han() && !ha.rare()) {
+            String notRareEn = "character " + pos + " is not a rare character: a homophone or pinyin may not replace it";
             if (hb.han() && ha.sharesReadingWith(hb)) {
-                return "第" + pos + "个字「" + ca + "」不是生僻字，不能用同音字「" + cb + "」代替（同音字替代只适用于生僻字）";
+                return new Hint("第" + pos + "个字「" + ca + "」不是生僻字，不能用同音字「" + cb + "」代替（同音字替代只适用于生僻字）", notRareEn);
             }
             if (isLatin(b) && readingAt(ha, w, j) > 0) {
-                return "第" + pos + "个字「" + ca + "」不是生僻字，不能用拼音代替（拼音替代只适用于生僻字）";
+                return new Hint("第" + pos + "个字「" + ca + "」不是生僻字，不能用拼音代替（拼音替代只适用于生僻字）", notRareEn);
             }
         }
         if (ha.rare()) {
             String example = ha.readings().isEmpty() ? "" : "（如 " + ha.readings().getFirst() + "）";
-            return "第" + pos + "个字「" + ca + "」是生僻字：可填写其拼音" + example + "或同音字，但网上填写的「" + cb + "」不是它的读音";
+            return new Hint("第" + pos + "个字「" + ca + "」是生僻字：可填写其拼音" + example + "或同音字，但网上填写的「" + cb + "」不是它的读音",
+                    "character " + pos + " is a rare character, but the entry is not one of its readings");
         }
-        return "第" + pos + "个字不同：证件上是「" + ca + "」，网上填写的是「" + cb + "」";
-    }
-
-    private String hintEn(Walk f) {
-        int[] c = f.c;
-        int[] w = f.w;
-        int i = f.failI;
-        int j = f.failJ;
-        int pos = f.position(i);
-        if (i >= c.length) return "the entered name has extra characters at the end";
-        if (j >= w.length) {
-            return f.truncated ? "over-long name: the entry must hold the first 30 units of the card name (Chinese "
-                    + "characters count 2, spaces not counted); it is cut short" : "the entered name is missing the end of the card name";
-        }
-        int a = c[i];
-        int b = w[j];
-        if (DotLookalike.is(a) && DotLookalike.is(b)) {
-            return "character " + pos + ": the card has " + DotLookalike.en(a) + ", the entry has " + DotLookalike.en(b)
-                    + "; they are different characters, enter it exactly as on the card";
-        }
-        HanChar ha = dictionary.of(a);
-        HanChar hb = dictionary.of(b);
-        if (hb.traditional() && hb.simplified() == a) {
-            return "character " + pos + ": the card has the simplified form, the entry the traditional one";
-        }
-        if (ha.han() && !ha.rare() && ((hb.han() && ha.sharesReadingWith(hb)) || (isLatin(b) && readingAt(ha, w, j) > 0))) {
-            return "character " + pos + " is not a rare character: a homophone or pinyin may not replace it";
-        }
-        if (ha.rare()) return "character " + pos + " is a rare character, but the entry is not one of its readings";
-        return "character " + pos + " differs between the card and the entry";
+        return new Hint("第" + pos + "个字不同：证件上是「" + ca + "」，网上填写的是「" + cb + "」",
+                "character " + pos + " differs between the card and the entry");
     }
 
     private static String rest(int[] cps, int from) {
