@@ -110,7 +110,8 @@ public final class VerificationRules {
         }
         Optional<IdentityRecord> contact = c.record();
         if (contact.isPresent()) {
-            if (contact.get().documentType() != DocumentType.RID && contact.get().documentType().isChip()) {
+            DocumentType type = contact.get().documentType();
+            if (type != DocumentType.RID && type != DocumentType.FIRST_GENERATION_RID) { // D2 has its own reason
                 return d.end(Outcome.REFUSED, Reasons.l1NotRid());
             }
             Decision gate = chipRecordGate(d, contact.get());

@@ -568,6 +568,8 @@ class VerificationRulesTest {
             assertThat(rules.decide(overLimit(STATION_WINDOW, chip(ZHANG), chip(FOREIGN_LONG), null).build()).ruleIds()).containsExactly("L1");
             assertThat(rules.decide(overLimit(STATION_WINDOW, chip(ZHANG), new Presented.Entered(ANNA), null).build()).ruleIds())
                     .containsExactly("L1");
+            assertThat(rules.decide(overLimit(STATION_WINDOW, chip(ZHANG), chip(LI), reportRecord(ANNA, RecordRole.CONTACT)).build())
+                    .ruleIds()).as("a passport contact record").containsExactly("L1");
             Decision one = rules.decide(at(STATION_WINDOW, CaseKind.OVER_LIMIT_CONTACT).document(CONTACT, chip(LI)).build());
             assertThat(one.missing()).containsExactly(Missing.SECOND_DOCUMENT);
         }
