@@ -53,7 +53,7 @@ final class DecideCommand implements Callable<Integer> {
         for (StatusChange s : d.statusChanges()) {
             ObjectNode c = changes.addObject();
             c.put("recordId", s.recordId());
-            c.put("from", s.from() == null ? null : s.from().name());
+            c.put("from", s.from().name());
             c.put("to", s.to().name());
             c.set("frozen", strings(s.frozen().stream().map(Enum::name).sorted().toList()));
         }

@@ -64,8 +64,7 @@ public final class EtpVerifier {
         if (qrt > t + skew) return refuse(EtpRefusal.STALE_CODE, "code generated " + (qrt - t) + " s ahead of now");
         IdNumber number = IdNumber.of(idn);
         LocalDate today = LocalDate.ofInstant(now, CHINA);
-        boolean numberOk = number.kind() == IdNumberKind.RESIDENT && number.defects(today).stream()
-                .allMatch(d -> d == org.ticketwindow.idcheck.identity.IdNumberDefect.UNKNOWN_PROVINCE);
+        boolean numberOk = number.kind() == IdNumberKind.RESIDENT && number.refusingDefects(today).isEmpty();
         if (!numberOk) return refuse(EtpRefusal.INVALID_ID_NUMBER, "number fails GB 11643");
         if (name.isBlank()) return refuse(EtpRefusal.UNREADABLE, "empty name");
         return new EtpVerdict.Accepted(new ElectronicProof(pid, new PersonName(name), number, Instant.ofEpochSecond(iat),

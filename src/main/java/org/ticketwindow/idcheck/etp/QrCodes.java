@@ -5,7 +5,6 @@ import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.LuminanceSource;
-import com.google.zxing.NotFoundException;
 import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.WriterException;
@@ -74,9 +73,7 @@ public final class QrCodes {
             try {
                 Result result = reader.decode(bitmap, HINTS);
                 return Optional.of(result.getText());
-            } catch (NotFoundException e) {
-                reader.reset();
-            } catch (ReaderException e) { // checksum or format: try the next binarizer
+            } catch (ReaderException e) { // not found, checksum or format: try the next binarizer
                 reader.reset();
             }
         }

@@ -15,8 +15,7 @@ public final class CardChecks {
     public static List<CardDefect> check(CardData card, LocalDate today) {
         List<CardDefect> out = new ArrayList<>();
         IdNumber number = card.idNumber();
-        for (IdNumberDefect d : number.defects(today)) {
-            if (d == IdNumberDefect.UNKNOWN_PROVINCE) continue; // soft check: abolished codes persist (§5.1)
+        for (IdNumberDefect d : number.refusingDefects(today)) {
             out.add(new CardDefect(CardDefect.Kind.ID_NUMBER, d.zh(), d.en()));
         }
         if (!expectedKind(card.type(), number.kind()) && number.kind() != IdNumberKind.UNKNOWN) {

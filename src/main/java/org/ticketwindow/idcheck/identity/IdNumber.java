@@ -115,6 +115,16 @@ public final class IdNumber {
         return out;
     }
 
+    /**
+     * The defects that refuse a document (D5, E6): all but an unknown province code, a soft check because abolished
+     * codes persist on valid old cards (reader-protocol.md §5.1).
+     */
+    public List<IdNumberDefect> refusingDefects(LocalDate today) {
+        List<IdNumberDefect> out = defects(today);
+        out.remove(IdNumberDefect.UNKNOWN_PROVINCE);
+        return out;
+    }
+
     /** GB 11643 MOD 11-2 check character of the first 17 digits. */
     public static char mod11CheckChar(String digits) {
         int sum = 0;

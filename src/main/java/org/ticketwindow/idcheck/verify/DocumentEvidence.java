@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.verify;
 
-import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.Masking;
 import org.ticketwindow.idcheck.identity.PersonName;
 
@@ -15,22 +14,19 @@ public record DocumentEvidence(DocumentRole role, Source source, DocumentType ty
     public enum Source { CHIP, KEYBOARD, MRZ, UNREADABLE, ELECTRONIC_PROOF }
 
     public static DocumentEvidence of(DocumentRole role, Presented p) {
+        PresentedIdentity id = PresentedIdentity.of(p);
         return switch (p) {
-            case Presented.Chip c -> {
-                CardData card = c.card();
-                PresentedIdentity id = PresentedIdentity.of(p);
-                yield new DocumentEvidence(role, Source.CHIP, id.type(), id.number(), id.name(), id.nationality(),
-                        card.validity().until().iso(), "");
-            }
-            case Presented.Entered e -> new DocumentEvidence(role,
-                    e.document().source() == EnteredDocument.Source.MRZ ? Source.MRZ : Source.KEYBOARD,
-                    e.document().type(), e.document().number(), e.document().name(), e.document().nationality(),
-                    e.document().validUntil() == null ? "" : e.document().validUntil().toString(), "");
-            case Presented.Proof pr -> new DocumentEvidence(role, Source.ELECTRONIC_PROOF, DocumentType.RID,
-                    pr.proof().idNumber().value(), pr.proof().name(), "CHN", pr.proof().validUntil().toString(), "");
             case Presented.Unreadable u -> new DocumentEvidence(role, Source.UNREADABLE, DocumentType.RID, "",
                     new PersonName(""), "", "", u.readerDetail());
+            case Presented.Chip c -> shown(role, Source.CHIP, id, c.card().validity().until().iso());
+            case Presented.Entered e -> shown(role, e.document().source() == EnteredDocument.Source.MRZ ? Source.MRZ
+                    : Source.KEYBOARD, id, e.document().validUntil() == null ? "" : e.document().validUntil().toString());
+            case Presented.Proof pr -> shown(role, Source.ELECTRONIC_PROOF, id, pr.proof().validUntil().toString());
         };
+    }
+
+    private static DocumentEvidence shown(DocumentRole role, Source source, PresentedIdentity id, String validUntil) {
+        return new DocumentEvidence(role, source, id.type(), id.number(), id.name(), id.nationality(), validUntil, "");
     }
 
     @Override public String toString() {

@@ -34,9 +34,7 @@ public record Evidence(String counterId, CounterKind counterKind, String clerkId
         for (Map.Entry<DocumentRole, Presented> e : c.documents().entrySet()) docs.add(DocumentEvidence.of(e.getKey(), e.getValue()));
         List<String> nameRules = d.comparisons().stream().filter(f -> f.field() == Field.NAME)
                 .flatMap(f -> f.rules().stream()).distinct().toList();
-        boolean clerkAsked = nameRules.contains(NameRule.CLERK.id())
-                || d.comparisons().stream().anyMatch(f -> f.field() == Field.NAME && f.result() == FieldComparison.Result.DIFFERENT
-                && c.clerkNameDecision().isPresent());
+        boolean clerkAsked = nameRules.contains(NameRule.CLERK.id());
         return new Evidence(counterId, c.counterKind(), clerkId, recordedAt, sequence, c.kind(), docs,
                 c.record().map(IdentityRecord::id).orElse(""), d.outcome(), d.ruleIds(), d.reason().zh(), d.reason().en(),
                 d.statusChanges(), d.extraFactor(), nameRules, clerkAsked ? c.clerkNameDecision().orElse(null) : null);

@@ -59,5 +59,4 @@ public final class ExtraFactorHash {
             java.util.Arrays.fill(secret, '\0');
         }
     }
-
 }

@@ -29,12 +29,18 @@ record PresentedIdentity(DocumentType type, String number, PersonName name, Pers
         DocumentType type = DocumentType.of(card.type());
         String number = card.idNumber().value();
         return switch (card) {
-            case ForeignPermanentCard2017 f -> new PresentedIdentity(type, number, f.name(),
-                    f.chineseName().isBlank() ? new PersonName("") : f.englishName(), f.nationality().strip());
-            case ForeignPermanentCard2023 f -> new PresentedIdentity(type, number, f.name(),
-                    f.chineseName().isBlank() ? new PersonName("") : f.englishName(), f.nationality().strip());
+            case ForeignPermanentCard2017 f -> foreign(type, number, f.chineseName(), f.englishName(), f.nationality());
+            case ForeignPermanentCard2023 f -> foreign(type, number, f.chineseName(), f.englishName(), f.nationality());
             default -> new PresentedIdentity(type, number, card.name(), new PersonName(""), "CHN");
         };
+    }
+
+    /** A foreign card compares by its Chinese name when it has one, else its English name; the other is the alternative. */
+    private static PresentedIdentity foreign(DocumentType type, String number, PersonName chinese, PersonName english,
+                                             String nationality) {
+        return chinese.isBlank()
+                ? new PresentedIdentity(type, number, english, new PersonName(""), nationality.strip())
+                : new PresentedIdentity(type, number, chinese, english, nationality.strip());
     }
 
     boolean sameNumber(String other) { return normalise(number).equals(normalise(other)); }

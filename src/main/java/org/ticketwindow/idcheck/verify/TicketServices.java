@@ -11,8 +11,8 @@ import java.util.Set;
 public record TicketServices(Set<TicketService> here, Set<TicketService> stationWindowOnly, boolean orderNumberRequired,
                              boolean selfServiceExchange, boolean preVerificationFirst, List<Reason> basis) {
     public TicketServices {
-        here = here.isEmpty() ? Set.of() : Set.copyOf(here);
-        stationWindowOnly = stationWindowOnly.isEmpty() ? Set.of() : Set.copyOf(stationWindowOnly);
+        here = Set.copyOf(here);
+        stationWindowOnly = Set.copyOf(stationWindowOnly);
         basis = List.copyOf(basis);
     }
 

@@ -89,12 +89,9 @@ public final class VerificationRules {
             Decision refused = checkDocument(c, d, role, c.documents().get(role));
             if (refused != null) return refused;
         }
+        // passports and permits at an agency were refused by checkDocument (X2 for the principal, P2 for the proxy)
         PresentedIdentity proxy = PresentedIdentity.of(proxyDoc.get());
         PresentedIdentity principal = PresentedIdentity.of(principalDoc.get());
-        if (c.counterKind() == CounterKind.AGENCY) {
-            if (principal.type().isPassportOrPermit()) return d.end(Outcome.REFUSED, Reasons.x2Agency());
-            if (proxy.type().isPassportOrPermit()) return d.end(Outcome.REFUSED, Reasons.p2Agency());
-        }
         if (proxy.sameNumber(principal.number())) return d.end(Outcome.WRONG_CASE, Reasons.x1SamePerson());
         Set<SpecialName> special = special(d, principal);
         if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.x3Agency());
@@ -206,9 +203,6 @@ public final class VerificationRules {
         if (refused != null) return refused;
         PresentedIdentity shown = PresentedIdentity.of(doc.get());
         Set<SpecialName> special = special(d, shown);
-        if (shown.type().isPassportOrPermit() && c.counterKind() == CounterKind.AGENCY && c.record().isEmpty()) {
-            return d.end(Outcome.REFUSED, Reasons.p2Agency());
-        }
         if (c.record().isEmpty()) return d.needs(Missing.RECORD, null);
         IdentityRecord r = c.record().get();
         Match m = compare(c, d, DocumentRole.HOLDER, shown, r, shown.type().isPassportOrPermit());
@@ -395,12 +389,13 @@ public final class VerificationRules {
             }
             case NEEDS_CLERK -> {
                 ClerkNameDecision decision = c.clerkNameDecision().orElse(null);
+                List<String> withClerk = new ArrayList<>(rules);
+                withClerk.add(NameRule.CLERK.id());
                 if (decision == ClerkNameDecision.ACCEPTED) {
-                    List<String> withClerk = new ArrayList<>(rules);
-                    withClerk.add(NameRule.CLERK.id());
                     out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, withClerk, name.hintZh(), name.hintEn()));
                 } else if (decision == ClerkNameDecision.REJECTED) {
-                    out.add(FieldComparison.different(role, Field.NAME, "窗口人员核对后确认姓名不一致", "the clerk found the names differ"));
+                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.DIFFERENT, withClerk,
+                            "窗口人员核对后确认姓名不一致", "the clerk found the names differ"));
                     result = Match.Result.DIFFERENT;
                 } else {
                     out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.CLERK, rules, name.hintZh(), name.hintEn()));
@@ -488,7 +483,14 @@ public final class VerificationRules {
                 case WEBSITE_CORRECTION -> "V3";
                 case SECOND_DOCUMENT -> c.kind() == CaseKind.PROXY ? "X1" : "L1";
                 case ENTRY_FIELDS -> "P1";
-                case DOCUMENT -> c.kind() == CaseKind.PRE_VERIFICATION ? "P1" : "D4";
+                case DOCUMENT -> switch (c.kind()) {
+                    case ON_SITE -> "V1";
+                    case PROXY -> "X1";
+                    case OVER_LIMIT_CONTACT -> "L1";
+                    case PRE_VERIFICATION -> "P1";
+                    case DUPLICATE_CLAIM -> "DUP1";
+                    case TICKET_SERVICE -> "T1";
+                };
                 case RECORD -> "T1";
             };
         }

@@ -84,6 +84,35 @@ class EvidenceTest {
         assertThat(e.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(e.nameRules()).contains("N1", "CLERK");
         assertThat(e.clerkNameDecision()).isEqualTo(ClerkNameDecision.ACCEPTED);
+        VerificationCase rejected = VerificationCase.builder(CounterKind.STATION_WINDOW, CaseKind.ON_SITE, People.TODAY)
+                .document(DocumentRole.HOLDER, new Presented.Chip(card)).record(r).clerkNameDecision(ClerkNameDecision.REJECTED)
+                .extraFactor(new ExtraFactor.Given(ExtraFactorKind.PHONE_LAST4, "1234")).build();
+        Evidence no = Evidence.of("W", "C", Instant.EPOCH, 2, rejected, rules.decide(rejected));
+        assertThat(no.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(no.clerkNameDecision()).isEqualTo(ClerkNameDecision.REJECTED);
+    }
+
+    @Test
+    @DisplayName("PD1 records, entered documents, evidence, factors, proofs and proof payloads print masked")
+    void masked() {
+        String number = People.ZHANG_SAN;
+        IdentityRecord r = IdentityRecord.of("R-1", RecordRole.CONTACT, RecordStatus.PENDING, "张三", DocumentType.RID, number)
+                .withFactors(new IdentityRecord.FactorReference("1234", "zsa", number));
+        EnteredDocument passport = new EnteredDocument(DocumentType.PASSPORT, "L898902C3",
+                new org.ticketwindow.idcheck.identity.PersonName("ERIKSSON ANNA MARIA"), "UTO", null,
+                java.time.LocalDate.of(2030, 1, 1), EnteredDocument.Source.MRZ);
+        VerificationCase c = VerificationCase.builder(CounterKind.AGENCY, CaseKind.ON_SITE, People.TODAY)
+                .document(DocumentRole.HOLDER, new Presented.Chip(People.tray("ordinary"))).record(r).build();
+        org.ticketwindow.idcheck.identity.ElectronicProof proof = new org.ticketwindow.idcheck.identity.ElectronicProof("p",
+                new org.ticketwindow.idcheck.identity.PersonName("张三"), org.ticketwindow.idcheck.identity.IdNumber.of(number),
+                Instant.EPOCH, Instant.EPOCH, "k");
+        String printed = String.join("\n", r.toString(), r.factors().toString(), passport.toString(), c.toString(),
+                Evidence.of("W", "C", Instant.EPOCH, 1, c, rules.decide(c)).toString(),
+                DocumentEvidence.of(DocumentRole.HOLDER, new Presented.Entered(passport)).toString(),
+                new ExtraFactor.Given(ExtraFactorKind.REGISTERED_USER_ID_NUMBER, number).toString(), proof.toString(),
+                new org.ticketwindow.idcheck.etp.EtpPayload("k", "p", "RID", "张三", number, 1, 1).toString());
+        assertThat(printed).doesNotContain(number).doesNotContain("张三").doesNotContain("L898902C3")
+                .doesNotContain("ERIKSSON").doesNotContain("1234").contains("1101**********1233").contains("张*");
     }
 
     @Test

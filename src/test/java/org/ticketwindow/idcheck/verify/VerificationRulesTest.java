@@ -324,6 +324,16 @@ class VerificationRulesTest {
         }
 
         @Test
+        @DisplayName("V1 D4 before a card is read the console asks for it; nothing is recorded")
+        void noDocumentYet() {
+            Decision d = rules.decide(at(AGENCY, CaseKind.ON_SITE).record(user(ZHANG)).build());
+            assertThat(d.outcome()).isEqualTo(Outcome.NEEDS_MORE);
+            assertThat(d.missing()).containsExactly(Missing.DOCUMENT);
+            assertThat(d.ruleIds()).containsExactly("V1");
+            assertThat(d.recordable()).isFalse();
+        }
+
+        @Test
         @DisplayName("V4 a PASSED record needs nothing and queues no result")
         void alreadyPassed() {
             Decision d = onSite(STATION_WINDOW, ZHANG, user(ZHANG).withStatus(RecordStatus.PASSED));
