@@ -35,4 +35,13 @@ public record AppHome(Path dir) {
     public Path profileOverrides() { return config().resolve("hardware-profiles.override.yaml"); }
 
     public Path logs() { return dir.resolve("logs"); }
+
+    /** The local store (SQLite database and its WAL). */
+    public Path data() { return dir.resolve("data"); }
+
+    /** The installation key (owner-only), kept apart from the database it protects. */
+    public Path keyFile() { return dir.resolve("keys").resolve("installation.key"); }
+
+    /** The counter's installation settings (counter id and kind, central URL and certificates). */
+    public Path counterSettings() { return config().resolve("counter.properties"); }
 }

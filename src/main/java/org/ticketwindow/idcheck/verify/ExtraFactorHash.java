@@ -1,8 +1,7 @@
 package org.ticketwindow.idcheck.verify;
 
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
-import java.security.GeneralSecurityException;
+import org.ticketwindow.idcheck.identity.Pbkdf2;
+
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.random.RandomGenerator;
@@ -49,14 +48,6 @@ public final class ExtraFactorHash {
     }
 
     private static byte[] pbkdf2(ExtraFactorKind kind, String value, byte[] salt, int iterations) {
-        char[] secret = (kind.name() + ":" + kind.normalise(value)).toCharArray();
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
-                    .generateSecret(new PBEKeySpec(secret, salt, iterations, 256)).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is part of every JDK", e);
-        } finally {
-            java.util.Arrays.fill(secret, '\0');
-        }
+        return Pbkdf2.derive((kind.name() + ":" + kind.normalise(value)).toCharArray(), salt, iterations);
     }
 }

@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
+import org.ticketwindow.idcheck.identity.ResidentCard;
 
 import java.util.Objects;
 
@@ -35,5 +36,42 @@ public sealed interface Presented {
         public Proof {
             Objects.requireNonNull(proof, "proof");
         }
+    }
+
+    /**
+     * A document as a counter's result recorded it (A1), read and checked at that counter (D1–D5). The reference
+     * central decides again from these when the result arrives; it never has the card itself.
+     */
+    record AsRecorded(DocumentEvidence evidence) implements Presented {
+        public AsRecorded {
+            Objects.requireNonNull(evidence, "evidence");
+        }
+    }
+
+    /** Read from a chip (here, or at the counter that recorded it). */
+    default boolean isChip() {
+        return this instanceof Chip || this instanceof AsRecorded r && r.evidence().source() == DocumentEvidence.Source.CHIP;
+    }
+
+    /** An electronic temporary proof (here, or at the counter that recorded it). */
+    default boolean isElectronicProof() {
+        return this instanceof Proof
+                || this instanceof AsRecorded r && r.evidence().source() == DocumentEvidence.Source.ELECTRONIC_PROOF;
+    }
+
+    /** A second-generation resident ID card read from its chip (L1 wants two of these). */
+    default boolean isResidentChip() {
+        return this instanceof Chip c ? c.card() instanceof ResidentCard
+                : isChip() && ((AsRecorded) this).evidence().type() == DocumentType.RID;
+    }
+
+    /** A passport or permit the clerk inspected and entered or scanned. */
+    default boolean isInspected() {
+        return switch (this) {
+            case Entered e -> e.document().type().isPassportOrPermit();
+            case AsRecorded r -> r.evidence().type().isPassportOrPermit()
+                    && (r.evidence().source() == DocumentEvidence.Source.KEYBOARD || r.evidence().source() == DocumentEvidence.Source.MRZ);
+            default -> false;
+        };
     }
 }

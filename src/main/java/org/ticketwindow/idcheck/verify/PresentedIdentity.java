@@ -21,6 +21,9 @@ record PresentedIdentity(DocumentType type, String number, PersonName name, Pers
                     e.document().name(), new PersonName(""), e.document().nationality());
             case Presented.Proof pr -> new PresentedIdentity(DocumentType.RID, pr.proof().idNumber().value(),
                     pr.proof().name(), new PersonName(""), "CHN");
+            case Presented.AsRecorded r -> r.evidence().source() == DocumentEvidence.Source.UNREADABLE ? null
+                    : new PresentedIdentity(r.evidence().type(), r.evidence().number(), r.evidence().name(),
+                            r.evidence().altName(), r.evidence().nationality());
             case Presented.Unreadable u -> null;
         };
     }

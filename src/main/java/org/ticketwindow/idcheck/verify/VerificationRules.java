@@ -2,7 +2,6 @@ package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.CardChecks;
 import org.ticketwindow.idcheck.identity.CardDefect;
-import org.ticketwindow.idcheck.identity.ResidentCard;
 import org.ticketwindow.idcheck.verify.name.NameMatch;
 import org.ticketwindow.idcheck.verify.name.NameOutcome;
 import org.ticketwindow.idcheck.verify.name.NameRule;
@@ -10,6 +9,7 @@ import org.ticketwindow.idcheck.verify.name.NameRules;
 import org.ticketwindow.idcheck.verify.name.SpecialName;
 
 import java.security.SecureRandom;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -122,12 +122,10 @@ public final class VerificationRules {
         }
         for (DocumentRole role : List.of(DocumentRole.REGISTERED_USER, DocumentRole.CONTACT)) {
             Presented p = c.documents().get(role);
-            if (p instanceof Presented.Entered e && e.document().type().isPassportOrPermit()) {
-                return d.end(Outcome.REFUSED, Reasons.l1NotRid());
-            }
+            if (p.isInspected()) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
             Decision refused = checkDocument(c, d, role, p);
             if (refused != null) return refused;
-            if (!(p instanceof Presented.Chip chip) || !(chip.card() instanceof ResidentCard)) {
+            if (!p.isResidentChip()) {
                 return d.end(Outcome.REFUSED, Reasons.l1NotRid());
             }
         }
@@ -158,7 +156,7 @@ public final class VerificationRules {
         }
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
-        if (doc.get() instanceof Presented.Chip) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
+        if (doc.get().isChip()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
         Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
         if (refused != null) return refused;
         PresentedIdentity shown = PresentedIdentity.of(doc.get());
@@ -190,7 +188,7 @@ public final class VerificationRules {
     private Decision ticketService(VerificationCase c, Draft d) {
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
-        if (doc.get() instanceof Presented.Proof) {
+        if (doc.get().isElectronicProof()) {
             if (c.counterKind() == CounterKind.AGENCY) {
                 d.notes.add(Reasons.e5Advice());
                 return d.end(Outcome.REFUSED, Reasons.e3AgencyRefused());
@@ -277,7 +275,34 @@ public final class VerificationRules {
                     return d.end(Outcome.REFUSED, Reasons.d1Expired(role, doc.validUntil().toString()));
                 }
             }
+            case Presented.AsRecorded r -> {
+                return checkRecorded(c, d, role, r.evidence());
+            }
         }
+        return null;
+    }
+
+    /**
+     * The central's side of D1–D5 and E3: the counter checked the document itself (card defects, entry problems),
+     * so what is left is what the record says and what may have changed by the day the result was recorded.
+     */
+    private Decision checkRecorded(VerificationCase c, Draft d, DocumentRole role, DocumentEvidence e) {
+        switch (e.source()) {
+            case UNREADABLE -> { return d.end(Outcome.REFUSED, Reasons.d3Unreadable(role)); }
+            case ELECTRONIC_PROOF -> {
+                if (c.kind().isVerification()) return d.end(Outcome.REFUSED, Reasons.e3NotForVerification());
+            }
+            case KEYBOARD, MRZ -> {
+                if (e.type() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+                if (e.type().isChip()) return d.end(Outcome.REFUSED, Reasons.d4ManualEntry(e.type()));
+                if (c.counterKind() == CounterKind.AGENCY && c.kind().isVerification()) {
+                    return d.end(Outcome.REFUSED, role == DocumentRole.PRINCIPAL ? Reasons.x2Agency() : Reasons.p2Agency());
+                }
+            }
+            case CHIP -> { }
+        }
+        LocalDate until = e.validUntilDate();
+        if (until != null && until.isBefore(c.today())) return d.end(Outcome.REFUSED, Reasons.d1Expired(role, e.validUntil()));
         return null;
     }
 
@@ -350,17 +375,22 @@ public final class VerificationRules {
             return ExtraFactorCheck.MISSING;
         }
         if (f instanceof ExtraFactor.Given g && !g.kind().wellFormed(g.value())) return ExtraFactorCheck.MISSING;
+        if (f instanceof ExtraFactor.CheckedAtCounter k) {
+            return ExtraFactorCheck.of(k.matched() ? ExtraFactorCheck.Status.MATCHED : ExtraFactorCheck.Status.NOT_MATCHED, k.kind());
+        }
         String expected = r == null || r.factors() == null ? null : r.factors().expected(f.kind());
         if (expected != null) {
             boolean ok = switch (f) {
                 case ExtraFactor.Given g -> g.kind().normalise(g.value()).equals(g.kind().normalise(expected));
                 case ExtraFactor.Hashed h -> ExtraFactorHash.matches(h, expected);
+                case ExtraFactor.CheckedAtCounter k -> throw new AssertionError("handled above");
             };
             return ExtraFactorCheck.of(ok ? ExtraFactorCheck.Status.MATCHED : ExtraFactorCheck.Status.NOT_MATCHED, f.kind());
         }
         ExtraFactor.Hashed hashed = switch (f) {
             case ExtraFactor.Given g -> ExtraFactorHash.of(g, salts);
             case ExtraFactor.Hashed h -> h;
+            case ExtraFactor.CheckedAtCounter k -> throw new AssertionError("handled above");
         };
         return new ExtraFactorCheck(ExtraFactorCheck.Status.DEFERRED, f.kind(), hashed.digest());
     }

@@ -1,0 +1,148 @@
+package org.ticketwindow.idcheck.cli;
+
+import org.ticketwindow.idcheck.central.CentralServer;
+import org.ticketwindow.idcheck.central.CentralService;
+import org.ticketwindow.idcheck.central.CentralTls;
+import org.ticketwindow.idcheck.central.FictionalRecords;
+import org.ticketwindow.idcheck.central.TrainingPki;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * {@code idcheck central --listen ADDR:PORT --db URL [--tls DIR]}: the reference central service, with
+ * {@code pki}, {@code seed} and {@code stats} for its operator.
+ */
+@Command(name = "central", mixinStandardHelpOptions = true, description = "The reference central service.",
+        subcommands = {CentralCommand.Pki.class, CentralCommand.Seed.class, CentralCommand.Stats.class})
+public final class CentralCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--listen", paramLabel = "ADDR:PORT", description = "Address and port, e.g. 0.0.0.0:8443.")
+    String listen;
+
+    @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=…")
+    String db;
+
+    @Option(names = "--tls", paramLabel = "DIR", description = "PKI directory (server.p12, server.password, ca.pem, crl.pem). "
+            + "Without it: plain HTTP, loopback addresses only.")
+    Path tls;
+
+    @Override public Integer call() throws Exception {
+        if (listen == null || db == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "central: --listen ADDR:PORT and --db URL are required");
+        }
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) throw new IllegalArgumentException("--listen: expected ADDR:PORT");
+        InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
+        CentralService service = CentralService.open(db, Clock.systemUTC());
+        CentralServer server = CentralServer.start(service, address, tls == null ? null : CentralTls.inPkiDirectory(tls), Clock.systemUTC());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("central listening on " + (tls == null ? "http" : "https") + "://" + server.address().getHostString() + ":"
+                + server.address().getPort());
+        out.flush();
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            service.close();
+            stop.countDown();
+        }));
+        stop.await();
+        return 0;
+    }
+
+    @Command(name = "pki", mixinStandardHelpOptions = true, description = "Training PKI: init | server NAME… | counter ID | revoke ID.")
+    static final class Pki implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The PKI directory.")
+        Path dir;
+
+        @Option(names = "--days", paramLabel = "N", description = "Validity in days (default: CA 3650, others 825).")
+        Integer days;
+
+        @Parameters(index = "0", paramLabel = "ACTION", description = "init, server, counter or revoke")
+        String action;
+
+        @Parameters(index = "1..*", paramLabel = "NAME", description = "server: DNS names / addresses; counter, revoke: the counter id")
+        List<String> names = List.of();
+
+        @Override public Integer call() throws Exception {
+            TrainingPki pki = new TrainingPki(dir);
+            PrintWriter out = spec.commandLine().getOut();
+            switch (action) {
+                case "init" -> {
+                    pki.init("idcheck training CA", Duration.ofDays(days == null ? 3650 : days));
+                    out.println("CA created in " + dir + " (ca.pem, crl.pem)");
+                }
+                case "server" -> {
+                    List<String> n = names.isEmpty() ? List.of("localhost", "127.0.0.1") : names;
+                    TrainingPki.Issued i = pki.server(n, Duration.ofDays(days == null ? 825 : days));
+                    out.println("server certificate for " + n + ": " + i.keyStore() + " (password in " + i.passwordFile() + ")");
+                }
+                case "counter" -> {
+                    if (names.size() != 1) throw new IllegalArgumentException("counter: give one counter id");
+                    TrainingPki.Issued i = pki.counter(names.getFirst(), Duration.ofDays(days == null ? 825 : days));
+                    out.println("counter certificate: " + i.keyStore() + " (password in " + i.passwordFile() + ")");
+                }
+                case "revoke" -> {
+                    if (names.size() != 1) throw new IllegalArgumentException("revoke: give one counter id");
+                    out.println("revoked " + pki.revoke(names.getFirst()) + " certificate(s) of " + names.getFirst()
+                            + "; crl.pem rewritten (the central re-reads it)");
+                }
+                default -> throw new IllegalArgumentException("unknown action " + action + " (init, server, counter, revoke)");
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "seed", mixinStandardHelpOptions = true, description = "Add fictional records (the tray's cards and N more).")
+    static final class Seed implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--db", required = true, paramLabel = "URL") String db;
+
+        @Option(names = "--fictional", required = true, paramLabel = "N", description = "Generated people besides the tray's.")
+        int fictional;
+
+        @Override public Integer call() throws Exception {
+            try (CentralService service = CentralService.open(db, Clock.systemUTC())) {
+                var tray = FictionalRecords.tray();
+                var generated = FictionalRecords.generated(fictional);
+                service.insert(tray);
+                service.insert(generated);
+                spec.commandLine().getOut().println("seeded " + tray.size() + " tray records and " + generated.size() + " generated records");
+                spec.commandLine().getOut().flush();
+                return 0;
+            }
+        }
+    }
+
+    @Command(name = "stats", mixinStandardHelpOptions = true, description = "What arrived (JSON).")
+    static final class Stats implements Callable<Integer> {
+        @Spec CommandSpec spec;
+
+        @Option(names = "--db", required = true, paramLabel = "URL") String db;
+
+        @Override public Integer call() {
+            try (CentralService service = CentralService.open(db, Clock.systemUTC())) {
+                var s = new java.util.LinkedHashMap<String, Object>(service.stats());
+                s.put("openGaps", service.openGaps());
+                Json.print(spec.commandLine().getOut(), s);
+                return 0;
+            }
+        }
+    }
+}

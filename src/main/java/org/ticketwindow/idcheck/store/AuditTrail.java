@@ -1,0 +1,133 @@
+package org.ticketwindow.idcheck.store;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The append-only audit trail: logins, decisions, refusals, configuration and clerk changes. Each entry's MAC is
+ * HMAC-SHA256 (installation audit key) over the previous entry's MAC and its own fields, so changing, removing or
+ * inserting an entry breaks the chain from there on; {@link #verify()} finds every break. Entries hold ids, kinds and
+ * digests only, never personal data (PD1, S8). Triggers refuse UPDATE and DELETE; the MAC catches whoever drops them.
+ */
+public final class AuditTrail {
+    static final String GENESIS = "0".repeat(64);
+
+    private final SqlDatabase db;
+    private final byte[] key;
+    private final Clock clock;
+
+    AuditTrail(SqlDatabase db, byte[] key, Clock clock) {
+        this.db = db;
+        this.key = key.clone();
+        this.clock = clock;
+    }
+
+    public record Entry(long seq, Instant at, AuditKind kind, String actor, String subject, String detail) {}
+
+    /** One place the chain is broken: the entry's sequence number and what is wrong. */
+    public record Break(long seq, String problem) {}
+
+    public void append(AuditKind kind, String actor, String subject, String detail) {
+        db.transaction("writing the audit trail", c -> {
+            append(c, kind, actor, subject, detail);
+            return null;
+        });
+    }
+
+    /** Appends inside the caller's transaction, so the entry commits with what it records. */
+    void append(Connection c, AuditKind kind, String actor, String subject, String detail) throws SQLException {
+        long seq = 1;
+        String prev = GENESIS;
+        try (PreparedStatement p = c.prepareStatement("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1");
+             ResultSet r = p.executeQuery()) {
+            if (r.next()) {
+                seq = r.getLong(1) + 1;
+                prev = r.getString(2);
+            }
+        }
+        long at = clock.millis();
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO audit (seq, at, kind, actor, subject, detail, prev_mac, mac) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
+            p.setLong(1, seq);
+            p.setLong(2, at);
+            p.setString(3, kind.name());
+            p.setString(4, actor);
+            p.setString(5, subject);
+            p.setString(6, detail);
+            p.setString(7, prev);
+            p.setString(8, mac(prev, seq, at, kind.name(), actor, subject, detail));
+            p.executeUpdate();
+        }
+    }
+
+    /** Walks the whole chain; empty when intact. */
+    public List<Break> verify() {
+        return db.read("verifying the audit trail", c -> {
+            List<Break> breaks = new ArrayList<>();
+            String prev = GENESIS;
+            long expected = 1;
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, actor, subject, detail, prev_mac, mac FROM audit "
+                    + "ORDER BY seq"); ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long seq = r.getLong(1);
+                    if (seq != expected) breaks.add(new Break(seq, "entries " + expected + "–" + (seq - 1) + " are missing"));
+                    if (!r.getString(7).equals(prev)) breaks.add(new Break(seq, "does not follow the previous entry"));
+                    String mac = mac(r.getString(7), seq, r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6));
+                    if (!mac.equals(r.getString(8))) breaks.add(new Break(seq, "altered (its MAC does not match its content)"));
+                    prev = r.getString(8);
+                    expected = seq + 1;
+                }
+            }
+            return breaks;
+        });
+    }
+
+    public long size() {
+        return db.read("counting audit entries", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM audit"); ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        });
+    }
+
+    public List<Entry> latest(int n) {
+        return db.read("reading the audit trail", c -> {
+            List<Entry> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, actor, subject, detail FROM audit "
+                    + "ORDER BY seq DESC LIMIT ?")) {
+                p.setInt(1, n);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new Entry(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), AuditKind.valueOf(r.getString(3)),
+                                r.getString(4), r.getString(5), r.getString(6)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private String mac(String prev, long seq, long at, String kind, String actor, String subject, String detail) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            // unit separators between fields: "ab"+"c" and "a"+"bc" must not MAC alike
+            String text = String.join("\u001f", prev, Long.toString(seq), Long.toString(at), kind, actor, subject, detail);
+            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,340 @@
+package org.ticketwindow.idcheck.store;
+
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The durable results queue (sync.md S1–S5, rules PD2). A result is committed (WAL, {@code synchronous=FULL}) with its
+ * per-counter sequence, its body encrypted and an audit entry, in one transaction, before {@link #record} returns.
+ * The sync worker claims the oldest results, and marks them synced, back to queued, or parked. Bodies of synced
+ * results are purged after the retention period; the digest stays.
+ */
+public final class ResultQueue {
+
+    /** What the caller gives for a new result, once the store has chosen its id, sequence and time. */
+    public record Draft(byte[] body, String caseKind, String outcome) {}
+
+    @FunctionalInterface
+    public interface Body {
+        Draft make(String resultId, long sequence, Instant recordedAt);
+    }
+
+    private static final String LAST_SYNC = "lastSyncAt";
+    private static final String LAST_ERROR = "lastError";
+
+    private final SqlDatabase db;
+    private final FieldCipher cipher;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    ResultQueue(SqlDatabase db, FieldCipher cipher, AuditTrail audit, Clock clock) {
+        this.db = db;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Commits a new result; when this returns it is on disk (S1). */
+    public QueuedResult record(String counterId, String clerkId, Body body) {
+        return db.transaction("recording a result", c -> {
+            Instant now = clock.instant();
+            long sequence = nextSequence(c, counterId);
+            String id = ResultIds.next(now.toEpochMilli()).toString();
+            Draft draft = body.make(id, sequence, now);
+            String digest = sha256(draft.body());
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO results (id, counter_id, sequence, state, case_kind, "
+                    + "outcome, recorded_at, updated_at, body, body_digest) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?)")) {
+                p.setString(1, id);
+                p.setString(2, counterId);
+                p.setLong(3, sequence);
+                p.setString(4, draft.caseKind());
+                p.setString(5, draft.outcome());
+                p.setLong(6, now.toEpochMilli());
+                p.setLong(7, now.toEpochMilli());
+                p.setBytes(8, cipher.encrypt(draft.body(), id));
+                p.setString(9, digest);
+                p.executeUpdate();
+            }
+            audit.append(c, "REFUSED".equals(draft.outcome()) ? AuditKind.REFUSAL : AuditKind.DECISION, clerkId, id,
+                    draft.caseKind() + " " + draft.outcome() + " #" + sequence + " sha256=" + digest);
+            return new QueuedResult(id, counterId, sequence, now);
+        });
+    }
+
+    private static long nextSequence(Connection c, String counterId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO counter_sequence (counter_id, last_sequence) VALUES (?, 1) "
+                + "ON CONFLICT (counter_id) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence")) {
+            p.setString(1, counterId);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Claims up to {@code max} queued results, oldest sequence first, and marks them SENDING. A body that cannot be
+     * decrypted is parked on the spot with its reason (S4) and not returned.
+     */
+    public List<OutgoingResult> claim(int max) {
+        return db.transaction("claiming results to send", c -> {
+            List<OutgoingResult> out = new ArrayList<>();
+            List<String> unreadable = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, counter_id, sequence, attempts, body FROM results "
+                    + "WHERE state = 'QUEUED' ORDER BY counter_id, sequence LIMIT ?")) {
+                p.setInt(1, max);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        String id = r.getString(1);
+                        try {
+                            out.add(new OutgoingResult(id, r.getString(2), r.getLong(3), r.getInt(4) + 1,
+                                    cipher.decrypt(r.getBytes(5), id)));
+                        } catch (FieldCipher.UnreadableFieldException e) {
+                            unreadable.add(id);
+                        }
+                    }
+                }
+            }
+            long now = clock.millis();
+            for (String id : unreadable) setParked(c, id, "cannot be opened here (altered, or another installation's key)", now);
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'SENDING', attempts = attempts + 1, "
+                    + "updated_at = ? WHERE id = ?")) {
+                for (OutgoingResult o : out) {
+                    p.setLong(1, now);
+                    p.setString(2, o.id());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            return out;
+        });
+    }
+
+    /** The central's definite answers (applied, duplicate, conflict) for results that were SENDING. */
+    public void synced(Collection<Answered> answers) {
+        if (answers.isEmpty()) return;
+        db.transaction("marking results synced", c -> {
+            long now = clock.millis();
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'SYNCED', synced_at = ?, updated_at = ?, "
+                    + "answer = ?, last_error = NULL WHERE id = ?")) {
+                for (Answered a : answers) {
+                    p.setLong(1, now);
+                    p.setLong(2, now);
+                    p.setString(3, a.answer());
+                    p.setString(4, a.id());
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            putState(c, LAST_SYNC, Instant.ofEpochMilli(now).toString());
+            return null;
+        });
+    }
+
+    /** An answer the central gave for one result (no personal data: the answer kind and reason). */
+    public record Answered(String id, String answer) {}
+
+    /** Parks results the central rejected (or the worker cannot send), each with its reason (S4). */
+    public void park(Collection<Answered> parked) {
+        if (parked.isEmpty()) return;
+        db.transaction("parking results", c -> {
+            long now = clock.millis();
+            for (Answered a : parked) setParked(c, a.id(), a.answer(), now);
+            return null;
+        });
+    }
+
+    private static void setParked(Connection c, String id, String reason, long now) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'PARKED', last_error = ?, updated_at = ? "
+                + "WHERE id = ?")) {
+            p.setString(1, reason);
+            p.setLong(2, now);
+            p.setString(3, id);
+            p.executeUpdate();
+        }
+    }
+
+    /** The batch did not get a definite answer: back to QUEUED, to be sent again (at-least-once, S2). */
+    public void retryLater(Collection<String> ids, String error) {
+        db.transaction("returning results to the queue", c -> {
+            long now = clock.millis();
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'QUEUED', last_error = ?, updated_at = ? "
+                    + "WHERE id = ? AND state = 'SENDING'")) {
+                for (String id : ids) {
+                    p.setString(1, error);
+                    p.setLong(2, now);
+                    p.setString(3, id);
+                    p.addBatch();
+                }
+                p.executeBatch();
+            }
+            putState(c, LAST_ERROR, error);
+            return null;
+        });
+    }
+
+    /** Records a sync error that concerned no particular result (central unreachable, TLS refused). */
+    public void noteError(String error) {
+        db.transaction("noting a sync error", c -> {
+            putState(c, LAST_ERROR, error);
+            return null;
+        });
+    }
+
+    /** Clears the last error after a successful exchange. */
+    public void clearError() {
+        db.transaction("clearing the sync error", c -> {
+            try (PreparedStatement p = c.prepareStatement("DELETE FROM sync_state WHERE key = ?")) {
+                p.setString(1, LAST_ERROR);
+                p.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** A supervisor sends a parked result again. */
+    public boolean retryParked(String id, String supervisorId) {
+        return db.transaction("retrying a parked result", c -> {
+            int n;
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'QUEUED', updated_at = ? WHERE id = ? "
+                    + "AND state = 'PARKED'")) {
+                p.setLong(1, clock.millis());
+                p.setString(2, id);
+                n = p.executeUpdate();
+            }
+            if (n > 0) audit.append(c, AuditKind.CONFIGURATION, supervisorId, id, "parked result queued again");
+            return n > 0;
+        });
+    }
+
+    /** After a crash or kill: results that were on the wire go back to the queue (the central dedupes, S2). */
+    public int recoverInterrupted() {
+        return db.transaction("recovering interrupted sends", c -> {
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'QUEUED' WHERE state = 'SENDING'")) {
+                return p.executeUpdate();
+            }
+        });
+    }
+
+    public QueueStatus status() {
+        return db.read("reading the queue status", c -> {
+            long[] counts = new long[ResultState.values().length];
+            try (PreparedStatement p = c.prepareStatement("SELECT state, COUNT(*) FROM results GROUP BY state");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) counts[ResultState.valueOf(r.getString(1)).ordinal()] = r.getLong(2);
+            }
+            long oldest = 0;
+            try (PreparedStatement p = c.prepareStatement("SELECT MIN(recorded_at) FROM results WHERE state IN ('QUEUED', 'SENDING')");
+                 ResultSet r = p.executeQuery()) {
+                if (r.next() && r.getObject(1) != null) oldest = Math.max(0, (clock.millis() - r.getLong(1)) / 1000);
+            }
+            String lastSync = getState(c, LAST_SYNC);
+            return new QueueStatus(counts[ResultState.QUEUED.ordinal()], counts[ResultState.SENDING.ordinal()],
+                    counts[ResultState.PARKED.ordinal()], counts[ResultState.SYNCED.ordinal()], oldest,
+                    lastSync == null ? null : Instant.parse(lastSync), getState(c, LAST_ERROR));
+        });
+    }
+
+    /** Every result id in the store, in recording order (reconciliation with the central). */
+    public List<String> ids() {
+        return db.read("listing result ids", c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id FROM results ORDER BY counter_id, sequence");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(r.getString(1));
+            }
+            return out;
+        });
+    }
+
+    /** The queue view: newest first, optionally one state only. */
+    public List<QueueItem> items(ResultState state, int limit) {
+        return db.read("listing the queue", c -> {
+            List<QueueItem> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT id, counter_id, sequence, state, attempts, last_error, "
+                    + "case_kind, outcome, recorded_at, answer, purged_at FROM results WHERE (? IS NULL OR state = ?) "
+                    + "ORDER BY recorded_at DESC, sequence DESC LIMIT ?")) {
+                p.setString(1, state == null ? null : state.name());
+                p.setString(2, state == null ? null : state.name());
+                p.setInt(3, limit);
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        out.add(new QueueItem(r.getString(1), r.getString(2), r.getLong(3), ResultState.valueOf(r.getString(4)),
+                                r.getInt(5), r.getString(6), r.getString(7), r.getString(8), Instant.ofEpochMilli(r.getLong(9)),
+                                r.getString(10), r.getObject(11) != null));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** The decrypted body of one result (the console's "show evidence" for a supervisor); null once purged. */
+    public byte[] body(String id) {
+        byte[] sealed = db.read("reading a result", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT body FROM results WHERE id = ?")) {
+                p.setString(1, id);
+                try (ResultSet r = p.executeQuery()) {
+                    return r.next() ? r.getBytes(1) : null;
+                }
+            }
+        });
+        return sealed == null ? null : cipher.decrypt(sealed, id);
+    }
+
+    /**
+     * PD2 / S8: removes the encrypted body (every personal field) of results synced more than {@code retention} ago;
+     * the row, its answer and its digest stay. Returns how many were purged.
+     */
+    public int purge(Duration retention) {
+        return db.transaction("purging personal data", c -> {
+            long now = clock.millis();
+            int n;
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET body = NULL, purged_at = ? WHERE state = 'SYNCED' "
+                    + "AND body IS NOT NULL AND synced_at <= ?")) {
+                p.setLong(1, now);
+                p.setLong(2, now - retention.toMillis());
+                n = p.executeUpdate();
+            }
+            if (n > 0) audit.append(c, AuditKind.RETENTION, "system", "results", n + " synced results purged after " + retention.toDays() + " days");
+            return n;
+        });
+    }
+
+    private static void putState(Connection c, String key, String value) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO sync_state (key, value) VALUES (?, ?) "
+                + "ON CONFLICT (key) DO UPDATE SET value = excluded.value")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+        }
+    }
+
+    private static String getState(Connection c, String key) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT value FROM sync_state WHERE key = ?")) {
+            p.setString(1, key);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+
+    static String sha256(byte[] b) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

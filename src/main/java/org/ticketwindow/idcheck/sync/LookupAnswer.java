@@ -1,0 +1,10 @@
+package org.ticketwindow.idcheck.sync;
+
+import java.util.List;
+
+/** The records carrying the looked-up document (empty when none). */
+public record LookupAnswer(List<FoundRecord> records) {
+    public LookupAnswer {
+        records = List.copyOf(records);
+    }
+}

@@ -1,0 +1,10 @@
+package org.ticketwindow.idcheck.sync;
+
+import java.util.List;
+
+/** {@code POST /v1/results}: results of one counter in sequence order. */
+public record ResultBatch(List<ResultEnvelope> results) {
+    public ResultBatch {
+        results = List.copyOf(results);
+    }
+}

@@ -1,0 +1,45 @@
+package org.ticketwindow.idcheck.sync;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.ticketwindow.idcheck.identity.PersonName;
+
+import java.io.IOException;
+
+/**
+ * The one JSON mapping of the wire (and of the queued bodies, which are wire envelopes): record components are the
+ * keys, times are ISO-8601 strings, a name is a plain string. Unknown keys are an error: the contract is closed.
+ */
+public final class WireJson {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("idcheck-wire")
+                    .addSerializer(PersonName.class, new JsonSerializer<>() {
+                        @Override public void serialize(PersonName n, JsonGenerator g, SerializerProvider p) throws IOException {
+                            g.writeString(n.value());
+                        }
+                    })
+                    .addDeserializer(PersonName.class, new JsonDeserializer<>() {
+                        @Override public PersonName deserialize(JsonParser p, DeserializationContext c) throws IOException {
+                            return new PersonName(p.getValueAsString());
+                        }
+                    }))
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private WireJson() {}
+
+    public static ObjectMapper mapper() { return MAPPER; }
+}
