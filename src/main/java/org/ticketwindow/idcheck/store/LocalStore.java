@@ -60,6 +60,9 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public Path file() { return file; }
+
+    /** The database itself, for technicians' checks and tests. */
+    public SqlDatabase database() { return db; }
     public ResultQueue results() { return results; }
     public ClerkAccounts clerks() { return clerks; }
     public AuditTrail audit() { return audit; }

@@ -73,8 +73,14 @@ public final class ResultQueue {
     }
 
     private static long nextSequence(Connection c, String counterId) throws SQLException {
+        // no RETURNING: xerial reports an error met while finishing a RETURNING statement (e.g. SQLITE_FULL) only as
+        // "no transaction is active" at commit, which would hide a full disk behind a generic failure
         try (PreparedStatement p = c.prepareStatement("INSERT INTO counter_sequence (counter_id, last_sequence) VALUES (?, 1) "
-                + "ON CONFLICT (counter_id) DO UPDATE SET last_sequence = last_sequence + 1 RETURNING last_sequence")) {
+                + "ON CONFLICT (counter_id) DO UPDATE SET last_sequence = last_sequence + 1")) {
+            p.setString(1, counterId);
+            p.executeUpdate();
+        }
+        try (PreparedStatement p = c.prepareStatement("SELECT last_sequence FROM counter_sequence WHERE counter_id = ?")) {
             p.setString(1, counterId);
             try (ResultSet r = p.executeQuery()) {
                 r.next();

@@ -73,12 +73,24 @@ public final class SqlDatabase implements AutoCloseable {
                 }
                 throw e;
             } finally {
-                connection.setAutoCommit(true);
+                restoreAutoCommit();
             }
         } catch (SQLException e) {
             throw StoreException.of(e, doing);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * Back to autocommit. After SQLite rolled a failed transaction back by itself (SQLITE_FULL does), the driver's
+     * implicit COMMIT here fails with "no transaction is active": that must not replace the real error.
+     */
+    private void restoreAutoCommit() {
+        try {
+            connection.setAutoCommit(true);
+        } catch (SQLException ignored) {
+            // the connection is in autocommit mode either way
         }
     }
 
