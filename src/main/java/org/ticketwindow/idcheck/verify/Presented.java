@@ -62,7 +62,7 @@ public sealed interface Presented {
     /** A second-generation resident ID card read from its chip (L1 wants two of these). */
     default boolean isResidentChip() {
         return this instanceof Chip c ? c.card() instanceof ResidentCard
-                : isChip() && ((AsRecorded) this).evidence().type() == DocumentType.RID;
+                : isChip() && this instanceof AsRecorded r && r.evidence().type() == DocumentType.RID;
     }
 
     /** A passport or permit the clerk inspected and entered or scanned. */

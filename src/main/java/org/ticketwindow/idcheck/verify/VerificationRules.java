@@ -238,72 +238,67 @@ public final class VerificationRules {
     /** D1–D5 and E3 for one presented document; null when it may be used. */
     private Decision checkDocument(VerificationCase c, Draft d, DocumentRole role, Presented p) {
         d.documentHandled = true;
-        switch (p) {
-            case Presented.Proof pr -> {
-                if (c.kind().isVerification()) return d.end(Outcome.REFUSED, Reasons.e3NotForVerification());
-            }
-            case Presented.Unreadable u -> {
-                return d.end(Outcome.REFUSED, Reasons.d3Unreadable(role));
-            }
+        return switch (p) {
+            case Presented.Proof pr -> proofRefusal(c, d);
+            case Presented.Unreadable u -> d.end(Outcome.REFUSED, Reasons.d3Unreadable(role));
             case Presented.Chip chip -> {
                 List<CardDefect> defects = CardChecks.check(chip.card(), c.today());
                 List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
                 if (!suspect.isEmpty()) {
-                    return d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
+                    yield d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
                             suspect.stream().map(CardDefect::detailZh).collect(Collectors.joining("；")),
                             suspect.stream().map(CardDefect::detailEn).collect(Collectors.joining("; "))));
                 }
-                if (!defects.isEmpty()) { // only EXPIRED or NOT_YET_VALID are left: D1
-                    return d.end(Outcome.REFUSED, defects.getFirst().kind() == CardDefect.Kind.EXPIRED
-                            ? Reasons.d1Expired(role, chip.card().validity().until().iso())
-                            : Reasons.d1NotYetValid(role, chip.card().validity().from().iso()));
-                }
+                if (defects.isEmpty()) yield null;
+                // only EXPIRED or NOT_YET_VALID are left: D1
+                yield d.end(Outcome.REFUSED, defects.getFirst().kind() == CardDefect.Kind.EXPIRED
+                        ? Reasons.d1Expired(role, chip.card().validity().until().iso())
+                        : Reasons.d1NotYetValid(role, chip.card().validity().from().iso()));
             }
             case Presented.Entered e -> {
                 EnteredDocument doc = e.document();
-                if (doc.type() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
-                if (doc.type().isChip()) return d.end(Outcome.REFUSED, Reasons.d4ManualEntry(doc.type()));
-                if (c.counterKind() == CounterKind.AGENCY && c.kind().isVerification()) {
-                    return d.end(Outcome.REFUSED, role == DocumentRole.PRINCIPAL ? Reasons.x2Agency() : Reasons.p2Agency());
-                }
+                Decision refused = inspectedRefusal(c, d, role, doc.type());
+                if (refused != null) yield refused;
                 List<EnteredDocument.Problem> problems = doc.problems();
                 if (!problems.isEmpty()) {
                     for (EnteredDocument.Problem pr : problems) d.reasons.add(Reasons.entryIncomplete(pr.zh(), pr.en()));
-                    return d.needs(Missing.ENTRY_FIELDS, null);
+                    yield d.needs(Missing.ENTRY_FIELDS, null);
                 }
-                if (doc.validUntil().isBefore(c.today())) {
-                    return d.end(Outcome.REFUSED, Reasons.d1Expired(role, doc.validUntil().toString()));
-                }
+                yield expiredRefusal(c, d, role, doc.validUntil());
             }
+            // The central's side: the counter checked the card's defects and the entry itself, so what is left is
+            // what the kind of document allows and whether it had expired by the day the result was recorded.
             case Presented.AsRecorded r -> {
-                return checkRecorded(c, d, role, r.evidence());
+                DocumentEvidence e = r.evidence();
+                Decision refused = switch (e.source()) {
+                    case UNREADABLE -> d.end(Outcome.REFUSED, Reasons.d3Unreadable(role));
+                    case ELECTRONIC_PROOF -> proofRefusal(c, d);
+                    case KEYBOARD, MRZ -> inspectedRefusal(c, d, role, e.type());
+                    case CHIP -> null;
+                };
+                yield refused != null ? refused : expiredRefusal(c, d, role, e.validUntilDate());
             }
+        };
+    }
+
+    /** E3: an electronic proof stands in for the card for ticket services, never for verification. */
+    private static Decision proofRefusal(VerificationCase c, Draft d) {
+        return c.kind().isVerification() ? d.end(Outcome.REFUSED, Reasons.e3NotForVerification()) : null;
+    }
+
+    /** D2, D4 and the agency limits (X2, P2) for a document the clerk entered or scanned. */
+    private static Decision inspectedRefusal(VerificationCase c, Draft d, DocumentRole role, DocumentType type) {
+        if (type == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+        if (type.isChip()) return d.end(Outcome.REFUSED, Reasons.d4ManualEntry(type));
+        if (c.counterKind() == CounterKind.AGENCY && c.kind().isVerification()) {
+            return d.end(Outcome.REFUSED, role == DocumentRole.PRINCIPAL ? Reasons.x2Agency() : Reasons.p2Agency());
         }
         return null;
     }
 
-    /**
-     * The central's side of D1–D5 and E3: the counter checked the document itself (card defects, entry problems),
-     * so what is left is what the record says and what may have changed by the day the result was recorded.
-     */
-    private Decision checkRecorded(VerificationCase c, Draft d, DocumentRole role, DocumentEvidence e) {
-        switch (e.source()) {
-            case UNREADABLE -> { return d.end(Outcome.REFUSED, Reasons.d3Unreadable(role)); }
-            case ELECTRONIC_PROOF -> {
-                if (c.kind().isVerification()) return d.end(Outcome.REFUSED, Reasons.e3NotForVerification());
-            }
-            case KEYBOARD, MRZ -> {
-                if (e.type() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
-                if (e.type().isChip()) return d.end(Outcome.REFUSED, Reasons.d4ManualEntry(e.type()));
-                if (c.counterKind() == CounterKind.AGENCY && c.kind().isVerification()) {
-                    return d.end(Outcome.REFUSED, role == DocumentRole.PRINCIPAL ? Reasons.x2Agency() : Reasons.p2Agency());
-                }
-            }
-            case CHIP -> { }
-        }
-        LocalDate until = e.validUntilDate();
-        if (until != null && until.isBefore(c.today())) return d.end(Outcome.REFUSED, Reasons.d1Expired(role, e.validUntil()));
-        return null;
+    /** D1 by the document's end date (null: long-term or unknown). */
+    private static Decision expiredRefusal(VerificationCase c, Draft d, DocumentRole role, LocalDate until) {
+        return until != null && until.isBefore(c.today()) ? d.end(Outcome.REFUSED, Reasons.d1Expired(role, until.toString())) : null;
     }
 
     private Set<SpecialName> special(Draft d, PresentedIdentity shown) {

@@ -818,4 +818,94 @@ class VerificationRulesTest {
         assertThat(d.outcome()).isEqualTo(Outcome.PASSED);
         assertThat(d.comparisons()).anyMatch(f -> f.field() == Field.NAME && f.rules().contains("N4"));
     }
+
+    /** The reference central decides again from the documents as a result recorded them (Presented.AsRecorded). */
+    @Nested
+    class AsRecordedAtTheCentral {
+        Presented recorded(DocumentRole role, Presented p) {
+            return new Presented.AsRecorded(DocumentEvidence.of(role, p));
+        }
+
+        @Test
+        @DisplayName("V1 a chip read at the counter passes the pending record at the central as it did at the counter")
+        void sameAsCounter() {
+            Decision counter = onSite(STATION_WINDOW, ZHANG, pending(RecordRole.REGISTERED_USER, ZHANG));
+            Decision central = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, recorded(HOLDER, chip(ZHANG)))
+                    .record(pending(RecordRole.REGISTERED_USER, ZHANG)).build());
+            assertThat(central.outcome()).isEqualTo(counter.outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(central.statusChanges()).isEqualTo(counter.statusChanges());
+        }
+
+        @Test
+        @DisplayName("D3 an unreadable card on record stays refused at the central")
+        void unreadable() {
+            Decision d = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE)
+                    .document(HOLDER, recorded(HOLDER, new Presented.Unreadable("SAM 0x41"))).record(user(ZHANG)).build());
+            assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(d.ruleIds()).containsExactly("D3");
+        }
+
+        @Test
+        @DisplayName("D1 a document on record that had expired by the day of the result is refused at the central")
+        void expiredByThatDay() {
+            EnteredDocument lapsed = passport("L898902C3", "ERIKSSON ANNA MARIA", "UTO", TODAY.minusDays(1));
+            Decision d = rules.decide(at(STATION_WINDOW, CaseKind.PRE_VERIFICATION)
+                    .document(HOLDER, recorded(HOLDER, new Presented.Entered(lapsed))).record(reportRecord(lapsed, RecordRole.CONTACT)).build());
+            assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(d.ruleIds()).containsExactly("D1");
+            Decision longTerm = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, recorded(HOLDER, chip(LONG_TERM)))
+                    .record(pending(RecordRole.REGISTERED_USER, LONG_TERM)).build());
+            assertThat(longTerm.outcome()).isEqualTo(Outcome.PASSED);
+        }
+
+        @Test
+        @DisplayName("X2 P2 a passport on record from an agency is refused at the central as at the counter")
+        void agencyLimits() {
+            Decision pre = rules.decide(at(AGENCY, CaseKind.PROXY).document(PROXY, recorded(PROXY, chip(LI)))
+                    .document(PRINCIPAL, recorded(PRINCIPAL, new Presented.Entered(ANNA))).build());
+            assertThat(pre.ruleIds()).first().isEqualTo("X2");
+            Decision proxyDoc = rules.decide(at(AGENCY, CaseKind.PROXY).document(PROXY, recorded(PROXY, new Presented.Entered(ANNA)))
+                    .document(PRINCIPAL, recorded(PRINCIPAL, chip(LI))).build());
+            assertThat(proxyDoc.ruleIds()).first().isEqualTo("P2");
+        }
+
+        @Test
+        @DisplayName("E3 an electronic proof on record serves tickets but never verifies, at the central too")
+        void electronicProof() {
+            ElectronicProof proof = new ElectronicProof("p-1", new PersonName("张三"), IdNumber.of(People.ZHANG_SAN),
+                    Instant.parse("2026-11-21T00:00:00Z"), Instant.parse("2026-11-22T00:00:00Z"), "issuer-2026-01");
+            Decision verify = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, recorded(HOLDER, new Presented.Proof(proof)))
+                    .record(user(ZHANG)).build());
+            assertThat(verify.ruleIds()).containsExactly("E3");
+            assertThat(verify.outcome()).isEqualTo(Outcome.REFUSED);
+            Decision services = rules.decide(at(STATION_WINDOW, CaseKind.TICKET_SERVICE)
+                    .document(HOLDER, recorded(HOLDER, new Presented.Proof(proof))).build());
+            assertThat(services.outcome()).isEqualTo(Outcome.SERVICES);
+        }
+
+        @Test
+        @DisplayName("L1 two resident cards on record make an over-limit contact case at the central; a foreign card does not")
+        void overLimitNeedsResidentChips() {
+            Decision ok = rules.decide(at(STATION_WINDOW, CaseKind.OVER_LIMIT_CONTACT)
+                    .document(REGISTERED_USER, recorded(REGISTERED_USER, chip(ZHANG))).document(CONTACT, recorded(CONTACT, chip(LI)))
+                    .build());
+            assertThat(ok.outcome()).isNotEqualTo(Outcome.REFUSED);
+            Decision foreign = rules.decide(at(STATION_WINDOW, CaseKind.OVER_LIMIT_CONTACT)
+                    .document(REGISTERED_USER, recorded(REGISTERED_USER, chip(ZHANG))).document(CONTACT, recorded(CONTACT, chip(FOREIGN_LONG)))
+                    .build());
+            assertThat(foreign.ruleIds()).first().isEqualTo("L1");
+        }
+
+        @Test
+        @DisplayName("V2 the extra factor the counter checked against the lookup is taken as checked at the central")
+        void factorCheckedAtCounter() {
+            for (boolean matched : new boolean[]{true, false}) {
+                Decision d = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, recorded(HOLDER, chip(ZHENG_RARE)))
+                        .record(user(ZHENG_RARE)).extraFactor(new ExtraFactor.CheckedAtCounter(ExtraFactorKind.PHONE_LAST4, matched))
+                        .build());
+                assertThat(d.outcome()).isEqualTo(matched ? Outcome.PASSED : Outcome.REFUSED);
+                assertThat(d.extraFactor().status()).isEqualTo(matched ? ExtraFactorCheck.Status.MATCHED : ExtraFactorCheck.Status.NOT_MATCHED);
+            }
+        }
+    }
 }
