@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.ticketwindow.idcheck.store.Digests;
 import org.ticketwindow.idcheck.store.Migrations;
 import org.ticketwindow.idcheck.store.SqlDatabase;
 import org.ticketwindow.idcheck.sync.AnswerKind;
@@ -20,15 +21,12 @@ import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,7 +165,7 @@ public final class CentralService implements AutoCloseable {
             reordered = true;
             LOG.warn("counter {}: result {} (sequence {}) arrived after later ones", env.counterId(), id, env.sequence());
         }
-        if (env.sequence() > highest) setHighest(c, env.counterId(), env.sequence(), highest == 0 && !hasCounter(c, env.counterId()));
+        if (env.sequence() > highest) setHighest(c, env.counterId(), env.sequence());
         ResultAnswer a = applier.apply(c, env, now);
         return new ResultAnswer(a.resultId(), a.answer(), a.reason(), a.outcome(), a.changes(), null, gapFrom, gapTo, reordered);
     }
@@ -248,10 +246,6 @@ public final class CentralService implements AutoCloseable {
         return db.read("reading a record", c -> CentralRecords.byId(c, id).map(StoredRecord::record));
     }
 
-    public long version(String id) {
-        return db.read("reading a record", c -> CentralRecords.byId(c, id).map(StoredRecord::version).orElse(0L));
-    }
-
     private record Stored(String digest, ResultAnswer answer) {}
 
     private Optional<Stored> stored(Connection c, String id) throws SQLException {
@@ -276,20 +270,11 @@ public final class CentralService implements AutoCloseable {
         }
     }
 
-    private static boolean hasCounter(Connection c, String counter) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM counters WHERE counter_id = ?")) {
+    private static void setHighest(Connection c, String counter, long sequence) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO counters (counter_id, highest_sequence) VALUES (?, ?) "
+                + "ON CONFLICT (counter_id) DO UPDATE SET highest_sequence = excluded.highest_sequence")) {
             p.setString(1, counter);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next();
-            }
-        }
-    }
-
-    private static void setHighest(Connection c, String counter, long sequence, boolean insert) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(insert ? "INSERT INTO counters (highest_sequence, counter_id) VALUES (?, ?)"
-                : "UPDATE counters SET highest_sequence = ? WHERE counter_id = ?")) {
-            p.setLong(1, sequence);
-            p.setString(2, counter);
+            p.setLong(2, sequence);
             p.executeUpdate();
         }
     }
@@ -310,8 +295,8 @@ public final class CentralService implements AutoCloseable {
 
     private String digest(JsonNode node) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(node)));
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            return Digests.sha256Hex(json.writeValueAsBytes(node));
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -1,14 +1,13 @@
 package org.ticketwindow.idcheck.central;
 
-import org.ticketwindow.idcheck.identity.CardData;
-import org.ticketwindow.idcheck.identity.ForeignPermanentCard2017;
-import org.ticketwindow.idcheck.identity.ForeignPermanentCard2023;
-import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.identity.ResidentCard;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.reader.sim.Tray;
+import org.ticketwindow.idcheck.verify.DocumentEvidence;
+import org.ticketwindow.idcheck.verify.DocumentRole;
 import org.ticketwindow.idcheck.verify.DocumentType;
+import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.IdentityRecord;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.RecordStatus;
@@ -31,9 +30,10 @@ public final class FictionalRecords {
         List<CentralService.Seed> out = new ArrayList<>();
         for (CardFixture f : Tray.cards()) {
             if (f.unreadable() || f.card() == null) continue;
-            CardData card = f.card();
+            // the identity the rules see on this card (a foreign card's Chinese name when it has one), as a result records it
+            DocumentEvidence shown = DocumentEvidence.of(DocumentRole.HOLDER, new Presented.Chip(f.card()));
             out.add(new CentralService.Seed(new IdentityRecord("T-" + f.id(), RecordRole.REGISTERED_USER, RecordStatus.PENDING,
-                    nameOf(card), DocumentType.of(card.type()), card.idNumber().value(), nationalityOf(card), false, FACTORS), null));
+                    shown.name(), shown.type(), shown.number(), shown.nationality(), false, FACTORS), null));
         }
         return out;
     }
@@ -50,21 +50,5 @@ public final class FictionalRecords {
             }
         }
         return out;
-    }
-
-    private static PersonName nameOf(CardData card) {
-        return switch (card) {
-            case ForeignPermanentCard2017 f -> f.chineseName().isBlank() ? f.englishName() : f.chineseName();
-            case ForeignPermanentCard2023 f -> f.chineseName().isBlank() ? f.englishName() : f.chineseName();
-            default -> card.name();
-        };
-    }
-
-    private static String nationalityOf(CardData card) {
-        return switch (card) {
-            case ForeignPermanentCard2017 f -> f.nationality().strip();
-            case ForeignPermanentCard2023 f -> f.nationality().strip();
-            default -> "CHN";
-        };
     }
 }

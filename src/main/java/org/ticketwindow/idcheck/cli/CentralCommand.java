@@ -89,12 +89,14 @@ public final class CentralCommand implements Callable<Integer> {
                 case "server" -> {
                     List<String> n = names.isEmpty() ? List.of("localhost", "127.0.0.1") : names;
                     TrainingPki.Issued i = pki.server(n, Duration.ofDays(days == null ? 825 : days));
-                    out.println("server certificate for " + n + ": " + i.keyStore() + " (password in " + i.passwordFile() + ")");
+                    out.println("server certificate for " + n + ": " + i.keyStore() + " (password in " + i.passwordFile() + "), serial "
+                            + i.serial().toString(16));
                 }
                 case "counter" -> {
                     if (names.size() != 1) throw new IllegalArgumentException("counter: give one counter id");
                     TrainingPki.Issued i = pki.counter(names.getFirst(), Duration.ofDays(days == null ? 825 : days));
-                    out.println("counter certificate: " + i.keyStore() + " (password in " + i.passwordFile() + ")");
+                    out.println("counter certificate: " + i.keyStore() + " (password in " + i.passwordFile() + "), serial "
+                            + i.serial().toString(16));
                 }
                 case "revoke" -> {
                     if (names.size() != 1) throw new IllegalArgumentException("revoke: give one counter id");

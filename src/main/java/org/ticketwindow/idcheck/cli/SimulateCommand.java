@@ -16,8 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -50,7 +49,7 @@ public final class SimulateCommand implements Callable<Integer> {
     boolean latency;
 
     @Override public Integer call() {
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         try (CounterRuntime rt = CounterRuntime.open(AppHome.resolve(), Clock.systemUTC())) {
             Recorder recorder = rt.recorder(counter != null ? counter : rt.settings().counterId());
             VerificationRules rules = new VerificationRules();
@@ -64,6 +63,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 QueuedResult q = recorder.record(clerk, c, d, List.of());
                 micros[i] = (System.nanoTime() - t0) / 1000;
                 out.println(q.id());
+                out.flush(); // printed only after the commit returned, and at once: the crash test relies on both
             }
             if (latency && results > 0) {
                 java.util.Arrays.sort(micros);

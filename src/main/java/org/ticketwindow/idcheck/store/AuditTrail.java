@@ -1,15 +1,11 @@
 package org.ticketwindow.idcheck.store;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,8 +28,6 @@ public final class AuditTrail {
         this.key = key.clone();
         this.clock = clock;
     }
-
-    public record Entry(long seq, Instant at, AuditKind kind, String actor, String subject, String detail) {}
 
     /** One place the chain is broken: the entry's sequence number and what is wrong. */
     public record Break(long seq, String problem) {}
@@ -102,32 +96,9 @@ public final class AuditTrail {
         });
     }
 
-    public List<Entry> latest(int n) {
-        return db.read("reading the audit trail", c -> {
-            List<Entry> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, actor, subject, detail FROM audit "
-                    + "ORDER BY seq DESC LIMIT ?")) {
-                p.setInt(1, n);
-                try (ResultSet r = p.executeQuery()) {
-                    while (r.next()) {
-                        out.add(new Entry(r.getLong(1), Instant.ofEpochMilli(r.getLong(2)), AuditKind.valueOf(r.getString(3)),
-                                r.getString(4), r.getString(5), r.getString(6)));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
     private String mac(String prev, long seq, long at, String kind, String actor, String subject, String detail) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            // unit separators between fields: "ab"+"c" and "a"+"bc" must not MAC alike
-            String text = String.join("\u001f", prev, Long.toString(seq), Long.toString(at), kind, actor, subject, detail);
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-        }
+        // unit separators between fields: "ab"+"c" and "a"+"bc" must not MAC alike
+        String text = String.join("\u001f", prev, Long.toString(seq), Long.toString(at), kind, actor, subject, detail);
+        return HexFormat.of().formatHex(Digests.hmacSha256(key, text.getBytes(StandardCharsets.UTF_8)));
     }
 }

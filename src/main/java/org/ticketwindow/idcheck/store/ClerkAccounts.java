@@ -107,10 +107,6 @@ public final class ClerkAccounts {
         change(id, by, "unlocked", "UPDATE clerks SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?", null);
     }
 
-    public void setRole(String id, ClerkRole role, String by) {
-        change(id, by, "role set to " + role, "UPDATE clerks SET role = ?, updated_at = ? WHERE id = ?", role.name());
-    }
-
     private void change(String id, String by, String what, String sql, String value) {
         db.transaction("changing a clerk", c -> {
             int n;
@@ -137,8 +133,6 @@ public final class ClerkAccounts {
             return out;
         });
     }
-
-    public boolean isEmpty() { return list().isEmpty(); }
 
     private record Stored(Clerk clerk, String hash) {}
 

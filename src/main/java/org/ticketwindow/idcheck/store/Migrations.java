@@ -3,15 +3,12 @@ package org.ticketwindow.idcheck.store;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -36,7 +33,7 @@ public final class Migrations {
             try (InputStream in = Migrations.class.getResourceAsStream("/db/" + set + "/V" + v + ".sql")) {
                 if (in == null) return out;
                 String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                out.add(new Script(v, sql, sha256(sql)));
+                out.add(new Script(v, sql, Digests.sha256Hex(sql.getBytes(StandardCharsets.UTF_8))));
             } catch (IOException e) {
                 throw new IllegalStateException("cannot read migration V" + v + " of " + set, e);
             }
@@ -112,13 +109,5 @@ public final class Migrations {
         }
         if (!current.toString().isBlank()) out.add(current.toString().strip());
         return out;
-    }
-
-    private static String sha256(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -13,8 +13,6 @@ public record QueueStatus(long queued, long sending, long parked, long synced, l
     /** The default S5 warning: the oldest unsynced result has waited longer than this. */
     public static final Duration DEFAULT_WARNING_AGE = Duration.ofHours(4);
 
-    public long unsynced() { return queued + sending; }
-
     /** True when the status line should warn: results wait too long, or some are parked. */
     public boolean warning(Duration oldestAllowed) {
         return oldestQueuedAgeSeconds > oldestAllowed.toSeconds() || parked > 0;

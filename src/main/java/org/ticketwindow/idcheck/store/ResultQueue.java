@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.store;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -52,7 +49,7 @@ public final class ResultQueue {
             long sequence = nextSequence(c, counterId);
             String id = ResultIds.next(now.toEpochMilli()).toString();
             Draft draft = body.make(id, sequence, now);
-            String digest = sha256(draft.body());
+            String digest = Digests.sha256Hex(draft.body());
             try (PreparedStatement p = c.prepareStatement("INSERT INTO results (id, counter_id, sequence, state, case_kind, "
                     + "outcome, recorded_at, updated_at, body, body_digest) VALUES (?, ?, ?, 'QUEUED', ?, ?, ?, ?, ?, ?)")) {
                 p.setString(1, id);
@@ -185,14 +182,6 @@ public final class ResultQueue {
                 }
                 p.executeBatch();
             }
-            putState(c, LAST_ERROR, error);
-            return null;
-        });
-    }
-
-    /** Records a sync error that concerned no particular result (central unreachable, TLS refused). */
-    public void noteError(String error) {
-        db.transaction("noting a sync error", c -> {
             putState(c, LAST_ERROR, error);
             return null;
         });
@@ -333,14 +322,6 @@ public final class ResultQueue {
             try (ResultSet r = p.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
-        }
-    }
-
-    static String sha256(byte[] b) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

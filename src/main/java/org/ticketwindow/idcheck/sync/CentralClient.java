@@ -1,7 +1,6 @@
 package org.ticketwindow.idcheck.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
@@ -137,8 +136,7 @@ public final class CentralClient {
 
     private static <T> T read(byte[] body, Class<T> type) throws CentralUnavailableException {
         try {
-            JavaType t = WireJson.mapper().constructType(type);
-            return WireJson.mapper().readValue(body, t);
+            return WireJson.mapper().readValue(body, type);
         } catch (IOException e) {
             // a body cut short by a dropped connection looks like this: no definite answer
             throw new CentralUnavailableException("the central's answer could not be read: " + e.getMessage(), e);

@@ -45,10 +45,8 @@ public final class SyncWorker implements AutoCloseable {
         Tally t = new Tally();
         try {
             drain(t);
-            queue.clearError();
             return t.report(null);
-        } catch (CentralUnavailableException e) {
-            queue.noteError(e.getMessage());
+        } catch (CentralUnavailableException e) { // the results went back to the queue with this error (retryLater)
             return t.report(e.getMessage());
         }
     }
@@ -66,15 +64,7 @@ public final class SyncWorker implements AutoCloseable {
         thread = Thread.ofPlatform().name("idcheck-sync").daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
-                    Failsafe.with(retry).run(() -> {
-                        try {
-                            drain(new Tally());
-                            queue.clearError();
-                        } catch (CentralUnavailableException e) {
-                            queue.noteError(e.getMessage());
-                            throw e;
-                        }
-                    });
+                    Failsafe.with(retry).run(() -> drain(new Tally()));
                     nudges.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
                     nudges.drainPermits();
                 } catch (InterruptedException e) {
@@ -114,10 +104,14 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
+    /** Sends until the queue is empty; the last error is cleared only once the central has actually answered. */
     private void drain(Tally t) throws CentralUnavailableException {
         while (true) {
             List<OutgoingResult> batch = queue.claim(settings.batchSize());
-            if (batch.isEmpty()) return;
+            if (batch.isEmpty()) {
+                if (t.sent > t.requeued) queue.clearError();
+                return;
+            }
             t.sent += batch.size();
             try {
                 settle(batch, client.submit(batch.stream().map(OutgoingResult::body).toList()).answers(), t);
