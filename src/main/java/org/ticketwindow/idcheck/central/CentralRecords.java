@@ -1,13 +1,13 @@
 package org.ticketwindow.idcheck.central;
 
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.verify.DocumentType;
 import org.ticketwindow.idcheck.verify.Field;
 import org.ticketwindow.idcheck.verify.IdentityRecord;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,60 +25,57 @@ final class CentralRecords {
 
     private CentralRecords() {}
 
-    static void insert(Connection c, IdentityRecord r, String registeredUserId, long now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO records (id, role, registered_user_id, status, name, "
+    static void insert(StatementCache c, IdentityRecord r, String registeredUserId, long now) throws SQLException {
+        PreparedStatement p = c.prepare("INSERT INTO records (id, role, registered_user_id, status, name, "
                 + "document_type, document_number, nationality, duplicate_identity, phone_last4, email_first3, frozen, version, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?) ON CONFLICT (id) DO NOTHING")) {
-            p.setString(1, r.id());
-            p.setString(2, r.role().name());
-            p.setString(3, registeredUserId);
-            p.setString(4, r.status().name());
-            p.setString(5, r.name().value());
-            p.setString(6, r.documentType().name());
-            p.setString(7, normalise(r.documentNumber()));
-            p.setString(8, r.nationality());
-            p.setInt(9, r.duplicateIdentity() ? 1 : 0);
-            p.setString(10, r.factors() == null ? null : r.factors().phoneLast4());
-            p.setString(11, r.factors() == null ? null : r.factors().emailFirst3());
-            p.setLong(12, now);
-            p.executeUpdate();
-        }
+                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', 1, ?) ON CONFLICT (id) DO NOTHING");
+        p.setString(1, r.id());
+        p.setString(2, r.role().name());
+        p.setString(3, registeredUserId);
+        p.setString(4, r.status().name());
+        p.setString(5, r.name().value());
+        p.setString(6, r.documentType().name());
+        p.setString(7, normalise(r.documentNumber()));
+        p.setString(8, r.nationality());
+        p.setInt(9, r.duplicateIdentity() ? 1 : 0);
+        p.setString(10, r.factors() == null ? null : r.factors().phoneLast4());
+        p.setString(11, r.factors() == null ? null : r.factors().emailFirst3());
+        p.setLong(12, now);
+        p.executeUpdate();
     }
 
-    static Optional<StoredRecord> byId(Connection c, String id) throws SQLException {
+    static Optional<StoredRecord> byId(StatementCache c, String id) throws SQLException {
         List<StoredRecord> found = query(c, "SELECT " + COLUMNS + " FROM records WHERE id = ?", id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
-    static List<StoredRecord> byDocument(Connection c, DocumentType type, String number) throws SQLException {
+    static List<StoredRecord> byDocument(StatementCache c, DocumentType type, String number) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM records WHERE document_number = ? AND document_type = ? ORDER BY id",
                 normalise(number), type.name());
     }
 
     /** L1: a registered user's contacts that count against the limit (PASSED, REPORT, PRE_PASSED). */
-    static int countedContacts(Connection c, String userId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM records WHERE registered_user_id = ? AND role = "
-                + "'CONTACT' AND status IN ('PASSED', 'REPORT', 'PRE_PASSED')")) {
-            p.setString(1, userId);
-            try (ResultSet r = p.executeQuery()) {
-                r.next();
-                return r.getInt(1);
-            }
+    static int countedContacts(StatementCache c, String userId) throws SQLException {
+        PreparedStatement p = c.prepare("SELECT COUNT(*) FROM records WHERE registered_user_id = ? AND role = "
+                + "'CONTACT' AND status IN ('PASSED', 'REPORT', 'PRE_PASSED')");
+        p.setString(1, userId);
+        try (ResultSet r = p.executeQuery()) {
+            r.next();
+            return r.getInt(1);
         }
     }
 
     /** Sets a new status and frozen fields if the record is still at {@code version}; false when it moved on. */
-    static boolean changeStatus(Connection c, String id, long version, RecordStatus to, Set<Field> frozen, long now)
+    static boolean changeStatus(StatementCache c, String id, long version, RecordStatus to, Set<Field> frozen, long now)
             throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("UPDATE records SET status = ?, frozen = ?, version = version + 1, "
-                + "updated_at = ? WHERE id = ? AND version = ?")) {
-            p.setString(1, to.name());
-            p.setString(2, frozen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-            p.setLong(3, now);
-            p.setString(4, id);
-            p.setLong(5, version);
-            return p.executeUpdate() == 1;
-        }
+        PreparedStatement p = c.prepare("UPDATE records SET status = ?, frozen = ?, version = version + 1, "
+                + "updated_at = ? WHERE id = ? AND version = ?");
+        p.setString(1, to.name());
+        p.setString(2, frozen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
+        p.setLong(3, now);
+        p.setString(4, id);
+        p.setLong(5, version);
+        return p.executeUpdate() == 1;
     }
 
     /** The registered user's own record, with the ID number a contact's extra factor is checked against. */
@@ -88,18 +85,17 @@ final class CentralRecords {
                 f == null ? null : f.emailFirst3(), user.documentNumber()));
     }
 
-    private static List<StoredRecord> query(Connection c, String sql, String... args) throws SQLException {
+    private static List<StoredRecord> query(StatementCache c, String sql, String... args) throws SQLException {
         List<StoredRecord> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            for (int i = 0; i < args.length; i++) p.setString(i + 1, args[i]);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    IdentityRecord rec = new IdentityRecord(r.getString(1), RecordRole.valueOf(r.getString(2)),
-                            RecordStatus.valueOf(r.getString(4)), new PersonName(r.getString(5)),
-                            DocumentType.valueOf(r.getString(6)), r.getString(7), r.getString(8), r.getInt(9) == 1,
-                            new IdentityRecord.FactorReference(r.getString(10), r.getString(11), null));
-                    out.add(new StoredRecord(rec, r.getString(3), r.getLong(12)));
-                }
+        PreparedStatement p = c.prepare(sql);
+        for (int i = 0; i < args.length; i++) p.setString(i + 1, args[i]);
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) {
+                IdentityRecord rec = new IdentityRecord(r.getString(1), RecordRole.valueOf(r.getString(2)),
+                        RecordStatus.valueOf(r.getString(4)), new PersonName(r.getString(5)),
+                        DocumentType.valueOf(r.getString(6)), r.getString(7), r.getString(8), r.getInt(9) == 1,
+                        new IdentityRecord.FactorReference(r.getString(10), r.getString(11), null));
+                out.add(new StoredRecord(rec, r.getString(3), r.getLong(12)));
             }
         }
         return out;

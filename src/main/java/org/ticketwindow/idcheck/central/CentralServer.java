@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.store.StoreException;
 import org.ticketwindow.idcheck.sync.AnswerKind;
+import org.ticketwindow.idcheck.sync.BatchAnswer;
 import org.ticketwindow.idcheck.sync.Health;
 import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.sync.ResultAnswer;
@@ -102,26 +103,24 @@ public final class CentralServer implements AutoCloseable {
                     reply(ex, 200, new Health("ok", clock.instant(), counter));
                 } else if (path.equals("/v1/results")) {
                     if (!method.equals("POST")) { error(ex, 405, "use POST"); return; }
-                    JsonNode body = body(ex);
+                    byte[] body = bytes(ex);
                     if (body == null) return;
-                    JsonNode results = body.get("results");
-                    if (results == null || !results.isArray() || body.size() != 1) { error(ex, 400, "expected {\"results\": [...]}"); return; }
-                    List<JsonNode> list = new ArrayList<>();
-                    for (JsonNode r : results) {
-                        if (!r.isObject() || !r.path("resultId").isTextual()) { error(ex, 400, "every result needs a resultId"); return; }
-                        list.add(r);
-                    }
-                    reply(ex, 200, service.submit(list, counter));
+                    List<IncomingResult> list = IncomingResult.batch(body);
+                    long t0 = System.nanoTime();
+                    BatchAnswer answers = service.submit(list, counter);
+                    LOG.debug("batch of {} from {} applied in {} ms", list.size(), counter, (System.nanoTime() - t0) / 1_000_000);
+                    reply(ex, 200, answers);
                 } else if (path.startsWith("/v1/results/")) {
                     if (!method.equals("PUT")) { error(ex, 405, "use PUT"); return; }
                     String id = path.substring("/v1/results/".length());
-                    JsonNode body = body(ex);
+                    byte[] body = bytes(ex);
                     if (body == null) return;
-                    if (!body.isObject() || !id.equals(body.path("resultId").asText())) {
+                    IncomingResult one = IncomingResult.single(body);
+                    if (!id.equals(one.resultId())) {
                         reply(ex, 200, ResultAnswer.rejected(id, "the body is not the result named in the path"));
                         return;
                     }
-                    ResultAnswer a = service.submit(List.of(body), counter).answers().getFirst();
+                    ResultAnswer a = service.submit(List.of(one), counter).answers().getFirst();
                     reply(ex, a.answer() == AnswerKind.REUSED_ID ? 409 : 200, a);
                 } else if (path.equals("/v1/lookup")) {
                     if (!method.equals("POST")) { error(ex, 405, "use POST"); return; }
@@ -139,6 +138,8 @@ public final class CentralServer implements AutoCloseable {
                 } else {
                     error(ex, 404, "no such endpoint");
                 }
+            } catch (IncomingResult.BadRequest e) {
+                error(ex, 400, e.getMessage());
             } catch (StoreException e) {
                 LOG.error("central store failure on {} {}: {}", method, path, e.getMessage());
                 error(ex, 503, "the central's store is unavailable; retry later");
@@ -164,18 +165,23 @@ public final class CentralServer implements AutoCloseable {
     }
 
     private JsonNode body(HttpExchange ex) throws IOException {
+        byte[] b = bytes(ex);
+        if (b == null) return null;
+        try {
+            return json.readTree(b);
+        } catch (IOException e) {
+            error(ex, 400, "the body is not JSON");
+            return null;
+        }
+    }
+
+    /** The request body, or null after answering 413 when it is too large. */
+    private byte[] bytes(HttpExchange ex) throws IOException {
         try (InputStream in = ex.getRequestBody()) {
             byte[] b = in.readNBytes(MAX_BODY + 1);
-            if (b.length > MAX_BODY) {
-                error(ex, 413, "request larger than " + MAX_BODY + " bytes; send smaller batches");
-                return null;
-            }
-            try {
-                return json.readTree(b);
-            } catch (IOException e) {
-                error(ex, 400, "the body is not JSON");
-                return null;
-            }
+            if (b.length <= MAX_BODY) return b;
+            error(ex, 413, "request larger than " + MAX_BODY + " bytes; send smaller batches");
+            return null;
         }
     }
 

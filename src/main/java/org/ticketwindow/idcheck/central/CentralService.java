@@ -1,13 +1,13 @@
 package org.ticketwindow.idcheck.central;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.store.Digests;
 import org.ticketwindow.idcheck.store.Migrations;
 import org.ticketwindow.idcheck.store.SqlDatabase;
+import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.sync.AnswerKind;
 import org.ticketwindow.idcheck.sync.BatchAnswer;
 import org.ticketwindow.idcheck.sync.FoundRecord;
@@ -21,6 +21,7 @@ import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -70,17 +71,20 @@ public final class CentralService implements AutoCloseable {
      * Answers a batch: one answer per element, in order. {@code counter} is the counter the client certificate names
      * (null on the loopback training listener). An element that is not a result at all is REJECTED by its id.
      */
-    public BatchAnswer submit(List<JsonNode> results, String counter) {
-        return db.transaction("applying results", c -> {
-            List<ResultAnswer> out = new ArrayList<>();
-            for (JsonNode node : results) out.add(submitOne(c, node, counter));
-            return new BatchAnswer(out);
+    public BatchAnswer submit(List<IncomingResult> results, String counter) {
+        return db.transaction("applying results", connection -> {
+            try (StatementCache c = new StatementCache(connection)) {
+                List<ResultAnswer> out = new ArrayList<>();
+                for (IncomingResult r : results) out.add(submitOne(c, r, counter));
+                return new BatchAnswer(out);
+            }
         });
     }
 
-    private ResultAnswer submitOne(Connection c, JsonNode node, String counter) throws SQLException {
-        String id = node.path("resultId").asText("");
-        String digest = digest(node);
+    private ResultAnswer submitOne(StatementCache c, IncomingResult incoming, String counter) throws SQLException {
+        String id = incoming.resultId();
+        if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
+        String digest = Digests.sha256Hex(incoming.json());
         long now = clock.millis();
         Optional<Stored> existing = stored(c, id);
         if (existing.isPresent()) {
@@ -95,34 +99,32 @@ public final class CentralService implements AutoCloseable {
             return new ResultAnswer(id, AnswerKind.REUSED_ID, "result id already used with a different body; not applied",
                     null, List.of(), null, 0, 0, false);
         }
-        ResultAnswer answer = answer(c, node, id, counter, now);
-        if (!id.isEmpty()) {
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO results (result_id, counter_id, sequence, body_digest, "
-                    + "answer_kind, answer, received_at, repeats, reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)")) {
-                p.setString(1, id);
-                p.setString(2, node.path("counterId").asText(""));
-                p.setLong(3, node.path("sequence").asLong(0));
-                p.setString(4, digest);
-                p.setString(5, answer.answer().name());
-                p.setString(6, json.writeValueAsString(answer));
-                p.setLong(7, now);
-                p.executeUpdate();
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
+        ResultEnvelope env = null;
+        String malformed = null;
+        try {
+            env = json.readValue(incoming.json(), ResultEnvelope.class);
+        } catch (IOException | IllegalArgumentException e) {
+            malformed = "malformed result: " + firstLine(e.getMessage());
         }
-        if (answer.answer() != AnswerKind.APPLIED) LOG.info("result {} from {}: {}", id, node.path("counterId").asText(""), answer.summary());
+        ResultAnswer answer = env == null ? ResultAnswer.rejected(id, malformed) : answer(c, env, counter, now);
+        PreparedStatement p = c.prepare("INSERT INTO results (result_id, counter_id, sequence, body_digest, "
+                + "answer_kind, answer, received_at, repeats, reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)");
+        p.setString(1, id);
+        p.setString(2, env == null ? "" : env.counterId());
+        p.setLong(3, env == null ? 0 : env.sequence());
+        p.setString(4, digest);
+        p.setString(5, answer.answer().name());
+        p.setString(6, toJson(answer));
+        p.setLong(7, now);
+        p.executeUpdate();
+        if (answer.answer() != AnswerKind.APPLIED) {
+            LOG.info("result {} from {}: {}", id, env == null ? "?" : env.counterId(), answer.summary());
+        }
         return answer;
     }
 
-    private ResultAnswer answer(Connection c, JsonNode node, String id, String counter, long now) throws SQLException {
-        if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
-        ResultEnvelope env;
-        try {
-            env = json.treeToValue(node, ResultEnvelope.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return ResultAnswer.rejected(id, "malformed result: " + firstLine(e.getMessage()));
-        }
+    private ResultAnswer answer(StatementCache c, ResultEnvelope env, String counter, long now) throws SQLException {
+        String id = env.resultId();
         if (counter != null && !counter.equals(env.counterId())) {
             return ResultAnswer.rejected(id, "the certificate is for counter " + counter + ", the result is from " + env.counterId());
         }
@@ -140,25 +142,23 @@ public final class CentralService implements AutoCloseable {
             }
             gapFrom = highest + 1;
             gapTo = env.sequence() - 1;
-            try (PreparedStatement p = c.prepareStatement("INSERT INTO sequence_gaps (counter_id, sequence, detected_at) VALUES (?, ?, ?)")) {
-                for (long s = gapFrom; s <= gapTo; s++) {
-                    p.setString(1, env.counterId());
-                    p.setLong(2, s);
-                    p.setLong(3, now);
-                    p.addBatch();
-                }
-                p.executeBatch();
+            PreparedStatement p = c.prepare("INSERT INTO sequence_gaps (counter_id, sequence, detected_at) VALUES (?, ?, ?)");
+            for (long s = gapFrom; s <= gapTo; s++) {
+                p.setString(1, env.counterId());
+                p.setLong(2, s);
+                p.setLong(3, now);
+                p.addBatch();
             }
+            p.executeBatch();
             LOG.warn("counter {}: sequence gap {}–{} before result {}", env.counterId(), gapFrom, gapTo, id);
         } else if (env.sequence() <= highest) {
             int filled;
-            try (PreparedStatement p = c.prepareStatement("UPDATE sequence_gaps SET filled_at = ? WHERE counter_id = ? AND "
-                    + "sequence = ? AND filled_at IS NULL")) {
-                p.setLong(1, now);
-                p.setString(2, env.counterId());
-                p.setLong(3, env.sequence());
-                filled = p.executeUpdate();
-            }
+            PreparedStatement p = c.prepare("UPDATE sequence_gaps SET filled_at = ? WHERE counter_id = ? AND "
+                    + "sequence = ? AND filled_at IS NULL");
+            p.setLong(1, now);
+            p.setString(2, env.counterId());
+            p.setLong(3, env.sequence());
+            filled = p.executeUpdate();
             if (filled == 0) {
                 return ResultAnswer.rejected(id, "sequence " + env.sequence() + " of counter " + env.counterId() + " was already used");
             }
@@ -172,7 +172,8 @@ public final class CentralService implements AutoCloseable {
 
     /** The records carrying a document, with versions (the counter sends them back as the result's basis). */
     public LookupAnswer lookup(LookupRequest request) {
-        return db.read("looking up records", c -> {
+        return db.read("looking up records", connection -> {
+            try (StatementCache c = new StatementCache(connection)) {
             List<FoundRecord> out = new ArrayList<>();
             for (StoredRecord r : CentralRecords.byDocument(c, request.documentType(), request.documentNumber())) {
                 IdentityRecord user = null;
@@ -189,6 +190,7 @@ public final class CentralService implements AutoCloseable {
                 out.add(new FoundRecord(record, r.version(), user, counted));
             }
             return new LookupAnswer(out);
+            }
         });
     }
 
@@ -232,9 +234,11 @@ public final class CentralService implements AutoCloseable {
 
     /** Adds records (seeding, tests); each with its registered user id for a contact. */
     public void insert(List<Seed> records) {
-        db.transaction("adding records", c -> {
-            long now = clock.millis();
-            for (Seed s : records) CentralRecords.insert(c, s.record(), s.registeredUserId(), now);
+        db.transaction("adding records", connection -> {
+            try (StatementCache c = new StatementCache(connection)) {
+                long now = clock.millis();
+                for (Seed s : records) CentralRecords.insert(c, s.record(), s.registeredUserId(), now);
+            }
             return null;
         });
     }
@@ -243,47 +247,47 @@ public final class CentralService implements AutoCloseable {
     public record Seed(IdentityRecord record, String registeredUserId) {}
 
     public Optional<IdentityRecord> record(String id) {
-        return db.read("reading a record", c -> CentralRecords.byId(c, id).map(StoredRecord::record));
+        return db.read("reading a record", connection -> {
+            try (StatementCache c = new StatementCache(connection)) {
+                return CentralRecords.byId(c, id).map(StoredRecord::record);
+            }
+        });
     }
 
     private record Stored(String digest, ResultAnswer answer) {}
 
-    private Optional<Stored> stored(Connection c, String id) throws SQLException {
+    private Optional<Stored> stored(StatementCache c, String id) throws SQLException {
         if (id.isEmpty()) return Optional.empty();
-        try (PreparedStatement p = c.prepareStatement("SELECT body_digest, answer FROM results WHERE result_id = ?")) {
-            p.setString(1, id);
-            try (ResultSet r = p.executeQuery()) {
-                if (!r.next()) return Optional.empty();
-                return Optional.of(new Stored(r.getString(1), json.readValue(r.getString(2), ResultAnswer.class)));
-            }
+        PreparedStatement p = c.prepare("SELECT body_digest, answer FROM results WHERE result_id = ?");
+        p.setString(1, id);
+        try (ResultSet r = p.executeQuery()) {
+            if (!r.next()) return Optional.empty();
+            return Optional.of(new Stored(r.getString(1), json.readValue(r.getString(2), ResultAnswer.class)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored answer cannot be read", e);
         }
     }
 
-    private static long highest(Connection c, String counter) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT highest_sequence FROM counters WHERE counter_id = ?")) {
-            p.setString(1, counter);
-            try (ResultSet r = p.executeQuery()) {
-                return r.next() ? r.getLong(1) : 0;
-            }
+    private static long highest(StatementCache c, String counter) throws SQLException {
+        PreparedStatement p = c.prepare("SELECT highest_sequence FROM counters WHERE counter_id = ?");
+        p.setString(1, counter);
+        try (ResultSet r = p.executeQuery()) {
+            return r.next() ? r.getLong(1) : 0;
         }
     }
 
-    private static void setHighest(Connection c, String counter, long sequence) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO counters (counter_id, highest_sequence) VALUES (?, ?) "
-                + "ON CONFLICT (counter_id) DO UPDATE SET highest_sequence = excluded.highest_sequence")) {
-            p.setString(1, counter);
-            p.setLong(2, sequence);
-            p.executeUpdate();
-        }
+    private static void setHighest(StatementCache c, String counter, long sequence) throws SQLException {
+        PreparedStatement p = c.prepare("INSERT INTO counters (counter_id, highest_sequence) VALUES (?, ?) "
+                + "ON CONFLICT (counter_id) DO UPDATE SET highest_sequence = excluded.highest_sequence");
+        p.setString(1, counter);
+        p.setLong(2, sequence);
+        p.executeUpdate();
     }
 
-    private static void update(Connection c, String sql, String id) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, id);
-            p.executeUpdate();
-        }
+    private static void update(StatementCache c, String sql, String id) throws SQLException {
+        PreparedStatement p = c.prepare(sql);
+        p.setString(1, id);
+        p.executeUpdate();
     }
 
     private static long count(Connection c, String sql) throws SQLException {
@@ -293,9 +297,9 @@ public final class CentralService implements AutoCloseable {
         }
     }
 
-    private String digest(JsonNode node) {
+    private String toJson(ResultAnswer answer) {
         try {
-            return Digests.sha256Hex(json.writeValueAsBytes(node));
+            return json.writeValueAsString(answer);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

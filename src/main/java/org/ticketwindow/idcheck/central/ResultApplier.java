@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.central;
 
+import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.sync.AnswerKind;
 import org.ticketwindow.idcheck.sync.RecordBasis;
 import org.ticketwindow.idcheck.sync.ResultAnswer;
@@ -19,7 +20,6 @@ import org.ticketwindow.idcheck.verify.StatusChange;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -50,7 +50,7 @@ final class ResultApplier {
         this.policy = policy;
     }
 
-    ResultAnswer apply(Connection c, ResultEnvelope env, long now) throws SQLException {
+    ResultAnswer apply(StatementCache c, ResultEnvelope env, long now) throws SQLException {
         Evidence e = env.evidence();
         for (RecordBasis b : env.basis()) {
             Optional<StoredRecord> current = CentralRecords.byId(c, b.recordId());
@@ -100,7 +100,7 @@ final class ResultApplier {
      * The records the result is about: the one the counter named, or offline the records carrying the main document
      * (for an over-limit contact: the contacts of the registered user whose card was read). Null: named but unknown.
      */
-    private List<StoredRecord> targets(Connection c, Evidence e) throws SQLException {
+    private List<StoredRecord> targets(StatementCache c, Evidence e) throws SQLException {
         if (!e.recordId().isEmpty()) return CentralRecords.byId(c, e.recordId()).map(List::of).orElse(null);
         DocumentRole main = switch (e.caseKind()) {
             case PROXY -> DocumentRole.PRINCIPAL;
@@ -147,24 +147,22 @@ final class ResultApplier {
         return new ResultAnswer(env.resultId(), kind, reason, outcome, changes, null, 0, 0, false);
     }
 
-    private static void logChange(Connection c, String resultId, StatusChange s, long now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO status_changes (result_id, record_id, from_status, to_status, at) "
-                + "VALUES (?, ?, ?, ?, ?)")) {
-            p.setString(1, resultId);
-            p.setString(2, s.recordId());
-            p.setString(3, s.from().name());
-            p.setString(4, s.to().name());
-            p.setLong(5, now);
-            p.executeUpdate();
-        }
+    private static void logChange(StatementCache c, String resultId, StatusChange s, long now) throws SQLException {
+        PreparedStatement p = c.prepare("INSERT INTO status_changes (result_id, record_id, from_status, to_status, at) "
+                + "VALUES (?, ?, ?, ?, ?)");
+        p.setString(1, resultId);
+        p.setString(2, s.recordId());
+        p.setString(3, s.from().name());
+        p.setString(4, s.to().name());
+        p.setLong(5, now);
+        p.executeUpdate();
     }
 
-    private static void claim(Connection c, String resultId, String recordId, long now) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO duplicate_claims (result_id, record_id, at) VALUES (?, ?, ?)")) {
-            p.setString(1, resultId);
-            p.setString(2, recordId);
-            p.setLong(3, now);
-            p.executeUpdate();
-        }
+    private static void claim(StatementCache c, String resultId, String recordId, long now) throws SQLException {
+        PreparedStatement p = c.prepare("INSERT INTO duplicate_claims (result_id, record_id, at) VALUES (?, ?, ?)");
+        p.setString(1, resultId);
+        p.setString(2, recordId);
+        p.setLong(3, now);
+        p.executeUpdate();
     }
 }

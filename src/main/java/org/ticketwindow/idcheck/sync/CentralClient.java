@@ -18,6 +18,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 
 /**
  * The counter's HTTPS client for the central API (openapi/central.yaml): TLS 1.3 with the counter's certificate
@@ -62,6 +64,14 @@ public final class CentralClient {
 
     /** Sends queued envelopes (bytes as recorded) in one batch; one answer per envelope, in order. */
     public BatchAnswer submit(List<byte[]> envelopes) throws CentralUnavailableException, CentralRefusedException {
+        return send(envelopes).answers();
+    }
+
+    /**
+     * Starts sending a batch and returns at once, so the caller can prepare the next batch while the central works
+     * on this one; {@link PendingBatch#answers} waits for the answer.
+     */
+    public PendingBatch send(List<byte[]> envelopes) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes("{\"results\":[".getBytes(StandardCharsets.US_ASCII));
         for (int i = 0; i < envelopes.size(); i++) {
@@ -69,13 +79,29 @@ public final class CentralClient {
             body.writeBytes(envelopes.get(i));
         }
         body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
-        HttpResponse<byte[]> r = send(post("/v1/results", body.toByteArray(), submitTimeout), "sending results");
-        BatchAnswer answer = parse(r, BatchAnswer.class);
-        if (answer.answers().size() != envelopes.size()) {
-            throw new CentralUnavailableException("the central answered " + answer.answers().size() + " of "
-                    + envelopes.size() + " results", null);
+        return new PendingBatch(http.sendAsync(post("/v1/results", body.toByteArray(), submitTimeout),
+                HttpResponse.BodyHandlers.ofByteArray()), envelopes.size());
+    }
+
+    /** A batch on its way to the central. */
+    public final class PendingBatch {
+        private final CompletableFuture<HttpResponse<byte[]>> response;
+        private final int size;
+
+        private PendingBatch(CompletableFuture<HttpResponse<byte[]>> response, int size) {
+            this.response = response;
+            this.size = size;
         }
-        return answer;
+
+        /** Waits for the central's answer: one per envelope, in order. */
+        public BatchAnswer answers() throws CentralUnavailableException, CentralRefusedException {
+            BatchAnswer answer = parse(await(response, "sending results"), BatchAnswer.class);
+            if (answer.answers().size() != size) {
+                throw new CentralUnavailableException("the central answered " + answer.answers().size() + " of " + size
+                        + " results", null);
+            }
+            return answer;
+        }
     }
 
     /** Sends one envelope on its own ({@code PUT /v1/results/{id}}); a 409 comes back as a REUSED_ID answer. */
@@ -107,22 +133,34 @@ public final class CentralClient {
     }
 
     private HttpResponse<byte[]> send(HttpRequest req, String doing) throws CentralUnavailableException {
+        return await(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()), doing);
+    }
+
+    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> response, String doing)
+            throws CentralUnavailableException {
         try {
-            return http.send(req, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (HttpTimeoutException e) {
-            throw new CentralUnavailableException(doing + ": the central did not answer in time", e);
-        } catch (SSLHandshakeException e) {
-            throw new CentralUnavailableException(doing + ": TLS handshake refused (certificate unknown, revoked or expired?): "
-                    + e.getMessage(), e);
-        } catch (ConnectException e) {
-            throw new CentralUnavailableException(doing + ": cannot connect to " + base.getHost() + ":" + base.getPort(), e);
-        } catch (IOException e) {
-            throw new CentralUnavailableException(doing + ": connection failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+            return response.get();
         } catch (InterruptedException e) {
+            response.cancel(true);
             Thread.currentThread().interrupt();
             throw new CentralUnavailableException(doing + ": interrupted", e);
+        } catch (ExecutionException e) {
+            throw unavailable(doing, e.getCause());
         }
+    }
+
+    private CentralUnavailableException unavailable(String doing, Throwable e) {
+        return switch (e) {
+            case HttpTimeoutException t -> new CentralUnavailableException(doing + ": the central did not answer in time", t);
+            case SSLHandshakeException h -> new CentralUnavailableException(doing + ": TLS handshake refused (certificate unknown, "
+                    + "revoked or expired?): " + h.getMessage(), h);
+            case ConnectException c -> new CentralUnavailableException(doing + ": cannot connect to " + base.getHost() + ":"
+                    + base.getPort(), c);
+            case RuntimeException r -> throw r; // a programming error, not an outage
+            case Error r -> throw r;
+            default -> new CentralUnavailableException(doing + ": connection failed (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        };
     }
 
     private static <T> T parse(HttpResponse<byte[]> r, Class<T> type) throws CentralUnavailableException, CentralRefusedException {

@@ -104,25 +104,51 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
-    /** Sends until the queue is empty; the last error is cleared only once the central has actually answered. */
+    /**
+     * Sends until the queue is empty; the last error is cleared only once the central has actually answered. Batches
+     * go one at a time (the next is sent only after the central answered the previous one, so per-counter order
+     * holds), but the local work is overlapped with the central's: the next batch is claimed while one is in flight,
+     * and a batch's answers are written after the next batch has been sent.
+     */
     private void drain(Tally t) throws CentralUnavailableException {
-        while (true) {
-            List<OutgoingResult> batch = queue.claim(settings.batchSize());
-            if (batch.isEmpty()) {
-                if (t.sent > t.requeued) queue.clearError();
-                return;
+        List<OutgoingResult> inFlight = queue.claim(settings.batchSize());
+        CentralClient.PendingBatch pending = inFlight.isEmpty() ? null : send(inFlight, t);
+        List<OutgoingResult> next = List.of();
+        List<OutgoingResult> answered = List.of();
+        try {
+            while (pending != null) {
+                next = queue.claim(settings.batchSize());
+                answered = inFlight;
+                inFlight = List.of();
+                List<ResultAnswer> answers = null;
+                try {
+                    answers = pending.answers().answers();
+                } catch (CentralRefusedException e) {
+                    LOG.warn("central refused a batch of {} (HTTP {}); sending them one at a time", answered.size(), e.status());
+                    List<OutgoingResult> refused = answered;
+                    answered = List.of();
+                    oneByOne(refused, t); // settles or requeues each itself
+                }
+                inFlight = next;
+                next = List.of();
+                pending = inFlight.isEmpty() ? null : send(inFlight, t);
+                if (answers != null) settle(answered, answers, t);
+                answered = List.of();
             }
-            t.sent += batch.size();
-            try {
-                settle(batch, client.submit(batch.stream().map(OutgoingResult::body).toList()).answers(), t);
-            } catch (CentralUnavailableException e) {
-                requeue(batch, e, t);
-                throw e;
-            } catch (CentralRefusedException e) {
-                LOG.warn("central refused a batch of {} (HTTP {}); sending them one at a time", batch.size(), e.status());
-                oneByOne(batch, t);
-            }
+        } catch (CentralUnavailableException | RuntimeException e) {
+            // nothing may stay SENDING in a worker that goes on running: back to the queue, to be sent again
+            List<OutgoingResult> unsettled = new ArrayList<>(answered);
+            unsettled.addAll(inFlight);
+            unsettled.addAll(next);
+            requeue(unsettled, e instanceof CentralUnavailableException u ? u.getMessage() : "sync failed: " + e, t);
+            throw e;
         }
+        if (t.sent > t.requeued) queue.clearError();
+    }
+
+    private CentralClient.PendingBatch send(List<OutgoingResult> batch, Tally t) {
+        t.sent += batch.size();
+        return client.send(batch.stream().map(OutgoingResult::body).toList());
     }
 
     private void oneByOne(List<OutgoingResult> batch, Tally t) throws CentralUnavailableException {
@@ -134,14 +160,15 @@ public final class SyncWorker implements AutoCloseable {
                 queue.park(List.of(new ResultQueue.Answered(o.id(), e.getMessage())));
                 t.parked++;
             } catch (CentralUnavailableException e) {
-                requeue(batch.subList(i, batch.size()), e, t);
+                requeue(batch.subList(i, batch.size()), e.getMessage(), t);
                 throw e;
             }
         }
     }
 
-    private void requeue(List<OutgoingResult> batch, CentralUnavailableException e, Tally t) {
-        queue.retryLater(batch.stream().map(OutgoingResult::id).toList(), e.getMessage());
+    private void requeue(List<OutgoingResult> batch, String error, Tally t) {
+        if (batch.isEmpty()) return;
+        queue.retryLater(batch.stream().map(OutgoingResult::id).toList(), error);
         t.requeued += batch.size();
     }
 
