@@ -1,0 +1,215 @@
+package org.ticketwindow.idcheck.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.reader.DeviceFaultKind;
+import org.ticketwindow.idcheck.reader.ReadOutcome;
+import org.ticketwindow.idcheck.reader.ReaderEvent;
+import org.ticketwindow.idcheck.reader.StageTimings;
+import org.ticketwindow.idcheck.reader.sim.CardFixture;
+import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.store.KeyFile;
+import org.ticketwindow.idcheck.store.LocalStore;
+import org.ticketwindow.idcheck.store.QueueStatus;
+import org.ticketwindow.idcheck.sync.CentralUnavailableException;
+import org.ticketwindow.idcheck.sync.FoundRecord;
+import org.ticketwindow.idcheck.sync.Recorder;
+import org.ticketwindow.idcheck.verify.CounterKind;
+import org.ticketwindow.idcheck.verify.DocumentEvidence;
+import org.ticketwindow.idcheck.verify.DocumentRole;
+import org.ticketwindow.idcheck.verify.FieldComparison;
+import org.ticketwindow.idcheck.verify.IdentityRecord;
+import org.ticketwindow.idcheck.verify.Outcome;
+import org.ticketwindow.idcheck.verify.Presented;
+import org.ticketwindow.idcheck.verify.RecordRole;
+import org.ticketwindow.idcheck.verify.RecordStatus;
+import org.ticketwindow.idcheck.verify.VerificationRules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The console's view models without JavaFX's toolkit: real store, real rules, work run on the calling thread. */
+class ViewModelTest {
+    private static final Tasks NOW = new Tasks(Runnable::run, Runnable::run);
+    @TempDir Path dir;
+    LocalStore store;
+    final Messages zh = Messages.of(Messages.CHINESE);
+
+    @BeforeEach void open() {
+        store = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")), Clock.systemUTC(), 0);
+        store.clerks().add("1001", "测试员", ClerkRole.CLERK, "123456", "test");
+    }
+
+    @AfterEach void close() { store.close(); }
+
+    @Nested class Login {
+        @Test void theRightPinLogsInAndThePinFieldIsCleared() {
+            LoginViewModel vm = new LoginViewModel(store.clerks(), NOW, zh);
+            vm.clerkId().set("1001");
+            vm.pin().set("123456");
+            vm.login();
+            assertThat(vm.loggedIn().get().role()).isEqualTo(ClerkRole.CLERK);
+            assertThat(vm.pin().get()).isEmpty();
+        }
+
+        @Test void aWrongPinAndAnUnknownIdGetTheSameAnswerAndFiveLockTheAccount() {
+            LoginViewModel vm = new LoginViewModel(store.clerks(), NOW, zh);
+            vm.clerkId().set("9999");
+            vm.pin().set("123456");
+            vm.login();
+            String unknown = vm.message().get();
+            vm.clerkId().set("1001");
+            for (int i = 0; i < 4; i++) {
+                vm.pin().set("000000");
+                vm.login();
+                assertThat(vm.message().get()).isEqualTo(unknown).contains("工号或密码不正确");
+            }
+            vm.pin().set("000000");
+            vm.login();
+            assertThat(vm.message().get()).startsWith("账号已锁定至");
+            vm.pin().set("123456");
+            vm.login();
+            assertThat(vm.loggedIn().get()).as("locked, even with the right PIN").isNull();
+        }
+
+        @Test void anIncompleteFormIsExplainedWithoutAnAttempt() {
+            LoginViewModel vm = new LoginViewModel(store.clerks(), NOW, Messages.of(Messages.ENGLISH));
+            vm.clerkId().set("1001");
+            vm.pin().set("12");
+            vm.login();
+            assertThat(vm.message().get()).isEqualTo("Enter your clerk id and your 6–12 digit PIN.");
+        }
+    }
+
+    @Nested class OnSite {
+        final List<List<FoundRecord>> answers = new ArrayList<>();
+        final AtomicInteger nudges = new AtomicInteger();
+        boolean offline;
+
+        WorkspaceViewModel vm(Messages m) {
+            RecordLookup lookup = (type, number) -> {
+                if (offline) throw new CentralUnavailableException("test: central away", null);
+                return answers.isEmpty() ? List.of() : answers.removeFirst();
+            };
+            return new WorkspaceViewModel(CounterKind.STATION_WINDOW, "1001", new Recorder(store.results(), "T001"), lookup,
+                    nudges::incrementAndGet, new VerificationRules(), NOW, m, Clock.systemUTC());
+        }
+
+        CardData card(String id) throws Exception { return CardFixture.builtIn(id).card(); }
+
+        /** The website record for a card, as the training central seeds it, with the name given. */
+        FoundRecord recordFor(CardData c, String name) {
+            DocumentEvidence shown = DocumentEvidence.of(DocumentRole.HOLDER, new Presented.Chip(c));
+            return new FoundRecord(new IdentityRecord("T-x", RecordRole.REGISTERED_USER, RecordStatus.PENDING,
+                    new PersonName(name), shown.type(), shown.number(), shown.nationality(), false, null), 1, null, null);
+        }
+
+        void place(WorkspaceViewModel vm, CardData c) {
+            vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Read(c, StageTimings.NONE)));
+        }
+
+        QueueStatus queue() { return store.results().status(); }
+
+        @Test void aMatchingRecordPassesIsRecordedOnceAndTheScreenForgetsThePassenger() throws Exception {
+            CardData c = card("ordinary");
+            answers.add(List.of(recordFor(c, c.name().value())));
+            WorkspaceViewModel vm = vm(zh);
+            place(vm, c);
+
+            assertThat(vm.readerState().get()).isEqualTo(ReaderState.READ);
+            assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::kind).containsOnly(FieldComparison.Result.EQUAL);
+            assertThat(vm.canRecord().get()).isTrue();
+
+            vm.record();
+            vm.record(); // the double key press
+            assertThat(queue().queued()).isEqualTo(1);
+            assertThat(nudges.get()).isEqualTo(1);
+            assertThat(vm.recordedMessage().get()).startsWith("已记录：核验通过（结果编号 ");
+            assertThat(vm.card().get()).as("PD3").isNull();
+            assertThat(vm.comparison()).isEmpty();
+            assertThat(vm.canRecord().get()).isFalse();
+        }
+
+        @Test void aDotForTheMiddleDotIsADifferentNameWithTheHint() throws Exception {
+            CardData c = card("long-name");
+            String onCard = c.name().value();
+            answers.add(List.of(recordFor(c, onCard.replace('·', '.'))));
+            WorkspaceViewModel vm = vm(zh);
+            place(vm, c);
+
+            assertThat(onCard).contains("·");
+            Outcome o = vm.decision().get().outcome();
+            assertThat(o).isEqualTo(Outcome.FAILED); // N5: a dot for the middle dot is a mismatch
+            assertThat(vm.comparison()).anySatisfy(r -> {
+                assertThat(r.field()).isEqualTo("姓名");
+                assertThat(r.kind()).isEqualTo(FieldComparison.Result.DIFFERENT);
+                assertThat(r.hint()).as("N5: the hint names both characters").contains("「·」", "「.」");
+            });
+        }
+
+        @Test void anUnreadableCardIsRefusedWithOneSentenceForThePassengerAndRecorded() {
+            WorkspaceViewModel vm = vm(zh);
+            vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Unreadable(Optional.empty(), 3, "no answer")));
+
+            assertThat(vm.readerState().get()).isEqualTo(ReaderState.REFUSED);
+            assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+            assertThat(vm.decision().get().ruleIds()).contains("D3");
+            assertThat(vm.passengerSentence().get()).isNotBlank();
+            vm.record();
+            assertThat(queue().queued()).isEqualTo(1);
+        }
+
+        @Test void offlineTheCaseIsRecordedForTheCentral() throws Exception {
+            offline = true;
+            WorkspaceViewModel vm = vm(Messages.of(Messages.ENGLISH));
+            place(vm, card("ordinary"));
+
+            assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PENDING_CENTRAL);
+            assertThat(vm.verdict().get()).contains("Offline: the central applies the result once it is synced.");
+            vm.record();
+            assertThat(queue().queued()).isEqualTo(1);
+        }
+
+        @Test void aReaderFaultIsShownWithTheNextStepAndClearsWhenTheReaderRecovers() {
+            WorkspaceViewModel vm = vm(zh);
+            vm.onReaderEvent(new ReaderEvent.Fault("simulator",
+                    new ReadOutcome.DeviceFault(DeviceFaultKind.SAM_NOT_AUTHORISED, Optional.empty(), "")));
+            assertThat(vm.readerState().get()).isEqualTo(ReaderState.FAULT);
+            assertThat(vm.readerMessage().get()).contains("请联系技术人员");
+            vm.onReaderEvent(new ReaderEvent.Recovered("simulator"));
+            assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
+        }
+
+        @Test void cancellingDropsTheCaseWithoutRecording() throws Exception {
+            CardData c = card("ordinary");
+            answers.add(List.of(recordFor(c, c.name().value())));
+            WorkspaceViewModel vm = vm(zh);
+            place(vm, c);
+            vm.cancel();
+            vm.record();
+            assertThat(queue().queued()).isZero();
+            assertThat(vm.card().get()).isNull();
+        }
+    }
+
+    @Test void bothLanguagesHaveTheSameKeys() {
+        var zhKeys = java.util.ResourceBundle.getBundle("i18n.messages", Messages.CHINESE,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).keySet();
+        var enKeys = java.util.ResourceBundle.getBundle("i18n.messages", Messages.ENGLISH,
+                java.util.ResourceBundle.Control.getNoFallbackControl(java.util.ResourceBundle.Control.FORMAT_PROPERTIES)).keySet();
+        assertThat(enKeys).containsExactlyInAnyOrderElementsOf(zhKeys);
+        assertThat(zh.get("app.title")).isEqualTo("窗口身份核验台");
+    }
+}
