@@ -1,20 +1,24 @@
 package org.ticketwindow.idcheck.cli;
 
-import picocli.CommandLine;
+import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.ConsoleSession;
+import org.ticketwindow.idcheck.ui.ConsoleApp;
+import org.ticketwindow.idcheck.ui.Messages;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
+import java.time.Clock;
 import java.util.concurrent.Callable;
 
-/** The clerk console. Until the JavaFX console lands (issue 5) it explains what exists and shows the help. */
-@Command(name = "console", description = "Start the clerk console (training mode by default).")
+/** The clerk console (JavaFX). With no installation configuration it starts in training mode (实训模式). */
+@Command(name = "console", mixinStandardHelpOptions = true, description = "Start the clerk console (training mode by default).")
 final class ConsoleCommand implements Callable<Integer> {
-    @Override public Integer call() {
-        System.out.println("""
-                窗口身份核验台 idcheck
-                The clerk console (JavaFX) is not built yet; the reader tools below work today.
-                Try the simulated reader (实训模式):  idcheck read --profile simulator --card ordinary
-                """);
-        new CommandLine(new Main()).usage(System.out);
+    @Option(names = "--lang", paramLabel = "zh|en", description = "Language of the console (default zh).")
+    String lang = "zh";
+
+    @Override public Integer call() throws Exception {
+        ConsoleSession session = ConsoleSession.open(AppHome.resolve(), Clock.systemUTC());
+        ConsoleApp.run(session, "en".equals(lang) ? Messages.ENGLISH : Messages.CHINESE);
         return 0;
     }
 }

@@ -34,6 +34,10 @@ public final class Main implements Runnable {
 
     /** With no command: the console (training mode by default). */
     @Override public void run() {
-        new ConsoleCommand().call();
+        try {
+            new ConsoleCommand().call();
+        } catch (Exception e) {
+            throw new IllegalStateException("the console could not start: " + e.getMessage(), e);
+        }
     }
 }
