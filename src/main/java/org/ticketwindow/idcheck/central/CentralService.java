@@ -174,22 +174,22 @@ public final class CentralService implements AutoCloseable {
     public LookupAnswer lookup(LookupRequest request) {
         return db.read("looking up records", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
-            List<FoundRecord> out = new ArrayList<>();
-            for (StoredRecord r : CentralRecords.byDocument(c, request.documentType(), request.documentNumber())) {
-                IdentityRecord user = null;
-                Integer counted = null;
-                IdentityRecord record = r.record();
-                if (r.registeredUserId() != null) {
-                    Optional<StoredRecord> u = CentralRecords.byId(c, r.registeredUserId());
-                    if (u.isPresent()) {
-                        user = u.get().record().withFactors(null);
-                        counted = CentralRecords.countedContacts(c, u.get().record().id());
-                        record = CentralRecords.withUserFactor(record, u.get().record());
+                List<FoundRecord> out = new ArrayList<>();
+                for (StoredRecord r : CentralRecords.byDocument(c, request.documentType(), request.documentNumber())) {
+                    IdentityRecord user = null;
+                    Integer counted = null;
+                    IdentityRecord record = r.record();
+                    if (r.registeredUserId() != null) {
+                        Optional<StoredRecord> u = CentralRecords.byId(c, r.registeredUserId());
+                        if (u.isPresent()) {
+                            user = u.get().record().withFactors(null);
+                            counted = CentralRecords.countedContacts(c, u.get().record().id());
+                            record = CentralRecords.withUserFactor(record, u.get().record());
+                        }
                     }
+                    out.add(new FoundRecord(record, r.version(), user, counted));
                 }
-                out.add(new FoundRecord(record, r.version(), user, counted));
-            }
-            return new LookupAnswer(out);
+                return new LookupAnswer(out);
             }
         });
     }
@@ -257,7 +257,6 @@ public final class CentralService implements AutoCloseable {
     private record Stored(String digest, ResultAnswer answer) {}
 
     private Optional<Stored> stored(StatementCache c, String id) throws SQLException {
-        if (id.isEmpty()) return Optional.empty();
         PreparedStatement p = c.prepare("SELECT body_digest, answer FROM results WHERE result_id = ?");
         p.setString(1, id);
         try (ResultSet r = p.executeQuery()) {

@@ -18,7 +18,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code idcheck central --listen ADDR:PORT --db URL [--tls DIR]}: the reference central service, with
@@ -52,13 +51,10 @@ public final class CentralCommand implements Callable<Integer> {
         out.println("central listening on " + (tls == null ? "http" : "https") + "://" + server.address().getHostString() + ":"
                 + server.address().getPort());
         out.flush();
-        CountDownLatch stop = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Foreground.untilStopped(() -> {
             server.close();
             service.close();
-            stop.countDown();
-        }));
-        stop.await();
+        });
         return 0;
     }
 

@@ -13,7 +13,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code idcheck sync [--once] [--central URL]}: forward the local queue. With {@code --once}, one drain and a JSON
@@ -53,13 +52,8 @@ public final class SyncCommand implements Callable<Integer> {
             }
             out.println("syncing to " + client.base() + " (Ctrl+C to stop)");
             out.flush();
-            CountDownLatch stop = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                worker.close();
-                stop.countDown();
-            }));
             worker.start();
-            stop.await();
+            Foreground.untilStopped(worker::close);
             return 0;
         }
     }

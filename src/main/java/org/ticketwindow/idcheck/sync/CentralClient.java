@@ -62,14 +62,10 @@ public final class CentralClient {
 
     public URI base() { return base; }
 
-    /** Sends queued envelopes (bytes as recorded) in one batch; one answer per envelope, in order. */
-    public BatchAnswer submit(List<byte[]> envelopes) throws CentralUnavailableException, CentralRefusedException {
-        return send(envelopes).answers();
-    }
-
     /**
-     * Starts sending a batch and returns at once, so the caller can prepare the next batch while the central works
-     * on this one; {@link PendingBatch#answers} waits for the answer.
+     * Sends queued envelopes (bytes as recorded) in one batch and returns at once, so the caller can prepare the next
+     * batch while the central works on this one; {@link PendingBatch#answers} waits for the answers (one per envelope,
+     * in order).
      */
     public PendingBatch send(List<byte[]> envelopes) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();

@@ -113,37 +113,36 @@ public final class SyncWorker implements AutoCloseable {
     private void drain(Tally t) throws CentralUnavailableException {
         List<OutgoingResult> inFlight = queue.claim(settings.batchSize());
         CentralClient.PendingBatch pending = inFlight.isEmpty() ? null : send(inFlight, t);
-        List<OutgoingResult> next = List.of();
-        List<OutgoingResult> answered = List.of();
+        // claimed (SENDING) and not yet settled: on any failure these go back to the queue, so none stays SENDING
+        List<OutgoingResult> unsettled = inFlight;
         try {
             while (pending != null) {
-                next = queue.claim(settings.batchSize());
-                answered = inFlight;
-                inFlight = List.of();
+                List<OutgoingResult> answered = inFlight;
+                inFlight = queue.claim(settings.batchSize()); // the next batch, while the central works on this one
+                unsettled = concat(answered, inFlight);
                 List<ResultAnswer> answers = null;
                 try {
                     answers = pending.answers().answers();
                 } catch (CentralRefusedException e) {
                     LOG.warn("central refused a batch of {} (HTTP {}); sending them one at a time", answered.size(), e.status());
-                    List<OutgoingResult> refused = answered;
-                    answered = List.of();
-                    oneByOne(refused, t); // settles or requeues each itself
+                    unsettled = inFlight;
+                    oneByOne(answered, t); // settles, parks or requeues each itself
                 }
-                inFlight = next;
-                next = List.of();
                 pending = inFlight.isEmpty() ? null : send(inFlight, t);
                 if (answers != null) settle(answered, answers, t);
-                answered = List.of();
+                unsettled = inFlight;
             }
         } catch (CentralUnavailableException | RuntimeException e) {
-            // nothing may stay SENDING in a worker that goes on running: back to the queue, to be sent again
-            List<OutgoingResult> unsettled = new ArrayList<>(answered);
-            unsettled.addAll(inFlight);
-            unsettled.addAll(next);
             requeue(unsettled, e instanceof CentralUnavailableException u ? u.getMessage() : "sync failed: " + e, t);
             throw e;
         }
         if (t.sent > t.requeued) queue.clearError();
+    }
+
+    private static List<OutgoingResult> concat(List<OutgoingResult> a, List<OutgoingResult> b) {
+        List<OutgoingResult> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
     }
 
     private CentralClient.PendingBatch send(List<OutgoingResult> batch, Tally t) {

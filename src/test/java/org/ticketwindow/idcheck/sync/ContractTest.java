@@ -59,7 +59,7 @@ class ContractTest {
             List<OutgoingResult> out = store.results().claim(3);
             for (OutgoingResult o : out) assertThat(validate(api, "ResultEnvelope", json.readTree(o.body()))).isEmpty();
 
-            BatchAnswer batch = client.submit(List.of(out.get(0).body(), out.get(1).body()));
+            BatchAnswer batch = client.send(List.of(out.get(0).body(), out.get(1).body())).answers();
             assertThat(validate(api, "BatchAnswer", json.valueToTree(batch))).isEmpty();
             ResultAnswer one = client.submitOne(out.get(2).id(), out.get(2).body());
             assertThat(validate(api, "ResultAnswer", json.valueToTree(one))).isEmpty();

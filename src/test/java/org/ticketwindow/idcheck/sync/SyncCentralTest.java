@@ -97,18 +97,18 @@ class SyncCentralTest {
             CentralClient client = central.client("C1");
             Counters.record(store, "C1", 0, 5);
             List<OutgoingResult> out = store.results().claim(5);
-            List<ResultAnswer> a = client.submit(List.of(out.get(0).body(), out.get(1).body(), out.get(3).body())).answers();
+            List<ResultAnswer> a = client.send(List.of(out.get(0).body(), out.get(1).body(), out.get(3).body())).answers().answers();
             assertThat(a.get(2)).extracting(ResultAnswer::gapFrom, ResultAnswer::gapTo).containsExactly(3L, 3L);
             assertThat(central.service.stats()).containsEntry("gaps", 1L);
             assertThat(central.service.openGaps()).containsEntry("C1", List.of(3L));
-            ResultAnswer late = client.submit(List.of(out.get(2).body())).answers().getFirst();
+            ResultAnswer late = client.send(List.of(out.get(2).body())).answers().answers().getFirst();
             assertThat(late.reordered()).isTrue();
             assertThat(late.answer()).isEqualTo(AnswerKind.APPLIED);
             assertThat(central.service.stats()).containsEntry("gaps", 0L).containsEntry("reordered", 1L);
             // a second result claiming an already used sequence number is rejected, not applied
             try (LocalStore other = Counters.store(dir.resolve("other"))) {
                 Counters.record(other, "C1", 6, 2);
-                ResultAnswer reuse = client.submit(List.of(other.results().claim(1).getFirst().body())).answers().getFirst();
+                ResultAnswer reuse = client.send(List.of(other.results().claim(1).getFirst().body())).answers().answers().getFirst();
                 assertThat(reuse.answer()).isEqualTo(AnswerKind.REJECTED);
                 assertThat(reuse.reason()).contains("already used");
             }
