@@ -9,6 +9,7 @@ import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
 import org.ticketwindow.idcheck.reader.sim.SimulatedReaders;
 import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
+import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
 
@@ -20,6 +21,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Training mode (实训模式, architecture.md): the simulated reader with its tray of fictional cards, an in-process
@@ -65,9 +69,10 @@ public final class TrainingMode implements AutoCloseable {
 
     private static void ensureAccounts(ClerkAccounts clerks) {
         record Account(String id, String name, ClerkRole role) {}
-        for (Account a : new Account[] {new Account(CLERK_ID, "实训售票员", ClerkRole.CLERK),
-                new Account(TECHNICIAN_ID, "实训技术员", ClerkRole.TECHNICIAN), new Account(SUPERVISOR_ID, "实训值班主任", ClerkRole.SUPERVISOR)}) {
-            if (clerks.list().stream().noneMatch(c -> c.id().equals(a.id()))) clerks.add(a.id(), a.name(), a.role(), PIN, "training");
+        Set<String> existing = clerks.list().stream().map(Clerk::id).collect(Collectors.toSet());
+        for (Account a : List.of(new Account(CLERK_ID, "实训售票员", ClerkRole.CLERK),
+                new Account(TECHNICIAN_ID, "实训技术员", ClerkRole.TECHNICIAN), new Account(SUPERVISOR_ID, "实训值班主任", ClerkRole.SUPERVISOR))) {
+            if (!existing.contains(a.id())) clerks.add(a.id(), a.name(), a.role(), PIN, "training");
         }
     }
 

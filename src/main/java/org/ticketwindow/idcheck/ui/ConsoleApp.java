@@ -121,9 +121,9 @@ public final class ConsoleApp extends Application {
         Label counter = new Label(messages.get("banner.counter", session.training().isPresent() ? "实训站" : "—", s.counterId(),
                 messages.get("kind." + s.counterKind().name())));
         counter.getStyleClass().add("banner-text");
-        HBox row = new HBox(24, new Label(messages.get("app.title")) {{ getStyleClass().add("banner-title"); }}, counter);
-        if (clerk != null) row.getChildren().add(new Label(messages.get("banner.clerk", clerk.displayName(),
-                messages.pick(clerk.role().zh(), clerk.role().en()))) {{ getStyleClass().add("banner-text"); }});
+        HBox row = new HBox(24, styled(messages.get("app.title"), "banner-title"), counter);
+        if (clerk != null) row.getChildren().add(styled(messages.get("banner.clerk", clerk.displayName(),
+                messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(row);
         box.getStyleClass().add("banner");
@@ -165,7 +165,7 @@ public final class ConsoleApp extends Application {
         Label heading = new Label(messages.get("login.heading"));
         heading.getStyleClass().add("heading");
         VBox box = new VBox(18, heading, form, msg);
-        if (session.training().isPresent()) box.getChildren().add(new Label(messages.get("login.trainingHint")) {{ getStyleClass().add("hint"); }});
+        if (session.training().isPresent()) box.getChildren().add(styled(messages.get("login.trainingHint"), "hint"));
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         vm.loggedIn().addListener((o, was, now) -> {
@@ -283,7 +283,7 @@ public final class ConsoleApp extends Application {
     private Node cardPanel() {
         GridPane g = new GridPane(10, 8);
         Label none = new Label(messages.get("card.none"));
-        VBox box = new VBox(10, heading("card.heading"), none, g, new Label(messages.get("card.photo")) {{ getStyleClass().add("hint"); setWrapText(true); }});
+        VBox box = new VBox(10, heading("card.heading"), none, g, styled(messages.get("card.photo"), "hint"));
         workspace.card().addListener((o, was, c) -> fillCard(g, none, c));
         box.getStyleClass().add("panel");
         box.setPrefWidth(400);
@@ -297,7 +297,7 @@ public final class ConsoleApp extends Application {
         if (c == null) return;
         int row = 0;
         g.addRow(row++, new Label(messages.get("card.type")), new Label(messages.pick(c.type().zh(), c.type().en())));
-        g.addRow(row++, new Label(messages.get("card.name")), new Label(c.name().value()) {{ getStyleClass().add("card-name"); }});
+        g.addRow(row++, new Label(messages.get("card.name")), styled(c.name().value(), "card-name"));
         g.addRow(row++, new Label(messages.get("card.number")), new Label(c.idNumber().value()));
         g.addRow(row++, new Label(messages.get("card.gender")), new Label(messages.pick(c.gender().zh().orElse(c.gender().code()), c.gender().en().orElse(c.gender().code()))));
         g.addRow(row++, new Label(messages.get("card.birth")), new Label(c.birthDate().iso()));
@@ -345,9 +345,12 @@ public final class ConsoleApp extends Application {
         return c;
     }
 
-    private Label heading(String key) {
-        Label l = new Label(messages.get(key));
-        l.getStyleClass().add("heading");
+    private Label heading(String key) { return styled(messages.get(key), "heading"); }
+
+    private static Label styled(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
         return l;
     }
 
@@ -357,13 +360,9 @@ public final class ConsoleApp extends Application {
     }
 
     private void showStatus(QueueStatus q) {
-        String oldest = q.queued() == 0 ? messages.get("status.none") : messages.get("status.minutes", q.oldestQueuedAgeSeconds() / 60);
-        String last = q.lastSyncAt() == null ? messages.get("status.never")
-                : java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").withZone(java.time.ZoneId.systemDefault()).format(q.lastSyncAt());
-        String health = q.lastError() == null ? messages.get("status.ok") : messages.get("status.error", q.lastError());
-        statusLine.setText(messages.get("status.line", q.queued() + q.sending(), oldest, last, health));
-        boolean warn = q.lastError() != null || q.warning(QueueStatus.DEFAULT_WARNING_AGE);
+        StatusLine line = StatusLine.of(q, messages, java.time.ZoneId.systemDefault());
+        statusLine.setText(line.text());
         statusLine.getStyleClass().remove("warning");
-        if (warn) statusLine.getStyleClass().add("warning");
+        if (line.warning()) statusLine.getStyleClass().add("warning");
     }
 }

@@ -68,8 +68,9 @@ public final class LoginViewModel {
                 message.set("");
                 loggedIn.set(s.clerk());
             }
-            case LoginResult.WrongPin w -> message.set(messages.get("login.wrong", w.attemptsLeft()));
-            case LoginResult.Unknown u -> message.set(messages.get("login.wrong", ClerkAccounts.MAX_FAILURES));
+            // the same words for both: how many tries are left would tell which ids exist
+            case LoginResult.WrongPin w -> message.set(messages.get("login.wrong"));
+            case LoginResult.Unknown u -> message.set(messages.get("login.wrong"));
             case LoginResult.Locked l -> message.set(messages.get("login.locked", TIME.format(l.until())));
         }
     }

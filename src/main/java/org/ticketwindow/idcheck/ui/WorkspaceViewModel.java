@@ -107,10 +107,9 @@ public final class WorkspaceViewModel {
         switch (event) {
             case ReaderEvent.CardOutcome o -> cardOutcome(o.outcome());
             case ReaderEvent.CardRemoved r -> {
-                if (readerState.get() != ReaderState.FAULT && decision.get() == null) {
-                    clear();
-                }
-                if (readerState.get() != ReaderState.FAULT) setReader(ReaderState.WAITING, messages.get(ReaderState.WAITING.key()));
+                if (readerState.get() == ReaderState.FAULT) return;
+                if (decision.get() == null) clear(); // taken away before a decision: the case is gone (a decided one stays)
+                setReader(ReaderState.WAITING, messages.get(ReaderState.WAITING.key()));
             }
             case ReaderEvent.Fault f -> setReader(ReaderState.FAULT, messages.pick(f.fault().clerkZh(), f.fault().clerkEn()));
             case ReaderEvent.Recovered r -> setReader(ReaderState.WAITING, messages.get(ReaderState.WAITING.key()));

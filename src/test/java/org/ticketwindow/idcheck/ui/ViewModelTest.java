@@ -129,6 +129,7 @@ class ViewModelTest {
 
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.READ);
             assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+            assertThat(vm.decision().get().ruleIds()).contains("V1");
             assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::kind).containsOnly(FieldComparison.Result.EQUAL);
             assertThat(vm.canRecord().get()).isTrue();
 
@@ -192,6 +193,22 @@ class ViewModelTest {
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
         }
 
+        @Test void aRecordAlreadyPassedHasNothingToRecord() throws Exception {
+            CardData c = card("ordinary");
+            FoundRecord pending = recordFor(c, c.name().value());
+            IdentityRecord r = pending.record();
+            answers.add(List.of(new FoundRecord(new IdentityRecord(r.id(), r.role(), RecordStatus.PASSED, r.name(), r.documentType(),
+                    r.documentNumber(), r.nationality(), false, null), 2, null, null)));
+            WorkspaceViewModel vm = vm(zh);
+            place(vm, c);
+
+            assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
+            assertThat(vm.decision().get().ruleIds()).contains("V4");
+            assertThat(vm.canRecord().get()).isFalse();
+            vm.record();
+            assertThat(queue().queued()).isZero();
+        }
+
         @Test void cancellingDropsTheCaseWithoutRecording() throws Exception {
             CardData c = card("ordinary");
             answers.add(List.of(recordFor(c, c.name().value())));
@@ -201,6 +218,25 @@ class ViewModelTest {
             vm.record();
             assertThat(queue().queued()).isZero();
             assertThat(vm.card().get()).isNull();
+        }
+    }
+
+    @Nested class StatusLineS5 {
+        final java.time.ZoneId utc = java.time.ZoneOffset.UTC;
+
+        @Test void showsWhatWaitsTheLastSyncAndThatAllIsWell() {
+            StatusLine l = StatusLine.of(new QueueStatus(2, 1, 0, 40, 125, java.time.Instant.parse("2026-11-21T07:05:09Z"), null),
+                    zh, utc);
+            assertThat(l.text()).isEqualTo("待上传 3　最早 2 分钟　上次同步 07:05:09　同步正常");
+            assertThat(l.warning()).isFalse();
+        }
+
+        @Test void warnsWhenResultsWaitOverFourHoursOrAreParkedOrTheLastSyncFailed() {
+            assertThat(StatusLine.of(new QueueStatus(1, 0, 0, 0, 4 * 3600 + 1, null, null), zh, utc).warning()).isTrue();
+            assertThat(StatusLine.of(new QueueStatus(0, 0, 1, 0, 0, null, null), zh, utc).warning()).isTrue();
+            StatusLine failed = StatusLine.of(new QueueStatus(0, 0, 0, 0, 0, null, "cannot connect"), Messages.of(Messages.ENGLISH), utc);
+            assertThat(failed.warning()).isTrue();
+            assertThat(failed.text()).isEqualTo("To send 0   oldest —   last sync never   sync error: cannot connect");
         }
     }
 
