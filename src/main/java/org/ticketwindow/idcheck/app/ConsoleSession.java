@@ -1,11 +1,14 @@
 package org.ticketwindow.idcheck.app;
 
+import org.ticketwindow.idcheck.etp.EtpVerifier;
+import org.ticketwindow.idcheck.etp.TrustList;
 import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.SyncWorker;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -55,6 +58,16 @@ public final class ConsoleSession implements AutoCloseable {
     public Optional<TrainingMode> training() { return Optional.ofNullable(training); }
     public Optional<CentralClient> central() { return Optional.ofNullable(central); }
     public Optional<CardReader> reader() { return Optional.ofNullable(reader); }
+
+    /**
+     * The electronic proof checker: training mode trusts its own issuer only; an installation trusts the issuers of its
+     * {@code etp.trust-list} file. Empty when neither exists.
+     */
+    public Optional<EtpVerifier> proofVerifier() throws TrustList.TrustListException {
+        if (training != null) return Optional.of(new EtpVerifier(training.proofTrust(), EtpVerifier.DEFAULT_SKEW));
+        Path trust = runtime.settings().etpTrustList();
+        return trust == null ? Optional.empty() : Optional.of(new EtpVerifier(TrustList.load(trust), EtpVerifier.DEFAULT_SKEW));
+    }
 
     /** A result was recorded: send it now rather than at the next idle poll. */
     public void nudgeSync() { if (sync != null) sync.nudge(); }

@@ -16,19 +16,20 @@ import java.util.regex.Pattern;
 
 /**
  * The counter's installation settings, {@code IDCHECK_HOME/config/counter.properties} (written by the technician):
- * counter id and kind, the central's URL and the counter's TLS files, the sync batch size. Only the keys below are
+ * counter id and kind, the central's URL and the counter's TLS files, the sync batch size, the trust list of electronic
+ * proof issuers ({@code etp.trust-list}; without it the console cannot accept electronic proofs). Only the keys below are
  * allowed; every problem is reported as {@code file: key: reason}. No file means training defaults (counter
  * {@code TRAINING-01}, station window, no central).
  */
 public record CounterSettings(String counterId, CounterKind counterKind, String centralUrl, Path keyStore,
-                              Path keyStorePasswordFile, Path caCertificate, int batchSize) {
+                              Path keyStorePasswordFile, Path caCertificate, int batchSize, Path etpTrustList) {
 
     static final Set<String> KEYS = Set.of("counter.id", "counter.kind", "central.url", "central.keystore",
-            "central.keystore-password-file", "central.ca", "sync.batch-size");
+            "central.keystore-password-file", "central.ca", "sync.batch-size", "etp.trust-list");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     public static final CounterSettings TRAINING = new CounterSettings("TRAINING-01", CounterKind.STATION_WINDOW, null,
-            null, null, null, SyncSettings.DEFAULT.batchSize());
+            null, null, null, SyncSettings.DEFAULT.batchSize(), null);
 
     public static CounterSettings load(Path file) {
         if (!Files.exists(file)) return TRAINING;
@@ -64,12 +65,13 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         Path keyStore = path(p, "central.keystore", file, problems);
         Path password = path(p, "central.keystore-password-file", file, problems);
         Path ca = path(p, "central.ca", file, problems);
+        Path trust = path(p, "etp.trust-list", file, problems);
         String url = p.getProperty("central.url");
         if (url != null && url.strip().startsWith("https://") && (keyStore == null || password == null || ca == null)) {
             problems.add(file + ": central.url: an https central needs central.keystore, central.keystore-password-file and central.ca");
         }
         if (!problems.isEmpty()) throw new SettingsException(String.join("\n", problems));
-        return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch);
+        return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust);
     }
 
     private static Path path(Properties p, String key, Path file, List<String> problems) {

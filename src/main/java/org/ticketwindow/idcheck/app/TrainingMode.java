@@ -3,6 +3,12 @@ package org.ticketwindow.idcheck.app;
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.central.FictionalRecords;
+import org.ticketwindow.idcheck.etp.EtpIssuer;
+import org.ticketwindow.idcheck.etp.EtpPayload;
+import org.ticketwindow.idcheck.etp.IssuerKey;
+import org.ticketwindow.idcheck.etp.TrustList;
+import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
@@ -12,6 +18,7 @@ import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.verify.IdentityRecord;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +28,11 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,14 +49,36 @@ public final class TrainingMode implements AutoCloseable {
     public static final String SUPERVISOR_ID = "8001";
     public static final String PIN = "123456";
 
+    /** Faults a trainer can inject into the simulated reader, to practise what the clerk sees and does. */
+    public enum Fault {
+        NONE("无故障", "no fault"),
+        TRANSMISSION_ERRORS("传输错误（帧损坏）", "transmission errors (damaged frames)"),
+        CARD_REMOVED_DURING_READ("读卡中取走证件", "card taken away while reading"),
+        SAM_NOT_AUTHORISED("安全模块未授权", "security module not authorised"),
+        SAM_SELF_TEST_FAILED("安全模块自检失败", "security module self-test failed");
+
+        private final String zh;
+        private final String en;
+
+        Fault(String zh, String en) {
+            this.zh = zh;
+            this.en = en;
+        }
+
+        public String zh() { return zh; }
+        public String en() { return en; }
+    }
+
     private final SimulatedSam sam;
     private final CentralService central;
     private final CentralServer server;
+    private final IssuerKey issuer;
 
-    private TrainingMode(SimulatedSam sam, CentralService central, CentralServer server) {
+    private TrainingMode(SimulatedSam sam, CentralService central, CentralServer server, IssuerKey issuer) {
         this.sam = sam;
         this.central = central;
         this.server = server;
+        this.issuer = issuer;
     }
 
     public static TrainingMode start(AppHome home, ClerkAccounts clerks, Clock clock) {
@@ -54,10 +87,11 @@ public final class TrainingMode implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             central = CentralService.open("jdbc:sqlite:" + dir.resolve("central.db"), clock);
-            central.insert(FictionalRecords.tray()); // ON CONFLICT DO NOTHING: a restart keeps what was applied
+            central.insert(FictionalRecords.training()); // ON CONFLICT DO NOTHING: a restart keeps what was applied
+            IssuerKey issuer = issuerKey(dir.resolve("etp-issuer.key"));
             CentralServer server = CentralServer.start(central, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, clock);
             ensureAccounts(clerks);
-            return new TrainingMode(new SimulatedSam(FaultPlan.none()), central, server);
+            return new TrainingMode(new SimulatedSam(FaultPlan.none()), central, server, issuer);
         } catch (IOException e) {
             if (central != null) central.close();
             throw new UncheckedIOException("training mode could not start its central: " + e.getMessage(), e);
@@ -65,6 +99,14 @@ public final class TrainingMode implements AutoCloseable {
             central.close();
             throw new IllegalStateException("the training tray is damaged: " + e.getMessage(), e);
         }
+    }
+
+    /** The training issuer of electronic proofs: made once, kept with the training data. */
+    private static IssuerKey issuerKey(Path file) throws IOException {
+        if (Files.exists(file)) return IssuerKey.load(file);
+        IssuerKey k = IssuerKey.generate("training-issuer");
+        k.save(file);
+        return k;
     }
 
     private static void ensureAccounts(ClerkAccounts clerks) {
@@ -86,6 +128,62 @@ public final class TrainingMode implements AutoCloseable {
     }
 
     public CentralService central() { return central; }
+
+    /** The electronic proofs training mode accepts: only its own issuer (never a real one). */
+    public TrustList proofTrust() { return TrustList.of(Map.of(issuer.kid(), issuer.publicKey())); }
+
+    /**
+     * An electronic proof for the ordinary training card's holder, issued an hour ago; its code generated now
+     * ({@code fresh}) or two minutes ago (a stale code: E2's 60 s limit).
+     */
+    public String proof(boolean fresh, Instant now) {
+        try {
+            CardData card = CardFixture.builtIn("ordinary").card();
+            long t = now.getEpochSecond();
+            return new EtpIssuer(issuer).issue(new EtpPayload(issuer.kid(), "TRAIN-" + t, "RID", card.name().value(),
+                    card.idNumber().value(), t - 3600, fresh ? t : t - 120));
+        } catch (CardFixture.FixtureException e) {
+            throw new IllegalStateException("the training tray is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** The training passport's machine-readable zone (TD3, check digits computed), as a scanner would type it. */
+    public static String passportMrz(LocalDate today) {
+        IdentityRecord p = FictionalRecords.TRAINING_PASSPORT;
+        String[] names = p.name().value().split(" ", 2);
+        String line1 = pad("P<" + p.nationality() + names[0] + "<<" + names[1].replace(' ', '<'));
+        String number = p.documentNumber();
+        String expiry = today.plusYears(5).format(DateTimeFormatter.ofPattern("yyMMdd"));
+        String a = number + IdNumber.icaoCheckDigit(number) + p.nationality();
+        String b = "900101" + IdNumber.icaoCheckDigit("900101") + "F" + expiry + IdNumber.icaoCheckDigit(expiry);
+        String personal = "<".repeat(14) + "<";
+        String composite = a.substring(0, 10) + b.substring(0, 7) + b.substring(8) + personal;
+        return line1 + "\n" + a + b + personal + IdNumber.icaoCheckDigit(composite);
+    }
+
+    private static String pad(String line) { return (line + "<".repeat(44)).substring(0, 44); }
+
+    /** Puts the training central's records back as seeded, so every exercise can be repeated. */
+    public void reset() {
+        try {
+            central.resetRecords(FictionalRecords.training());
+        } catch (CardFixture.FixtureException e) {
+            throw new IllegalStateException("the training tray is damaged: " + e.getMessage(), e);
+        }
+    }
+
+    /** Injects {@code fault} into the simulated reader (NONE clears every fault). */
+    public void inject(Fault fault) {
+        sam.faults().clear();
+        sam.condition(SimulatedSam.Condition.OK);
+        switch (fault) {
+            case NONE -> { }
+            case TRANSMISSION_ERRORS -> sam.faults().bitFlips(0.5);
+            case CARD_REMOVED_DURING_READ -> sam.faults().cardRemovedDuringRead(1.0);
+            case SAM_NOT_AUTHORISED -> sam.condition(SimulatedSam.Condition.NOT_AUTHORISED);
+            case SAM_SELF_TEST_FAILED -> sam.condition(SimulatedSam.Condition.SELF_TEST_FAILED);
+        }
+    }
 
     @Override public void close() {
         server.close();

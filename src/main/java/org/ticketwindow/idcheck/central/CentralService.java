@@ -246,6 +246,25 @@ public final class CentralService implements AutoCloseable {
     /** A record to add, and for a contact the id of its registered user. */
     public record Seed(IdentityRecord record, String registeredUserId) {}
 
+    /**
+     * Training mode's reset: the records (and what results did to them) go back to {@code records}. Received results,
+     * counters and gaps stay, so a counter's sequence and idempotency keys remain consistent with this central.
+     */
+    public void resetRecords(List<Seed> records) {
+        db.transaction("resetting the records", connection -> {
+            try (var s = connection.createStatement()) {
+                s.executeUpdate("DELETE FROM status_changes");
+                s.executeUpdate("DELETE FROM duplicate_claims");
+                s.executeUpdate("DELETE FROM records");
+            }
+            try (StatementCache c = new StatementCache(connection)) {
+                long now = clock.millis();
+                for (Seed s : records) CentralRecords.insert(c, s.record(), s.registeredUserId(), now);
+            }
+            return null;
+        });
+    }
+
     public Optional<IdentityRecord> record(String id) {
         return db.read("reading a record", connection -> {
             try (StatementCache c = new StatementCache(connection)) {

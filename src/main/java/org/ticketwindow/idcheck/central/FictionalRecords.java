@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.central;
 
+import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.identity.ResidentCard;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
@@ -35,6 +36,38 @@ public final class FictionalRecords {
             out.add(new CentralService.Seed(new IdentityRecord("T-" + f.id(), RecordRole.REGISTERED_USER, RecordStatus.PENDING,
                     shown.name(), shown.type(), shown.number(), shown.nationality(), false, FACTORS), null));
         }
+        return out;
+    }
+
+    /** The training passport's record (pre-verification): a fictional Utopian (ICAO's specimen country), reported. */
+    public static final IdentityRecord TRAINING_PASSPORT = new IdentityRecord("T-passport", RecordRole.REGISTERED_USER,
+            RecordStatus.REPORT, new PersonName("TESTER ALEX"), DocumentType.PASSPORT, "EA1234567", "UTO", false, FACTORS);
+
+    /**
+     * Training mode's central: the tray's records, arranged so every case can be practised. The long-term card's holder
+     * is a verified registered user with the female card's holder as a pending contact (over-limit contact, two cards);
+     * the traditional-name card's record is flagged as a duplicate identity (duplicate claim); a reported passport
+     * record waits for pre-verification.
+     */
+    public static List<CentralService.Seed> training() throws CardFixture.FixtureException {
+        List<CentralService.Seed> out = new ArrayList<>();
+        IdentityRecord femaleHolder = null;
+        for (CentralService.Seed s : tray()) {
+            IdentityRecord r = s.record();
+            switch (r.id()) {
+                case "T-long-term" -> r = r.withStatus(RecordStatus.PASSED);
+                case "T-traditional" -> r = r.withDuplicateIdentity(true);
+                case "T-ordinary-female" -> femaleHolder = r;
+                default -> { }
+            }
+            out.add(new CentralService.Seed(r, s.registeredUserId()));
+        }
+        if (femaleHolder != null) {
+            out.add(new CentralService.Seed(new IdentityRecord("TC-ordinary-female", RecordRole.CONTACT, RecordStatus.PENDING,
+                    femaleHolder.name(), femaleHolder.documentType(), femaleHolder.documentNumber(), femaleHolder.nationality(),
+                    false, null), "T-long-term"));
+        }
+        out.add(new CentralService.Seed(TRAINING_PASSPORT, null));
         return out;
     }
 

@@ -46,6 +46,9 @@ import org.ticketwindow.idcheck.verify.VerificationRules;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.ticketwindow.idcheck.etp.EtpVerifier;
+import org.ticketwindow.idcheck.etp.TrustList;
 import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -121,8 +124,8 @@ public final class ConsoleApp extends Application {
         Label counter = new Label(messages.get("banner.counter", session.training().isPresent() ? "实训站" : "—", s.counterId(),
                 messages.get("kind." + s.counterKind().name())));
         counter.getStyleClass().add("banner-text");
-        HBox row = new HBox(24, styled(messages.get("app.title"), "banner-title"), counter);
-        if (clerk != null) row.getChildren().add(styled(messages.get("banner.clerk", clerk.displayName(),
+        HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
+        if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
                 messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(row);
@@ -165,7 +168,7 @@ public final class ConsoleApp extends Application {
         Label heading = new Label(messages.get("login.heading"));
         heading.getStyleClass().add("heading");
         VBox box = new VBox(18, heading, form, msg);
-        if (session.training().isPresent()) box.getChildren().add(styled(messages.get("login.trainingHint"), "hint"));
+        if (session.training().isPresent()) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         vm.loggedIn().addListener((o, was, now) -> {
@@ -189,31 +192,25 @@ public final class ConsoleApp extends Application {
     private void showWorkspace() {
         if (readerLoop != null) readerLoop.close();
         readerLoop = null;
+        Optional<EtpVerifier> proofs;
+        try {
+            proofs = session.proofVerifier();
+        } catch (TrustList.TrustListException e) {
+            proofs = Optional.empty();
+            statusLine.setText(e.getMessage());
+        }
         workspace = new WorkspaceViewModel(session.runtime().settings().counterKind(), clerk.id(),
                 session.runtime().recorder(session.runtime().settings().counterId()),
-                this::lookup,
-                session::nudgeSync, new VerificationRules(), tasks, messages, Clock.systemUTC());
-        HBox columns = new HBox(16, readerPanel(), cardPanel(), recordsPanel());
-        columns.setPadding(new Insets(16));
-        HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
-        Button caseOnSite = new Button(messages.get("case.ON_SITE"));
-        caseOnSite.getStyleClass().add("case-selected");
-        Button logout = new Button(messages.get("logout"));
-        logout.setOnAction(e -> logout());
-        HBox cases = new HBox(12, caseOnSite, logout);
-        cases.setPadding(new Insets(12, 16, 0, 16));
-        Label recorded = new Label();
-        recorded.textProperty().bind(workspace.recordedMessage());
-        recorded.getStyleClass().add("recorded");
-        recorded.setPadding(new Insets(0, 16, 8, 16));
-        VBox body = new VBox(cases, columns, recorded);
-        VBox.setVgrow(columns, Priority.ALWAYS);
+                this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
+        WorkspaceView view = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
+                session.training(), statusLine::setText, Clock.systemUTC());
+        Button logout = Views.button(messages.get("logout"), this::logout);
+        Parent body = view.build(List.of(logout));
         show(body);
         // a filter, not a handler: the function keys work whichever control has the focus
         body.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (view.handleKey(e)) { e.consume(); return; }
             switch (e.getCode()) {
-                case ENTER -> workspace.record();
-                case ESCAPE -> workspace.cancel();
                 case F2 -> switchLanguage();
                 case F12 -> logout();
                 default -> { return; }
@@ -238,120 +235,6 @@ public final class ConsoleApp extends Application {
         readerLoop = null;
         clerk = null;
         showLogin();
-    }
-
-    private Node readerPanel() {
-        Label state = new Label();
-        state.textProperty().bind(workspace.readerState().map(s -> messages.get(s.key())));
-        state.getStyleClass().add("reader-state");
-        Label next = new Label();
-        next.textProperty().bind(workspace.readerMessage());
-        next.setWrapText(true);
-        VBox box = new VBox(10, heading("reader.heading"), state, next);
-        session.training().ifPresent(t -> box.getChildren().add(trayControls(t)));
-        box.getStyleClass().add("panel");
-        box.setPrefWidth(280);
-        box.setMinWidth(280);
-        return box;
-    }
-
-    private Node trayControls(TrainingMode t) {
-        ComboBox<String> cards = new ComboBox<>();
-        cards.getItems().addAll(Tray.ids());
-        cards.getSelectionModel().selectFirst();
-        Button place = new Button(messages.pick("放置证件 (F5)", "Place card (F5)"));
-        Button remove = new Button(messages.pick("取走证件 (F6)", "Remove card (F6)"));
-        place.setOnAction(e -> {
-            try {
-                t.sam().place(CardFixture.builtIn(cards.getValue()));
-            } catch (CardFixture.FixtureException ex) {
-                statusLine.setText(ex.getMessage());
-            }
-        });
-        remove.setOnAction(e -> t.sam().remove());
-        cards.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, k -> {
-                if (k.getCode() == KeyCode.F5) place.fire();
-                if (k.getCode() == KeyCode.F6) remove.fire();
-            });
-        });
-        VBox v = new VBox(8, new Label(messages.pick("实训卡盒", "Training tray")), cards, place, remove);
-        v.getStyleClass().add("tray");
-        return v;
-    }
-
-    private Node cardPanel() {
-        GridPane g = new GridPane(10, 8);
-        Label none = new Label(messages.get("card.none"));
-        VBox box = new VBox(10, heading("card.heading"), none, g, styled(messages.get("card.photo"), "hint"));
-        workspace.card().addListener((o, was, c) -> fillCard(g, none, c));
-        box.getStyleClass().add("panel");
-        box.setPrefWidth(400);
-        box.setMinWidth(400);
-        return box;
-    }
-
-    private void fillCard(GridPane g, Label none, CardData c) {
-        g.getChildren().clear();
-        none.setVisible(c == null);
-        if (c == null) return;
-        int row = 0;
-        g.addRow(row++, new Label(messages.get("card.type")), new Label(messages.pick(c.type().zh(), c.type().en())));
-        g.addRow(row++, new Label(messages.get("card.name")), styled(c.name().value(), "card-name"));
-        g.addRow(row++, new Label(messages.get("card.number")), new Label(c.idNumber().value()));
-        g.addRow(row++, new Label(messages.get("card.gender")), new Label(messages.pick(c.gender().zh().orElse(c.gender().code()), c.gender().en().orElse(c.gender().code()))));
-        g.addRow(row++, new Label(messages.get("card.birth")), new Label(c.birthDate().iso()));
-        g.addRow(row, new Label(messages.get("card.validity")), new Label(date(c.validity().from()) + " – " + date(c.validity().until())));
-        for (Node n : g.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
-    }
-
-    private String date(org.ticketwindow.idcheck.identity.CardDate d) {
-        return d.isLongTerm() ? messages.pick("长期", "long-term") : d.iso();
-    }
-
-    private Node recordsPanel() {
-        Label note = new Label();
-        note.textProperty().bind(workspace.recordsNote());
-        TableView<WorkspaceViewModel.Row> table = new TableView<>(workspace.comparison());
-        table.getColumns().add(column("compare.field", WorkspaceViewModel.Row::field, 110));
-        table.getColumns().add(column("compare.result", WorkspaceViewModel.Row::result, 120));
-        table.getColumns().add(column("compare.hint", WorkspaceViewModel.Row::hint, 330));
-        table.setPrefHeight(190);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label verdict = new Label();
-        verdict.textProperty().bind(workspace.verdict());
-        verdict.setWrapText(true);
-        verdict.getStyleClass().add("verdict");
-        Label passenger = new Label();
-        passenger.textProperty().bind(workspace.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger") + p));
-        passenger.setWrapText(true);
-        passenger.getStyleClass().add("passenger");
-        Button record = new Button(messages.get("decision.record"));
-        record.disableProperty().bind(workspace.canRecord().not());
-        record.setOnAction(e -> workspace.record());
-        record.getStyleClass().add("primary");
-        Button cancel = new Button(messages.get("decision.cancel"));
-        cancel.setOnAction(e -> workspace.cancel());
-        VBox box = new VBox(10, heading("records.heading"), note, table, heading("decision.heading"), verdict, passenger,
-                new HBox(12, record, cancel));
-        box.getStyleClass().add("panel");
-        return box;
-    }
-
-    private TableColumn<WorkspaceViewModel.Row, String> column(String key, Function<WorkspaceViewModel.Row, String> value, double width) {
-        TableColumn<WorkspaceViewModel.Row, String> c = new TableColumn<>(messages.get(key));
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
-        c.setPrefWidth(width);
-        return c;
-    }
-
-    private Label heading(String key) { return styled(messages.get(key), "heading"); }
-
-    private static Label styled(String text, String styleClass) {
-        Label l = new Label(text);
-        l.getStyleClass().add(styleClass);
-        l.setWrapText(true);
-        return l;
     }
 
     private void refreshStatus() {

@@ -8,6 +8,9 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ticketwindow.idcheck.etp.EtpRefusal;
+import org.ticketwindow.idcheck.etp.EtpVerdict;
+import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.ReaderEvent;
@@ -17,28 +20,41 @@ import org.ticketwindow.idcheck.sync.FoundRecord;
 import org.ticketwindow.idcheck.sync.RecordBasis;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.verify.CaseKind;
+import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Decision;
 import org.ticketwindow.idcheck.verify.DocumentEvidence;
 import org.ticketwindow.idcheck.verify.DocumentRole;
+import org.ticketwindow.idcheck.verify.EnteredDocument;
+import org.ticketwindow.idcheck.verify.ExtraFactor;
+import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 import org.ticketwindow.idcheck.verify.FieldComparison;
+import org.ticketwindow.idcheck.verify.Missing;
 import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordRole;
+import org.ticketwindow.idcheck.verify.TicketService;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
- * The verification workspace for the on-site case (本人核验): the reader's state and the clerk's next step, the card,
- * the records found online with a field-by-field comparison, the rules' decision, and recording it. Reader events
- * arrive on the reader's thread and are handed to the UI thread; lookups and recording run in the background. A
- * decision is recorded once (a second key press while recording, or after, does nothing), and personal data is
- * cleared from the screen as soon as the result is committed (PD3).
+ * The verification workspace: the case the clerk chose, its document slots (two for proxy and over-limit contact,
+ * filled in order with a step indicator), the reader's state and the clerk's next step, the records found online with
+ * a field-by-field comparison, the extra factor and the clerk's name decision when the rules ask for them, the rules'
+ * decision, and recording it. Documents come from the reader, the pre-verification entry form, or the electronic
+ * proof scanner. Reader events arrive on the reader's thread and are handed to the UI thread; lookups and recording
+ * run in the background. A decision is recorded once (a second key press while recording, or after, does nothing),
+ * and personal data is cleared from the screen as soon as the result is committed (PD3).
  */
 public final class WorkspaceViewModel {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -49,10 +65,14 @@ public final class WorkspaceViewModel {
     private final RecordLookup lookup;
     private final Runnable recorded;
     private final VerificationRules rules;
+    private final Optional<EtpVerifier> proofs;
     private final Tasks tasks;
     private final Messages messages;
     private final Clock clock;
 
+    private final ReadOnlyObjectWrapper<CaseKind> caseKind = new ReadOnlyObjectWrapper<>(CaseKind.ON_SITE);
+    private final ObservableList<Slot> slots = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper step = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ReaderState> readerState = new ReadOnlyObjectWrapper<>(ReaderState.WAITING);
     private final ReadOnlyStringWrapper readerMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<CardData> card = new ReadOnlyObjectWrapper<>();
@@ -62,33 +82,52 @@ public final class WorkspaceViewModel {
     private final ReadOnlyStringWrapper verdict = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper passengerSentence = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper recordedMessage = new ReadOnlyStringWrapper("");
+    private final ObservableList<ExtraFactorKind> factorKinds = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper needsNameDecision = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyStringWrapper proofMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRecord = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
+    private final Map<DocumentRole, Presented> documents = new EnumMap<>(DocumentRole.class);
+    private FoundRecord found;
+    private boolean offline;
+    private ExtraFactor extraFactor;
+    private ClerkNameDecision nameDecision;
     private VerificationCase currentCase;
-    private List<RecordBasis> basis = List.of();
-    /** Bumped by every new card or clear, so a late lookup answer for an earlier card is dropped. */
+    /** Bumped by every new case, document or clear, so a late lookup answer for an earlier document is dropped. */
     private long generation;
 
     /** One line of the comparison: the field, what the card says, what the record says, the result and the hint. */
     public record Row(String field, String result, String rules, String hint, FieldComparison.Result kind) {}
 
+    /** A document slot of the case: its role, what fills it (empty until filled) and whether it is the next to fill. */
+    public record Slot(DocumentRole role, String label, String filledWith, boolean next) {
+        public boolean filled() { return !filledWith.isEmpty(); }
+    }
+
     public WorkspaceViewModel(CounterKind counterKind, String clerkId, Recorder recorder, RecordLookup lookup, Runnable recorded,
-                              VerificationRules rules, Tasks tasks, Messages messages, Clock clock) {
+                              VerificationRules rules, Optional<EtpVerifier> proofs, Tasks tasks, Messages messages, Clock clock) {
         this.counterKind = counterKind;
         this.clerkId = clerkId;
         this.recorder = recorder;
         this.lookup = lookup;
         this.recorded = recorded;
         this.rules = rules;
+        this.proofs = proofs;
         this.tasks = tasks;
         this.messages = messages;
         this.clock = clock;
         readerMessage.set(messages.get(ReaderState.WAITING.key()));
+        refreshSlots();
     }
 
+    public ReadOnlyObjectProperty<CaseKind> caseKind() { return caseKind.getReadOnlyProperty(); }
+    public ObservableList<Slot> slots() { return slots; }
+    /** The step indicator of a two-document case ("第 1/2 步 …"); empty for one-document cases. */
+    public ReadOnlyStringProperty step() { return step.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ReaderState> readerState() { return readerState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty readerMessage() { return readerMessage.getReadOnlyProperty(); }
+    /** The last card read in this case (the centre panel). */
     public ReadOnlyObjectProperty<CardData> card() { return card.getReadOnlyProperty(); }
     public ObservableList<Row> comparison() { return comparison; }
     public ReadOnlyStringProperty recordsNote() { return recordsNote.getReadOnlyProperty(); }
@@ -97,8 +136,31 @@ public final class WorkspaceViewModel {
     /** One plain sentence for the passenger when the case is refused or fails. */
     public ReadOnlyStringProperty passengerSentence() { return passengerSentence.getReadOnlyProperty(); }
     public ReadOnlyStringProperty recordedMessage() { return recordedMessage.getReadOnlyProperty(); }
+    /** The extra factors the passenger may give (V2); empty when none is asked for. */
+    public ObservableList<ExtraFactorKind> factorKinds() { return factorKinds; }
+    /** The rules cannot decide the name (N1): the clerk looks at the document and accepts or rejects. */
+    public ReadOnlyBooleanProperty needsNameDecision() { return needsNameDecision.getReadOnlyProperty(); }
+    /** The electronic proof's verdict (accepted, or refused with the reason and E5 advice). */
+    public ReadOnlyStringProperty proofMessage() { return proofMessage.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRecord() { return canRecord.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
+
+    /** The slots a case fills, in the order the clerk fills them. */
+    public static List<DocumentRole> rolesOf(CaseKind kind) {
+        return switch (kind) {
+            case PROXY -> List.of(DocumentRole.PROXY, DocumentRole.PRINCIPAL);
+            case OVER_LIMIT_CONTACT -> List.of(DocumentRole.REGISTERED_USER, DocumentRole.CONTACT);
+            default -> List.of(DocumentRole.HOLDER);
+        };
+    }
+
+    /** The clerk chooses a case (button or function key): whatever was on screen is dropped unrecorded. */
+    public void selectCase(CaseKind kind) {
+        if (busy.get()) return;
+        caseKind.set(kind);
+        clear();
+        recordedMessage.set("");
+    }
 
     /** From the reader's thread. */
     public void onReaderEvent(ReaderEvent event) { tasks.onUi(() -> handle(event)); }
@@ -108,40 +170,103 @@ public final class WorkspaceViewModel {
             case ReaderEvent.CardOutcome o -> cardOutcome(o.outcome());
             case ReaderEvent.CardRemoved r -> {
                 if (readerState.get() == ReaderState.FAULT) return;
-                if (decision.get() == null) clear(); // taken away before a decision: the case is gone (a decided one stays)
-                setReader(ReaderState.WAITING, messages.get(ReaderState.WAITING.key()));
+                // taken away before a decision in a one-document case: that case is gone (a decided one stays, and a
+                // two-document case keeps its first document while the clerk swaps cards)
+                if (decision.get() == null && rolesOf(caseKind.get()).size() == 1) clear();
+                setReader(ReaderState.WAITING, nextStep());
             }
             case ReaderEvent.Fault f -> setReader(ReaderState.FAULT, messages.pick(f.fault().clerkZh(), f.fault().clerkEn()));
-            case ReaderEvent.Recovered r -> setReader(ReaderState.WAITING, messages.get(ReaderState.WAITING.key()));
+            case ReaderEvent.Recovered r -> setReader(ReaderState.WAITING, nextStep());
         }
     }
 
     private void cardOutcome(ReadOutcome outcome) {
         if (busy.get()) return; // a result is being committed: the next card waits for it
-        clear();
         recordedMessage.set("");
         switch (outcome) {
             case ReadOutcome.Read r -> {
                 setReader(ReaderState.READ, messages.pick(r.clerkZh(), r.clerkEn()));
-                card.set(r.card());
-                lookUp(r.card());
+                present(new Presented.Chip(r.card()), r.card());
             }
             case ReadOutcome.Refused r -> {
                 setReader(ReaderState.REFUSED, messages.pick(r.clerkZh(), r.clerkEn()));
-                card.set(r.card());
-                decide(new Presented.Chip(r.card()), Optional.empty(), false);
+                present(new Presented.Chip(r.card()), r.card());
             }
             case ReadOutcome.Unreadable u -> {
                 setReader(ReaderState.REFUSED, messages.pick(u.clerkZh(), u.clerkEn()));
-                decide(new Presented.Unreadable(u.detail()), Optional.empty(), false);
+                present(new Presented.Unreadable(u.detail()), null);
             }
             case ReadOutcome.DeviceFault f -> setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
-            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, messages.get(ReaderState.WAITING.key()));
+            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, nextStep());
         }
     }
 
-    private void lookUp(CardData c) {
-        DocumentEvidence shown = DocumentEvidence.of(DocumentRole.HOLDER, new Presented.Chip(c));
+    /** A passport or permit from the entry form (P1), for the next slot. */
+    public void presentEntered(EnteredDocument document) {
+        if (busy.get()) return;
+        recordedMessage.set("");
+        present(new Presented.Entered(document), null);
+    }
+
+    /**
+     * Text from the QR scanner (a keyboard wedge) or decoded from an image: an electronic temporary proof. Accepted, it
+     * fills the holder slot (the rules then give the ticket services, or refuse it for an account verification: E3);
+     * refused, the clerk sees why and the passenger the E5 advice.
+     */
+    public void scanProof(String text) {
+        if (busy.get()) return;
+        recordedMessage.set("");
+        if (proofs.isEmpty()) {
+            proofMessage.set(messages.get("proof.noTrustList"));
+            return;
+        }
+        switch (proofs.get().verify(text == null ? "" : text.strip(), clock.instant())) {
+            case EtpVerdict.Accepted a -> {
+                proofMessage.set(messages.get("proof.accepted"));
+                clearCase();
+                present(new Presented.Proof(a.proof()), null);
+            }
+            case EtpVerdict.Refused r -> {
+                clearCase();
+                proofMessage.set(messages.get("proof.refused", r.reason().name(), messages.pick(r.reason().zh(), r.reason().en())));
+                passengerSentence.set(messages.pick(r.reason().zh() + " " + EtpRefusal.ADVICE_ZH, r.reason().en() + " " + EtpRefusal.ADVICE_EN));
+            }
+        }
+    }
+
+    /** Fills the next empty slot; when every slot is filled, looks up the record and decides. */
+    private void present(Presented document, CardData shown) {
+        List<DocumentRole> roles = rolesOf(caseKind.get());
+        if (decision.get() != null || documents.size() == roles.size()) clearCase(); // a new passenger (or a restart)
+        DocumentRole slot = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElseThrow();
+        documents.put(slot, document);
+        if (shown != null) card.set(shown);
+        refreshSlots();
+        generation++;
+        if (documents.size() < roles.size()) {
+            if (document instanceof Presented.Unreadable) { decideNow(); return; } // D3 ends the case at once
+            readerMessage.set(nextStep());
+            return;
+        }
+        Presented looked = documents.get(lookedUpRole());
+        DocumentEvidence e = DocumentEvidence.of(lookedUpRole(), looked);
+        if (looked instanceof Presented.Unreadable || looked instanceof Presented.Proof || e.number().isEmpty()) {
+            decideNow(); // nothing to look up: the rules refuse or answer from the document alone
+            return;
+        }
+        lookUp(e);
+    }
+
+    /** Whose record the case is about: the principal's for a proxy, the contact's over the limit, else the holder's. */
+    private DocumentRole lookedUpRole() {
+        return switch (caseKind.get()) {
+            case PROXY -> DocumentRole.PRINCIPAL;
+            case OVER_LIMIT_CONTACT -> DocumentRole.CONTACT;
+            default -> DocumentRole.HOLDER;
+        };
+    }
+
+    private void lookUp(DocumentEvidence shown) {
         long asked = generation;
         recordsNote.set(messages.get("records.looking"));
         tasks.run(() -> {
@@ -150,40 +275,91 @@ public final class WorkspaceViewModel {
             } catch (CentralUnavailableException e) {
                 return Optional.<List<FoundRecord>>empty();
             }
-        }, found -> {
-            if (asked != generation) return; // the card changed meanwhile
-            if (found.isEmpty()) {
+        }, answer -> {
+            if (asked != generation) return; // the case changed meanwhile
+            offline = answer.isEmpty();
+            if (offline) {
                 recordsNote.set(messages.get("records.offline"));
-                decide(new Presented.Chip(c), Optional.empty(), true);
-                return;
+            } else {
+                found = choose(answer.get()).orElse(null);
+                recordsNote.set(found == null ? messages.get("records.none") : messages.get("records.found", answer.get().size()));
             }
-            Optional<FoundRecord> own = found.get().stream().filter(f -> f.record().role() == RecordRole.REGISTERED_USER).findFirst()
-                    .or(() -> found.get().stream().findFirst());
-            recordsNote.set(own.isEmpty() ? messages.get("records.none") : messages.get("records.found", found.get().size()));
-            decide(new Presented.Chip(c), own, false);
+            decideNow();
         }, e -> recordsNote.set(messages.get("records.failed", e.getMessage())));
     }
 
-    private void decide(Presented document, Optional<FoundRecord> record, boolean offline) {
-        VerificationCase.Builder b = VerificationCase.builder(counterKind, CaseKind.ON_SITE, LocalDate.now(clock.withZone(CHINA)))
-                .document(DocumentRole.HOLDER, document);
-        record.ifPresent(f -> b.record(f.record()));
+    /** Which of the records carrying the document the case is about. */
+    private Optional<FoundRecord> choose(List<FoundRecord> records) {
+        Comparator<FoundRecord> preferred = switch (caseKind.get()) {
+            case OVER_LIMIT_CONTACT -> Comparator.comparing((FoundRecord f) -> !(f.record().role() == RecordRole.CONTACT
+                    && f.registeredUser() != null && documents.get(DocumentRole.REGISTERED_USER) != null
+                    && f.registeredUser().documentNumber().equalsIgnoreCase(
+                            DocumentEvidence.of(DocumentRole.REGISTERED_USER, documents.get(DocumentRole.REGISTERED_USER)).number())))
+                    .thenComparing(f -> f.record().role() != RecordRole.CONTACT);
+            case DUPLICATE_CLAIM -> Comparator.comparing(f -> !f.record().duplicateIdentity());
+            default -> Comparator.comparing(f -> f.record().role() != RecordRole.REGISTERED_USER);
+        };
+        return records.stream().min(preferred);
+    }
+
+    private void decideNow() {
+        VerificationCase.Builder b = VerificationCase.builder(counterKind, caseKind.get(), LocalDate.now(clock.withZone(CHINA)));
+        documents.forEach(b::document);
+        if (found != null) {
+            b.record(found.record()).registeredUser(found.registeredUser()).countedContacts(found.countedContacts());
+        }
+        b.extraFactor(extraFactor).clerkNameDecision(nameDecision);
         currentCase = b.build();
-        basis = record.map(f -> List.of(new RecordBasis(f.record().id(), f.version()))).orElse(List.of());
         Decision d = rules.decide(currentCase);
         decision.set(d);
+        comparison.clear();
         for (FieldComparison fc : d.comparisons()) {
-            comparison.add(new Row(messages.pick(fc.field().zh(), fc.field().en()), messages.get("compare." + fc.result().name()),
-                    String.join(" ", fc.rules()), messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));
+            String whose = rolesOf(caseKind.get()).size() > 1 ? messages.pick(fc.role().zh(), fc.role().en()) + " · " : "";
+            comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
+                    messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
+                    messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));
         }
-        verdict.set(messages.pick(d.outcome().zh(), d.outcome().en()) + " — " + d.reason().rule() + " "
-                + messages.pick(d.reason().zh(), d.reason().en()) + (offline ? "\n" + messages.get("records.offlineNote") : ""));
+        StringBuilder v = new StringBuilder(messages.pick(d.outcome().zh(), d.outcome().en())).append(" — ")
+                .append(d.reason().rule()).append(' ').append(messages.pick(d.reason().zh(), d.reason().en()));
+        for (Missing m : d.missing()) v.append('\n').append("· ").append(messages.pick(m.zh(), m.en()));
+        d.services().ifPresent(s -> v.append('\n').append(services(s.here())).append(s.stationWindowOnly().isEmpty() ? ""
+                : "\n" + messages.get("services.stationOnly", services(s.stationWindowOnly()))));
+        for (var n : d.notes()) v.append('\n').append("· ").append(n.rule()).append(' ').append(messages.pick(n.zh(), n.en()));
+        if (offline) v.append('\n').append(messages.get("records.offlineNote"));
+        verdict.set(v.toString());
         boolean refusal = switch (d.outcome()) {
             case REFUSED, FAILED, WRONG_CASE -> true;
             default -> false;
         };
         passengerSentence.set(refusal ? messages.pick(d.reason().zh(), d.reason().en()) : "");
+        factorKinds.setAll(d.missing().contains(Missing.EXTRA_FACTOR) ? factorKindsFor() : List.of());
+        needsNameDecision.set(d.missing().contains(Missing.CLERK_NAME_DECISION));
         canRecord.set(d.recordable());
+    }
+
+    private String services(java.util.Set<TicketService> services) {
+        if (services.isEmpty()) return messages.get("services.none");
+        return messages.get("services.here", Arrays.stream(TicketService.values()).filter(services::contains)
+                .map(s -> messages.pick(s.zh(), s.en())).collect(Collectors.joining(messages.english() ? ", " : "、")));
+    }
+
+    /** Registered users give phone or e-mail, contacts the registered user's ID number; offline, any of them. */
+    private List<ExtraFactorKind> factorKindsFor() {
+        return Arrays.stream(ExtraFactorKind.values()).filter(k -> found == null || k.appliesTo(found.record().role())).toList();
+    }
+
+    /** The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept. */
+    public void giveExtraFactor(ExtraFactorKind kind, String value) {
+        if (currentCase == null || busy.get() || value == null || value.isBlank()) return;
+        extraFactor = new ExtraFactor.Given(kind, value);
+        decideNow();
+    }
+
+    /** The clerk looked at the name on the document and decided (N1): decided again with it, and recorded with it. */
+    public void decideName(ClerkNameDecision d) {
+        if (currentCase == null || busy.get()) return;
+        nameDecision = d;
+        decideNow();
     }
 
     /** The clerk confirms the decision: it is committed to the queue, then the screen forgets the passenger (PD3). */
@@ -193,7 +369,7 @@ public final class WorkspaceViewModel {
         busy.set(true);
         VerificationCase c = currentCase;
         Decision d = decision.get();
-        List<RecordBasis> b = basis;
+        List<RecordBasis> b = found == null ? List.of() : List.of(new RecordBasis(found.record().id(), found.version()));
         tasks.run(() -> recorder.record(clerkId, c, d, b), (QueuedResult q) -> {
             busy.set(false);
             clear();
@@ -214,16 +390,59 @@ public final class WorkspaceViewModel {
     }
 
     private void clear() {
+        clearCase();
+        proofMessage.set("");
+        passengerSentence.set("");
+        if (readerState.get() != ReaderState.FAULT) readerMessage.set(nextStep());
+    }
+
+    /** Forgets the documents, the record and the decision (PD3); the chosen case stays. */
+    private void clearCase() {
         generation++;
+        documents.clear();
+        found = null;
+        offline = false;
+        extraFactor = null;
+        nameDecision = null;
         card.set(null);
         comparison.clear();
         recordsNote.set("");
         decision.set(null);
         verdict.set("");
         passengerSentence.set("");
+        factorKinds.clear();
+        needsNameDecision.set(false);
         canRecord.set(false);
         currentCase = null;
-        basis = List.of();
+        refreshSlots();
+    }
+
+    private void refreshSlots() {
+        List<DocumentRole> roles = rolesOf(caseKind.get());
+        DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(null);
+        slots.setAll(roles.stream().map(r -> new Slot(r, messages.pick(r.zh(), r.en()), filledWith(documents.get(r)), r == next)).toList());
+        if (roles.size() < 2) {
+            step.set("");
+        } else {
+            int at = next == null ? roles.size() : roles.indexOf(next) + 1;
+            step.set(next == null ? messages.get("step.done")
+                    : messages.get("step.of", at, roles.size(), messages.pick(next.zh(), next.en())));
+        }
+    }
+
+    private String filledWith(Presented p) {
+        if (p == null) return "";
+        DocumentEvidence e = DocumentEvidence.of(DocumentRole.HOLDER, p);
+        if (e.source() == DocumentEvidence.Source.UNREADABLE) return messages.get("slot.unreadable");
+        return messages.pick(e.type().zh(), e.type().en()) + " · " + e.name().value();
+    }
+
+    /** What the clerk does next: place the card for the next slot (by name in a two-document case). */
+    private String nextStep() {
+        List<DocumentRole> roles = rolesOf(caseKind.get());
+        if (roles.size() == 1 || decision.get() != null) return messages.get(ReaderState.WAITING.key());
+        DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
+        return messages.get("reader.placeFor", messages.pick(next.zh(), next.en()));
     }
 
     private void setReader(ReaderState s, String message) {

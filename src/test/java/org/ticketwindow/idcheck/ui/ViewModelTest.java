@@ -103,7 +103,7 @@ class ViewModelTest {
                 return answers.isEmpty() ? List.of() : answers.removeFirst();
             };
             return new WorkspaceViewModel(CounterKind.STATION_WINDOW, "1001", new Recorder(store.results(), "T001"), lookup,
-                    nudges::incrementAndGet, new VerificationRules(), NOW, m, Clock.systemUTC());
+                    nudges::incrementAndGet, new VerificationRules(), Optional.empty(), NOW, m, Clock.systemUTC());
         }
 
         CardData card(String id) throws Exception { return CardFixture.builtIn(id).card(); }

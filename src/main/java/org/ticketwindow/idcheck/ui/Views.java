@@ -1,0 +1,53 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TextInputControl;
+
+import java.util.function.Function;
+
+/** Small helpers the views share: styled labels, buttons with screen-reader names, table columns, Enter actions. */
+final class Views {
+    /** Node property: what Enter does while this field has the focus (instead of recording the decision). */
+    static final String ENTER_ACTION = "idcheck.enter";
+
+    private Views() {}
+
+    static Label styled(String text, String styleClass) {
+        Label l = new Label(text);
+        l.getStyleClass().add(styleClass);
+        l.setWrapText(true);
+        return l;
+    }
+
+    static Label heading(Messages m, String key) { return styled(m.get(key), "heading"); }
+
+    /** A button whose accessible name is its text without the shortcut in brackets. */
+    static Button button(String text, Runnable action) {
+        Button b = new Button(text);
+        b.setAccessibleText(text.replaceAll("\\s*\\(.*\\)$", ""));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    /** Enter in {@code field} runs {@code action} (a scanner's line, a typed factor) rather than the workspace's Enter. */
+    static <T extends TextInputControl> T onEnter(T field, Runnable action) {
+        field.getProperties().put(ENTER_ACTION, action);
+        return field;
+    }
+
+    /** The Enter action of the focused node, when it has one. */
+    static Runnable enterAction(Node focused) {
+        return focused == null ? null : (Runnable) focused.getProperties().get(ENTER_ACTION);
+    }
+
+    static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

@@ -1,0 +1,439 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.ticketwindow.idcheck.app.TrainingMode;
+import org.ticketwindow.idcheck.etp.QrCodes;
+import org.ticketwindow.idcheck.identity.CardChecks;
+import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.CardDate;
+import org.ticketwindow.idcheck.identity.CardDefect;
+import org.ticketwindow.idcheck.reader.sim.CardFixture;
+import org.ticketwindow.idcheck.reader.sim.Tray;
+import org.ticketwindow.idcheck.verify.CaseKind;
+import org.ticketwindow.idcheck.verify.ClerkNameDecision;
+import org.ticketwindow.idcheck.verify.DocumentType;
+import org.ticketwindow.idcheck.verify.ExtraFactorKind;
+
+import java.io.File;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The verification workspace's controls: case buttons (F3 F4 F7 F8 F9 F10), then reader and slots | the card, the
+ * entry form or the proof scanner | records, comparison, extra factor, name decision and the decision buttons. Every
+ * text and decision comes from {@link WorkspaceViewModel} and {@link EntryFormViewModel}.
+ */
+final class WorkspaceView {
+    /** The case buttons' function keys. F5/F6 are the training tray's, F11 the queue, F12 log out. */
+    static final Map<CaseKind, KeyCode> CASE_KEYS = new EnumMap<>(Map.of(CaseKind.ON_SITE, KeyCode.F3,
+            CaseKind.PROXY, KeyCode.F4, CaseKind.OVER_LIMIT_CONTACT, KeyCode.F7, CaseKind.PRE_VERIFICATION, KeyCode.F8,
+            CaseKind.DUPLICATE_CLAIM, KeyCode.F9, CaseKind.TICKET_SERVICE, KeyCode.F10));
+
+    private final WorkspaceViewModel vm;
+    private final EntryFormViewModel entry;
+    private final Messages messages;
+    private final Optional<TrainingMode> training;
+    private final Consumer<String> notice;
+    private final Clock clock;
+    private final TextField scanner = new TextField();
+
+    WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
+                  Consumer<String> notice, Clock clock) {
+        this.vm = vm;
+        this.entry = entry;
+        this.messages = messages;
+        this.training = training;
+        this.notice = notice;
+        this.clock = clock;
+    }
+
+    /** The case buttons and the three columns; {@code extra} are the buttons at the right of the case row. */
+    VBox build(List<Button> extra) {
+        HBox cases = new HBox(8);
+        for (CaseKind k : CaseKind.values()) {
+            Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
+            b.setId("case-" + k.name());
+            vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button")));
+            cases.getChildren().add(b);
+        }
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        cases.getChildren().add(gap);
+        cases.getChildren().addAll(extra);
+        cases.setPadding(new Insets(12, 16, 0, 16));
+        HBox columns = new HBox(16, readerPanel(), centrePanel(), recordsPanel());
+        columns.setPadding(new Insets(12, 16, 8, 16));
+        HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
+        Label recorded = Views.styled("", "recorded");
+        recorded.setId("recorded");
+        recorded.textProperty().bind(vm.recordedMessage());
+        recorded.setPadding(new Insets(0, 16, 8, 16));
+        VBox body = new VBox(cases, columns, recorded);
+        VBox.setVgrow(columns, Priority.ALWAYS);
+        return body;
+    }
+
+    /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
+    boolean handleKey(KeyEvent e) {
+        for (var c : CASE_KEYS.entrySet()) {
+            if (e.getCode() == c.getValue() && !e.isControlDown()) {
+                select(c.getKey());
+                return true;
+            }
+        }
+        if (e.getCode() == KeyCode.ENTER) {
+            Runnable field = Views.enterAction(e.getTarget() instanceof Node n ? n.getScene().getFocusOwner() : null);
+            if (field != null) field.run(); else vm.record();
+            return true;
+        }
+        if (e.getCode() == KeyCode.ESCAPE) {
+            vm.cancel();
+            return true;
+        }
+        if (KeyCombination.keyCombination("Ctrl+Y").match(e) && vm.needsNameDecision().get()) {
+            vm.decideName(ClerkNameDecision.ACCEPTED);
+            return true;
+        }
+        if (KeyCombination.keyCombination("Ctrl+N").match(e) && vm.needsNameDecision().get()) {
+            vm.decideName(ClerkNameDecision.REJECTED);
+            return true;
+        }
+        return false;
+    }
+
+    private void select(CaseKind k) {
+        vm.selectCase(k);
+        entry.clear();
+        scanner.clear();
+        if (k == CaseKind.TICKET_SERVICE) Platform.runLater(scanner::requestFocus); // the scanner types into it
+    }
+
+    // ---- left: reader, slots, training tray ----
+
+    private Node readerPanel() {
+        Label state = Views.styled("", "reader-state");
+        state.setId("reader-state");
+        state.textProperty().bind(vm.readerState().map(s -> messages.get(s.key())));
+        Label next = Views.styled("", "reader-next");
+        next.setId("reader-next");
+        next.textProperty().bind(vm.readerMessage());
+        Label step = Views.styled("", "step");
+        step.setId("step");
+        step.textProperty().bind(vm.step());
+        step.visibleProperty().bind(vm.step().isNotEmpty());
+        step.managedProperty().bind(step.visibleProperty());
+        ListView<WorkspaceViewModel.Slot> slots = new ListView<>(vm.slots());
+        slots.setFocusTraversable(false);
+        slots.setPrefHeight(92);
+        slots.setCellFactory(l -> new ListCell<>() {
+            @Override protected void updateItem(WorkspaceViewModel.Slot s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().remove("slot-next");
+                if (empty || s == null) { setText(null); return; }
+                setText((s.filled() ? "✔ " : s.next() ? "➜ " : "  ") + s.label() + (s.filled() ? "：" + s.filledWith() : ""));
+                if (s.next()) getStyleClass().add("slot-next");
+            }
+        });
+        slots.visibleProperty().bind(vm.step().isNotEmpty());
+        slots.managedProperty().bind(slots.visibleProperty());
+        VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots);
+        training.ifPresent(t -> box.getChildren().add(trayControls(t)));
+        box.getStyleClass().add("panel");
+        box.setPrefWidth(290);
+        box.setMinWidth(290);
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        scroll.setMinWidth(300);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+
+    private Node trayControls(TrainingMode t) {
+        ComboBox<String> cards = new ComboBox<>();
+        cards.setId("tray-card");
+        cards.getItems().addAll(Tray.ids());
+        cards.getSelectionModel().selectFirst();
+        cards.setAccessibleText(messages.get("tray.heading"));
+        Button place = Views.button(messages.get("tray.place"), () -> {
+            try {
+                t.sam().place(CardFixture.builtIn(cards.getValue()));
+            } catch (CardFixture.FixtureException ex) {
+                notice.accept(ex.getMessage());
+            }
+        });
+        place.setId("tray-place");
+        Button remove = Views.button(messages.get("tray.remove"), () -> t.sam().remove());
+        remove.setId("tray-remove");
+        cards.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+                if (k.getCode() == KeyCode.F5) place.fire();
+                if (k.getCode() == KeyCode.F6) remove.fire();
+            });
+        });
+        ComboBox<TrainingMode.Fault> fault = new ComboBox<>();
+        fault.setId("tray-fault");
+        fault.getItems().addAll(TrainingMode.Fault.values());
+        fault.getSelectionModel().selectFirst();
+        fault.setConverter(named(f -> messages.pick(f.zh(), f.en())));
+        fault.setAccessibleText(messages.get("tray.fault"));
+        fault.valueProperty().addListener((o, was, now) -> t.inject(now));
+        Button fresh = Views.button(messages.get("tray.proofFresh"), () -> vm.scanProof(t.proof(true, clock.instant())));
+        fresh.setId("tray-proof-fresh");
+        Button stale = Views.button(messages.get("tray.proofStale"), () -> vm.scanProof(t.proof(false, clock.instant())));
+        stale.setId("tray-proof-stale");
+        Button mrz = Views.button(messages.get("tray.mrz"), () -> entry.scanMrz(TrainingMode.passportMrz(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))));
+        mrz.setId("tray-mrz");
+        Button reset = Views.button(messages.get("tray.reset"), () -> {
+            vm.cancel();
+            t.reset();
+            notice.accept(messages.get("tray.resetDone"));
+        });
+        reset.setId("tray-reset");
+        for (Button b : List.of(place, remove, fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
+        cards.setMaxWidth(Double.MAX_VALUE);
+        fault.setMaxWidth(Double.MAX_VALUE);
+        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new HBox(6, place, remove),
+                new Label(messages.get("tray.fault")), fault, fresh, stale, mrz, reset);
+        v.getStyleClass().add("tray");
+        return v;
+    }
+
+    // ---- centre: card, entry form or proof scanner ----
+
+    private Node centrePanel() {
+        GridPane g = new GridPane(10, 8);
+        Label none = new Label(messages.get("card.none"));
+        Label checks = Views.styled("", "checks");
+        VBox card = new VBox(10, none, g, checks, Views.styled(messages.get("card.photo"), "photo"));
+        vm.card().subscribe(c -> fillCard(g, none, checks, c));
+        Node form = entryForm();
+        Node proof = proofScanner();
+        StackPane body = new StackPane(card, form, proof);
+        vm.caseKind().subscribe(k -> {
+            form.setVisible(k == CaseKind.PRE_VERIFICATION);
+            proof.setVisible(k == CaseKind.TICKET_SERVICE && vm.card().get() == null);
+            card.setVisible(!form.isVisible() && !proof.isVisible());
+        });
+        vm.card().subscribe(c -> {
+            proof.setVisible(vm.caseKind().get() == CaseKind.TICKET_SERVICE && c == null);
+            card.setVisible(!form.isVisible() && !proof.isVisible());
+        });
+        VBox box = new VBox(10, Views.heading(messages, "card.heading"), body);
+        box.getStyleClass().add("panel");
+        box.setPrefWidth(400);
+        box.setMinWidth(400);
+        return box;
+    }
+
+    private void fillCard(GridPane g, Label none, Label checks, CardData c) {
+        g.getChildren().clear();
+        none.setVisible(c == null);
+        checks.setText("");
+        if (c == null) return;
+        int row = 0;
+        g.addRow(row++, new Label(messages.get("card.type")), new Label(messages.pick(c.type().zh(), c.type().en())));
+        g.addRow(row++, new Label(messages.get("card.name")), Views.styled(c.name().value(), "card-name"));
+        g.addRow(row++, new Label(messages.get("card.number")), Views.styled(c.idNumber().value(), "card-number"));
+        g.addRow(row++, new Label(messages.get("card.gender")), new Label(messages.pick(c.gender().zh().orElse(c.gender().code()), c.gender().en().orElse(c.gender().code()))));
+        g.addRow(row++, new Label(messages.get("card.birth")), new Label(c.birthDate().iso()));
+        g.addRow(row, new Label(messages.get("card.validity")), new Label(date(c.validity().from()) + " – " + date(c.validity().until())));
+        for (Node n : g.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+        List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
+        checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
+                : messages.get("card.checksBad") + String.join("；", defects.stream().map(d -> messages.pick(d.detailZh(), d.detailEn())).toList()));
+    }
+
+    private String date(CardDate d) { return d.isLongTerm() ? messages.pick("长期", "long-term") : d.iso(); }
+
+    private Node entryForm() {
+        ComboBox<DocumentType> type = new ComboBox<>();
+        type.getItems().addAll(EntryFormViewModel.TYPES);
+        type.valueProperty().bindBidirectional(entry.type());
+        type.setConverter(named(t -> messages.pick(t.zh(), t.en())));
+        TextField number = field(entry.number(), "entry.number");
+        TextField name = field(entry.name(), "entry.name");
+        TextField nationality = field(entry.nationality(), "entry.nationality");
+        TextField birth = field(entry.birthDate(), "entry.birthDate");
+        TextField until = field(entry.validUntil(), "entry.validUntil");
+        TextField mrz = new TextField();
+        mrz.setId("entry-mrz");
+        mrz.setPromptText(messages.get("entry.mrzPrompt"));
+        mrz.setAccessibleText(messages.get("entry.mrz"));
+        StringBuilder lines = new StringBuilder();
+        Views.onEnter(mrz, () -> { // the scanner types line 1, Enter, line 2, Enter
+            lines.append(mrz.getText().strip()).append('\n');
+            mrz.clear();
+            if (lines.toString().lines().count() >= 2 || lines.length() > 80) {
+                entry.scanMrz(lines.toString());
+                lines.setLength(0);
+            }
+        });
+        GridPane g = new GridPane(10, 8);
+        int row = 0;
+        g.addRow(row++, new Label(messages.get("entry.mrz")), mrz);
+        g.addRow(row++, new Label(messages.get("entry.type")), type);
+        g.addRow(row++, new Label(messages.get("entry.number")), number);
+        g.addRow(row++, new Label(messages.get("entry.name")), name);
+        g.addRow(row++, new Label(messages.get("entry.nationality")), nationality);
+        g.addRow(row++, new Label(messages.get("entry.birthDate")), birth);
+        g.addRow(row, new Label(messages.get("entry.validUntil")), until);
+        Label mrzMessage = Views.styled("", "hint");
+        mrzMessage.textProperty().bind(entry.mrzMessage());
+        Label problems = Views.styled("", "problems");
+        problems.setId("entry-problems");
+        entry.problems().addListener((ListChangeListener<String>) c -> problems.setText(String.join("\n", entry.problems())));
+        problems.setText(String.join("\n", entry.problems()));
+        Button use = Views.button(messages.get("entry.use"), () -> entry.document().ifPresent(vm::presentEntered));
+        use.setId("entry-use");
+        use.disableProperty().bind(entry.complete().not());
+        Views.onEnter(until, use::fire);
+        VBox v = new VBox(10, g, mrzMessage, problems, use);
+        v.setVisible(false);
+        return v;
+    }
+
+    private TextField field(javafx.beans.property.StringProperty p, String key) {
+        TextField f = new TextField();
+        f.setId(key.replace('.', '-'));
+        f.textProperty().bindBidirectional(p);
+        f.setAccessibleText(messages.get(key));
+        f.setPrefColumnCount(16);
+        return f;
+    }
+
+    private Node proofScanner() {
+        scanner.setId("proof-scanner");
+        scanner.setPromptText(messages.get("proof.prompt"));
+        scanner.setAccessibleText(messages.get("proof.scanner"));
+        Views.onEnter(scanner, () -> {
+            vm.scanProof(scanner.getText());
+            scanner.clear();
+        });
+        Button image = Views.button(messages.get("proof.image"), this::proofFromImage);
+        Label message = Views.styled("", "proof-message");
+        message.setId("proof-message");
+        message.textProperty().bind(vm.proofMessage());
+        VBox v = new VBox(10, new Label(messages.get("proof.scanner")), scanner, image, message,
+                Views.styled(messages.get("proof.help"), "hint"));
+        v.setVisible(false);
+        return v;
+    }
+
+    private void proofFromImage() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(messages.get("proof.image"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG / JPEG", "*.png", "*.jpg", "*.jpeg"));
+        File f = chooser.showOpenDialog(scanner.getScene().getWindow());
+        if (f == null) return;
+        try {
+            Optional<String> text = QrCodes.decode(f.toPath());
+            if (text.isPresent()) vm.scanProof(text.get()); else notice.accept(messages.get("proof.noCode"));
+        } catch (IOException e) {
+            notice.accept(messages.get("proof.imageFailed", e.getMessage()));
+        }
+    }
+
+    // ---- right: records, comparison, extra factor, name decision, decision ----
+
+    private Node recordsPanel() {
+        Label note = new Label();
+        note.setId("records-note");
+        note.textProperty().bind(vm.recordsNote());
+        TableView<WorkspaceViewModel.Row> table = new TableView<>(vm.comparison());
+        table.setId("comparison");
+        table.getColumns().add(Views.column(messages.get("compare.field"), WorkspaceViewModel.Row::field, 130));
+        table.getColumns().add(Views.column(messages.get("compare.result"), WorkspaceViewModel.Row::result, 100));
+        table.getColumns().add(Views.column(messages.get("compare.hint"), r -> (r.rules().isEmpty() ? "" : r.rules() + " ") + r.hint(), 320));
+        table.setPrefHeight(170);
+        table.setPlaceholder(new Label(messages.get("compare.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label verdict = Views.styled("", "verdict");
+        verdict.setId("verdict");
+        verdict.textProperty().bind(vm.verdict());
+        Label passenger = Views.styled("", "passenger");
+        passenger.setId("passenger");
+        passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger") + p));
+        Button record = Views.button(messages.get("decision.record"), vm::record);
+        record.setId("record");
+        record.disableProperty().bind(vm.canRecord().not());
+        record.getStyleClass().add("primary");
+        Button cancel = Views.button(messages.get("decision.cancel"), vm::cancel);
+        VBox box = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision(),
+                Views.heading(messages, "decision.heading"), verdict, passenger, new HBox(12, record, cancel));
+        box.getStyleClass().add("panel");
+        return box;
+    }
+
+    private Node factorInput() {
+        ComboBox<ExtraFactorKind> kind = new ComboBox<>(vm.factorKinds());
+        kind.setConverter(named(k -> messages.pick(k.zh(), k.en())));
+        vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> kind.getSelectionModel().selectFirst());
+        TextField value = new TextField();
+        value.setId("factor-value");
+        value.setAccessibleText(messages.get("factor.value"));
+        value.setPrefColumnCount(10);
+        Runnable give = () -> {
+            vm.giveExtraFactor(kind.getValue(), value.getText());
+            value.clear();
+        };
+        Views.onEnter(value, give);
+        Button check = Views.button(messages.get("factor.check"), give);
+        HBox row = new HBox(8, new Label(messages.get("factor.heading")), kind, value, check);
+        row.getStyleClass().add("ask");
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()));
+        row.managedProperty().bind(row.visibleProperty());
+        vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> {
+            if (!vm.factorKinds().isEmpty()) Platform.runLater(value::requestFocus);
+        });
+        return row;
+    }
+
+    private Node nameDecision() {
+        Button accept = Views.button(messages.get("name.accept"), () -> vm.decideName(ClerkNameDecision.ACCEPTED));
+        accept.setId("name-accept");
+        Button reject = Views.button(messages.get("name.reject"), () -> vm.decideName(ClerkNameDecision.REJECTED));
+        reject.setId("name-reject");
+        HBox row = new HBox(8, new Label(messages.get("name.heading")), accept, reject);
+        row.getStyleClass().add("ask");
+        row.visibleProperty().bind(vm.needsNameDecision());
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
+            @Override public T fromString(String s) { return null; }
+        };
+    }
+}

@@ -1,0 +1,249 @@
+package org.ticketwindow.idcheck.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.TrainingMode;
+import org.ticketwindow.idcheck.etp.EtpVerifier;
+import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.reader.ReadOutcome;
+import org.ticketwindow.idcheck.reader.ReaderEvent;
+import org.ticketwindow.idcheck.reader.StageTimings;
+import org.ticketwindow.idcheck.reader.sim.CardFixture;
+import org.ticketwindow.idcheck.store.KeyFile;
+import org.ticketwindow.idcheck.store.LocalStore;
+import org.ticketwindow.idcheck.sync.CentralClient;
+import org.ticketwindow.idcheck.sync.FoundRecord;
+import org.ticketwindow.idcheck.sync.LookupRequest;
+import org.ticketwindow.idcheck.sync.Recorder;
+import org.ticketwindow.idcheck.verify.CaseKind;
+import org.ticketwindow.idcheck.verify.ClerkNameDecision;
+import org.ticketwindow.idcheck.verify.CounterKind;
+import org.ticketwindow.idcheck.verify.DocumentEvidence;
+import org.ticketwindow.idcheck.verify.DocumentRole;
+import org.ticketwindow.idcheck.verify.DocumentType;
+import org.ticketwindow.idcheck.verify.ExtraFactorKind;
+import org.ticketwindow.idcheck.verify.IdentityRecord;
+import org.ticketwindow.idcheck.verify.Outcome;
+import org.ticketwindow.idcheck.verify.Presented;
+import org.ticketwindow.idcheck.verify.RecordRole;
+import org.ticketwindow.idcheck.verify.RecordStatus;
+import org.ticketwindow.idcheck.verify.VerificationRules;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every workspace case against training mode as the console runs it: the in-process central on a loopback port
+ * (lookups over real HTTP), seeded with the training records, its electronic proof issuer, the real rules and store.
+ */
+class WorkspaceCasesTest {
+    private static final Tasks NOW = new Tasks(Runnable::run, Runnable::run);
+    @TempDir Path dir;
+    LocalStore store;
+    TrainingMode training;
+    CentralClient central;
+    final Messages zh = Messages.of(Messages.CHINESE);
+    final Clock clock = Clock.systemUTC();
+
+    @BeforeEach void open() {
+        store = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")), clock, 0);
+        training = TrainingMode.start(new AppHome(dir), store.clerks(), clock);
+        central = new CentralClient(training.centralUrl(), null, Duration.ofSeconds(3), Duration.ofSeconds(5));
+    }
+
+    @AfterEach void close() {
+        training.close();
+        store.close();
+    }
+
+    WorkspaceViewModel vm(CounterKind kind) {
+        return vm(kind, (type, number) -> lookup(type, number));
+    }
+
+    WorkspaceViewModel vm(CounterKind kind, RecordLookup lookup) {
+        return new WorkspaceViewModel(kind, "1001", new Recorder(store.results(), "T001"), lookup, () -> { },
+                new VerificationRules(), Optional.of(new EtpVerifier(training.proofTrust(), EtpVerifier.DEFAULT_SKEW)), NOW, zh, clock);
+    }
+
+    List<FoundRecord> lookup(DocumentType type, String number) throws org.ticketwindow.idcheck.sync.CentralUnavailableException {
+        try {
+            return central.lookup(new LookupRequest(type, number)).records();
+        } catch (org.ticketwindow.idcheck.sync.CentralRefusedException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static CardData card(String id) throws Exception { return CardFixture.builtIn(id).card(); }
+
+    static void place(WorkspaceViewModel vm, String cardId) throws Exception {
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Read(card(cardId), StageTimings.NONE)));
+    }
+
+    static void remove(WorkspaceViewModel vm) { vm.onReaderEvent(new ReaderEvent.CardRemoved("simulator")); }
+
+    @Test void proxyTakesTheProxysCardThenThePrincipalsWithAStepIndicatorAndVerifiesThePrincipal() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.PROXY);
+        assertThat(vm.step().get()).isEqualTo("第 1/2 步：代办人证件");
+        place(vm, "ordinary");
+        assertThat(vm.decision().get()).as("one card is not enough").isNull();
+        assertThat(vm.step().get()).isEqualTo("第 2/2 步：委托人证件");
+        assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(true, false);
+        remove(vm); // the clerk swaps the cards: the proxy's stays in its slot
+        assertThat(vm.readerMessage().get()).isEqualTo("请取走上一张证件，放置委托人证件");
+        assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(true, false);
+
+        place(vm, "ordinary-female");
+        assertThat(vm.step().get()).isEqualTo("两张证件均已读取");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::field).allMatch(f -> f.startsWith("委托人证件 · "));
+        vm.record();
+        assertThat(store.results().status().queued()).isEqualTo(1);
+        assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(false, false);
+    }
+
+    @Test void proxyWithTheSameCardTwiceIsTheWrongCase() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.PROXY);
+        place(vm, "ordinary");
+        place(vm, "ordinary");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.WRONG_CASE);
+        assertThat(vm.decision().get().ruleIds()).contains("X1");
+    }
+
+    @Test void overTheLimitTheRegisteredUsersCardVerifiesTheContact() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.OVER_LIMIT_CONTACT);
+        assertThat(vm.step().get()).isEqualTo("第 1/2 步：注册用户证件");
+        place(vm, "long-term");
+        place(vm, "ordinary-female");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(vm.decision().get().statusChanges()).extracting(c -> c.recordId()).containsExactly("TC-ordinary-female");
+        assertThat(vm.canRecord().get()).isTrue();
+    }
+
+    @Test void anAgencyRefusesASpecialNameWithOneSentenceForThePassenger() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.AGENCY);
+        place(vm, "rare-pua");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(vm.decision().get().ruleIds()).contains("V2");
+        assertThat(vm.passengerSentence().get()).isNotEmpty();
+    }
+
+    @Test void aSpecialNameAtAStationAsksForTheExtraFactorAndPassesWithIt() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        place(vm, "rare-pua");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.NEEDS_MORE);
+        assertThat(vm.factorKinds()).containsExactly(ExtraFactorKind.PHONE_LAST4, ExtraFactorKind.EMAIL_FIRST3);
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9999");
+        assertThat(vm.decision().get().outcome()).as("a wrong factor").isNotEqualTo(Outcome.PASSED);
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "1234");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(vm.factorKinds()).isEmpty();
+    }
+
+    @Test void aNameTheRulesCannotDecideWaitsForTheClerk() throws Exception {
+        CardData c = card("rare-pua");
+        DocumentEvidence shown = DocumentEvidence.of(DocumentRole.HOLDER, new Presented.Chip(c));
+        String entered = c.name().value().codePoints().mapToObj(cp -> Character.isSupplementaryCodePoint(cp) || (cp >= 0xE000 && cp <= 0xF8FF)
+                ? "某" : Character.toString(cp)).reduce("", String::concat);
+        FoundRecord r = new FoundRecord(new IdentityRecord("T-x", RecordRole.REGISTERED_USER, RecordStatus.PENDING,
+                new PersonName(entered), shown.type(), shown.number(), shown.nationality(), false,
+                new IdentityRecord.FactorReference("1234", "abc", null)), 1, null, null);
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW, (t, n) -> List.of(r));
+        place(vm, "rare-pua");
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "1234"); // V2 first, then the name
+        assertThat(vm.needsNameDecision().get()).isTrue();
+        assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::result).contains("需人工判断");
+        vm.decideName(ClerkNameDecision.ACCEPTED);
+        assertThat(vm.needsNameDecision().get()).isFalse();
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+        vm.record();
+        assertThat(store.results().status().queued()).isEqualTo(1);
+    }
+
+    @Test void aPassportScannedFromItsMrzIsPreVerifiedAgainstTheReportedRecord() {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.PRE_VERIFICATION);
+        EntryFormViewModel form = new EntryFormViewModel(zh, clock);
+        assertThat(form.complete().get()).isFalse();
+        form.scanMrz(TrainingMode.passportMrz(LocalDate.now(ZoneId.of("Asia/Shanghai"))));
+        assertThat(form.mrzMessage().get()).isEqualTo("已从机读区填入，请与证件核对");
+        assertThat(form.problems()).isEmpty();
+        vm.presentEntered(form.document().orElseThrow());
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PRE_PASSED);
+        vm.record();
+        assertThat(store.results().status().queued()).isEqualTo(1);
+    }
+
+    @Test void theEntryFormSaysWhatIsWrongAsTheClerkTypes() {
+        EntryFormViewModel form = new EntryFormViewModel(zh, clock);
+        form.type().set(DocumentType.HKMO_PERMIT);
+        form.number().set("X123");
+        form.name().set("陈大文");
+        form.validUntil().set("2031-13-01");
+        assertThat(form.problems()).containsExactly("港澳居民来往内地通行证号码格式不正确", "有效期至（年-月-日）：日期格式应为 2030-01-31");
+        form.number().set("H12345678");
+        form.validUntil().set("2031-12-01");
+        assertThat(form.problems()).isEmpty();
+        assertThat(form.document()).isPresent();
+        form.scanMrz("P<UTO");
+        assertThat(form.mrzMessage().get()).startsWith("不是护照机读区");
+        assertThat(form.number().get()).as("a failed scan leaves the form alone").isEqualTo("H12345678");
+    }
+
+    @Test void aDuplicateIdentityClaimIsRecordedForAFlaggedRecord() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.DUPLICATE_CLAIM);
+        place(vm, "traditional");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.CLAIM_RECORDED);
+        vm.record();
+        assertThat(store.results().status().queued()).isEqualTo(1);
+    }
+
+    @Test void aFreshElectronicProofGivesTheTicketServicesAndAStaleCodeIsRefusedWithTheAdvice() {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.TICKET_SERVICE);
+        vm.scanProof(training.proof(true, clock.instant()));
+        assertThat(vm.proofMessage().get()).isEqualTo("电子证明有效");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.SERVICES);
+        assertThat(vm.verdict().get()).contains("本窗口可办理：售票、改签、退票");
+        assertThat(vm.canRecord().get()).as("services are not a result").isFalse();
+
+        vm.scanProof(training.proof(false, clock.instant()));
+        assertThat(vm.decision().get()).isNull();
+        assertThat(vm.proofMessage().get()).startsWith("电子证明不予受理（STALE_CODE）");
+        assertThat(vm.passengerSentence().get()).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
+    }
+
+    @Test void anElectronicProofCannotVerifyAnAccount() {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.scanProof(training.proof(true, clock.instant()));
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(vm.decision().get().ruleIds()).contains("E3");
+    }
+
+    @Test void trainingResetPutsTheRecordsBack() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        place(vm, "ordinary");
+        vm.record();
+        // applied at the central as the sync worker would send it
+        var claimed = store.results().claim(10);
+        var answer = central.send(claimed.stream().map(o -> o.body()).toList()).answers().answers();
+        assertThat(answer).hasSize(1);
+        assertThat(training.central().record("T-ordinary").orElseThrow().status()).isEqualTo(RecordStatus.PASSED);
+        training.reset();
+        assertThat(training.central().record("T-ordinary").orElseThrow().status()).isEqualTo(RecordStatus.PENDING);
+    }
+}
