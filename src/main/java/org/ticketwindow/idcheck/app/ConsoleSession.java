@@ -3,18 +3,24 @@ package org.ticketwindow.idcheck.app;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.etp.TrustList;
 import org.ticketwindow.idcheck.reader.CardReader;
+import org.ticketwindow.idcheck.reader.pcsc.PcscService;
+import org.ticketwindow.idcheck.reader.serial.SerialReaders;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.SyncWorker;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * What the console runs on, wired once: the counter runtime (store, settings), training mode when no installation
- * configuration exists, the card reader and the sync worker. Real installations get their reader from the hardware
+ * central is configured, the card reader and the sync worker. Real installations get their reader from the hardware
  * profile (issue 6 configures it); this session drives the simulated reader in training mode.
  */
 public final class ConsoleSession implements AutoCloseable {
@@ -22,20 +28,25 @@ public final class ConsoleSession implements AutoCloseable {
     private final TrainingMode training;
     private final CentralClient central;
     private final SyncWorker sync;
-    private final CardReader reader;
+    private final Clock clock;
+    private volatile CardReader reader;
 
-    private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, CardReader reader) {
+    private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, CardReader reader,
+                           Clock clock) {
         this.runtime = runtime;
         this.training = training;
         this.central = central;
         this.sync = sync;
         this.reader = reader;
+        this.clock = clock;
     }
 
     public static ConsoleSession open(AppHome home, Clock clock) throws ProfileException {
         CounterRuntime rt = CounterRuntime.open(home, clock);
         try {
-            boolean isTraining = rt.settings().equals(CounterSettings.TRAINING);
+            // no central configured: nothing real to verify against, so the console trains (a counter.properties with only
+            // counter.kind=AGENCY lets agency staff practise the agency limits)
+            boolean isTraining = rt.settings().centralUrl() == null;
             TrainingMode training = isTraining ? TrainingMode.start(home, rt.store().clerks(), clock) : null;
             CentralClient central = training != null ? rt.central(training.centralUrl().toString())
                     : rt.settings().centralUrl() != null ? rt.central(null) : null;
@@ -47,7 +58,7 @@ public final class ConsoleSession implements AutoCloseable {
                 reader = training.reader(profile, clock);
             }
             if (sync != null) sync.start();
-            return new ConsoleSession(rt, training, central, sync, reader);
+            return new ConsoleSession(rt, training, central, sync, reader, clock);
         } catch (RuntimeException | ProfileException e) {
             rt.close();
             throw e;
@@ -67,6 +78,34 @@ public final class ConsoleSession implements AutoCloseable {
         if (training != null) return Optional.of(new EtpVerifier(training.proofTrust(), EtpVerifier.DEFAULT_SKEW));
         Path trust = runtime.settings().etpTrustList();
         return trust == null ? Optional.empty() : Optional.of(new EtpVerifier(TrustList.load(trust), EtpVerifier.DEFAULT_SKEW));
+    }
+
+    /**
+     * The technician's tuning of the profile in use: validated and saved to the override file, then the reader is
+     * reopened with it. The caller must have stopped every user of the old reader.
+     */
+    public synchronized HardwareProfile saveTuning(String profileId, Map<String, Object> values) throws ProfileException, IOException {
+        HardwareProfile tuned = ProfileDirectory.saveOverride(runtime.home(), profileId, values).byId(profileId)
+                .orElseThrow(() -> new IllegalStateException("profile " + profileId + " vanished"));
+        if (reader != null && training != null) {
+            reader.close();
+            reader = training.reader(tuned, clock);
+        }
+        return tuned;
+    }
+
+    /** Serial ports and PC/SC readers on this machine, and the simulated reader in training mode. */
+    public List<String> readersFound() {
+        List<String> out = new ArrayList<>();
+        if (training != null) out.add("simulator — 模拟读卡器（实训模式）");
+        for (SerialReaders.PortInfo p : SerialReaders.listPorts()) out.add("serial " + p.path() + " — " + p.description()
+                + (p.vendorId() >= 0 ? String.format(" (USB %04x:%04x)", p.vendorId(), p.productId()) : ""));
+        try {
+            for (String name : new PcscService().readerNames()) out.add("PC/SC " + name);
+        } catch (PcscService.UnavailableException e) {
+            out.add("PC/SC: " + e.getMessage());
+        }
+        return out;
     }
 
     /** A result was recorded: send it now rather than at the next idle poll. */

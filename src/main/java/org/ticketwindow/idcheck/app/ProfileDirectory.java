@@ -32,6 +32,12 @@ public final class ProfileDirectory {
         return Path.of("hardware-profiles");
     }
 
+    /** Saves the technician's tuning of {@code profileId} to {@code home}'s override file (validated first). */
+    public static HardwareProfiles saveOverride(AppHome home, String profileId, java.util.Map<String, Object> values)
+            throws ProfileException, java.io.IOException {
+        return HardwareProfiles.saveOverride(locate(), home.profileOverrides(), profileId, values);
+    }
+
     /** The shipped profiles with the technician's overrides from {@code home}. */
     public static HardwareProfiles load(AppHome home) throws ProfileException {
         return HardwareProfiles.load(locate(), home.profileOverrides());

@@ -55,7 +55,9 @@ public final class TrainingMode implements AutoCloseable {
         TRANSMISSION_ERRORS("传输错误（帧损坏）", "transmission errors (damaged frames)"),
         CARD_REMOVED_DURING_READ("读卡中取走证件", "card taken away while reading"),
         SAM_NOT_AUTHORISED("安全模块未授权", "security module not authorised"),
-        SAM_SELF_TEST_FAILED("安全模块自检失败", "security module self-test failed");
+        SAM_SELF_TEST_FAILED("安全模块自检失败", "security module self-test failed"),
+        /** Not the reader: the training central stops answering, to practise offline recording and the sync after. */
+        CENTRAL_UNREACHABLE("实训中心断线（离线）", "training central unreachable (offline)");
 
         private final String zh;
         private final String en;
@@ -71,14 +73,18 @@ public final class TrainingMode implements AutoCloseable {
 
     private final SimulatedSam sam;
     private final CentralService central;
-    private final CentralServer server;
     private final IssuerKey issuer;
+    private final Clock clock;
+    private final InetSocketAddress address;
+    private CentralServer server; // null while CENTRAL_UNREACHABLE is injected
 
-    private TrainingMode(SimulatedSam sam, CentralService central, CentralServer server, IssuerKey issuer) {
+    private TrainingMode(SimulatedSam sam, CentralService central, CentralServer server, IssuerKey issuer, Clock clock) {
         this.sam = sam;
         this.central = central;
         this.server = server;
         this.issuer = issuer;
+        this.clock = clock;
+        this.address = server.address();
     }
 
     public static TrainingMode start(AppHome home, ClerkAccounts clerks, Clock clock) {
@@ -91,7 +97,7 @@ public final class TrainingMode implements AutoCloseable {
             IssuerKey issuer = issuerKey(dir.resolve("etp-issuer.key"));
             CentralServer server = CentralServer.start(central, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, clock);
             ensureAccounts(clerks);
-            return new TrainingMode(new SimulatedSam(FaultPlan.none()), central, server, issuer);
+            return new TrainingMode(new SimulatedSam(FaultPlan.none()), central, server, issuer, clock);
         } catch (IOException e) {
             if (central != null) central.close();
             throw new UncheckedIOException("training mode could not start its central: " + e.getMessage(), e);
@@ -121,10 +127,13 @@ public final class TrainingMode implements AutoCloseable {
     /** The simulated reader's card slot: place, remove, inject faults. */
     public SimulatedSam sam() { return sam; }
 
-    public CardReader reader(HardwareProfile profile, Clock clock) { return SimulatedReaders.open(sam, profile, clock); }
+    /** The simulated reader, paced like a serial line at the profile's first baud (a read takes a real reader's time). */
+    public CardReader reader(HardwareProfile profile, Clock clock) {
+        return SimulatedReaders.openPaced(sam, profile, clock, profile.defaultBaud());
+    }
 
     public URI centralUrl() {
-        return URI.create("http://" + server.address().getAddress().getHostAddress() + ":" + server.address().getPort());
+        return URI.create("http://" + address.getAddress().getHostAddress() + ":" + address.getPort());
     }
 
     public CentralService central() { return central; }
@@ -173,7 +182,8 @@ public final class TrainingMode implements AutoCloseable {
     }
 
     /** Injects {@code fault} into the simulated reader (NONE clears every fault). */
-    public void inject(Fault fault) {
+    public synchronized void inject(Fault fault) {
+        centralReachable(fault != Fault.CENTRAL_UNREACHABLE);
         sam.faults().clear();
         sam.condition(SimulatedSam.Condition.OK);
         switch (fault) {
@@ -182,11 +192,26 @@ public final class TrainingMode implements AutoCloseable {
             case CARD_REMOVED_DURING_READ -> sam.faults().cardRemovedDuringRead(1.0);
             case SAM_NOT_AUTHORISED -> sam.condition(SimulatedSam.Condition.NOT_AUTHORISED);
             case SAM_SELF_TEST_FAILED -> sam.condition(SimulatedSam.Condition.SELF_TEST_FAILED);
+            case CENTRAL_UNREACHABLE -> { }
         }
     }
 
-    @Override public void close() {
-        server.close();
+    /** Stops the training central's server, or starts it again on the same port (the console keeps its URL). */
+    private void centralReachable(boolean reachable) {
+        if (!reachable && server != null) {
+            server.close();
+            server = null;
+        } else if (reachable && server == null) {
+            try {
+                server = CentralServer.start(central, address, null, clock);
+            } catch (IOException e) {
+                throw new UncheckedIOException("the training central could not listen again on " + address + ": " + e.getMessage(), e);
+            }
+        }
+    }
+
+    @Override public synchronized void close() {
+        if (server != null) server.close();
         central.close();
     }
 }

@@ -46,7 +46,8 @@ public final class FictionalRecords {
     /**
      * Training mode's central: the tray's records, arranged so every case can be practised. The long-term card's holder
      * is a verified registered user with the female card's holder as a pending contact (over-limit contact, two cards);
-     * the traditional-name card's record is flagged as a duplicate identity (duplicate claim); a reported passport
+     * the traditional-name card's record is flagged as a duplicate identity (duplicate claim); the long-name card's record
+ * was typed with a full stop for the middle dot (on-site mismatch, N5); a reported passport
      * record waits for pre-verification.
      */
     public static List<CentralService.Seed> training() throws CardFixture.FixtureException {
@@ -57,6 +58,9 @@ public final class FictionalRecords {
             switch (r.id()) {
                 case "T-long-term" -> r = r.withStatus(RecordStatus.PASSED);
                 case "T-traditional" -> r = r.withDuplicateIdentity(true);
+                // the passenger typed a full stop for the middle dot (N5): the on-site case fails with the hint
+                case "T-long-name" -> r = new IdentityRecord(r.id(), r.role(), r.status(), new PersonName(r.name().value().replace('·', '.')),
+                        r.documentType(), r.documentNumber(), r.nationality(), r.duplicateIdentity(), r.factors());
                 case "T-ordinary-female" -> femaleHolder = r;
                 default -> { }
             }

@@ -94,6 +94,38 @@ public final class HardwareProfiles {
         return new HardwareProfiles(out);
     }
 
+    /**
+     * The technician's tuning of one profile (keys of {@link #OVERRIDABLE}) merged into {@code overrideFile}. The result
+     * is validated with every profile before the file is replaced (atomically), so a bad value is refused with its
+     * reason and the file keeps its last good content.
+     *
+     * @return the profiles as they load with the new overrides
+     */
+    public static HardwareProfiles saveOverride(Path directory, Path overrideFile, String profileId, Map<String, Object> values)
+            throws ProfileException, IOException {
+        for (String k : values.keySet()) {
+            if (!OVERRIDABLE.contains(k)) {
+                throw new ProfileException(List.of(new ProfileException.Problem(overrideFile.toString(), profileId + "." + k,
+                        "not overridable (allowed: " + OVERRIDABLE.stream().sorted().toList() + ")")));
+            }
+        }
+        ObjectNode root = Files.exists(overrideFile) && YAML.readTree(overrideFile.toFile()) instanceof ObjectNode o ? o : YAML.createObjectNode();
+        ObjectNode mine = root.get(profileId) instanceof ObjectNode o ? o : root.putObject(profileId);
+        values.forEach((k, v) -> mine.set(k, YAML.valueToTree(v)));
+        Files.createDirectories(overrideFile.toAbsolutePath().getParent());
+        Path candidate = overrideFile.resolveSibling(overrideFile.getFileName() + ".new");
+        Files.writeString(candidate, "# Technician's tuning (console technician screen); keys: " + OVERRIDABLE.stream().sorted().toList()
+                + "\n" + YAML.writeValueAsString(root).replaceFirst("^---\\s*\n", ""));
+        try {
+            HardwareProfiles loaded = load(directory, candidate);
+            Files.move(candidate, overrideFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return loaded;
+        } catch (ProfileException e) {
+            Files.deleteIfExists(candidate);
+            throw e;
+        }
+    }
+
     /** Parses and validates a single profile file (no overrides). */
     public static HardwareProfile loadFile(Path file) throws ProfileException {
         List<ProfileException.Problem> problems = new ArrayList<>();

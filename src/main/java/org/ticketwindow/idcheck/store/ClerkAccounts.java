@@ -107,6 +107,11 @@ public final class ClerkAccounts {
         change(id, by, "unlocked", "UPDATE clerks SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?", null);
     }
 
+    /** A supervisor changes a clerk's role (console supervisor screen); audited like every clerk change. */
+    public void setRole(String id, ClerkRole role, String by) {
+        change(id, by, "role set to " + role, "UPDATE clerks SET role = ?, updated_at = ? WHERE id = ?", role.name());
+    }
+
     private void change(String id, String by, String what, String sql, String value) {
         db.transaction("changing a clerk", c -> {
             int n;

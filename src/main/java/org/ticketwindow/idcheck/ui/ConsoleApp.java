@@ -18,6 +18,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -34,6 +35,7 @@ import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.store.Clerk;
+import org.ticketwindow.idcheck.store.ClerkRole;
 import org.ticketwindow.idcheck.store.QueueStatus;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.CentralRefusedException;
@@ -54,10 +56,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The clerk console's window: banner (station, counter, kind, 实训模式), the login screen, then the workspace
- * (reader | card | records and decision) with the queue status line. Views are thin: every decision and text
- * comes from the view models. Keyboard: Enter record/log in, Esc cancel, F2 language, F5/F6 place/remove the
- * training card, F12 log out.
+ * The clerk console's window: banner (station, counter, kind, 实训模式), the login screen, then by role the workspace,
+ * the queue view, the technician screen and the supervisor screen, with the queue status line on every screen. Views
+ * are thin: every decision and text comes from the view models. Keyboard: F1 help, F2 language, F3 F4 F7–F10 cases,
+ * F5/F6 training tray, F11 queue, F12 log out, Enter record, Esc cancel or back, Ctrl+T technician, Ctrl+U supervisor,
+ * Ctrl+D dark theme, Ctrl+= / Ctrl+- / Ctrl+0 font size, Ctrl+M sounds.
  */
 public final class ConsoleApp extends Application {
     /** Chinese-capable families, first found wins; none found is a visible warning, never boxes without a word. */
@@ -74,34 +77,62 @@ public final class ConsoleApp extends Application {
     private Clerk clerk;
     private ReaderLoop readerLoop;
     private WorkspaceViewModel workspace;
+    private WorkspaceView workspaceView;
+    private TechnicianViewModel technician;
+    private Screen screen;
+    private UiPreferences preferences;
+    private Sounds sounds;
+    private Scene scene;
+    private final ExecutorService readerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("console-reader").daemon().factory());
     private Label statusLine;
+    private Timeline status;
     private String fontFamily;
 
     /** Runs the console on {@code s} until the window is closed. */
     public static void run(ConsoleSession s, Locale locale) {
-        session = s;
-        startLocale = locale;
+        use(s, locale);
         Application.launch(ConsoleApp.class);
     }
 
+    /** The session and language the next instance starts with (tests start it through TestFX). */
+    static void use(ConsoleSession s, Locale locale) {
+        session = s;
+        startLocale = locale;
+    }
+
+    /** The screens after login; which ones a clerk may open depends on the role. */
+    enum Screen { WORKSPACE, QUEUE, TECHNICIAN, SUPERVISOR }
+
     @Override public void start(Stage primary) {
+        long startNanos = System.nanoTime();
         stage = primary;
+        preferences = UiPreferences.load(preferencesFile());
+        sounds = new Sounds(preferences.sounds());
         tasks = new Tasks(background, Platform::runLater);
         messages = Messages.of(startLocale);
         fontFamily = Font.getFamilies().stream().filter(CJK_FONTS::contains).findFirst().orElse(null);
         statusLine = new Label();
-        Timeline status = new Timeline(new KeyFrame(Duration.seconds(2), e -> refreshStatus()));
+        statusLine.setId("status-line");
+        status = new Timeline(new KeyFrame(Duration.seconds(2), e -> refreshStatus()));
         status.setCycleCount(Timeline.INDEFINITE);
         status.play();
+        scene = new Scene(new BorderPane(), 1280, 800);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        stage.setScene(scene);
         showLogin();
-        stage.setWidth(1280);
-        stage.setHeight(800);
         stage.show();
         refreshStatus();
+        // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to the login screen shown
+        Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("login screen shown {} ms after JVM start ({} ms in start())",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - startNanos) / 1_000_000));
     }
 
+    private java.nio.file.Path preferencesFile() { return session.runtime().home().config().resolve("ui.properties"); }
+
     @Override public void stop() {
-        if (readerLoop != null) readerLoop.close();
+        status.stop();
+        leaveScreen();
+        readerThread.shutdownNow();
         background.shutdownNow();
         session.close();
     }
@@ -109,13 +140,23 @@ public final class ConsoleApp extends Application {
     private void show(Parent body) {
         BorderPane root = new BorderPane(body);
         root.setTop(banner());
-        HBox bottom = new HBox(statusLine);
+        HBox bottom = new HBox(8, statusLine);
         bottom.getStyleClass().add("status-line");
+        if (clerk != null) { // the other screens, on every screen, bottom right
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            bottom.getChildren().add(gap);
+            for (Button b : navigation()) {
+                b.getStyleClass().add("nav");
+                bottom.getChildren().add(b);
+            }
+        }
         root.setBottom(bottom);
-        root.setStyle("-fx-font-size: 17px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
-        Scene scene = new Scene(root);
-        scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
-        stage.setScene(scene);
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 17 * preferences.fontScale())
+                + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        scene.getStylesheets().setAll(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
+        if (preferences.dark()) scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console-dark.css").toExternalForm());
+        scene.setRoot(root);
         stage.setTitle(messages.get("app.title"));
     }
 
@@ -147,9 +188,11 @@ public final class ConsoleApp extends Application {
     private void showLogin() {
         LoginViewModel vm = new LoginViewModel(session.runtime().store().clerks(), tasks, messages);
         TextField id = new TextField();
+        id.setId("login-id");
         id.setAccessibleText(messages.get("login.clerkId"));
         id.textProperty().bindBidirectional(vm.clerkId());
         PasswordField pin = new PasswordField();
+        pin.setId("login-pin");
         pin.setAccessibleText(messages.get("login.pin"));
         pin.textProperty().bindBidirectional(vm.pin());
         Button go = new Button(messages.get("login.submit"));
@@ -159,6 +202,7 @@ public final class ConsoleApp extends Application {
         Button lang = new Button(messages.get("login.language"));
         lang.setOnAction(e -> switchLanguage());
         Label msg = new Label();
+        msg.setId("login-message");
         msg.textProperty().bind(vm.message());
         msg.getStyleClass().add("message");
         GridPane form = new GridPane(12, 12);
@@ -174,24 +218,159 @@ public final class ConsoleApp extends Application {
         vm.loggedIn().addListener((o, was, now) -> {
             if (now != null) {
                 clerk = now;
-                showWorkspace();
+                showScreen(now.role() == ClerkRole.TECHNICIAN ? Screen.TECHNICIAN : Screen.WORKSPACE);
             }
         });
         BorderPane centre = new BorderPane(box);
         centre.setPadding(new Insets(40));
+        screen = null;
         show(centre);
-        centre.getScene().setOnKeyPressed(e -> { if (e.getCode() == KeyCode.F2) switchLanguage(); });
         Platform.runLater(id::requestFocus);
     }
 
     private void switchLanguage() {
         messages = Messages.of(messages.english() ? Messages.CHINESE : Messages.ENGLISH);
-        if (clerk == null) showLogin(); else showWorkspace();
+        if (clerk == null) {
+            showLogin();
+            return;
+        }
+        // the screen is built again in the new language; in the workspace the reader loop starts afresh, so a card
+        // still on the reader is read and decided again
+        Screen s = screen;
+        leaveScreen();
+        screen = null;
+        showScreen(s);
+    }
+
+    /** Every key of every screen, as a scene filter so the function keys work whichever control has the focus. */
+    private void key(KeyEvent e) {
+        if (screen == Screen.WORKSPACE && workspaceView != null && workspaceView.handleKey(e)) {
+            e.consume();
+            return;
+        }
+        boolean ctrl = e.isShortcutDown();
+        switch (e.getCode()) {
+            case F1 -> help();
+            case F2 -> switchLanguage();
+            case F11 -> { if (clerk != null) showScreen(Screen.QUEUE); }
+            case F12 -> { if (clerk != null) logout(); }
+            case ESCAPE -> { if (clerk != null && screen != Screen.WORKSPACE && may(Screen.WORKSPACE)) showScreen(Screen.WORKSPACE); else return; }
+            case T -> { if (ctrl && clerk != null && may(Screen.TECHNICIAN)) showScreen(Screen.TECHNICIAN); else return; }
+            case U -> { if (ctrl && clerk != null && may(Screen.SUPERVISOR)) showScreen(Screen.SUPERVISOR); else return; }
+            case D -> { if (ctrl) prefer(preferences.withDark(!preferences.dark())); else return; }
+            case EQUALS, PLUS, ADD -> { if (ctrl) prefer(preferences.withFontScale(preferences.fontScale() + 0.1)); else return; }
+            case MINUS, SUBTRACT -> { if (ctrl) prefer(preferences.withFontScale(preferences.fontScale() - 0.1)); else return; }
+            case DIGIT0, NUMPAD0 -> { if (ctrl) prefer(preferences.withFontScale(1.0)); else return; }
+            case M -> {
+                if (!ctrl) return;
+                prefer(preferences.withSounds(!preferences.sounds()));
+                sounds.on(preferences.sounds());
+                statusLine.setText(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
+            }
+            default -> { return; }
+        }
+        e.consume();
+    }
+
+    /** Technicians calibrate and tune, supervisors manage clerks; the workspace and queue are everyone's. */
+    private boolean may(Screen s) {
+        return switch (s) {
+            case WORKSPACE, QUEUE -> true;
+            case TECHNICIAN -> clerk.role() == ClerkRole.TECHNICIAN || clerk.role() == ClerkRole.SUPERVISOR;
+            case SUPERVISOR -> clerk.role() == ClerkRole.SUPERVISOR;
+        };
+    }
+
+    private void prefer(UiPreferences p) {
+        preferences = p;
+        p.save(preferencesFile());
+        if (clerk == null) showLogin(); else showScreen(screen); // restyled; an open case in the workspace is kept
+    }
+
+    private void help() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, messages.get("help.text"));
+        a.setHeaderText(messages.get("help.title"));
+        a.initOwner(stage);
+        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        a.show();
+    }
+
+    private void showScreen(Screen s) {
+        if (s == Screen.WORKSPACE && screen == Screen.WORKSPACE && workspaceView != null) { // restyle: keep the case
+            rebuildWorkspace();
+            return;
+        }
+        leaveScreen();
+        screen = s;
+        switch (s) {
+            case WORKSPACE -> showWorkspace();
+            case QUEUE -> show(new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
+                    clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build(List.of()));
+            case TECHNICIAN -> showTechnician();
+            case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
+                    session.runtime().store().audit(), clerk.id(), settingsLines(), tasks, messages), messages).build(List.of()));
+        }
+    }
+
+    /** Stops what the screen being left drives: the workspace's reader loop, the technician's live log. */
+    private void leaveScreen() {
+        if (readerLoop != null) readerLoop.close();
+        readerLoop = null;
+        if (technician != null) technician.close();
+        technician = null;
+        workspaceView = null;
+    }
+
+    /** The buttons to the other screens this clerk may open, with their keys. */
+    private List<Button> navigation() {
+        List<Button> out = new java.util.ArrayList<>();
+        if (screen != Screen.WORKSPACE) out.add(Views.button(messages.get("nav.workspace"), () -> showScreen(Screen.WORKSPACE)));
+        if (screen != Screen.QUEUE) out.add(Views.button(messages.get("nav.queue"), () -> showScreen(Screen.QUEUE)));
+        if (screen != Screen.TECHNICIAN && may(Screen.TECHNICIAN)) out.add(Views.button(messages.get("nav.technician"), () -> showScreen(Screen.TECHNICIAN)));
+        if (screen != Screen.SUPERVISOR && may(Screen.SUPERVISOR)) out.add(Views.button(messages.get("nav.supervisor"), () -> showScreen(Screen.SUPERVISOR)));
+        out.add(Views.button(messages.get("nav.help"), this::help));
+        out.add(Views.button(messages.get("logout"), this::logout));
+        return out;
+    }
+
+    private List<String> settingsLines() {
+        var s = session.runtime().settings();
+        return List.of(messages.get("sup.set.counter", s.counterId(), messages.get("kind." + s.counterKind().name())),
+                messages.get("sup.set.central", s.centralUrl() == null ? messages.get("sup.set.training") : s.centralUrl()),
+                messages.get("sup.set.tls", s.keyStore() == null ? "—" : s.keyStore().toString(), s.caCertificate() == null ? "—" : s.caCertificate().toString()),
+                messages.get("sup.set.trust", s.etpTrustList() == null ? (session.training().isPresent() ? messages.get("sup.set.training") : "—") : s.etpTrustList().toString()),
+                messages.get("sup.set.contactLimit", org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()),
+                messages.get("sup.set.batch", s.batchSize()),
+                messages.get("sup.set.file", session.runtime().home().counterSettings()));
+    }
+
+    private void showTechnician() {
+        technician = new TechnicianViewModel(new TechnicianViewModel.Host() {
+            @Override public Optional<org.ticketwindow.idcheck.reader.CardReader> reader() { return session.reader(); }
+            @Override public List<String> readersFound() { return session.readersFound(); }
+            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> values) throws Exception {
+                return session.saveTuning(id, values);
+            }
+            @Override public java.nio.file.Path exportDiagnostics(Optional<org.ticketwindow.idcheck.reader.SamHealth> sam,
+                                                                  Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
+                var home = session.runtime().home();
+                var s = session.runtime().settings();
+                java.nio.file.Path zip = home.dir().resolve("diagnostics").resolve("idcheck-diagnostics-" + s.counterId() + "-"
+                        + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
+                java.nio.file.Files.createDirectories(zip.getParent());
+                org.ticketwindow.idcheck.app.DiagnosticsBundle.write(new org.ticketwindow.idcheck.app.DiagnosticsBundle.Contents(home,
+                        s.counterId(), s.counterKind().name(), session.training().isPresent(),
+                        String.valueOf(ConsoleApp.class.getPackage().getImplementationVersion()),
+                        Font.getFamilies().stream().filter(CJK_FONTS::contains).toList(), session.reader().map(r -> r.profile()), sam,
+                        calibration, Optional.of(session.runtime().store().results().status()), session.readersFound()), zip);
+                return zip;
+            }
+        }, readerThread, tasks, messages);
+        show(new TechnicianView(technician, messages).build(List.of()));
+        technician.open();
     }
 
     private void showWorkspace() {
-        if (readerLoop != null) readerLoop.close();
-        readerLoop = null;
         Optional<EtpVerifier> proofs;
         try {
             proofs = session.proofVerifier();
@@ -202,22 +381,20 @@ public final class ConsoleApp extends Application {
         workspace = new WorkspaceViewModel(session.runtime().settings().counterKind(), clerk.id(),
                 session.runtime().recorder(session.runtime().settings().counterId()),
                 this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
-        WorkspaceView view = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
-                session.training(), statusLine::setText, Clock.systemUTC());
-        Button logout = Views.button(messages.get("logout"), this::logout);
-        Parent body = view.build(List.of(logout));
-        show(body);
-        // a filter, not a handler: the function keys work whichever control has the focus
-        body.getScene().addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (view.handleKey(e)) { e.consume(); return; }
-            switch (e.getCode()) {
-                case F2 -> switchLanguage();
-                case F12 -> logout();
-                default -> { return; }
-            }
-            e.consume();
+        workspace.readerState().addListener((o, was, now) -> {
+            if (now == ReaderState.READ) sounds.play(Sounds.Cue.READ);
+            if (now == ReaderState.REFUSED) sounds.play(Sounds.Cue.REFUSED);
         });
+        workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) sounds.play(Sounds.Cue.RECORDED); });
+        rebuildWorkspace();
         session.reader().ifPresent(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start());
+    }
+
+    /** The workspace's controls over the current view model (after a language or style change the open case stays). */
+    private void rebuildWorkspace() {
+        workspaceView = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
+                session.training(), statusLine::setText, session::nudgeSync, Clock.systemUTC());
+        show(workspaceView.build(List.of()));
     }
 
     /** The online lookup; a central that is absent or refuses the request leaves the case to be decided offline. */
@@ -231,9 +408,9 @@ public final class ConsoleApp extends Application {
     }
 
     private void logout() {
-        if (readerLoop != null) readerLoop.close();
-        readerLoop = null;
+        leaveScreen();
         clerk = null;
+        workspace = null;
         showLogin();
     }
 

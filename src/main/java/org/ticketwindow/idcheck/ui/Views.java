@@ -20,6 +20,7 @@ final class Views {
         Label l = new Label(text);
         l.getStyleClass().add(styleClass);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto more lines rather than cut with "…"
         return l;
     }
 

@@ -7,8 +7,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -63,16 +61,18 @@ final class WorkspaceView {
     private final Messages messages;
     private final Optional<TrainingMode> training;
     private final Consumer<String> notice;
+    private final Runnable syncNow;
     private final Clock clock;
     private final TextField scanner = new TextField();
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
-                  Consumer<String> notice, Clock clock) {
+                  Consumer<String> notice, Runnable syncNow, Clock clock) {
         this.vm = vm;
         this.entry = entry;
         this.messages = messages;
         this.training = training;
         this.notice = notice;
+        this.syncNow = syncNow;
         this.clock = clock;
     }
 
@@ -90,7 +90,8 @@ final class WorkspaceView {
         cases.getChildren().add(gap);
         cases.getChildren().addAll(extra);
         cases.setPadding(new Insets(12, 16, 0, 16));
-        HBox columns = new HBox(16, readerPanel(), centrePanel(), recordsPanel());
+        Node records = recordsPanel();
+        HBox columns = new HBox(16, readerPanel(), centrePanel(), records);
         columns.setPadding(new Insets(12, 16, 8, 16));
         HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
         Label recorded = Views.styled("", "recorded");
@@ -151,18 +152,10 @@ final class WorkspaceView {
         step.textProperty().bind(vm.step());
         step.visibleProperty().bind(vm.step().isNotEmpty());
         step.managedProperty().bind(step.visibleProperty());
-        ListView<WorkspaceViewModel.Slot> slots = new ListView<>(vm.slots());
-        slots.setFocusTraversable(false);
-        slots.setPrefHeight(92);
-        slots.setCellFactory(l -> new ListCell<>() {
-            @Override protected void updateItem(WorkspaceViewModel.Slot s, boolean empty) {
-                super.updateItem(s, empty);
-                getStyleClass().remove("slot-next");
-                if (empty || s == null) { setText(null); return; }
-                setText((s.filled() ? "✔ " : s.next() ? "➜ " : "  ") + s.label() + (s.filled() ? "：" + s.filledWith() : ""));
-                if (s.next()) getStyleClass().add("slot-next");
-            }
-        });
+        VBox slots = new VBox(4);
+        slots.setId("slots");
+        vm.slots().subscribe(() -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()));
+        slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList());
         slots.visibleProperty().bind(vm.step().isNotEmpty());
         slots.managedProperty().bind(slots.visibleProperty());
         VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots);
@@ -174,7 +167,15 @@ final class WorkspaceView {
         scroll.setFitToWidth(true);
         scroll.setMinWidth(300);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain");
         return scroll;
+    }
+
+    private Label slotLabel(WorkspaceViewModel.Slot s) {
+        Label l = Views.styled((s.filled() ? "✔ " : s.next() ? "➜ " : "   ") + s.label() + (s.filled() ? "：" + s.filledWith() : ""),
+                s.next() ? "slot-next" : s.filled() ? "slot-filled" : "slot");
+        l.setAccessibleText(s.label() + (s.filled() ? " " + s.filledWith() : ""));
+        return l;
     }
 
     private Node trayControls(TrainingMode t) {
@@ -205,7 +206,10 @@ final class WorkspaceView {
         fault.getSelectionModel().selectFirst();
         fault.setConverter(named(f -> messages.pick(f.zh(), f.en())));
         fault.setAccessibleText(messages.get("tray.fault"));
-        fault.valueProperty().addListener((o, was, now) -> t.inject(now));
+        fault.valueProperty().addListener((o, was, now) -> {
+            t.inject(now);
+            syncNow.run(); // the central may be back: send what waits now rather than at the next retry
+        });
         Button fresh = Views.button(messages.get("tray.proofFresh"), () -> vm.scanProof(t.proof(true, clock.instant())));
         fresh.setId("tray-proof-fresh");
         Button stale = Views.button(messages.get("tray.proofStale"), () -> vm.scanProof(t.proof(false, clock.instant())));
@@ -282,9 +286,13 @@ final class WorkspaceView {
         type.setConverter(named(t -> messages.pick(t.zh(), t.en())));
         TextField number = field(entry.number(), "entry.number");
         TextField name = field(entry.name(), "entry.name");
+        name.setPromptText(messages.get("entry.namePrompt"));
         TextField nationality = field(entry.nationality(), "entry.nationality");
+        nationality.setPromptText(messages.get("entry.nationalityPrompt"));
         TextField birth = field(entry.birthDate(), "entry.birthDate");
+        birth.setPromptText(messages.get("entry.datePrompt"));
         TextField until = field(entry.validUntil(), "entry.validUntil");
+        until.setPromptText(messages.get("entry.datePrompt"));
         TextField mrz = new TextField();
         mrz.setId("entry-mrz");
         mrz.setPromptText(messages.get("entry.mrzPrompt"));
@@ -307,6 +315,7 @@ final class WorkspaceView {
         g.addRow(row++, new Label(messages.get("entry.nationality")), nationality);
         g.addRow(row++, new Label(messages.get("entry.birthDate")), birth);
         g.addRow(row, new Label(messages.get("entry.validUntil")), until);
+        for (Node n : g.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
         Label mrzMessage = Views.styled("", "hint");
         mrzMessage.textProperty().bind(entry.mrzMessage());
         Label problems = Views.styled("", "problems");
@@ -388,8 +397,14 @@ final class WorkspaceView {
         record.disableProperty().bind(vm.canRecord().not());
         record.getStyleClass().add("primary");
         Button cancel = Views.button(messages.get("decision.cancel"), vm::cancel);
-        VBox box = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision(),
-                Views.heading(messages, "decision.heading"), verdict, passenger, new HBox(12, record, cancel));
+        VBox content = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision(),
+                Views.heading(messages, "decision.heading"), verdict, passenger);
+        ScrollPane scroll = new ScrollPane(content); // long notes (P3, L2) scroll; the decision buttons stay in view
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("plain");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        VBox box = new VBox(10, scroll, new HBox(12, record, cancel));
         box.getStyleClass().add("panel");
         return box;
     }

@@ -193,7 +193,7 @@ class WorkspaceCasesTest {
         form.number().set("X123");
         form.name().set("陈大文");
         form.validUntil().set("2031-13-01");
-        assertThat(form.problems()).containsExactly("港澳居民来往内地通行证号码格式不正确", "有效期至（年-月-日）：日期格式应为 2030-01-31");
+        assertThat(form.problems()).containsExactly("港澳居民来往内地通行证号码格式不正确", "有效期至：日期格式应为 2030-01-31");
         form.number().set("H12345678");
         form.validUntil().set("2031-12-01");
         assertThat(form.problems()).isEmpty();
@@ -232,6 +232,25 @@ class WorkspaceCasesTest {
         vm.scanProof(training.proof(true, clock.instant()));
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(vm.decision().get().ruleIds()).contains("E3");
+    }
+
+    @Test void withTheTrainingCentralUnreachableTheCaseIsDecidedOfflineAndOnlineAgainAfter() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        training.inject(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        place(vm, "ordinary");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PENDING_CENTRAL);
+        assertThat(vm.recordsNote().get()).isEqualTo("无法连接中心，按离线处理");
+        training.inject(TrainingMode.Fault.NONE);
+        vm.cancel();
+        place(vm, "ordinary");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+    }
+
+    @Test void theLongNameRecordWasTypedWithAFullStopAndFailsWithTheHint() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        place(vm, "long-name");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(vm.comparison()).anySatisfy(r -> assertThat(r.hint()).contains("·"));
     }
 
     @Test void trainingResetPutsTheRecordsBack() throws Exception {

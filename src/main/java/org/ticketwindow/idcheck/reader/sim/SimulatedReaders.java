@@ -12,4 +12,9 @@ public final class SimulatedReaders {
     public static SamCardReader open(SimulatedSam sam, HardwareProfile profile, Clock clock) {
         return new SamCardReader("simulator", profile, () -> new SimulatedSamChannel(sam), clock);
     }
+
+    /** The same, each exchange taking its wire time at {@code paceBaud} (training mode, benchmarks). */
+    public static SamCardReader openPaced(SimulatedSam sam, HardwareProfile profile, Clock clock, int paceBaud) {
+        return new SamCardReader("simulator", profile, () -> new SimulatedSamChannel(sam, paceBaud), clock);
+    }
 }

@@ -1,0 +1,59 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.ticketwindow.idcheck.store.QueueItem;
+import org.ticketwindow.idcheck.store.ResultState;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The queue view (F11): every result not yet synced, the parked ones first, then the latest synced. */
+final class QueueView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+
+    private final QueueViewModel vm;
+    private final Messages messages;
+
+    QueueView(QueueViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+    }
+
+    VBox build(List<Button> navigation) {
+        TableView<QueueItem> table = new TableView<>(vm.items());
+        table.setId("queue-table");
+        table.getColumns().add(Views.column(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 90));
+        table.getColumns().add(Views.column(messages.get("queue.sequence"), i -> String.valueOf(i.sequence()), 70));
+        table.getColumns().add(Views.column(messages.get("queue.recordedAt"), i -> i.recordedAt() == null ? "" : TIME.format(i.recordedAt()), 140));
+        table.getColumns().add(Views.column(messages.get("queue.case"), QueueItem::caseKind, 150));
+        table.getColumns().add(Views.column(messages.get("queue.outcome"), QueueItem::outcome, 130));
+        table.getColumns().add(Views.column(messages.get("queue.attempts"), i -> String.valueOf(i.attempts()), 60));
+        table.getColumns().add(Views.column(messages.get("queue.detail"), i -> i.state() == ResultState.SYNCED || i.state() == ResultState.PARKED
+                ? nz(i.answer()) : nz(i.lastError()), 330));
+        table.getColumns().add(Views.column(messages.get("queue.id"), QueueItem::id, 250));
+        table.setPlaceholder(new Label(messages.get("queue.empty")));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Button retry = Views.button(messages.get("queue.retry"), () -> vm.retry(table.getSelectionModel().getSelectedItem()));
+        retry.setDisable(!vm.mayRetry());
+        Button sync = Views.button(messages.get("queue.syncNow"), vm::syncNow);
+        Button refresh = Views.button(messages.get("queue.refresh"), vm::refresh);
+        Label message = Views.styled("", "recorded");
+        message.textProperty().bind(vm.message());
+        HBox top = new HBox(8, Views.styled(messages.get("queue.heading"), "heading"), refresh, sync, retry);
+        top.getChildren().addAll(navigation);
+        VBox body = new VBox(10, top, Views.styled(messages.get("queue.help"), "hint"), table, message);
+        body.setId("queue");
+        body.setPadding(new Insets(12, 16, 8, 16));
+        vm.refresh();
+        return body;
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,96 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.ticketwindow.idcheck.store.Clerk;
+import org.ticketwindow.idcheck.store.ClerkRole;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The supervisor screen (Ctrl+U): clerks, audit chain, settings. */
+final class SupervisorView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+
+    private final SupervisorViewModel vm;
+    private final Messages messages;
+
+    SupervisorView(SupervisorViewModel vm, Messages messages) {
+        this.vm = vm;
+        this.messages = messages;
+    }
+
+    VBox build(List<Button> navigation) {
+        TableView<Clerk> table = new TableView<>(vm.clerks());
+        table.setId("clerks");
+        table.getColumns().add(Views.column(messages.get("sup.id"), Clerk::id, 90));
+        table.getColumns().add(Views.column(messages.get("sup.name"), Clerk::displayName, 160));
+        table.getColumns().add(Views.column(messages.get("sup.role"), c -> messages.pick(c.role().zh(), c.role().en()), 110));
+        table.getColumns().add(Views.column(messages.get("sup.locked"), c -> c.lockedUntil() != null && c.lockedAt(java.time.Instant.now())
+                ? messages.get("sup.lockedUntil", TIME.format(c.lockedUntil())) : c.failedAttempts() > 0 ? messages.get("sup.failures", c.failedAttempts()) : "", 160));
+        table.setPrefHeight(260);
+        PasswordField pin = new PasswordField();
+        pin.setAccessibleText(messages.get("sup.pin"));
+        pin.textProperty().bindBidirectional(vm.pin());
+        ComboBox<ClerkRole> role = roles();
+        role.valueProperty().bindBidirectional(vm.newRole());
+        TextField id = new TextField();
+        id.setAccessibleText(messages.get("sup.id"));
+        id.textProperty().bindBidirectional(vm.newId());
+        TextField name = new TextField();
+        name.setAccessibleText(messages.get("sup.name"));
+        name.textProperty().bindBidirectional(vm.newName());
+        GridPane form = new GridPane(8, 6);
+        form.addRow(0, new Label(messages.get("sup.id")), id, new Label(messages.get("sup.name")), name);
+        form.addRow(1, new Label(messages.get("sup.role")), role, new Label(messages.get("sup.pin")), pin);
+        Button add = Views.button(messages.get("sup.add"), vm::add);
+        Button reset = Views.button(messages.get("sup.reset"), () -> vm.resetPin(table.getSelectionModel().getSelectedItem()));
+        Button unlock = Views.button(messages.get("sup.unlock"), () -> vm.unlock(table.getSelectionModel().getSelectedItem()));
+        ComboBox<ClerkRole> changeTo = roles();
+        Button setRole = Views.button(messages.get("sup.setRole"), () -> vm.setRole(table.getSelectionModel().getSelectedItem(), changeTo.getValue()));
+        Label message = Views.styled("", "recorded");
+        message.textProperty().bind(vm.message());
+        VBox clerks = new VBox(8, Views.heading(messages, "sup.clerks"), table, new HBox(8, reset, unlock, changeTo, setRole),
+                Views.styled(messages.get("sup.pinHelp"), "hint"), form, add, message);
+        clerks.getStyleClass().add("panel");
+        HBox.setHgrow(clerks, Priority.ALWAYS);
+        Button verify = Views.button(messages.get("sup.auditVerify"), vm::verifyAudit);
+        verify.setId("audit-verify");
+        Label audit = Views.styled("", "verdict");
+        audit.setId("audit-result");
+        audit.textProperty().bind(vm.auditResult());
+        VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit, Views.heading(messages, "sup.settings"),
+                Views.styled(String.join("\n", vm.settings()), "details"), Views.styled(messages.get("sup.settingsHelp"), "hint"));
+        settings.getStyleClass().add("panel");
+        settings.setPrefWidth(460);
+        HBox top = new HBox(8, Views.styled(messages.get("sup.heading"), "heading"));
+        top.getChildren().addAll(navigation);
+        VBox body = new VBox(12, top, new HBox(16, clerks, settings));
+        body.setId("supervisor");
+        body.setPadding(new Insets(12, 16, 8, 16));
+        vm.refresh();
+        return body;
+    }
+
+    private ComboBox<ClerkRole> roles() {
+        ComboBox<ClerkRole> c = new ComboBox<>();
+        c.getItems().addAll(ClerkRole.values());
+        c.getSelectionModel().selectFirst();
+        c.setConverter(new StringConverter<>() {
+            @Override public String toString(ClerkRole r) { return r == null ? "" : messages.pick(r.zh(), r.en()); }
+            @Override public ClerkRole fromString(String s) { return null; }
+        });
+        return c;
+    }
+}

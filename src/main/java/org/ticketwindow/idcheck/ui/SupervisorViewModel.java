@@ -1,0 +1,123 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.ticketwindow.idcheck.store.AuditTrail;
+import org.ticketwindow.idcheck.store.Clerk;
+import org.ticketwindow.idcheck.store.ClerkAccounts;
+import org.ticketwindow.idcheck.store.ClerkRole;
+
+import java.util.List;
+
+/**
+ * The supervisor screen: clerks (add, reset PIN, unlock, role), audit chain verification, and the counter's settings
+ * as configured. Every change goes through the store, which audits it with the supervisor's id.
+ */
+public final class SupervisorViewModel {
+    private final ClerkAccounts clerks;
+    private final AuditTrail audit;
+    private final String supervisorId;
+    private final Tasks tasks;
+    private final Messages messages;
+    private final ObservableList<Clerk> list = FXCollections.observableArrayList();
+    private final StringProperty newId = new SimpleStringProperty("");
+    private final StringProperty newName = new SimpleStringProperty("");
+    private final ObjectProperty<ClerkRole> newRole = new SimpleObjectProperty<>(ClerkRole.CLERK);
+    private final StringProperty pin = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper auditResult = new ReadOnlyStringWrapper("");
+    private final List<String> settings;
+
+    public SupervisorViewModel(ClerkAccounts clerks, AuditTrail audit, String supervisorId, List<String> settings, Tasks tasks,
+                               Messages messages) {
+        this.clerks = clerks;
+        this.audit = audit;
+        this.supervisorId = supervisorId;
+        this.settings = List.copyOf(settings);
+        this.tasks = tasks;
+        this.messages = messages;
+    }
+
+    public ObservableList<Clerk> clerks() { return list; }
+    public StringProperty newId() { return newId; }
+    public StringProperty newName() { return newName; }
+    public ObjectProperty<ClerkRole> newRole() { return newRole; }
+    /** The PIN for a new clerk or a reset; cleared after every use. */
+    public StringProperty pin() { return pin; }
+    public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty auditResult() { return auditResult.getReadOnlyProperty(); }
+    /** The counter's settings as "key: value" lines (changed by the technician in the installation file). */
+    public List<String> settings() { return settings; }
+
+    public void refresh() { tasks.run(clerks::list, list::setAll, this::failed); }
+
+    public void add() {
+        String id = newId.get().strip();
+        String name = newName.get().strip();
+        String p = takePin();
+        if (id.isEmpty() || name.isEmpty() || !ClerkAccounts.validPin(p)) {
+            message.set(messages.get("sup.addIncomplete"));
+            return;
+        }
+        ClerkRole role = newRole.get();
+        change(() -> clerks.add(id, name, role, p, supervisorId), messages.get("sup.added", id));
+        newId.set("");
+        newName.set("");
+    }
+
+    public void resetPin(Clerk c) {
+        String p = takePin();
+        if (c == null) return;
+        if (!ClerkAccounts.validPin(p)) {
+            message.set(messages.get("sup.pinRule"));
+            return;
+        }
+        change(() -> clerks.resetPin(c.id(), p, supervisorId), messages.get("sup.pinReset", c.id()));
+    }
+
+    public void unlock(Clerk c) {
+        if (c != null) change(() -> clerks.unlock(c.id(), supervisorId), messages.get("sup.unlocked", c.id()));
+    }
+
+    public void setRole(Clerk c, ClerkRole role) {
+        if (c == null || role == null) return;
+        if (c.id().equals(supervisorId) && role != ClerkRole.SUPERVISOR) {
+            message.set(messages.get("sup.notSelf")); // a supervisor cannot lock themselves out of this screen
+            return;
+        }
+        change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.pick(role.zh(), role.en())));
+    }
+
+    /** Walks the audit chain; a break names the entry and the problem. */
+    public void verifyAudit() {
+        auditResult.set(messages.get("sup.auditChecking"));
+        record Checked(List<AuditTrail.Break> breaks, long entries) {}
+        tasks.run(() -> new Checked(audit.verify(), audit.size()), r -> auditResult.set(r.breaks().isEmpty()
+                ? messages.get("sup.auditOk", r.entries())
+                : messages.get("sup.auditBroken", r.breaks().size(), r.breaks().getFirst().seq(), r.breaks().getFirst().problem())), this::failed);
+    }
+
+    private String takePin() {
+        String p = pin.get();
+        pin.set("");
+        return p == null ? "" : p.strip();
+    }
+
+    private void change(Runnable work, String done) {
+        tasks.run(() -> {
+            work.run();
+            return clerks.list();
+        }, l -> {
+            list.setAll(l);
+            message.set(done);
+        }, this::failed);
+    }
+
+    private void failed(Throwable e) { message.set(messages.get("sup.failed", e.getMessage())); }
+}

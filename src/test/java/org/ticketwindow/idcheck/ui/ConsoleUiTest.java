@@ -1,0 +1,267 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.ConsoleSession;
+import org.ticketwindow.idcheck.app.TrainingMode;
+import org.ticketwindow.idcheck.reader.sim.CardFixture;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console as a clerk uses it, on JavaFX's Monocle headless platform (TestFX): training mode with the simulated
+ * reader polled by the real reader loop, the in-process central over HTTP, the real store and sync worker, keys typed
+ * through the glass robot. With {@code -Didcheck.screenshots=DIR} each main screen is also saved as a PNG.
+ */
+class ConsoleUiTest {
+    @TempDir Path dir;
+    ConsoleSession session;
+    ConsoleApp app;
+    final FxRobot robot = new FxRobot();
+
+    void start(Locale locale, String counterProperties) throws Exception {
+        AppHome home = new AppHome(dir);
+        if (counterProperties != null) {
+            Files.createDirectories(home.config());
+            Files.writeString(home.counterSettings(), counterProperties);
+        }
+        session = ConsoleSession.open(home, Clock.systemUTC());
+        ConsoleApp.use(session, locale);
+        FxToolkit.registerPrimaryStage();
+        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class);
+    }
+
+    @AfterEach void stop() throws Exception {
+        if (app != null) FxToolkit.cleanupApplication(app); // closes the session
+        FxToolkit.cleanupStages();
+    }
+
+    TrainingMode training() { return session.training().orElseThrow(); }
+
+    void logIn(String id) throws TimeoutException {
+        waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#login-id").query().requestFocus());
+        robot.write(id).type(KeyCode.TAB).write(TrainingMode.PIN).type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent() || robot.lookup("#technician").tryQuery().isPresent());
+    }
+
+    void place(String card) throws Exception { training().sam().place(CardFixture.builtIn(card)); }
+
+    String text(String query) {
+        Node n = robot.lookup(query).query();
+        return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+    }
+
+    void waitFor(Callable<Boolean> condition) throws TimeoutException { WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition); }
+
+    void waitForText(String query, String part) throws TimeoutException {
+        try {
+            waitFor(() -> robot.lookup(query).tryQuery().isPresent() && text(query).contains(part));
+        } catch (TimeoutException e) {
+            throw new AssertionError(query + " never contained \"" + part + "\"; it says \"" + text(query) + "\"", e);
+        }
+    }
+
+    /** Saves the window as {@code name}.png when screenshots are asked for. */
+    void screenshot(String name) throws Exception {
+        String to = System.getProperty("idcheck.screenshots", "");
+        if (to.isBlank()) return;
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst().orElseThrow().getScene();
+        WritableImage[] image = new WritableImage[1];
+        robot.interact(() -> image[0] = scene.snapshot(null));
+        int w = (int) image[0].getWidth();
+        int h = (int) image[0].getHeight();
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PixelReader pixels = image[0].getPixelReader();
+        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.setRGB(x, y, pixels.getArgb(x, y));
+        Path dirPath = Path.of(to);
+        Files.createDirectories(dirPath);
+        ImageIO.write(out, "png", dirPath.resolve(name + ".png").toFile());
+    }
+
+    @Test void aClerkLogsInVerifiesAnOrdinaryCardOnSiteAndTheResultIsSynced() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        screenshot("login-zh");
+        logIn(TrainingMode.CLERK_ID);
+        place("ordinary");
+        waitForText("#verdict", "核验通过");
+        assertThat(text("#reader-state")).isEqualTo("读卡成功");
+        screenshot("workspace-read-zh");
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已记录：核验通过");
+        screenshot("workspace-recorded-zh");
+        assertThat(text("#verdict")).as("PD3: the screen forgets the passenger").isEmpty();
+        waitFor(() -> text("#status-line").contains("待上传 0") && !text("#status-line").contains("上次同步 从未"));
+    }
+
+    @Test void aFullStopForTheMiddleDotFailsWithTheHint() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        place("long-name");
+        waitForText("#verdict", "核验未通过");
+        assertThat(text("#verdict")).contains("V1");
+        screenshot("workspace-mismatch-zh");
+        assertThat(text("#passenger")).startsWith("请告知旅客：");
+    }
+
+    @Test void anUnreadableCardIsRefusedAndRecorded() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        place("unreadable");
+        waitForText("#verdict", "D3");
+        assertThat(text("#reader-state")).isEqualTo("证件不予受理");
+        assertThat(text("#passenger")).contains("请告知旅客：");
+        screenshot("workspace-unreadable-zh");
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已记录：不予办理");
+    }
+
+    @Test void proxyVerificationTakesTwoCardsInOrder() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        robot.type(KeyCode.F4);
+        waitForText("#step", "第 1/2 步：代办人证件");
+        place("ordinary");
+        waitForText("#step", "第 2/2 步：委托人证件");
+        training().sam().remove();
+        waitForText("#reader-state", "请将证件放在读卡器上");
+        assertThat(text("#reader-next")).isEqualTo("请取走上一张证件，放置委托人证件");
+        place("ordinary-female");
+        waitForText("#verdict", "核验通过");
+        screenshot("workspace-proxy-zh");
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已记录：核验通过");
+    }
+
+    @Test void anAgencyRefusesASpecialName() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, "counter.id=AGENCY-TRAINING\ncounter.kind=AGENCY\n");
+        logIn(TrainingMode.CLERK_ID);
+        place("rare-pua");
+        waitForText("#verdict", "不予办理");
+        assertThat(text("#verdict")).contains("V2");
+        screenshot("workspace-agency-refusal-zh");
+    }
+
+    @Test void aStaleElectronicProofIsRefusedWithTheAdvice() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        robot.type(KeyCode.F10);
+        waitFor(() -> robot.lookup("#proof-scanner").query().isFocused());
+        String stale = training().proof(false, Clock.systemUTC().instant());
+        robot.interact(() -> ((TextInputControl) robot.lookup("#proof-scanner").query()).setText(stale)); // the scanner's line
+        robot.type(KeyCode.ENTER);
+        waitForText("#proof-message", "STALE_CODE");
+        assertThat(text("#passenger")).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
+        screenshot("workspace-proof-stale-zh");
+    }
+
+    @Test void offlineTheResultIsRecordedAndSyncedWhenTheCentralIsBack() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        training().inject(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        place("ordinary");
+        waitForText("#verdict", "已记录，待中心处理");
+        assertThat(text("#records-note")).isEqualTo("无法连接中心，按离线处理");
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已记录");
+        waitForText("#status-line", "待上传 1");
+        screenshot("workspace-offline-zh");
+        training().inject(TrainingMode.Fault.NONE);
+        session.nudgeSync();
+        waitForText("#status-line", "待上传 0");
+    }
+
+    @Test void theWorkspaceInEnglish() throws Exception {
+        start(Locale.ENGLISH, null);
+        screenshot("login-en");
+        logIn(TrainingMode.CLERK_ID);
+        place("ordinary");
+        waitForText("#verdict", "verified");
+        screenshot("workspace-read-en");
+    }
+
+    void fire(String query) { robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup(query).query()).fire()); }
+
+    @Test void aTechnicianRunsACalibrationOnTheSimulatedReaderAndExportsTheDiagnostics() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.TECHNICIAN_ID);
+        waitForText("#tech-sam", "安全模块正常");
+        place("ordinary");
+        robot.interact(() -> ((TextInputControl) robot.lookup("#tech-reads").query()).setText("20"));
+        fire("#tech-calibrate");
+        waitForText("#tech-summary", "共 20 次");
+        assertThat(text("#tech-summary")).contains("成功率 100.0%");
+        assertThat(text("#tech-codes")).contains("READ=20");
+        screenshot("technician-zh");
+        fire("#tech-export");
+        waitForText("#tech-message", "诊断包已保存");
+        Path zip = Path.of(text("#tech-message").replaceFirst("^诊断包已保存：", ""));
+        try (var z = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).contains("environment.txt", "calibration.json", "sam.txt",
+                    "profile/simulator.yaml", "queue.txt");
+            String calibration = new String(z.getInputStream(z.getEntry("calibration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(calibration).contains("\"reads\" : 20");
+        }
+    }
+
+    @Test void aPassportIsPreVerifiedFromItsMachineReadableZone() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        robot.type(KeyCode.F8);
+        fire("#tray-mrz");
+        waitForText("#entry-number", "EA1234567");
+        fire("#entry-use");
+        waitForText("#verdict", "预核验通过");
+        screenshot("workspace-pre-verification-zh");
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已记录：预核验通过");
+    }
+
+    @Test void theSupervisorVerifiesTheAuditChainAndSeesTheQueue() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.SUPERVISOR_ID);
+        robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#supervisor").tryQuery().isPresent());
+        fire("#audit-verify");
+        waitForText("#audit-result", "审计链完整");
+        screenshot("supervisor-zh");
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        screenshot("queue-zh");
+    }
+
+    @Test void theDarkThemeAndLargerTextKeepTheWorkspaceReadable() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        robot.press(KeyCode.CONTROL).type(KeyCode.D).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        place("ordinary");
+        waitForText("#verdict", "核验通过");
+        screenshot("workspace-dark-large-zh");
+        assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("theme.dark=true", "font.scale=1.1");
+    }
+}
