@@ -85,4 +85,23 @@ class HardwareProfilesTest {
                 e -> assertThat(e.problems()).extracting(ProfileException.Problem::key)
                         .contains("ga467-serial.photoDecoder", "ga467-serial.match"));
     }
+
+    @Test
+    @DisplayName("the technician screen's tuning is validated before the override file is replaced")
+    void savedTuning(@TempDir Path dir) throws Exception {
+        Path override = dir.resolve("config/override.yaml");
+        HardwareProfiles saved = HardwareProfiles.saveOverride(TestProfiles.profilesDir(), override, "simulator",
+                java.util.Map.of("pollIntervalMs", 150, "timeoutsMs", java.util.Map.of("find", 250, "select", 250, "read", 1500)));
+        assertThat(saved.byId("simulator").orElseThrow().pollInterval()).isEqualTo(java.time.Duration.ofMillis(150));
+        assertThat(HardwareProfiles.load(TestProfiles.profilesDir(), override).byId("simulator").orElseThrow().pollInterval())
+                .isEqualTo(java.time.Duration.ofMillis(150));
+        String good = Files.readString(override);
+
+        assertThatThrownBy(() -> HardwareProfiles.saveOverride(TestProfiles.profilesDir(), override, "simulator",
+                java.util.Map.of("pollIntervalMs", -5))).isInstanceOf(ProfileException.class);
+        assertThatThrownBy(() -> HardwareProfiles.saveOverride(TestProfiles.profilesDir(), override, "simulator",
+                java.util.Map.of("photoDecoder", "native:x"))).isInstanceOf(ProfileException.class).hasMessageContaining("not overridable");
+        assertThat(Files.readString(override)).as("a refused tuning leaves the last good file").isEqualTo(good);
+        assertThat(Files.list(override.getParent())).hasSize(1);
+    }
 }

@@ -1,0 +1,109 @@
+package org.ticketwindow.idcheck.ui;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.store.LocalStore;
+import org.ticketwindow.idcheck.store.OutgoingResult;
+import org.ticketwindow.idcheck.store.ResultQueue;
+import org.ticketwindow.idcheck.store.ResultState;
+import org.ticketwindow.idcheck.testing.Counters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The queue and supervisor view models on a real store, and the display preferences file. */
+class ScreensViewModelTest {
+    private static final Tasks NOW = new Tasks(Runnable::run, Runnable::run);
+    @TempDir Path dir;
+    LocalStore store;
+    final Messages zh = Messages.of(Messages.CHINESE);
+
+    @BeforeEach void open() { store = Counters.store(dir); }
+
+    @AfterEach void close() { store.close(); }
+
+    @Test void theQueueShowsParkedFirstAndOnlyASupervisorSendsThemAgain() {
+        Counters.record(store, "C1", 0, 3);
+        List<OutgoingResult> out = store.results().claim(3);
+        store.results().park(List.of(new ResultQueue.Answered(out.get(0).id(), "REJECTED: test")));
+        store.results().synced(List.of(new ResultQueue.Answered(out.get(1).id(), "APPLIED")));
+        store.results().retryLater(List.of(out.get(2).id()), "cannot connect");
+        AtomicInteger nudges = new AtomicInteger();
+
+        QueueViewModel clerk = new QueueViewModel(store.results(), nudges::incrementAndGet, "1001", false, NOW, zh);
+        clerk.refresh();
+        assertThat(clerk.items()).extracting(i -> i.state()).containsExactly(ResultState.PARKED, ResultState.QUEUED, ResultState.SYNCED);
+        clerk.retry(clerk.items().getFirst());
+        assertThat(clerk.message().get()).isEqualTo("重新发送搁置结果需值班主任操作。");
+        assertThat(store.results().status().parked()).isEqualTo(1);
+
+        QueueViewModel supervisor = new QueueViewModel(store.results(), nudges::incrementAndGet, "8001", true, NOW, zh);
+        supervisor.refresh();
+        supervisor.retry(supervisor.items().getFirst());
+        assertThat(supervisor.message().get()).startsWith("结果 " + out.get(0).id() + " 已重新排队发送");
+        assertThat(store.results().status().parked()).isZero();
+        assertThat(store.results().status().queued()).isEqualTo(2);
+        assertThat(nudges.get()).isEqualTo(1);
+        assertThat(store.audit().verify()).isEmpty();
+    }
+
+    @Test void aSupervisorAddsResetsUnlocksAndChangesRolesAndVerifiesTheAuditChain() {
+        store.clerks().add("8001", "主任", ClerkRole.SUPERVISOR, "123456", "test");
+        store.clerks().add("1001", "售票员", ClerkRole.CLERK, "123456", "test");
+        for (int i = 0; i < 5; i++) store.clerks().login("1001", "000000");
+        SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(), NOW, zh);
+        vm.refresh();
+        var locked = vm.clerks().stream().filter(c -> c.id().equals("1001")).findFirst().orElseThrow();
+        assertThat(locked.lockedUntil()).isNotNull();
+
+        vm.unlock(locked);
+        assertThat(vm.message().get()).isEqualTo("已解锁 1001。");
+        vm.pin().set("654321");
+        vm.resetPin(locked);
+        assertThat(vm.pin().get()).as("the PIN field is cleared").isEmpty();
+        assertThat(store.clerks().login("1001", "654321")).isInstanceOf(org.ticketwindow.idcheck.store.LoginResult.Success.class);
+
+        vm.newId().set("1002");
+        vm.newName().set("新员工");
+        vm.pin().set("12");
+        vm.add();
+        assertThat(vm.message().get()).isEqualTo("请填写工号、姓名和 6–12 位数字密码。");
+        vm.newId().set("1002");
+        vm.newName().set("新员工");
+        vm.pin().set("112233");
+        vm.add();
+        assertThat(vm.clerks()).extracting(c -> c.id()).contains("1002");
+
+        vm.setRole(vm.clerks().stream().filter(c -> c.id().equals("1002")).findFirst().orElseThrow(), ClerkRole.TECHNICIAN);
+        assertThat(vm.clerks()).anySatisfy(c -> assertThat(c.id() + c.role()).isEqualTo("1002TECHNICIAN"));
+        vm.setRole(vm.clerks().stream().filter(c -> c.id().equals("8001")).findFirst().orElseThrow(), ClerkRole.CLERK);
+        assertThat(vm.message().get()).isEqualTo("不能取消自己的值班主任角色。");
+
+        vm.verifyAudit();
+        assertThat(vm.auditResult().get()).startsWith("审计链完整");
+    }
+
+    @Test void preferencesSurviveARestartAndADamagedFileGivesTheDefaults() throws Exception {
+        Path f = dir.resolve("config/ui.properties");
+        UiPreferences.DEFAULT.withDark(true).withFontScale(1.45).withSounds(false).save(f);
+        assertThat(UiPreferences.load(f)).isEqualTo(new UiPreferences(true, 1.5, false));
+        assertThat(new UiPreferences(false, 9, true).fontScale()).isEqualTo(UiPreferences.MAX_SCALE);
+        Files.writeString(f, "font.scale=large\n");
+        assertThat(UiPreferences.load(f)).isEqualTo(UiPreferences.DEFAULT);
+    }
+
+    @Test void theSoundCuesAreWellFormedWaves() {
+        byte[] wav = Sounds.wav(new double[][]{{880, 0.1}, {0, 0.05}});
+        assertThat(new String(wav, 0, 4)).isEqualTo("RIFF");
+        assertThat(new String(wav, 8, 4)).isEqualTo("WAVE");
+        int samples = (int) (0.1 * 22_050) + (int) (0.05 * 22_050);
+        assertThat(wav).hasSize(44 + 2 * samples);
+    }
+}
