@@ -1,13 +1,11 @@
 package org.ticketwindow.idcheck.cli;
 
 import org.ticketwindow.idcheck.app.AppHome;
-import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.ui.ConsoleApp;
 import org.ticketwindow.idcheck.ui.Messages;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.time.Clock;
 import java.util.concurrent.Callable;
 
 /** The clerk console (JavaFX). With no installation configuration it starts in training mode (实训模式). */
@@ -17,8 +15,7 @@ final class ConsoleCommand implements Callable<Integer> {
     String lang = "zh";
 
     @Override public Integer call() throws Exception {
-        ConsoleSession session = ConsoleSession.open(AppHome.resolve(), Clock.systemUTC());
-        ConsoleApp.run(session, "en".equals(lang) ? Messages.ENGLISH : Messages.CHINESE);
+        ConsoleApp.run(AppHome.resolve(), "en".equals(lang) ? Messages.ENGLISH : Messages.CHINESE);
         return 0;
     }
 }

@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -27,8 +25,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
-import javafx.util.Duration;
+import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
+import org.ticketwindow.idcheck.app.CounterSettings;
 import org.ticketwindow.idcheck.app.TrainingMode;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
@@ -67,8 +66,19 @@ public final class ConsoleApp extends Application {
     static final List<String> CJK_FONTS = List.of("WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC",
             "Microsoft YaHei", "SimHei", "PingFang SC");
 
-    private static volatile ConsoleSession session;
+    static final String PULSE_PROPERTY = "javafx.animation.pulse";
+    private static volatile java.util.concurrent.CompletableFuture<ConsoleSession> opening;
+    private static volatile AppHome startHome;
     private static volatile Locale startLocale = Messages.CHINESE;
+
+    /** Opened in the background while the login screen is already on show (the screen waits for it to log in). */
+    private ConsoleSession session;
+    private CounterSettings settings;
+    private String startFailure;
+    private boolean loginMarked;
+    /** Refreshes the status line every 2 s off the UI thread (a Timeline would keep JavaFX pulsing: idle CPU). */
+    private final java.util.concurrent.ScheduledExecutorService ticker =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("console-status").daemon().factory());
 
     private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("console-task-", 0).daemon().factory());
     private Tasks tasks;
@@ -85,18 +95,33 @@ public final class ConsoleApp extends Application {
     private Scene scene;
     private final ExecutorService readerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("console-reader").daemon().factory());
     private Label statusLine;
-    private Timeline status;
     private String fontFamily;
 
-    /** Runs the console on {@code s} until the window is closed. */
-    public static void run(ConsoleSession s, Locale locale) {
-        use(s, locale);
+    /**
+     * Runs the console on {@code home} until the window is closed. The window comes first; the session (store, training
+     * central, reader, sync) opens meanwhile in the background, so the clerk sees the login screen at once.
+     */
+    public static void run(AppHome home, Locale locale) {
+        // 20 pulses a second instead of 60: a counter screen is mostly still, and an idle console then costs ~1% of a
+        // core instead of ~2% (docs/benchmarks.md); typing and a card on screen stay well under the eye's notice
+        if (System.getProperty(PULSE_PROPERTY) == null) System.setProperty(PULSE_PROPERTY, "20");
+        // opens while JavaFX starts: on two cores the two overlap, and the login form is usable sooner
+        opening = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return ConsoleSession.open(home, Clock.systemUTC());
+            } catch (org.ticketwindow.idcheck.reader.ProfileException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, r -> Thread.ofPlatform().name("console-open").daemon().start(r));
+        startHome = home;
+        startLocale = locale;
         Application.launch(ConsoleApp.class);
     }
 
     /** The session and language the next instance starts with (tests start it through TestFX). */
     static void use(ConsoleSession s, Locale locale) {
-        session = s;
+        opening = java.util.concurrent.CompletableFuture.completedFuture(s);
+        startHome = s.runtime().home();
         startLocale = locale;
     }
 
@@ -104,37 +129,58 @@ public final class ConsoleApp extends Application {
     enum Screen { WORKSPACE, QUEUE, TECHNICIAN, SUPERVISOR }
 
     @Override public void start(Stage primary) {
-        long startNanos = System.nanoTime();
         stage = primary;
         preferences = UiPreferences.load(preferencesFile());
+        try {
+            settings = CounterSettings.load(startHome.counterSettings());
+        } catch (CounterSettings.SettingsException e) {
+            settings = CounterSettings.TRAINING;
+            startFailure = e.getMessage();
+        }
         sounds = new Sounds(preferences.sounds());
         tasks = new Tasks(background, Platform::runLater);
         messages = Messages.of(startLocale);
         fontFamily = Font.getFamilies().stream().filter(CJK_FONTS::contains).findFirst().orElse(null);
         statusLine = new Label();
         statusLine.setId("status-line");
-        status = new Timeline(new KeyFrame(Duration.seconds(2), e -> refreshStatus()));
-        status.setCycleCount(Timeline.INDEFINITE);
-        status.play();
+        ticker.scheduleWithFixedDelay(() -> Platform.runLater(this::refreshStatus), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
         scene = new Scene(new BorderPane(), 1280, 800);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         stage.setScene(scene);
         showLogin();
         stage.show();
-        refreshStatus();
-        // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to the login screen shown
-        Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("login screen shown {} ms after JVM start ({} ms in start())",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime(), (System.nanoTime() - startNanos) / 1_000_000));
+        if (startFailure == null) {
+            long toolkitUp = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            tasks.run(() -> {
+                try {
+                    return opening.join();
+                } catch (java.util.concurrent.CompletionException e) {
+                    throw e.getCause() instanceof Exception x ? x : e;
+                }
+            }, s -> {
+                org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("window up {} ms, session open {} ms after JVM start",
+                        toolkitUp, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
+                session = s;
+                showLogin();
+                refreshStatus();
+            }, e -> {
+                startFailure = e.getMessage();
+                showLogin();
+            });
+        }
+
     }
 
-    private java.nio.file.Path preferencesFile() { return session.runtime().home().config().resolve("ui.properties"); }
+    private java.nio.file.Path preferencesFile() { return startHome.config().resolve("ui.properties"); }
+
+    private boolean training() { return settings.centralUrl() == null; }
 
     @Override public void stop() {
-        status.stop();
+        ticker.shutdownNow();
         leaveScreen();
         readerThread.shutdownNow();
         background.shutdownNow();
-        session.close();
+        if (session != null) session.close();
     }
 
     private void show(Parent body) {
@@ -156,13 +202,16 @@ public final class ConsoleApp extends Application {
                 + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
         scene.getStylesheets().setAll(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
         if (preferences.dark()) scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console-dark.css").toExternalForm());
+        // take the focus off the old screen first: a text field removed while focused keeps its caret blinking, and that
+        // animation keeps JavaFX rendering 60 frames a second on an idle counter
+        scene.getRoot().requestFocus();
         scene.setRoot(root);
         stage.setTitle(messages.get("app.title"));
     }
 
     private Node banner() {
-        var s = session.runtime().settings();
-        Label counter = new Label(messages.get("banner.counter", session.training().isPresent() ? "实训站" : "—", s.counterId(),
+        var s = settings;
+        Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
                 messages.get("kind." + s.counterKind().name())));
         counter.getStyleClass().add("banner-text");
         HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
@@ -171,7 +220,7 @@ public final class ConsoleApp extends Application {
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(row);
         box.getStyleClass().add("banner");
-        if (session.training().isPresent()) {
+        if (training()) {
             Label t = new Label(messages.get("banner.training"));
             t.getStyleClass().add("training");
             t.setMaxWidth(Double.MAX_VALUE);
@@ -186,6 +235,10 @@ public final class ConsoleApp extends Application {
     }
 
     private void showLogin() {
+        if (session == null) {
+            showStarting();
+            return;
+        }
         LoginViewModel vm = new LoginViewModel(session.runtime().store().clerks(), tasks, messages);
         TextField id = new TextField();
         id.setId("login-id");
@@ -212,7 +265,7 @@ public final class ConsoleApp extends Application {
         Label heading = new Label(messages.get("login.heading"));
         heading.getStyleClass().add("heading");
         VBox box = new VBox(18, heading, form, msg);
-        if (session.training().isPresent()) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
+        if (training()) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         vm.loggedIn().addListener((o, was, now) -> {
@@ -226,6 +279,26 @@ public final class ConsoleApp extends Application {
         screen = null;
         show(centre);
         Platform.runLater(id::requestFocus);
+        if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
+            loginMarked = true;
+            Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("login screen shown {} ms after JVM start",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        }
+    }
+
+    /** Before the session is open: the login screen's place, saying it is starting, or why it cannot start. */
+    private void showStarting() {
+        Label heading = Views.styled(messages.get("login.heading"), "heading");
+        Label msg = Views.styled(startFailure == null ? messages.get("start.opening") : messages.get("start.failed", startFailure),
+                startFailure == null ? "hint" : "message");
+        msg.setId("login-message");
+        VBox box = new VBox(18, heading, msg);
+        box.setAlignment(Pos.CENTER);
+        box.setMaxWidth(760);
+        BorderPane centre = new BorderPane(box);
+        centre.setPadding(new Insets(40));
+        screen = null;
+        show(centre);
     }
 
     private void switchLanguage() {
@@ -415,6 +488,7 @@ public final class ConsoleApp extends Application {
     }
 
     private void refreshStatus() {
+        if (session == null) return;
         tasks.run(() -> session.runtime().store().results().status(), this::showStatus,
                 e -> statusLine.setText(messages.get("status.error", e.getMessage())));
     }

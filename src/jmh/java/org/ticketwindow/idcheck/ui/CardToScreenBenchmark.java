@@ -1,0 +1,160 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.ConsoleSession;
+import org.ticketwindow.idcheck.reader.ReaderLoop;
+import org.ticketwindow.idcheck.reader.sim.CardFixture;
+import org.ticketwindow.idcheck.sync.FoundRecord;
+import org.ticketwindow.idcheck.sync.LookupRequest;
+import org.ticketwindow.idcheck.verify.VerificationRules;
+
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Card placed on the simulated reader (paced like a 115200-baud line, as training mode runs it) to the card, the
+ * records and the decision drawn on the workspace: the real reader loop, the online lookup over HTTP to the training
+ * central, the rules, the view model and the JavaFX view on Monocle's headless platform at the console's 20 pulses
+ * a second. "On screen" is the end of layout in the first pulse after the verdict was set (that pulse then draws the
+ * frame). Between passengers (not timed) the card is taken away and a random part of a poll interval passes, so the
+ * card lands at a random point of the reader's polling cycle, as a passenger's card does.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 2, time = 5)
+@Measurement(iterations = 5, time = 10)
+@Fork(value = 1, jvmArgsAppend = {"-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
+        "-Dheadless.geometry=1280x800-32", "-Djavafx.animation.pulse=20"})
+public class CardToScreenBenchmark {
+    ConsoleSession session;
+    ReaderLoop loop;
+    WorkspaceViewModel vm;
+    Label verdict;
+    CardFixture card;
+    final AtomicReference<CountDownLatch> drawn = new AtomicReference<>();
+    volatile boolean armed;
+    int pulsesSinceVerdict = -1;
+    volatile long t0, tCard, tVerdict, n;
+    final java.util.Random random = new java.util.Random(42);
+
+    /**
+     * {@code shipped}: the simulator profile as shipped (poll every 300 ms, read command 30 10 with the fingerprint: ~2.3 KB
+     * on the wire). {@code tuned}: a technician's override (poll every 100 ms, 30 01 without the fingerprint, which the
+     * console never uses: ~1.3 KB).
+     */
+    @org.openjdk.jmh.annotations.Param({"shipped", "tuned"}) public String profile;
+
+    @Setup(Level.Trial) public void start() throws Exception {
+        AppHome home = new AppHome(Files.createTempDirectory("bench-console"));
+        if (profile.equals("tuned")) {
+            Files.createDirectories(home.profileOverrides().getParent());
+            Files.writeString(home.profileOverrides(), "simulator:\n  pollIntervalMs: 100\n  readCommand: \"30 01\"\n");
+        }
+        session = ConsoleSession.open(home, Clock.systemUTC());
+        card = CardFixture.builtIn("ordinary");
+        CountDownLatch up = new CountDownLatch(1);
+        Platform.startup(up::countDown);
+        up.await();
+        Messages m = Messages.of(Messages.CHINESE);
+        Tasks tasks = new Tasks(Executors.newFixedThreadPool(2), Platform::runLater);
+        CountDownLatch shown = new CountDownLatch(1);
+        Platform.runLater(() -> {
+            vm = new WorkspaceViewModel(session.runtime().settings().counterKind(), "1001",
+                    session.runtime().recorder(session.runtime().settings().counterId()), (t, n) -> lookup(t, n), () -> { },
+                    new VerificationRules(), Optional.empty(), tasks, m, Clock.systemUTC());
+            var view = new WorkspaceView(vm, new EntryFormViewModel(m, Clock.systemUTC()), m, session.training(), s -> { }, () -> { },
+                    Clock.systemUTC());
+            Stage stage = new Stage();
+            Scene scene = new Scene(new BorderPane(view.build(List.of())), 1280, 800);
+            scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            verdict = (Label) find(scene.getRoot(), "verdict");
+            vm.verdict().addListener((o, was, now) -> { if (armed && !now.isEmpty()) { pulsesSinceVerdict = 0; tVerdict += System.nanoTime() - t0; } });
+            vm.card().addListener((o, was, now) -> { if (armed && now != null) { tCard += System.nanoTime() - t0; n++; } });
+            // the pulse after the verdict was set: CSS and layout done, the frame is drawn right after in the same pulse
+            scene.addPostLayoutPulseListener(() -> {
+                if (pulsesSinceVerdict < 0) return;
+                pulsesSinceVerdict = -1;
+                armed = false;
+                drawn.get().countDown();
+            });
+            shown.countDown();
+        });
+        shown.await();
+        loop = new ReaderLoop(session.reader().orElseThrow(), vm::onReaderEvent).start();
+    }
+
+    private List<FoundRecord> lookup(org.ticketwindow.idcheck.verify.DocumentType t, String n)
+            throws org.ticketwindow.idcheck.sync.CentralUnavailableException {
+        try {
+            return session.central().orElseThrow().lookup(new LookupRequest(t, n)).records();
+        } catch (org.ticketwindow.idcheck.sync.CentralRefusedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Node find(Node n, String id) {
+        if (id.equals(n.getId())) return n;
+        if (n instanceof javafx.scene.Parent p) for (Node c : p.getChildrenUnmodifiable()) {
+            Node f = find(c, id);
+            if (f != null) return f;
+        }
+        if (n instanceof javafx.scene.control.ScrollPane s && s.getContent() != null) return find(s.getContent(), id);
+        return null;
+    }
+
+    /** Not timed: the previous card is taken away, the screen cleared, and the next passenger arrives at a random time. */
+    @Setup(Level.Invocation) public void nextPassenger() throws Exception {
+        session.training().orElseThrow().sam().remove();
+        while (vm.readerState().get() == ReaderState.READ) Thread.sleep(2);
+        CountDownLatch cleared = new CountDownLatch(1);
+        Platform.runLater(() -> { vm.cancel(); cleared.countDown(); });
+        cleared.await();
+        Thread.sleep(random.nextLong(session.reader().orElseThrow().profile().pollInterval().toMillis() + 1));
+    }
+
+    /** The card goes on the reader; timed until the decision is on screen. */
+    @Benchmark public String cardToScreen() throws Exception {
+        CountDownLatch latch = new CountDownLatch(1);
+        drawn.set(latch);
+        armed = true;
+        t0 = System.nanoTime();
+        session.training().orElseThrow().sam().place(card);
+        if (!latch.await(10, TimeUnit.SECONDS)) throw new IllegalStateException("the decision never reached the screen");
+        return verdict.getText();
+    }
+
+    @TearDown(Level.Trial) public void stop() {
+        System.out.printf("%nmean ms from the card placed: card read and handed to the view model %.1f, decision made %.1f (n=%d)%n",
+                tCard / 1e6 / n, tVerdict / 1e6 / n, n);
+        loop.close();
+        session.close();
+        Platform.exit();
+    }
+}
