@@ -117,7 +117,7 @@ public final class WorkspaceViewModel {
         this.tasks = tasks;
         this.messages = messages;
         this.clock = clock;
-        readerMessage.set(messages.get(ReaderState.WAITING.key()));
+        readerMessage.set(messages.get("reader.placeCard"));
         refreshSlots();
     }
 
@@ -229,7 +229,7 @@ public final class WorkspaceViewModel {
             case EtpVerdict.Refused r -> {
                 clearCase();
                 proofMessage.set(messages.get("proof.refused", r.reason().name(), messages.pick(r.reason().zh(), r.reason().en())));
-                passengerSentence.set(messages.pick(r.reason().zh() + " " + EtpRefusal.ADVICE_ZH, r.reason().en() + " " + EtpRefusal.ADVICE_EN));
+                passengerSentence.set(messages.pick(r.reason().zh() + "。" + EtpRefusal.ADVICE_ZH, r.reason().en() + ". " + EtpRefusal.ADVICE_EN));
             }
         }
     }
@@ -440,7 +440,7 @@ public final class WorkspaceViewModel {
     /** What the clerk does next: place the card for the next slot (by name in a two-document case). */
     private String nextStep() {
         List<DocumentRole> roles = rolesOf(caseKind.get());
-        if (roles.size() == 1 || decision.get() != null) return messages.get(ReaderState.WAITING.key());
+        if (roles.size() == 1 || decision.get() != null) return messages.get("reader.placeCard");
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
         return messages.get("reader.placeFor", messages.pick(next.zh(), next.en()));
     }

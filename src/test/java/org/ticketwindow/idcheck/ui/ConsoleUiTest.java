@@ -160,7 +160,7 @@ class ConsoleUiTest {
         place("ordinary");
         waitForText("#step", "第 2/2 步：委托人证件");
         training().sam().remove();
-        waitForText("#reader-state", "请将证件放在读卡器上");
+        waitForText("#reader-state", "等待证件");
         assertThat(text("#reader-next")).isEqualTo("请取走上一张证件，放置委托人证件");
         place("ordinary-female");
         waitForText("#verdict", "核验通过");
@@ -207,13 +207,72 @@ class ConsoleUiTest {
         waitForText("#status-line", "待上传 0");
     }
 
-    @Test void theWorkspaceInEnglish() throws Exception {
+    @Test void everyMainScreenInEnglish() throws Exception {
         start(Locale.ENGLISH, null);
         screenshot("login-en");
-        logIn(TrainingMode.CLERK_ID);
+        logIn(TrainingMode.SUPERVISOR_ID);
         place("ordinary");
         waitForText("#verdict", "verified");
         screenshot("workspace-read-en");
+        training().sam().remove();
+        waitForText("#reader-state", "Waiting for a card");
+        robot.type(KeyCode.F4);
+        place("ordinary");
+        waitForText("#step", "Step 2/2");
+        training().sam().remove();
+        waitForText("#reader-state", "Waiting for a card");
+        place("ordinary-female");
+        waitForText("#verdict", "verified");
+        screenshot("workspace-proxy-en");
+        robot.type(KeyCode.F8);
+        fire("#tray-mrz");
+        waitForText("#entry-number", "EA1234567");
+        fire("#entry-use");
+        waitForText("#verdict", "pre-verified");
+        screenshot("workspace-pre-verification-en");
+        robot.type(KeyCode.F10);
+        fire("#tray-proof-stale");
+        waitForText("#proof-message", "STALE_CODE");
+        screenshot("workspace-proof-stale-en");
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        screenshot("queue-en");
+        robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#supervisor").tryQuery().isPresent());
+        fire("#audit-verify");
+        waitForText("#audit-result", "intact");
+        screenshot("supervisor-en");
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        waitForText("#tech-sam", "Security module OK");
+        place("ordinary");
+        robot.interact(() -> ((TextInputControl) robot.lookup("#tech-reads").query()).setText("20"));
+        fire("#tech-calibrate");
+        waitForText("#tech-summary", "20 reads");
+        screenshot("technician-en");
+    }
+
+    @Test void proxyInChineseForTheGuide() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        robot.type(KeyCode.F7);
+        place("long-term");
+        waitForText("#step", "第 2/2 步：联系人证件");
+        screenshot("workspace-over-limit-step-zh");
+        training().sam().remove();
+        waitForText("#reader-state", "等待证件");
+        place("ordinary-female");
+        waitForText("#verdict", "核验通过");
+        screenshot("workspace-over-limit-zh");
+        robot.type(KeyCode.F9);
+        training().sam().remove();
+        waitForText("#reader-state", "等待证件");
+        place("traditional");
+        waitForText("#verdict", "已登记身份信息重复申诉");
+        screenshot("workspace-duplicate-zh");
+        robot.type(KeyCode.F10);
+        fire("#tray-proof-fresh");
+        waitForText("#verdict", "本窗口可办理：售票、改签、退票");
+        screenshot("workspace-proof-ok-zh");
     }
 
     void fire(String query) { robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup(query).query()).fire()); }
