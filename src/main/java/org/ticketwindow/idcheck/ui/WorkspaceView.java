@@ -158,7 +158,16 @@ final class WorkspaceView {
         slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList());
         slots.visibleProperty().bind(vm.step().isNotEmpty());
         slots.managedProperty().bind(slots.visibleProperty());
-        VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots);
+        javafx.scene.control.ToggleButton showDetails = new javafx.scene.control.ToggleButton(messages.get("details.toggle"));
+        showDetails.setId("details-toggle");
+        showDetails.visibleProperty().bind(vm.details().isNotEmpty());
+        showDetails.managedProperty().bind(showDetails.visibleProperty());
+        Label details = Views.styled("", "details");
+        details.setId("details");
+        details.textProperty().bind(vm.details());
+        details.visibleProperty().bind(showDetails.selectedProperty().and(vm.details().isNotEmpty()));
+        details.managedProperty().bind(details.visibleProperty());
+        VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots, showDetails, details);
         training.ifPresent(t -> box.getChildren().add(trayControls(t)));
         box.getStyleClass().add("panel");
         box.setPrefWidth(290);

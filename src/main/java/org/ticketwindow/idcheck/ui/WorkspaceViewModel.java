@@ -85,6 +85,7 @@ public final class WorkspaceViewModel {
     private final ObservableList<ExtraFactorKind> factorKinds = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper needsNameDecision = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper proofMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper canRecord = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
@@ -142,6 +143,8 @@ public final class WorkspaceViewModel {
     public ReadOnlyBooleanProperty needsNameDecision() { return needsNameDecision.getReadOnlyProperty(); }
     /** The electronic proof's verdict (accepted, or refused with the reason and E5 advice). */
     public ReadOnlyStringProperty proofMessage() { return proofMessage.getReadOnlyProperty(); }
+    /** Technical details of the last fault or failure (reader status code, the central's error): behind a toggle. */
+    public ReadOnlyStringProperty details() { return details.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRecord() { return canRecord.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
 
@@ -175,8 +178,14 @@ public final class WorkspaceViewModel {
                 if (decision.get() == null && rolesOf(caseKind.get()).size() == 1) clear();
                 setReader(ReaderState.WAITING, nextStep());
             }
-            case ReaderEvent.Fault f -> setReader(ReaderState.FAULT, messages.pick(f.fault().clerkZh(), f.fault().clerkEn()));
-            case ReaderEvent.Recovered r -> setReader(ReaderState.WAITING, nextStep());
+            case ReaderEvent.Fault f -> {
+                setReader(ReaderState.FAULT, messages.pick(f.fault().clerkZh(), f.fault().clerkEn()));
+                details.set(fault(f.fault()));
+            }
+            case ReaderEvent.Recovered r -> {
+                setReader(ReaderState.WAITING, nextStep());
+                details.set("");
+            }
         }
     }
 
@@ -185,6 +194,7 @@ public final class WorkspaceViewModel {
         recordedMessage.set("");
         switch (outcome) {
             case ReadOutcome.Read r -> {
+                details.set("");
                 setReader(ReaderState.READ, messages.pick(r.clerkZh(), r.clerkEn()));
                 present(new Presented.Chip(r.card()), r.card());
             }
@@ -195,8 +205,12 @@ public final class WorkspaceViewModel {
             case ReadOutcome.Unreadable u -> {
                 setReader(ReaderState.REFUSED, messages.pick(u.clerkZh(), u.clerkEn()));
                 present(new Presented.Unreadable(u.detail()), null);
+                details.set("D3 " + u.lastStatus().map(st -> st.hex() + " ").orElse("") + u.attempts() + " attempts: " + u.detail());
             }
-            case ReadOutcome.DeviceFault f -> setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
+            case ReadOutcome.DeviceFault f -> {
+                setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
+                details.set(fault(f));
+            }
             case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, nextStep());
         }
     }
@@ -273,6 +287,7 @@ public final class WorkspaceViewModel {
             try {
                 return Optional.of(lookup.lookup(shown.type(), shown.number()));
             } catch (CentralUnavailableException e) {
+                tasks.onUi(() -> details.set("lookup: " + e.getMessage()));
                 return Optional.<List<FoundRecord>>empty();
             }
         }, answer -> {
@@ -285,7 +300,10 @@ public final class WorkspaceViewModel {
                 recordsNote.set(found == null ? messages.get("records.none") : messages.get("records.found", answer.get().size()));
             }
             decideNow();
-        }, e -> recordsNote.set(messages.get("records.failed", e.getMessage())));
+        }, e -> {
+            recordsNote.set(messages.get("records.failed"));
+            details.set("lookup: " + e);
+        });
     }
 
     /** Which of the records carrying the document the case is about. */
@@ -378,7 +396,8 @@ public final class WorkspaceViewModel {
         }, e -> {
             busy.set(false);
             canRecord.set(true); // nothing was recorded: the clerk may try again once the store is fixed
-            recordedMessage.set(messages.get("record.failed", e.getMessage()));
+            recordedMessage.set(messages.get("record.failed"));
+            details.set("record: " + e);
         });
     }
 
@@ -443,6 +462,10 @@ public final class WorkspaceViewModel {
         if (roles.size() == 1 || decision.get() != null) return messages.get("reader.placeCard");
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
         return messages.get("reader.placeFor", messages.pick(next.zh(), next.en()));
+    }
+
+    private static String fault(ReadOutcome.DeviceFault f) {
+        return f.kind() + f.status().map(st -> " " + st.hex()).orElse("") + (f.detail().isEmpty() ? "" : ": " + f.detail());
     }
 
     private void setReader(ReaderState s, String message) {

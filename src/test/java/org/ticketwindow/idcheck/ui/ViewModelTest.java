@@ -183,14 +183,30 @@ class ViewModelTest {
             assertThat(queue().queued()).isEqualTo(1);
         }
 
+        @Test void whenTheStoreCannotCommitTheClerkIsToldNothingWasSavedAndMayTryAgain() throws Exception {
+            CardData c = card("ordinary");
+            answers.add(List.of(recordFor(c, c.name().value())));
+            WorkspaceViewModel vm = vm(zh);
+            place(vm, c);
+            store.close(); // the store is gone (a full disk or a removed drive looks the same to the console)
+            vm.record();
+            assertThat(vm.recordedMessage().get()).startsWith("未能记录，结果没有保存。");
+            assertThat(vm.details().get()).startsWith("record: ");
+            assertThat(vm.canRecord().get()).as("the decision is still on screen, to record again").isTrue();
+            assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+            store = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")), Clock.systemUTC(), 0);
+        }
+
         @Test void aReaderFaultIsShownWithTheNextStepAndClearsWhenTheReaderRecovers() {
             WorkspaceViewModel vm = vm(zh);
             vm.onReaderEvent(new ReaderEvent.Fault("simulator",
-                    new ReadOutcome.DeviceFault(DeviceFaultKind.SAM_NOT_AUTHORISED, Optional.empty(), "")));
+                    new ReadOutcome.DeviceFault(DeviceFaultKind.SAM_NOT_AUTHORISED, Optional.empty(), "SAM answered 0x24")));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.FAULT);
             assertThat(vm.readerMessage().get()).contains("请联系技术人员");
+            assertThat(vm.details().get()).as("the technical part, behind the Details toggle").isEqualTo("SAM_NOT_AUTHORISED: SAM answered 0x24");
             vm.onReaderEvent(new ReaderEvent.Recovered("simulator"));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
+            assertThat(vm.details().get()).isEmpty();
         }
 
         @Test void aRecordAlreadyPassedHasNothingToRecord() throws Exception {
