@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code idcheck}: the console and the technician's reader tools, one artifact. */
 @Command(name = "idcheck", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"窗口身份核验台 — identity verification console for railway station counters."},
-        subcommands = {ConsoleCommand.class, ReadCommand.class, DecodeCommand.class, ProbeCommand.class,
+        subcommands = {ConsoleCommand.class, ReadCommand.class, CalibrateCommand.class, DecodeCommand.class, ProbeCommand.class,
                 EmulateReaderCommand.class, VirtualCardCommand.class, MatchNameCommand.class, EtpCommand.class,
                 DecideCommand.class, QueueCommand.class, SyncCommand.class, SimulateCommand.class, AuditCommand.class,
                 CentralCommand.class, CommandLine.HelpCommand.class})

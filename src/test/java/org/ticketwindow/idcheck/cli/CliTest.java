@@ -67,6 +67,21 @@ class CliTest {
     }
 
     @Test
+    @DisplayName("calibrate: N reads of the test card, the report as JSON with no personal data; exit 4 when reads fail")
+    void calibrate() throws Exception {
+        Result good = run("calibrate", "--profile", "simulator", "--reads", "4");
+        assertThat(good.code()).isZero();
+        assertThat(good.json().get("reads").asInt()).isEqualTo(4);
+        assertThat(good.json().get("outcomes").get("READ").asInt()).isEqualTo(4);
+        assertThat(good.out()).doesNotContain("110101199003071233").doesNotContain("张三");
+        assertThat(good.err()).contains("100.0% success");
+        Result bad = run("calibrate", "--profile", "simulator", "--card", "unreadable", "--reads", "2");
+        assertThat(bad.code()).isEqualTo(4);
+        assertThat(bad.json().get("errorCodes").get("unreadable:0x41").asInt()).isEqualTo(2);
+        assertThat(run("calibrate", "--profile", "ga467-serial", "--port", "/dev/does-not-exist-idcheck", "--reads", "1").code()).isEqualTo(5);
+    }
+
+    @Test
     @DisplayName("read: a serial port that does not exist is a device fault (exit 5) that says what to check")
     void readMissingPort() throws Exception {
         Result r = run("read", "--profile", "ga467-serial", "--port", "/dev/does-not-exist-idcheck");
