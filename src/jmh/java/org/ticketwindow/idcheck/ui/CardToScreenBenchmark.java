@@ -90,7 +90,7 @@ public class CardToScreenBenchmark {
             var view = new WorkspaceView(vm, new EntryFormViewModel(m, Clock.systemUTC()), m, session.training(), s -> { }, () -> { },
                     Clock.systemUTC());
             Stage stage = new Stage();
-            Scene scene = new Scene(new BorderPane(view.build(List.of())), 1280, 800);
+            Scene scene = new Scene(new BorderPane(view.build()), 1280, 800);
             scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
             stage.setScene(scene);
             stage.show();

@@ -2,20 +2,15 @@ package org.ticketwindow.idcheck.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
@@ -28,11 +23,7 @@ import javafx.stage.Stage;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.CounterSettings;
-import org.ticketwindow.idcheck.app.TrainingMode;
-import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
-import org.ticketwindow.idcheck.reader.sim.CardFixture;
-import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
 import org.ticketwindow.idcheck.store.QueueStatus;
@@ -50,7 +41,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.etp.TrustList;
-import java.util.function.Function;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -378,10 +368,10 @@ public final class ConsoleApp extends Application {
         switch (s) {
             case WORKSPACE -> showWorkspace();
             case QUEUE -> show(new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
-                    clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build(List.of()));
+                    clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build());
             case TECHNICIAN -> showTechnician();
             case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
-                    session.runtime().store().audit(), clerk.id(), settingsLines(), tasks, messages), messages).build(List.of()));
+                    session.runtime().store().audit(), clerk.id(), settingsLines(), tasks, messages), messages).build());
         }
     }
 
@@ -439,7 +429,7 @@ public final class ConsoleApp extends Application {
                 return zip;
             }
         }, readerThread, tasks, messages);
-        show(new TechnicianView(technician, messages).build(List.of()));
+        show(new TechnicianView(technician, messages).build());
         technician.open();
     }
 
@@ -467,7 +457,7 @@ public final class ConsoleApp extends Application {
     private void rebuildWorkspace() {
         workspaceView = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
                 session.training(), statusLine::setText, session::nudgeSync, Clock.systemUTC());
-        show(workspaceView.build(List.of()));
+        show(workspaceView.build());
     }
 
     /** The online lookup; a central that is absent or refuses the request leaves the case to be decided offline. */

@@ -12,7 +12,6 @@ import org.ticketwindow.idcheck.store.ResultState;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** The queue view (F11): every result not yet synced, the parked ones first, then the latest synced. */
 final class QueueView {
@@ -26,7 +25,7 @@ final class QueueView {
         this.messages = messages;
     }
 
-    VBox build(List<Button> navigation) {
+    VBox build() {
         TableView<QueueItem> table = new TableView<>(vm.items());
         table.setId("queue-table");
         table.getColumns().add(Views.column(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 90));
@@ -47,7 +46,6 @@ final class QueueView {
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
         HBox top = new HBox(8, Views.styled(messages.get("queue.heading"), "heading"), refresh, sync, retry);
-        top.getChildren().addAll(navigation);
         VBox body = new VBox(10, top, Views.styled(messages.get("queue.help"), "hint"), table, message);
         body.setId("queue");
         body.setPadding(new Insets(12, 16, 8, 16));

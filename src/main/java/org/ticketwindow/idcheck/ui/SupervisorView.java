@@ -17,7 +17,6 @@ import org.ticketwindow.idcheck.store.ClerkRole;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /** The supervisor screen (Ctrl+U): clerks, audit chain, settings. */
 final class SupervisorView {
@@ -31,7 +30,7 @@ final class SupervisorView {
         this.messages = messages;
     }
 
-    VBox build(List<Button> navigation) {
+    VBox build() {
         TableView<Clerk> table = new TableView<>(vm.clerks());
         table.setId("clerks");
         table.getColumns().add(Views.column(messages.get("sup.id"), Clerk::id, 90));
@@ -75,7 +74,6 @@ final class SupervisorView {
         settings.getStyleClass().add("panel");
         settings.setPrefWidth(460);
         HBox top = new HBox(8, Views.styled(messages.get("sup.heading"), "heading"));
-        top.getChildren().addAll(navigation);
         VBox body = new VBox(12, top, new HBox(16, clerks, settings));
         body.setId("supervisor");
         body.setPadding(new Insets(12, 16, 8, 16));

@@ -32,21 +32,11 @@ final class TechnicianView {
         this.messages = messages;
     }
 
-    VBox build(List<Button> navigation) {
-        HBox top = new HBox(8);
-        top.getChildren().add(Views.styled(messages.get("tech.heading"), "heading"));
-        top.getChildren().addAll(navigation);
+    VBox build() {
+        HBox top = new HBox(8, Views.styled(messages.get("tech.heading"), "heading"));
         top.setPadding(new Insets(12, 16, 0, 16));
-        HBox columns = new HBox(16, devicePanel(), calibrationPanel(), logPanel());
-        columns.setPadding(new Insets(12, 16, 8, 16));
-        HBox.setHgrow(columns.getChildren().get(1), Priority.ALWAYS);
-        Label message = Views.styled("", "recorded");
-        message.setId("tech-message");
-        message.textProperty().bind(vm.message());
-        message.setPadding(new Insets(0, 16, 8, 16));
-        VBox body = new VBox(top, columns, message);
+        VBox body = Views.topColumnsMessage(top, List.of(devicePanel(), calibrationPanel(), logPanel()), 1, vm.message(), "tech-message");
         body.setId("technician");
-        VBox.setVgrow(columns, Priority.ALWAYS);
         return body;
     }
 

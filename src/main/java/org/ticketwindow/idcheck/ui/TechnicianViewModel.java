@@ -33,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.function.Supplier;
 
 /**
  * The technician screen: the readers found, the profile in use, SAM status and ID, a live (masked) event log, the

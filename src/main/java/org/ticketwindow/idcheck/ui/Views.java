@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextInputControl;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** Small helpers the views share: styled labels, buttons with screen-reader names, table columns, Enter actions. */
@@ -43,6 +44,24 @@ final class Views {
     /** The Enter action of the focused node, when it has one. */
     static Runnable enterAction(Node focused) {
         return focused == null ? null : (Runnable) focused.getProperties().get(ENTER_ACTION);
+    }
+
+    /**
+     * The layout the workspace and the technician screen share: a row on top, three columns (the one at
+     * {@code growing} takes the spare width) and a message line under them.
+     */
+    static javafx.scene.layout.VBox topColumnsMessage(Node top, List<Node> columns, int growing,
+                                                      javafx.beans.value.ObservableStringValue message, String messageId) {
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(16, columns.toArray(Node[]::new));
+        row.setPadding(new javafx.geometry.Insets(12, 16, 8, 16));
+        javafx.scene.layout.HBox.setHgrow(columns.get(growing), javafx.scene.layout.Priority.ALWAYS);
+        Label line = styled("", "recorded");
+        line.setId(messageId);
+        line.textProperty().bind(message);
+        line.setPadding(new javafx.geometry.Insets(0, 16, 8, 16));
+        javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(top, row, line);
+        javafx.scene.layout.VBox.setVgrow(row, javafx.scene.layout.Priority.ALWAYS);
+        return body;
     }
 
     static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {

@@ -64,6 +64,7 @@ final class WorkspaceView {
     private final Runnable syncNow;
     private final Clock clock;
     private final TextField scanner = new TextField();
+    private final Map<CaseKind, Button> caseButtons = new EnumMap<>(CaseKind.class);
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
                   Consumer<String> notice, Runnable syncNow, Clock clock) {
@@ -76,31 +77,18 @@ final class WorkspaceView {
         this.clock = clock;
     }
 
-    /** The case buttons and the three columns; {@code extra} are the buttons at the right of the case row. */
-    VBox build(List<Button> extra) {
+    /** The case buttons, the three columns and the "recorded" line. */
+    VBox build() {
         HBox cases = new HBox(8);
         for (CaseKind k : CaseKind.values()) {
             Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
             b.setId("case-" + k.name());
             vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button")));
+            caseButtons.put(k, b);
             cases.getChildren().add(b);
         }
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        cases.getChildren().add(gap);
-        cases.getChildren().addAll(extra);
         cases.setPadding(new Insets(12, 16, 0, 16));
-        Node records = recordsPanel();
-        HBox columns = new HBox(16, readerPanel(), centrePanel(), records);
-        columns.setPadding(new Insets(12, 16, 8, 16));
-        HBox.setHgrow(columns.getChildren().get(2), Priority.ALWAYS);
-        Label recorded = Views.styled("", "recorded");
-        recorded.setId("recorded");
-        recorded.textProperty().bind(vm.recordedMessage());
-        recorded.setPadding(new Insets(0, 16, 8, 16));
-        VBox body = new VBox(cases, columns, recorded);
-        VBox.setVgrow(columns, Priority.ALWAYS);
-        return body;
+        return Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), 2, vm.recordedMessage(), "recorded");
     }
 
     /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
@@ -135,7 +123,8 @@ final class WorkspaceView {
         vm.selectCase(k);
         entry.clear();
         scanner.clear();
-        if (k == CaseKind.TICKET_SERVICE) Platform.runLater(scanner::requestFocus); // the scanner types into it
+        // the scanner types into its field; otherwise the focus ring marks the chosen case
+        Platform.runLater(k == CaseKind.TICKET_SERVICE ? scanner::requestFocus : () -> caseButtons.get(k).requestFocus());
     }
 
     // ---- left: reader, slots, training tray ----
@@ -389,10 +378,12 @@ final class WorkspaceView {
         note.textProperty().bind(vm.recordsNote());
         TableView<WorkspaceViewModel.Row> table = new TableView<>(vm.comparison());
         table.setId("comparison");
-        table.getColumns().add(Views.column(messages.get("compare.field"), WorkspaceViewModel.Row::field, 130));
-        table.getColumns().add(Views.column(messages.get("compare.result"), WorkspaceViewModel.Row::result, 100));
+        table.getColumns().add(Views.column(messages.get("compare.field"), WorkspaceViewModel.Row::field, 175));
+        table.getColumns().add(Views.column(messages.get("compare.result"), WorkspaceViewModel.Row::result, 95));
         table.getColumns().add(Views.column(messages.get("compare.hint"), r -> (r.rules().isEmpty() ? "" : r.rules() + " ") + r.hint(), 320));
-        table.setPrefHeight(170);
+        table.setFixedCellSize(30); // the table grows with its rows (two-document cases have six), at least four
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(4, javafx.beans.binding.Bindings.size(vm.comparison())).multiply(30).add(34));
+        table.minHeightProperty().bind(table.prefHeightProperty());
         table.setPlaceholder(new Label(messages.get("compare.empty")));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label verdict = Views.styled("", "verdict");

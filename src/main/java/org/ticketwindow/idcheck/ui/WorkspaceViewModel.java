@@ -332,7 +332,9 @@ public final class WorkspaceViewModel {
         decision.set(d);
         comparison.clear();
         for (FieldComparison fc : d.comparisons()) {
-            String whose = rolesOf(caseKind.get()).size() > 1 ? messages.pick(fc.role().zh(), fc.role().en()) + " · " : "";
+            // in a two-document case each row says whose document it is (委托人 · 姓名)
+            String whose = rolesOf(caseKind.get()).size() > 1
+                    ? messages.pick(fc.role().zh().replace("证件", ""), fc.role().en().replace("'s document", "")) + " · " : "";
             comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
                     messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
                     messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));

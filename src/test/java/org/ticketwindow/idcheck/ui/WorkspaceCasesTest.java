@@ -107,7 +107,7 @@ class WorkspaceCasesTest {
         place(vm, "ordinary-female");
         assertThat(vm.step().get()).isEqualTo("两张证件均已读取");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
-        assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::field).allMatch(f -> f.startsWith("委托人证件 · "));
+        assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::field).allMatch(f -> f.startsWith("委托人 · "));
         vm.record();
         assertThat(store.results().status().queued()).isEqualTo(1);
         assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(false, false);
