@@ -15,6 +15,12 @@ public interface CardReader extends AutoCloseable {
     /** One full, classified read: find, select, read (with the profile's bounded retries) and the card checks. */
     ReadOutcome read();
 
+    /**
+     * The same read; {@code cardFound} runs on this thread as soon as the reader has found a card, before the data
+     * comes (the console shows "reading"). Readers that cannot tell earlier than the outcome do not call it.
+     */
+    default ReadOutcome read(Runnable cardFound) { return read(); }
+
     /** Is a card on the reader now (used to wait for the card to be taken away after a read)? */
     Presence presence();
 

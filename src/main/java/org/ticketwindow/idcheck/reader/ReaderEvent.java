@@ -10,6 +10,9 @@ public sealed interface ReaderEvent {
     /** The card that produced the last outcome was taken away: ready for the next passenger. */
     record CardRemoved(String readerName) implements ReaderEvent {}
 
+    /** A card was found and is being read (its outcome follows). */
+    record Reading(String readerName) implements ReaderEvent {}
+
     /** The reader failed; reported once per fault streak. */
     record Fault(String readerName, ReadOutcome.DeviceFault fault) implements ReaderEvent {}
 

@@ -52,7 +52,7 @@ public final class ReaderLoop implements AutoCloseable {
                     sleep(poll);
                     continue;
                 }
-                ReadOutcome outcome = reader.read();
+                ReadOutcome outcome = reader.read(() -> emit(new ReaderEvent.Reading(reader.name())));
                 switch (outcome) {
                     case ReadOutcome.DeviceFault fault -> {
                         if (!faulted) emit(new ReaderEvent.Fault(reader.name(), fault));

@@ -450,7 +450,7 @@ public final class ConsoleApp extends Application {
         });
         workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) sounds.play(Sounds.Cue.RECORDED); });
         rebuildWorkspace();
-        session.reader().ifPresent(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start());
+        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start(), workspace::readerAbsent);
     }
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */

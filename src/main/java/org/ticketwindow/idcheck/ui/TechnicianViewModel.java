@@ -241,6 +241,7 @@ public final class TechnicianViewModel {
                 default -> messages.pick(o.outcome().clerkZh(), o.outcome().clerkEn());
             };
             case ReaderEvent.CardRemoved r -> messages.get("tech.removed");
+            case ReaderEvent.Reading r -> messages.get("reader.reading");
             case ReaderEvent.Fault f -> messages.pick(f.fault().clerkZh(), f.fault().clerkEn());
             case ReaderEvent.Recovered r -> messages.get("tech.recovered");
         };

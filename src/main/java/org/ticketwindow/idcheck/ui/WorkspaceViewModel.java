@@ -165,12 +165,16 @@ public final class WorkspaceViewModel {
         recordedMessage.set("");
     }
 
+    /** No reader is configured or it cannot be opened: the clerk is told, and nothing can be read. */
+    public void readerAbsent() { setReader(ReaderState.NO_READER, messages.get("reader.noneNext")); }
+
     /** From the reader's thread. */
     public void onReaderEvent(ReaderEvent event) { tasks.onUi(() -> handle(event)); }
 
     private void handle(ReaderEvent event) {
         switch (event) {
             case ReaderEvent.CardOutcome o -> cardOutcome(o.outcome());
+            case ReaderEvent.Reading r -> { if (!busy.get()) setReader(ReaderState.READING, messages.get("reader.keepStill")); }
             case ReaderEvent.CardRemoved r -> {
                 if (readerState.get() == ReaderState.FAULT) return;
                 // taken away before a decision in a one-document case: that case is gone (a decided one stays, and a

@@ -18,29 +18,30 @@ import static org.awaitility.Awaitility.await;
 class ReaderLoopTest {
 
     @Test
-    @DisplayName("the reader thread reports a card once, its removal, a fault once, and the recovery")
+    @DisplayName("the reader thread reports a card once (reading, then the outcome), its removal, a fault once, and the recovery")
     void events() throws Exception {
         SimulatedSam sam = new SimulatedSam(FaultPlan.none());
         List<ReaderEvent> events = new CopyOnWriteArrayList<>();
         HardwareProfile profile = TestProfiles.fast(TestProfiles.shipped("simulator"), Duration.ofMillis(100));
         try (ReaderLoop loop = new ReaderLoop(SimulatedReaders.open(sam, profile, TestProfiles.TODAY), events::add).start()) {
             sam.place(CardFixture.builtIn("ordinary"));
-            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 1);
-            assertThat(events.getFirst()).isInstanceOfSatisfying(ReaderEvent.CardOutcome.class,
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
+            assertThat(events.getFirst()).as("found: reading").isInstanceOf(ReaderEvent.Reading.class);
+            assertThat(events.get(1)).isInstanceOfSatisfying(ReaderEvent.CardOutcome.class,
                     e -> assertThat(e.outcome()).isInstanceOf(ReadOutcome.Read.class));
             Thread.sleep(300);
-            assertThat(events).hasSize(1); // the same card is not reported again while it stays
+            assertThat(events).hasSize(2); // the same card is not reported again while it stays
             sam.remove();
-            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
-            assertThat(events.get(1)).isInstanceOf(ReaderEvent.CardRemoved.class);
-            sam.condition(SimulatedSam.Condition.SELF_TEST_FAILED);
             await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 3);
-            assertThat(events.get(2)).isInstanceOf(ReaderEvent.Fault.class);
+            assertThat(events.get(2)).isInstanceOf(ReaderEvent.CardRemoved.class);
+            sam.condition(SimulatedSam.Condition.SELF_TEST_FAILED);
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 4);
+            assertThat(events.get(3)).isInstanceOf(ReaderEvent.Fault.class);
             Thread.sleep(500);
-            assertThat(events).hasSize(3); // one report per fault streak
+            assertThat(events).hasSize(4); // one report per fault streak
             sam.condition(SimulatedSam.Condition.OK);
-            await().atMost(Duration.ofSeconds(8)).until(() -> events.size() == 4);
-            assertThat(events.get(3)).isInstanceOf(ReaderEvent.Recovered.class);
+            await().atMost(Duration.ofSeconds(8)).until(() -> events.size() == 5);
+            assertThat(events.get(4)).isInstanceOf(ReaderEvent.Recovered.class);
         }
     }
 }

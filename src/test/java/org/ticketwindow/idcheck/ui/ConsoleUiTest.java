@@ -82,12 +82,26 @@ class ConsoleUiTest {
 
     void place(String card) throws Exception { training().sam().place(CardFixture.builtIn(card)); }
 
+    /** The text of a label or field, read on the JavaFX thread (the scene graph is not safe to walk from here). */
     String text(String query) {
-        Node n = robot.lookup(query).query();
-        return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+        Callable<String> read = () -> {
+            Node n = robot.lookup(query).query();
+            return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+        };
+        return onFx(read);
     }
 
-    void waitFor(Callable<Boolean> condition) throws TimeoutException { WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, condition); }
+    static <T> T onFx(Callable<T> work) {
+        try {
+            return javafx.application.Platform.isFxApplicationThread() ? work.call() : WaitForAsyncUtils.asyncFx(work).get(15, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void waitFor(Callable<Boolean> condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(condition));
+    }
 
     void waitForText(String query, String part) throws TimeoutException {
         try {

@@ -207,6 +207,12 @@ class ViewModelTest {
             vm.onReaderEvent(new ReaderEvent.Recovered("simulator"));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
             assertThat(vm.details().get()).isEmpty();
+            vm.onReaderEvent(new ReaderEvent.Reading("simulator"));
+            assertThat(vm.readerState().get()).isEqualTo(ReaderState.READING);
+            assertThat(vm.readerMessage().get()).isEqualTo("正在读卡，请勿移动证件");
+            vm.readerAbsent();
+            assertThat(vm.readerState().get()).isEqualTo(ReaderState.NO_READER);
+            assertThat(vm.readerMessage().get()).contains("本机没有可用的读卡器");
         }
 
         @Test void aRecordAlreadyPassedHasNothingToRecord() throws Exception {

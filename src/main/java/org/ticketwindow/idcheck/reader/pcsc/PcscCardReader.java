@@ -59,13 +59,15 @@ public final class PcscCardReader extends SamCardReader {
         }
     }
 
-    @Override public ReadOutcome read() {
+    @Override public ReadOutcome read() { return read(() -> { }); }
+
+    @Override public ReadOutcome read(Runnable cardFound) {
         Presence p = presence();
         if (p == Presence.ABSENT) return new ReadOutcome.NoCard(false);
         if (p == Presence.UNKNOWN) {
             return new ReadOutcome.DeviceFault(DeviceFaultKind.PORT_GONE, Optional.empty(), readerName + " is not available");
         }
-        ReadOutcome outcome = super.read();
+        ReadOutcome outcome = super.read(cardFound);
         if (outcome instanceof ReadOutcome.NoCard) dropSession();
         // a link failure while the card went away (e.g. removed between the presence check and connect) is a removal
         if (outcome instanceof ReadOutcome.DeviceFault && presence() == Presence.ABSENT) return new ReadOutcome.NoCard(true);

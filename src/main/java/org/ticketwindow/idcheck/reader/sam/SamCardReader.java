@@ -62,10 +62,12 @@ public class SamCardReader implements CardReader {
         return Optional.empty();
     }
 
-    @Override public ReadOutcome read() {
+    @Override public ReadOutcome read() { return read(() -> { }); }
+
+    @Override public ReadOutcome read(Runnable cardFound) {
         Optional<ReadOutcome.DeviceFault> notReady = ensureSession();
         if (notReady.isPresent()) return notReady.get();
-        ReadOutcome outcome = session.readCard();
+        ReadOutcome outcome = session.readCard(cardFound);
         if (outcome instanceof ReadOutcome.DeviceFault f && dropsLink(f.kind())) dropSession();
         return outcome;
     }

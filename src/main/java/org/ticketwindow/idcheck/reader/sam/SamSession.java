@@ -64,7 +64,11 @@ public final class SamSession {
 
     // ---- the classified read -----------------------------------------------------------------------------------
 
-    public ReadOutcome readCard() {
+    public ReadOutcome readCard() { return readCard(() -> { }); }
+
+    /** The same; {@code cardFound} runs once, when the find succeeds (the screen can say "reading" meanwhile). */
+    public ReadOutcome readCard(Runnable cardFound) {
+        boolean told = false;
         int maxAttempts = 1 + profile.retries().read();
         SamStatus lastCardFailure = null;
         long find = 0, select = 0, read = 0, extras = 0;
@@ -78,6 +82,10 @@ public final class SamSession {
                     long t1 = System.nanoTime();
                     find += t1 - t0;
                     if (!found) return new ReadOutcome.NoCard(lastCardFailure != null);
+                    if (!told) {
+                        told = true;
+                        cardFound.run();
+                    }
                     expect(exchange(SamCommand.SELECT), SamStatus.SUCCESS);
                     long t2 = System.nanoTime();
                     select += t2 - t1;
