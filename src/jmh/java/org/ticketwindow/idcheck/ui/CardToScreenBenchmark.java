@@ -84,7 +84,7 @@ public class CardToScreenBenchmark {
         Tasks tasks = new Tasks(Executors.newFixedThreadPool(2), Platform::runLater);
         CountDownLatch shown = new CountDownLatch(1);
         Platform.runLater(() -> {
-            vm = new WorkspaceViewModel(session.runtime().settings().counterKind(), "1001",
+            vm = new WorkspaceViewModel(session.runtime().settings().counterKind(), session.runtime().settings().policy(), "1001",
                     session.runtime().recorder(session.runtime().settings().counterId()), (t, n) -> lookup(t, n), () -> { },
                     new VerificationRules(), Optional.empty(), tasks, m, Clock.systemUTC());
             var view = new WorkspaceView(vm, new EntryFormViewModel(m, Clock.systemUTC()), m, session.training(), s -> { }, () -> { },

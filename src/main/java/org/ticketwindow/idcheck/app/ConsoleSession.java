@@ -30,6 +30,9 @@ public final class ConsoleSession implements AutoCloseable {
     private final SyncWorker sync;
     private final Clock clock;
     private volatile CardReader reader;
+    /** PD2 / S8: the personal fields of synced results are purged after the retention, checked daily. */
+    private final java.util.concurrent.ScheduledExecutorService retention =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("idcheck-retention").daemon().factory());
 
     private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, CardReader reader,
                            Clock clock) {
@@ -58,7 +61,9 @@ public final class ConsoleSession implements AutoCloseable {
                 reader = training.reader(profile, clock);
             }
             if (sync != null) sync.start();
-            return new ConsoleSession(rt, training, central, sync, reader, clock);
+            ConsoleSession session = new ConsoleSession(rt, training, central, sync, reader, clock);
+            session.scheduleRetention();
+            return session;
         } catch (RuntimeException | ProfileException e) {
             rt.close();
             throw e;
@@ -111,7 +116,20 @@ public final class ConsoleSession implements AutoCloseable {
     /** A result was recorded: send it now rather than at the next idle poll. */
     public void nudgeSync() { if (sync != null) sync.nudge(); }
 
+    private void scheduleRetention() {
+        java.time.Duration keep = java.time.Duration.ofDays(runtime.settings().retentionDays());
+        retention.scheduleWithFixedDelay(() -> {
+            try {
+                int n = runtime.store().results().purge(keep);
+                if (n > 0) org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).info("retention: {} synced results purged of personal data", n);
+            } catch (RuntimeException e) {
+                org.slf4j.LoggerFactory.getLogger(ConsoleSession.class).warn("retention purge failed: {}", e.toString());
+            }
+        }, 1, 24 * 60, java.util.concurrent.TimeUnit.MINUTES); // not at start-up: the login comes first
+    }
+
     @Override public void close() {
+        retention.shutdownNow();
         if (sync != null) sync.close();
         if (training != null) training.close();
         runtime.close();

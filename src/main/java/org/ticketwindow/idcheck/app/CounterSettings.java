@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.app;
 
 import org.ticketwindow.idcheck.sync.SyncSettings;
 import org.ticketwindow.idcheck.verify.CounterKind;
+import org.ticketwindow.idcheck.verify.Policy;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -22,14 +23,21 @@ import java.util.regex.Pattern;
  * {@code TRAINING-01}, station window, no central).
  */
 public record CounterSettings(String counterId, CounterKind counterKind, String centralUrl, Path keyStore,
-                              Path keyStorePasswordFile, Path caCertificate, int batchSize, Path etpTrustList) {
+                              Path keyStorePasswordFile, Path caCertificate, int batchSize, Path etpTrustList,
+                              int contactLimit, int retentionDays) {
 
     static final Set<String> KEYS = Set.of("counter.id", "counter.kind", "central.url", "central.keystore",
-            "central.keystore-password-file", "central.ca", "sync.batch-size", "etp.trust-list");
+            "central.keystore-password-file", "central.ca", "sync.batch-size", "etp.trust-list", "policy.contact-limit",
+            "store.retention-days");
+    /** What a supervisor may change from the console; the counter's identity and kind stay the technician's. */
+    public static final List<String> SUPERVISOR_KEYS = List.of("central.url", "central.keystore", "central.keystore-password-file",
+            "central.ca", "etp.trust-list", "policy.contact-limit", "store.retention-days");
+    /** PD2: synced results keep their evidence this long by default. */
+    public static final int DEFAULT_RETENTION_DAYS = 180;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     public static final CounterSettings TRAINING = new CounterSettings("TRAINING-01", CounterKind.STATION_WINDOW, null,
-            null, null, null, SyncSettings.DEFAULT.batchSize(), null);
+            null, null, null, SyncSettings.DEFAULT.batchSize(), null, Policy.DEFAULT.contactLimit(), DEFAULT_RETENTION_DAYS);
 
     public static CounterSettings load(Path file) {
         if (!Files.exists(file)) return TRAINING;
@@ -62,6 +70,8 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
                 problems.add(file + ": sync.batch-size: not a number");
             }
         }
+        int contactLimit = number(p, "policy.contact-limit", TRAINING.contactLimit(), 1, 1000, file, problems);
+        int retentionDays = number(p, "store.retention-days", TRAINING.retentionDays(), 1, 3650, file, problems);
         Path keyStore = path(p, "central.keystore", file, problems);
         Path password = path(p, "central.keystore-password-file", file, problems);
         Path ca = path(p, "central.ca", file, problems);
@@ -71,8 +81,56 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
             problems.add(file + ": central.url: an https central needs central.keystore, central.keystore-password-file and central.ca");
         }
         if (!problems.isEmpty()) throw new SettingsException(String.join("\n", problems));
-        return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust);
+        return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust, contactLimit, retentionDays);
     }
+
+    private static int number(Properties p, String key, int fallback, int min, int max, Path file, List<String> problems) {
+        String v = p.getProperty(key);
+        if (v == null) return fallback;
+        try {
+            int n = Integer.parseInt(v.strip());
+            if (n >= min && n <= max) return n;
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        problems.add(file + ": " + key + ": must be a whole number from " + min + " to " + max);
+        return fallback;
+    }
+
+    /**
+     * A supervisor's change of {@link #SUPERVISOR_KEYS} (an empty value removes the key): written to a candidate file
+     * beside {@code file}, validated as a whole, and only then put in place (atomically), so a bad value leaves the
+     * file as it was and says file, key and reason.
+     */
+    public static CounterSettings save(Path file, java.util.Map<String, String> changes) throws IOException {
+        for (String k : changes.keySet()) {
+            if (!SUPERVISOR_KEYS.contains(k)) throw new SettingsException(file + ": " + k + ": not a setting a supervisor changes");
+        }
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+        }
+        changes.forEach((k, v) -> {
+            if (v == null || v.isBlank()) p.remove(k); else p.setProperty(k, v.strip());
+        });
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path candidate = file.resolveSibling(file.getFileName() + ".new");
+        try (var w = Files.newBufferedWriter(candidate, StandardCharsets.UTF_8)) {
+            p.store(w, "counter settings (technician; supervisor keys changed from the console)");
+        }
+        try {
+            CounterSettings loaded = load(candidate);
+            Files.move(candidate, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return loaded;
+        } catch (SettingsException e) {
+            Files.deleteIfExists(candidate);
+            throw new SettingsException(e.getMessage().replace(candidate.toString(), file.toString()));
+        }
+    }
+
+    public Policy policy() { return new Policy(contactLimit); }
 
     private static Path path(Properties p, String key, Path file, List<String> problems) {
         String v = p.getProperty(key);

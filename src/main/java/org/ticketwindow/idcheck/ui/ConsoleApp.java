@@ -371,7 +371,8 @@ public final class ConsoleApp extends Application {
                     clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build());
             case TECHNICIAN -> showTechnician();
             case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
-                    session.runtime().store().audit(), clerk.id(), settingsLines(), tasks, messages), messages).build());
+                    session.runtime().store().audit(), clerk.id(), settingsLines(), startHome.counterSettings(),
+                    saved -> settings = saved, tasks, messages), messages).build());
         }
     }
 
@@ -397,12 +398,13 @@ public final class ConsoleApp extends Application {
     }
 
     private List<String> settingsLines() {
-        var s = session.runtime().settings();
+        var s = settings;
         return List.of(messages.get("sup.set.counter", s.counterId(), messages.get("kind." + s.counterKind().name())),
                 messages.get("sup.set.central", s.centralUrl() == null ? messages.get("sup.set.training") : s.centralUrl()),
                 messages.get("sup.set.tls", s.keyStore() == null ? "—" : s.keyStore().toString(), s.caCertificate() == null ? "—" : s.caCertificate().toString()),
                 messages.get("sup.set.trust", s.etpTrustList() == null ? (session.training().isPresent() ? messages.get("sup.set.training") : "—") : s.etpTrustList().toString()),
-                messages.get("sup.set.contactLimit", org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()),
+                messages.get("sup.set.contactLimit", s.contactLimit()),
+                messages.get("sup.set.retention", s.retentionDays()),
                 messages.get("sup.set.batch", s.batchSize()),
                 messages.get("sup.set.file", session.runtime().home().counterSettings()));
     }
@@ -441,7 +443,7 @@ public final class ConsoleApp extends Application {
             proofs = Optional.empty();
             statusLine.setText(e.getMessage());
         }
-        workspace = new WorkspaceViewModel(session.runtime().settings().counterKind(), clerk.id(),
+        workspace = new WorkspaceViewModel(settings.counterKind(), settings.policy(), clerk.id(),
                 session.runtime().recorder(session.runtime().settings().counterId()),
                 this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
         workspace.readerState().addListener((o, was, now) -> {

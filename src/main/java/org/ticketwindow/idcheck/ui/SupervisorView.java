@@ -69,8 +69,25 @@ final class SupervisorView {
         Label audit = Views.styled("", "verdict");
         audit.setId("audit-result");
         audit.textProperty().bind(vm.auditResult());
+        GridPane edit = new GridPane(8, 4);
+        int row = 0;
+        for (var e : vm.editableSettings().entrySet()) {
+            TextField f = new TextField();
+            f.setId("setting-" + e.getKey().replace('.', '-'));
+            f.setAccessibleText(e.getKey());
+            f.setPrefColumnCount(16);
+            f.textProperty().bindBidirectional(e.getValue());
+            Label key = new Label(e.getKey());
+            key.getStyleClass().add("details");
+            edit.addRow(row++, key, f);
+        }
+        Button save = Views.button(messages.get("sup.saveSettings"), vm::saveSettings);
+        save.setId("settings-save");
+        Label saved = Views.styled("", "recorded");
+        saved.setId("settings-message");
+        saved.textProperty().bind(vm.settingsMessage());
         VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit, Views.heading(messages, "sup.settings"),
-                Views.styled(String.join("\n", vm.settings()), "details"), Views.styled(messages.get("sup.settingsHelp"), "hint"));
+                Views.styled(String.join("\n", vm.settings()), "details"), edit, save, saved, Views.styled(messages.get("sup.settingsHelp"), "hint"));
         settings.getStyleClass().add("panel");
         settings.setPrefWidth(460);
         HBox top = new HBox(8, Views.styled(messages.get("sup.heading"), "heading"));

@@ -8,16 +8,26 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ticketwindow.idcheck.app.CounterSettings;
+import org.ticketwindow.idcheck.store.AuditKind;
 import org.ticketwindow.idcheck.store.AuditTrail;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The supervisor screen: clerks (add, reset PIN, unlock, role), audit chain verification, and the counter's settings
- * as configured. Every change goes through the store, which audits it with the supervisor's id.
+ * (the supervisor's keys edited and saved to the installation file, validated first and audited). Every change goes through the store, which audits it with the supervisor's id.
  */
 public final class SupervisorViewModel {
     private final ClerkAccounts clerks;
@@ -33,15 +43,55 @@ public final class SupervisorViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper auditResult = new ReadOnlyStringWrapper("");
     private final List<String> settings;
+    private final Path settingsFile;
+    private final Consumer<CounterSettings> saved;
+    /** The editable settings ({@link CounterSettings#SUPERVISOR_KEYS}) as the file has them now. */
+    private final Map<String, StringProperty> editable = new LinkedHashMap<>();
+    private final ReadOnlyStringWrapper settingsMessage = new ReadOnlyStringWrapper("");
 
-    public SupervisorViewModel(ClerkAccounts clerks, AuditTrail audit, String supervisorId, List<String> settings, Tasks tasks,
-                               Messages messages) {
+    /**
+     * @param settingsFile the installation file the supervisor's keys are saved to
+     * @param saved        told the new settings after a save (the contact limit applies to the next case)
+     */
+    public SupervisorViewModel(ClerkAccounts clerks, AuditTrail audit, String supervisorId, List<String> settings,
+                               Path settingsFile, Consumer<CounterSettings> saved, Tasks tasks, Messages messages) {
         this.clerks = clerks;
         this.audit = audit;
         this.supervisorId = supervisorId;
         this.settings = List.copyOf(settings);
+        this.settingsFile = settingsFile;
+        this.saved = saved;
         this.tasks = tasks;
         this.messages = messages;
+        Properties current = new Properties();
+        try (var r = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
+            current.load(r);
+        } catch (IOException | RuntimeException e) {
+            // no file yet (training) or unreadable: the fields start empty and the save says what is wrong
+        }
+        for (String k : CounterSettings.SUPERVISOR_KEYS) editable.put(k, new SimpleStringProperty(current.getProperty(k, "")));
+    }
+
+    /** The supervisor's keys and their values as typed, in the file's order of {@link CounterSettings#SUPERVISOR_KEYS}. */
+    public Map<String, StringProperty> editableSettings() { return editable; }
+    public ReadOnlyStringProperty settingsMessage() { return settingsMessage.getReadOnlyProperty(); }
+
+    /**
+     * Saves the changed keys to the installation file, validated as a whole first (a bad value names its key and
+     * nothing is written), and audits the change. The central and certificates apply at the next start.
+     */
+    public void saveSettings() {
+        Map<String, String> changes = new LinkedHashMap<>();
+        editable.forEach((k, v) -> changes.put(k, v.get()));
+        tasks.run(() -> {
+            CounterSettings s = CounterSettings.save(settingsFile, changes);
+            audit.append(AuditKind.CONFIGURATION, supervisorId, settingsFile.getFileName().toString(),
+                    "supervisor settings saved: " + String.join(", ", changes.keySet()));
+            return s;
+        }, s -> {
+            saved.accept(s);
+            settingsMessage.set(messages.get("sup.settingsSaved"));
+        }, e -> settingsMessage.set(messages.get("sup.settingsRefused", e.getMessage())));
     }
 
     public ObservableList<Clerk> clerks() { return list; }

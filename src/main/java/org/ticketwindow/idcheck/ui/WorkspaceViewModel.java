@@ -30,6 +30,7 @@ import org.ticketwindow.idcheck.verify.ExtraFactor;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
+import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.TicketService;
@@ -60,6 +61,7 @@ public final class WorkspaceViewModel {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CounterKind counterKind;
+    private final Policy policy;
     private final String clerkId;
     private final Recorder recorder;
     private final RecordLookup lookup;
@@ -106,9 +108,10 @@ public final class WorkspaceViewModel {
         public boolean filled() { return !filledWith.isEmpty(); }
     }
 
-    public WorkspaceViewModel(CounterKind counterKind, String clerkId, Recorder recorder, RecordLookup lookup, Runnable recorded,
+    public WorkspaceViewModel(CounterKind counterKind, Policy policy, String clerkId, Recorder recorder, RecordLookup lookup, Runnable recorded,
                               VerificationRules rules, Optional<EtpVerifier> proofs, Tasks tasks, Messages messages, Clock clock) {
         this.counterKind = counterKind;
+        this.policy = policy;
         this.clerkId = clerkId;
         this.recorder = recorder;
         this.lookup = lookup;
@@ -327,6 +330,7 @@ public final class WorkspaceViewModel {
     private void decideNow() {
         VerificationCase.Builder b = VerificationCase.builder(counterKind, caseKind.get(), LocalDate.now(clock.withZone(CHINA)));
         documents.forEach(b::document);
+        b.policy(policy);
         if (found != null) {
             b.record(found.record()).registeredUser(found.registeredUser()).countedContacts(found.countedContacts());
         }

@@ -58,7 +58,8 @@ class ScreensViewModelTest {
         store.clerks().add("8001", "主任", ClerkRole.SUPERVISOR, "123456", "test");
         store.clerks().add("1001", "售票员", ClerkRole.CLERK, "123456", "test");
         for (int i = 0; i < 5; i++) store.clerks().login("1001", "000000");
-        SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(), NOW, zh);
+        SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(),
+                dir.resolve("config/counter.properties"), s -> { }, NOW, zh);
         vm.refresh();
         var locked = vm.clerks().stream().filter(c -> c.id().equals("1001")).findFirst().orElseThrow();
         assertThat(locked.lockedUntil()).isNotNull();
@@ -88,6 +89,31 @@ class ScreensViewModelTest {
 
         vm.verifyAudit();
         assertThat(vm.auditResult().get()).startsWith("审计链完整");
+    }
+
+    @Test void aSupervisorRaisesTheContactLimitAndABadValueIsRefusedWithItsKeyAndNothingWritten() throws Exception {
+        Path file = dir.resolve("config/counter.properties");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "counter.id=T001\ncounter.kind=STATION_WINDOW\n");
+        java.util.concurrent.atomic.AtomicReference<org.ticketwindow.idcheck.app.CounterSettings> applied = new java.util.concurrent.atomic.AtomicReference<>();
+        SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(), file, applied::set, NOW, zh);
+        assertThat(vm.editableSettings()).containsKeys("central.url", "policy.contact-limit", "store.retention-days");
+
+        vm.editableSettings().get("policy.contact-limit").set("150");
+        vm.saveSettings();
+        assertThat(vm.settingsMessage().get()).startsWith("设置已保存");
+        assertThat(applied.get().contactLimit()).isEqualTo(150);
+        assertThat(applied.get().counterId()).as("the technician's keys stay").isEqualTo("T001");
+        assertThat(org.ticketwindow.idcheck.app.CounterSettings.load(file).policy().contactLimit()).isEqualTo(150);
+        String good = Files.readString(file);
+
+        vm.editableSettings().get("store.retention-days").set("0");
+        vm.saveSettings();
+        assertThat(vm.settingsMessage().get()).contains("store.retention-days").contains(file.toString());
+        assertThat(Files.readString(file)).isEqualTo(good);
+        assertThat(Files.list(file.getParent())).containsExactly(file);
+        assertThat(store.audit().verify()).isEmpty();
+        assertThat(store.audit().size()).isEqualTo(1);
     }
 
     @Test void preferencesSurviveARestartAndADamagedFileGivesTheDefaults() throws Exception {

@@ -102,7 +102,7 @@ class ViewModelTest {
                 if (offline) throw new CentralUnavailableException("test: central away", null);
                 return answers.isEmpty() ? List.of() : answers.removeFirst();
             };
-            return new WorkspaceViewModel(CounterKind.STATION_WINDOW, "1001", new Recorder(store.results(), "T001"), lookup,
+            return new WorkspaceViewModel(CounterKind.STATION_WINDOW, org.ticketwindow.idcheck.verify.Policy.DEFAULT, "1001", new Recorder(store.results(), "T001"), lookup,
                     nudges::incrementAndGet, new VerificationRules(), Optional.empty(), NOW, m, Clock.systemUTC());
         }
 

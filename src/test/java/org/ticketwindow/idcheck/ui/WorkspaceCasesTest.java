@@ -72,7 +72,7 @@ class WorkspaceCasesTest {
     }
 
     WorkspaceViewModel vm(CounterKind kind, RecordLookup lookup) {
-        return new WorkspaceViewModel(kind, "1001", new Recorder(store.results(), "T001"), lookup, () -> { },
+        return new WorkspaceViewModel(kind, org.ticketwindow.idcheck.verify.Policy.DEFAULT, "1001", new Recorder(store.results(), "T001"), lookup, () -> { },
                 new VerificationRules(), Optional.of(new EtpVerifier(training.proofTrust(), EtpVerifier.DEFAULT_SKEW)), NOW, zh, clock);
     }
 
