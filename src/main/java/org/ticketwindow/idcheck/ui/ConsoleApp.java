@@ -397,16 +397,13 @@ public final class ConsoleApp extends Application {
         return out;
     }
 
+    /** The settings a supervisor sees but does not change here (the editable ones are fields on the screen). */
     private List<String> settingsLines() {
         var s = settings;
         return List.of(messages.get("sup.set.counter", s.counterId(), messages.get("kind." + s.counterKind().name())),
                 messages.get("sup.set.central", s.centralUrl() == null ? messages.get("sup.set.training") : s.centralUrl()),
-                messages.get("sup.set.tls", s.keyStore() == null ? "—" : s.keyStore().toString(), s.caCertificate() == null ? "—" : s.caCertificate().toString()),
-                messages.get("sup.set.trust", s.etpTrustList() == null ? (session.training().isPresent() ? messages.get("sup.set.training") : "—") : s.etpTrustList().toString()),
-                messages.get("sup.set.contactLimit", s.contactLimit()),
-                messages.get("sup.set.retention", s.retentionDays()),
                 messages.get("sup.set.batch", s.batchSize()),
-                messages.get("sup.set.file", session.runtime().home().counterSettings()));
+                messages.get("sup.set.file", startHome.counterSettings()));
     }
 
     private void showTechnician() {

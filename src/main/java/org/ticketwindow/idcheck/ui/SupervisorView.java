@@ -77,6 +77,8 @@ final class SupervisorView {
             f.setAccessibleText(e.getKey());
             f.setPrefColumnCount(16);
             f.textProperty().bindBidirectional(e.getValue());
+            if (e.getKey().equals("policy.contact-limit")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()));
+            if (e.getKey().equals("store.retention-days")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.app.CounterSettings.DEFAULT_RETENTION_DAYS));
             Label key = new Label(e.getKey());
             key.getStyleClass().add("details");
             edit.addRow(row++, key, f);
@@ -89,9 +91,16 @@ final class SupervisorView {
         VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit, Views.heading(messages, "sup.settings"),
                 Views.styled(String.join("\n", vm.settings()), "details"), edit, save, saved, Views.styled(messages.get("sup.settingsHelp"), "hint"));
         settings.getStyleClass().add("panel");
-        settings.setPrefWidth(460);
+        javafx.scene.control.ScrollPane settingsScroll = new javafx.scene.control.ScrollPane(settings);
+        settingsScroll.setFitToWidth(true);
+        settingsScroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        settingsScroll.getStyleClass().add("plain");
+        settingsScroll.setPrefWidth(480);
+        settingsScroll.setMinWidth(480);
         HBox top = new HBox(8, Views.styled(messages.get("sup.heading"), "heading"));
-        VBox body = new VBox(12, top, new HBox(16, clerks, settings));
+        HBox columns = new HBox(16, clerks, settingsScroll);
+        VBox body = new VBox(12, top, columns);
+        VBox.setVgrow(columns, Priority.ALWAYS);
         body.setId("supervisor");
         body.setPadding(new Insets(12, 16, 8, 16));
         vm.refresh();
