@@ -81,6 +81,7 @@ public final class ConsoleApp extends Application {
     private TechnicianViewModel technician;
     private Screen screen;
     private UiPreferences preferences;
+    /** Made in the background after start (synthesising and loading the cues must not delay the login screen). */
     private Sounds sounds;
     private Scene scene;
     private final ExecutorService readerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("console-reader").daemon().factory());
@@ -127,7 +128,6 @@ public final class ConsoleApp extends Application {
             settings = CounterSettings.TRAINING;
             startFailure = e.getMessage();
         }
-        sounds = new Sounds(preferences.sounds());
         tasks = new Tasks(background, Platform::runLater);
         messages = Messages.of(startLocale);
         fontFamily = Font.getFamilies().stream().filter(CJK_FONTS::contains).findFirst().orElse(null);
@@ -141,6 +141,7 @@ public final class ConsoleApp extends Application {
         stage.show();
         if (startFailure == null) {
             long toolkitUp = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            tasks.run(() -> new Sounds(preferences.sounds()), made -> sounds = made, e -> { });
             tasks.run(() -> {
                 try {
                     return opening.join();
@@ -327,7 +328,7 @@ public final class ConsoleApp extends Application {
             case M -> {
                 if (!ctrl) return;
                 prefer(preferences.withSounds(!preferences.sounds()));
-                sounds.on(preferences.sounds());
+                if (sounds != null) sounds.on(preferences.sounds());
                 statusLine.setText(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
             }
             default -> { return; }
@@ -444,13 +445,15 @@ public final class ConsoleApp extends Application {
                 session.runtime().recorder(session.runtime().settings().counterId()),
                 this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
         workspace.readerState().addListener((o, was, now) -> {
-            if (now == ReaderState.READ) sounds.play(Sounds.Cue.READ);
-            if (now == ReaderState.REFUSED) sounds.play(Sounds.Cue.REFUSED);
+            if (now == ReaderState.READ) play(Sounds.Cue.READ);
+            if (now == ReaderState.REFUSED) play(Sounds.Cue.REFUSED);
         });
-        workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) sounds.play(Sounds.Cue.RECORDED); });
+        workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) play(Sounds.Cue.RECORDED); });
         rebuildWorkspace();
         session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start(), workspace::readerAbsent);
     }
+
+    private void play(Sounds.Cue cue) { if (sounds != null) sounds.play(cue); }
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
     private void rebuildWorkspace() {

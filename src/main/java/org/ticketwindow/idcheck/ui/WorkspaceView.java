@@ -22,7 +22,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
 import org.ticketwindow.idcheck.app.TrainingMode;
-import org.ticketwindow.idcheck.etp.QrCodes;
 import org.ticketwindow.idcheck.identity.CardChecks;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.CardDate;
@@ -35,7 +34,6 @@ import org.ticketwindow.idcheck.verify.DocumentType;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 
 import java.io.File;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -361,13 +359,7 @@ final class WorkspaceView {
         chooser.setTitle(messages.get("proof.image"));
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG / JPEG", "*.png", "*.jpg", "*.jpeg"));
         File f = chooser.showOpenDialog(scanner.getScene().getWindow());
-        if (f == null) return;
-        try {
-            Optional<String> text = QrCodes.decode(f.toPath());
-            if (text.isPresent()) vm.scanProof(text.get()); else notice.accept(messages.get("proof.noCode"));
-        } catch (IOException e) {
-            notice.accept(messages.get("proof.imageFailed", e.getMessage()));
-        }
+        if (f != null) vm.scanProofImage(f.toPath());
     }
 
     // ---- right: records, comparison, extra factor, name decision, decision ----

@@ -255,6 +255,14 @@ public final class WorkspaceViewModel {
         }
     }
 
+    /** A QR code in an image file (a photo of the passenger's screen): decoded in the background, then as scanned. */
+    public void scanProofImage(java.nio.file.Path file) {
+        if (busy.get()) return;
+        tasks.run(() -> org.ticketwindow.idcheck.etp.QrCodes.decode(file),
+                text -> text.ifPresentOrElse(this::scanProof, () -> proofMessage.set(messages.get("proof.noCode"))),
+                e -> proofMessage.set(messages.get("proof.imageFailed", e.getMessage())));
+    }
+
     /** Fills the next empty slot; when every slot is filled, looks up the record and decides. */
     private void present(Presented document, CardData shown) {
         List<DocumentRole> roles = rolesOf(caseKind.get());

@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.ui;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.app.AppHome;
@@ -92,7 +93,7 @@ class WorkspaceCasesTest {
 
     static void remove(WorkspaceViewModel vm) { vm.onReaderEvent(new ReaderEvent.CardRemoved("simulator")); }
 
-    @Test void proxyTakesTheProxysCardThenThePrincipalsWithAStepIndicatorAndVerifiesThePrincipal() throws Exception {
+    @Test @DisplayName("X1 proxy: the proxy's card, then the principal's, with a step indicator; the principal is verified") void proxyTakesTheProxysCardThenThePrincipalsWithAStepIndicatorAndVerifiesThePrincipal() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.PROXY);
         assertThat(vm.step().get()).isEqualTo("第 1/2 步：代办人证件");
@@ -113,7 +114,7 @@ class WorkspaceCasesTest {
         assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(false, false);
     }
 
-    @Test void proxyWithTheSameCardTwiceIsTheWrongCase() throws Exception {
+    @Test @DisplayName("X1 the same card as proxy and principal is the wrong case") void proxyWithTheSameCardTwiceIsTheWrongCase() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.PROXY);
         place(vm, "ordinary");
@@ -122,7 +123,7 @@ class WorkspaceCasesTest {
         assertThat(vm.decision().get().ruleIds()).contains("X1");
     }
 
-    @Test void overTheLimitTheRegisteredUsersCardVerifiesTheContact() throws Exception {
+    @Test @DisplayName("L1 over the limit: the registered user's card, then the contact's; the contact record is verified") void overTheLimitTheRegisteredUsersCardVerifiesTheContact() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.OVER_LIMIT_CONTACT);
         assertThat(vm.step().get()).isEqualTo("第 1/2 步：注册用户证件");
@@ -133,7 +134,7 @@ class WorkspaceCasesTest {
         assertThat(vm.canRecord().get()).isTrue();
     }
 
-    @Test void anAgencyRefusesASpecialNameWithOneSentenceForThePassenger() throws Exception {
+    @Test @DisplayName("V2 an agency refuses a special name, with one sentence for the passenger") void anAgencyRefusesASpecialNameWithOneSentenceForThePassenger() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.AGENCY);
         place(vm, "rare-pua");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
@@ -141,7 +142,7 @@ class WorkspaceCasesTest {
         assertThat(vm.passengerSentence().get()).isNotEmpty();
     }
 
-    @Test void aSpecialNameAtAStationAsksForTheExtraFactorAndPassesWithIt() throws Exception {
+    @Test @DisplayName("V2 a special name at a station asks for the extra factor; a wrong one does not pass, the right one does") void aSpecialNameAtAStationAsksForTheExtraFactorAndPassesWithIt() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         place(vm, "rare-pua");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.NEEDS_MORE);
@@ -153,7 +154,7 @@ class WorkspaceCasesTest {
         assertThat(vm.factorKinds()).isEmpty();
     }
 
-    @Test void aNameTheRulesCannotDecideWaitsForTheClerk() throws Exception {
+    @Test @DisplayName("N1 a name the rules cannot decide waits for the clerk's decision, recorded with the result") void aNameTheRulesCannotDecideWaitsForTheClerk() throws Exception {
         CardData c = card("rare-pua");
         DocumentEvidence shown = DocumentEvidence.of(DocumentRole.HOLDER, new Presented.Chip(c));
         String entered = c.name().value().codePoints().mapToObj(cp -> Character.isSupplementaryCodePoint(cp) || (cp >= 0xE000 && cp <= 0xF8FF)
@@ -173,7 +174,7 @@ class WorkspaceCasesTest {
         assertThat(store.results().status().queued()).isEqualTo(1);
     }
 
-    @Test void aPassportScannedFromItsMrzIsPreVerifiedAgainstTheReportedRecord() {
+    @Test @DisplayName("P1 a passport scanned from its MRZ is pre-verified against the reported record") void aPassportScannedFromItsMrzIsPreVerifiedAgainstTheReportedRecord() {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.PRE_VERIFICATION);
         EntryFormViewModel form = new EntryFormViewModel(zh, clock);
@@ -187,7 +188,7 @@ class WorkspaceCasesTest {
         assertThat(store.results().status().queued()).isEqualTo(1);
     }
 
-    @Test void theEntryFormSaysWhatIsWrongAsTheClerkTypes() {
+    @Test @DisplayName("P1 the entry form says what is wrong as the clerk types; a failed scan leaves it alone") void theEntryFormSaysWhatIsWrongAsTheClerkTypes() {
         EntryFormViewModel form = new EntryFormViewModel(zh, clock);
         form.type().set(DocumentType.HKMO_PERMIT);
         form.number().set("X123");
@@ -203,7 +204,7 @@ class WorkspaceCasesTest {
         assertThat(form.number().get()).as("a failed scan leaves the form alone").isEqualTo("H12345678");
     }
 
-    @Test void aDuplicateIdentityClaimIsRecordedForAFlaggedRecord() throws Exception {
+    @Test @DisplayName("DUP1 a duplicate-identity claim is recorded for a flagged record") void aDuplicateIdentityClaimIsRecordedForAFlaggedRecord() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.DUPLICATE_CLAIM);
         place(vm, "traditional");
@@ -212,7 +213,7 @@ class WorkspaceCasesTest {
         assertThat(store.results().status().queued()).isEqualTo(1);
     }
 
-    @Test void aFreshElectronicProofGivesTheTicketServicesAndAStaleCodeIsRefusedWithTheAdvice() {
+    @Test @DisplayName("E2 E3 E5 a fresh proof gives sale, change and refund; a stale code is refused with the advice") void aFreshElectronicProofGivesTheTicketServicesAndAStaleCodeIsRefusedWithTheAdvice() {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.TICKET_SERVICE);
         vm.scanProof(training.proof(true, clock.instant()));
@@ -227,14 +228,29 @@ class WorkspaceCasesTest {
         assertThat(vm.passengerSentence().get()).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
     }
 
-    @Test void anElectronicProofCannotVerifyAnAccount() {
+    @Test @DisplayName("E6 a proof read from a real PNG image is accepted; an image without a QR code says so")
+    void aProofFromAnImageFile() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.TICKET_SERVICE);
+        Path png = dir.resolve("proof.png");
+        org.ticketwindow.idcheck.etp.QrCodes.writePng(org.ticketwindow.idcheck.etp.QrCodes.encode(training.proof(true, clock.instant()), 400), png);
+        vm.scanProofImage(png);
+        assertThat(vm.proofMessage().get()).isEqualTo("电子证明有效");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.SERVICES);
+        Path blank = dir.resolve("blank.png");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank.toFile());
+        vm.scanProofImage(blank);
+        assertThat(vm.proofMessage().get()).isEqualTo("图片中没有找到二维码。");
+    }
+
+    @Test @DisplayName("E3 an electronic proof cannot verify an account") void anElectronicProofCannotVerifyAnAccount() {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.scanProof(training.proof(true, clock.instant()));
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(vm.decision().get().ruleIds()).contains("E3");
     }
 
-    @Test void withTheTrainingCentralUnreachableTheCaseIsDecidedOfflineAndOnlineAgainAfter() throws Exception {
+    @Test @DisplayName("S4 a dead central costs the counter nothing: decided for the central (PENDING_CENTRAL), online again after") void withTheTrainingCentralUnreachableTheCaseIsDecidedOfflineAndOnlineAgainAfter() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         training.inject(TrainingMode.Fault.CENTRAL_UNREACHABLE);
         place(vm, "ordinary");
@@ -246,14 +262,14 @@ class WorkspaceCasesTest {
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
     }
 
-    @Test void theLongNameRecordWasTypedWithAFullStopAndFailsWithTheHint() throws Exception {
+    @Test @DisplayName("N5 a full stop typed for the middle dot fails, with the hint") void theLongNameRecordWasTypedWithAFullStopAndFailsWithTheHint() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         place(vm, "long-name");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.FAILED);
         assertThat(vm.comparison()).anySatisfy(r -> assertThat(r.hint()).contains("·"));
     }
 
-    @Test void trainingResetPutsTheRecordsBack() throws Exception {
+    @Test @DisplayName("training reset puts the central's records back") void trainingResetPutsTheRecordsBack() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         place(vm, "ordinary");
         vm.record();
