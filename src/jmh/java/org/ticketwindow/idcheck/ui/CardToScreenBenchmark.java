@@ -64,16 +64,17 @@ public class CardToScreenBenchmark {
 
     /**
      * {@code shipped}: the simulator profile as shipped (poll every 300 ms, read command 30 10 with the fingerprint: ~2.3 KB
-     * on the wire). {@code tuned}: a technician's override (poll every 100 ms, 30 01 without the fingerprint, which the
-     * console never uses: ~1.3 KB).
+     * on the wire). A number: a technician's override polling every that many ms with 30 01 (without the fingerprint,
+     * which the console never uses: ~1.3 KB).
      */
-    @org.openjdk.jmh.annotations.Param({"shipped", "tuned"}) public String profile;
+    @org.openjdk.jmh.annotations.Param({"shipped", "100", "150"}) public String profile;
 
     @Setup(Level.Trial) public void start() throws Exception {
         AppHome home = new AppHome(Files.createTempDirectory("bench-console"));
-        if (profile.equals("tuned")) {
+        if (!profile.equals("shipped")) {
             Files.createDirectories(home.profileOverrides().getParent());
-            Files.writeString(home.profileOverrides(), "simulator:\n  pollIntervalMs: 100\n  readCommand: \"30 01\"\n");
+            Files.writeString(home.profileOverrides(), "simulator:\n  pollIntervalMs: " + Integer.parseInt(profile)
+                    + "\n  readCommand: \"30 01\"\n");
         }
         session = ConsoleSession.open(home, Clock.systemUTC());
         card = CardFixture.builtIn("ordinary");
