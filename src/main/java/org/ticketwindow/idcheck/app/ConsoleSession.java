@@ -3,8 +3,7 @@ package org.ticketwindow.idcheck.app;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.etp.TrustList;
 import org.ticketwindow.idcheck.reader.CardReader;
-import org.ticketwindow.idcheck.reader.pcsc.PcscService;
-import org.ticketwindow.idcheck.reader.serial.SerialReaders;
+import org.ticketwindow.idcheck.reader.ReaderProbe;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
 import org.ticketwindow.idcheck.sync.CentralClient;
@@ -99,17 +98,14 @@ public final class ConsoleSession implements AutoCloseable {
         return tuned;
     }
 
-    /** Serial ports and PC/SC readers on this machine, and the simulated reader in training mode. */
-    public List<String> readersFound() {
+    /**
+     * Serial ports and PC/SC readers on this machine with the profiles that match each (the same probe as
+     * {@code idcheck probe}), and the simulated reader in training mode.
+     */
+    public List<String> readersFound() throws ProfileException {
         List<String> out = new ArrayList<>();
-        if (training != null) out.add("simulator — 模拟读卡器（实训模式）");
-        for (SerialReaders.PortInfo p : SerialReaders.listPorts()) out.add("serial " + p.path() + " — " + p.description()
-                + (p.vendorId() >= 0 ? String.format(" (USB %04x:%04x)", p.vendorId(), p.productId()) : ""));
-        try {
-            for (String name : new PcscService().readerNames()) out.add("PC/SC " + name);
-        } catch (PcscService.UnavailableException e) {
-            out.add("PC/SC: " + e.getMessage());
-        }
+        if (training != null) out.add("simulator — 模拟读卡器（实训模式） → simulator");
+        out.addAll(ReaderProbe.run(ProfileDirectory.load(runtime.home()), List.of()).lines());
         return out;
     }
 

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.HardwareProfiles;
-import org.ticketwindow.idcheck.reader.pcsc.PcscService;
-import org.ticketwindow.idcheck.reader.serial.SerialReaders;
+import org.ticketwindow.idcheck.reader.ReaderProbe;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,41 +22,24 @@ final class ProbeCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         HardwareProfiles profiles = Profiles.all(spec);
+        ReaderProbe probe = ReaderProbe.run(profiles, extraPorts);
         ObjectNode out = Json.object();
         ArrayNode ports = out.putArray("serialPorts");
-        for (SerialReaders.PortInfo p : SerialReaders.listPorts()) {
+        for (ReaderProbe.Port p : probe.ports()) {
             ObjectNode o = ports.addObject().put("path", p.path()).put("description", p.description());
-            if (p.vendorId() >= 0) o.put("usb", String.format("%04x:%04x", p.vendorId(), p.productId()));
+            p.usb().ifPresent(u -> o.put("usb", u));
             ArrayNode m = o.putArray("profiles");
-            profiles.all().stream().filter(h -> h.transport() == HardwareProfile.Transport.SERIAL)
-                    .filter(h -> h.match().matchesPort(p.path()) || (p.vendorId() >= 0 && h.match().matchesUsb(p.vendorId(), p.productId())))
-                    .forEach(h -> m.add(h.id()));
-        }
-        for (String extra : extraPorts) {
-            ObjectNode o = ports.addObject().put("path", extra).put("description", "given with --port");
-            ArrayNode m = o.putArray("profiles");
-            profiles.matchingPort(extra).forEach(h -> m.add(h.id()));
+            p.profiles().forEach(m::add);
         }
         ObjectNode pcsc = out.putObject("pcsc");
-        try {
-            PcscService service = new PcscService();
-            List<String> names = service.readerNames();
-            pcsc.put("available", true);
+        pcsc.put("available", probe.pcscUnavailable().isEmpty());
+        probe.pcscUnavailable().ifPresentOrElse(why -> pcsc.put("error", why), () -> {
             ArrayNode readers = pcsc.putArray("readers");
-            for (String n : names) {
-                ObjectNode r = readers.addObject().put("name", n);
-                try {
-                    r.put("cardPresent", service.terminal(n).isCardPresent());
-                } catch (Exception e) {
-                    r.put("cardPresent", false);
-                }
-                ArrayNode m = r.putArray("profiles");
-                profiles.matchingReader(n).forEach(h -> m.add(h.id()));
+            for (ReaderProbe.PcscReader r : probe.pcscReaders()) {
+                ArrayNode m = readers.addObject().put("name", r.name()).put("cardPresent", r.cardPresent()).putArray("profiles");
+                r.profiles().forEach(m::add);
             }
-        } catch (PcscService.UnavailableException e) {
-            pcsc.put("available", false);
-            pcsc.put("error", e.getMessage());
-        }
+        });
         ArrayNode all = out.putArray("profiles");
         for (HardwareProfile h : profiles.all()) {
             all.addObject().put("id", h.id()).put("transport", h.transport().name().toLowerCase(java.util.Locale.ROOT))

@@ -53,9 +53,7 @@ final class ReaderTarget {
                 yield opened(profile, SimulatedReaders.open(sam, profile, Clock.systemDefaultZone()));
             }
             case SERIAL -> {
-                String path = port != null ? port : SerialReaders.listPorts().stream()
-                        .filter(p -> profile.match().matchesPort(p.path())
-                                || (p.vendorId() >= 0 && profile.match().matchesUsb(p.vendorId(), p.productId())))
+                String path = port != null ? port : SerialReaders.listPorts().stream().filter(profile.match()::matchesPort)
                         .map(SerialReaders.PortInfo::path).findFirst().orElse(null);
                 yield path == null ? fault(profile, "no serial port matches profile " + profile.id() + ": give --port PATH")
                         : opened(profile, SerialReaders.open(path, profile, Clock.systemDefaultZone()));

@@ -70,6 +70,11 @@ public record HardwareProfile(
             return readerNamePattern.map(p -> p.matcher(name).find()).orElse(false);
         }
 
+        /** A serial port matches by its path or, for a USB adapter, its vendor and product id. */
+        public boolean matchesPort(org.ticketwindow.idcheck.reader.serial.SerialReaders.PortInfo port) {
+            return matchesPort(port.path()) || (port.vendorId() >= 0 && matchesUsb(port.vendorId(), port.productId()));
+        }
+
         /** {@code vid:pid} in lowercase hex, e.g. {@code 10c4:ea60}. */
         public boolean matchesUsb(int vid, int pid) {
             return usbIds.contains(String.format("%04x:%04x", vid, pid));

@@ -410,11 +410,11 @@ public final class ConsoleApp extends Application {
     private void showTechnician() {
         technician = new TechnicianViewModel(new TechnicianViewModel.Host() {
             @Override public Optional<org.ticketwindow.idcheck.reader.CardReader> reader() { return session.reader(); }
-            @Override public List<String> readersFound() { return session.readersFound(); }
+            @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> values) throws Exception {
                 return session.saveTuning(id, values);
             }
-            @Override public java.nio.file.Path exportDiagnostics(Optional<org.ticketwindow.idcheck.reader.SamHealth> sam,
+            @Override public java.nio.file.Path exportDiagnostics(List<String> readers, Optional<org.ticketwindow.idcheck.reader.SamHealth> sam,
                                                                   Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
                 var home = session.runtime().home();
                 var s = session.runtime().settings();
@@ -425,7 +425,7 @@ public final class ConsoleApp extends Application {
                         s.counterId(), s.counterKind().name(), session.training().isPresent(),
                         String.valueOf(ConsoleApp.class.getPackage().getImplementationVersion()),
                         Font.getFamilies().stream().filter(CJK_FONTS::contains).toList(), session.reader().map(r -> r.profile()), sam,
-                        calibration, Optional.of(session.runtime().store().results().status()), session.readersFound()), zip);
+                        calibration, Optional.of(session.runtime().store().results().status()), readers), zip);
                 return zip;
             }
         }, readerThread, tasks, messages);

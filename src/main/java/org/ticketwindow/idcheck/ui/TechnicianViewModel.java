@@ -49,11 +49,12 @@ public final class TechnicianViewModel {
         /** The reader in use (empty: none configured). */
         Optional<CardReader> reader();
         /** Serial ports and PC/SC readers found on this machine (may be slow: called in the background). */
-        List<String> readersFound();
+        List<String> readersFound() throws Exception;
         /** Validates and saves the tuning of the profile in use, then reopens the reader with it. */
         HardwareProfile saveTuning(String profileId, Map<String, Object> values) throws Exception;
-        /** Writes the diagnostics bundle with the SAM status and calibration report given; returns where. */
-        java.nio.file.Path exportDiagnostics(Optional<SamHealth> sam, Optional<Calibration.Report> calibration) throws Exception;
+        /** Writes the diagnostics bundle with what this screen found (readers, SAM status, calibration); returns where. */
+        java.nio.file.Path exportDiagnostics(List<String> readers, Optional<SamHealth> sam, Optional<Calibration.Report> calibration)
+                throws Exception;
     }
 
     private final Host host;
@@ -204,7 +205,8 @@ public final class TechnicianViewModel {
         message.set(messages.get("tech.exporting"));
         Optional<SamHealth> s = Optional.ofNullable(lastSam);
         Optional<Calibration.Report> c = Optional.ofNullable(report.get());
-        tasks.run(() -> host.exportDiagnostics(s, c), path -> message.set(messages.get("tech.exported", path)),
+        List<String> found = List.copyOf(readers);
+        tasks.run(() -> host.exportDiagnostics(found, s, c), path -> message.set(messages.get("tech.exported", path)),
                 e -> message.set(messages.get("tech.exportFailed", e.getMessage())));
     }
 

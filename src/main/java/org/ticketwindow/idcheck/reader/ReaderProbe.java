@@ -1,0 +1,63 @@
+package org.ticketwindow.idcheck.reader;
+
+import org.ticketwindow.idcheck.reader.pcsc.PcscService;
+import org.ticketwindow.idcheck.reader.serial.SerialReaders;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What readers this machine has and which profiles match each ({@code idcheck probe}, the technician screen):
+ * serial ports (with any extra paths given, since ptys and symlinks are not listed), and PC/SC readers with whether a
+ * card is in them, or why PC/SC cannot be asked.
+ */
+public record ReaderProbe(List<Port> ports, Optional<String> pcscUnavailable, List<PcscReader> pcscReaders) {
+
+    public record Port(String path, String description, Optional<String> usb, List<String> profiles) {}
+
+    public record PcscReader(String name, boolean cardPresent, List<String> profiles) {}
+
+    public static ReaderProbe run(HardwareProfiles profiles, List<String> extraPorts) {
+        List<Port> ports = new ArrayList<>();
+        for (SerialReaders.PortInfo p : SerialReaders.listPorts()) {
+            Optional<String> usb = p.vendorId() >= 0 ? Optional.of(String.format("%04x:%04x", p.vendorId(), p.productId())) : Optional.empty();
+            ports.add(new Port(p.path(), p.description(), usb, profiles.all().stream()
+                    .filter(h -> h.transport() == HardwareProfile.Transport.SERIAL && h.match().matchesPort(p)).map(HardwareProfile::id).toList()));
+        }
+        for (String extra : extraPorts) {
+            ports.add(new Port(extra, "given with --port", Optional.empty(), profiles.matchingPort(extra).stream().map(HardwareProfile::id).toList()));
+        }
+        List<PcscReader> readers = new ArrayList<>();
+        try {
+            PcscService service = new PcscService();
+            for (String n : service.readerNames()) {
+                boolean present;
+                try {
+                    present = service.terminal(n).isCardPresent();
+                } catch (Exception e) {
+                    present = false;
+                }
+                readers.add(new PcscReader(n, present, profiles.matchingReader(n).stream().map(HardwareProfile::id).toList()));
+            }
+            return new ReaderProbe(ports, Optional.empty(), readers);
+        } catch (PcscService.UnavailableException e) {
+            return new ReaderProbe(ports, Optional.of(e.getMessage()), readers);
+        }
+    }
+
+    /** One line per port and reader, with the matching profiles (technician screen, diagnostics bundle). */
+    public List<String> lines() {
+        List<String> out = new ArrayList<>();
+        for (Port p : ports) {
+            out.add("serial " + p.path() + " — " + p.description() + p.usb().map(u -> " (USB " + u + ")").orElse("")
+                    + " → " + (p.profiles().isEmpty() ? "no profile" : String.join(", ", p.profiles())));
+        }
+        pcscUnavailable.ifPresent(why -> out.add("PC/SC: " + why));
+        for (PcscReader r : pcscReaders) {
+            out.add("PC/SC " + r.name() + (r.cardPresent() ? " (card present)" : "") + " → "
+                    + (r.profiles().isEmpty() ? "no profile" : String.join(", ", r.profiles())));
+        }
+        return out;
+    }
+}
