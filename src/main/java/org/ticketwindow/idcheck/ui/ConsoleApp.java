@@ -193,9 +193,6 @@ public final class ConsoleApp extends Application {
                 + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
         scene.getStylesheets().setAll(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
         if (preferences.dark()) scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console-dark.css").toExternalForm());
-        // take the focus off the old screen first: a text field removed while focused keeps its caret blinking, and that
-        // animation keeps JavaFX rendering 60 frames a second on an idle counter
-        scene.getRoot().requestFocus();
         scene.setRoot(root);
         stage.setTitle(messages.get("app.title"));
     }

@@ -50,7 +50,6 @@ final class Sounds {
         log.warn("sounds are off: JavaFX media cannot play the cues ({})", why.toString());
     }
 
-    boolean on() { return on; }
     void on(boolean value) { on = value; }
 
     void play(Cue cue) {

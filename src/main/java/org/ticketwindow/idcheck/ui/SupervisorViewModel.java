@@ -15,7 +15,6 @@ import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,13 +62,7 @@ public final class SupervisorViewModel {
         this.saved = saved;
         this.tasks = tasks;
         this.messages = messages;
-        Properties current = new Properties();
-        try (var r = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
-            current.load(r);
-        } catch (IOException | RuntimeException e) {
-            // no file yet (training) or unreadable: the fields start empty and the save says what is wrong
-        }
-        for (String k : CounterSettings.SUPERVISOR_KEYS) editable.put(k, new SimpleStringProperty(current.getProperty(k, "")));
+        for (String k : CounterSettings.SUPERVISOR_KEYS) editable.put(k, new SimpleStringProperty(""));
     }
 
     /** The supervisor's keys and their values as typed, in the file's order of {@link CounterSettings#SUPERVISOR_KEYS}. */
@@ -105,7 +98,20 @@ public final class SupervisorViewModel {
     /** The counter's settings as "key: value" lines (changed by the technician in the installation file). */
     public List<String> settings() { return settings; }
 
-    public void refresh() { tasks.run(clerks::list, list::setAll, this::failed); }
+    /** Reads the clerks and the installation file's current values, off the UI thread. */
+    public void refresh() {
+        tasks.run(clerks::list, list::setAll, this::failed);
+        tasks.run(() -> {
+            Properties current = new Properties();
+            if (Files.exists(settingsFile)) {
+                try (var r = Files.newBufferedReader(settingsFile, StandardCharsets.UTF_8)) {
+                    current.load(r);
+                }
+            }
+            return current;
+        }, current -> editable.forEach((k, v) -> v.set(current.getProperty(k, ""))),
+                e -> settingsMessage.set(messages.get("sup.settingsRefused", e.getMessage())));
+    }
 
     public void add() {
         String id = newId.get().strip();

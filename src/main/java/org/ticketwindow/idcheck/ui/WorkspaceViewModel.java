@@ -324,11 +324,12 @@ public final class WorkspaceViewModel {
     /** Which of the records carrying the document the case is about. */
     private Optional<FoundRecord> choose(List<FoundRecord> records) {
         Comparator<FoundRecord> preferred = switch (caseKind.get()) {
-            case OVER_LIMIT_CONTACT -> Comparator.comparing((FoundRecord f) -> !(f.record().role() == RecordRole.CONTACT
-                    && f.registeredUser() != null && documents.get(DocumentRole.REGISTERED_USER) != null
-                    && f.registeredUser().documentNumber().equalsIgnoreCase(
-                            DocumentEvidence.of(DocumentRole.REGISTERED_USER, documents.get(DocumentRole.REGISTERED_USER)).number())))
-                    .thenComparing(f -> f.record().role() != RecordRole.CONTACT);
+            case OVER_LIMIT_CONTACT -> {
+                String user = DocumentEvidence.of(DocumentRole.REGISTERED_USER, documents.get(DocumentRole.REGISTERED_USER)).number();
+                yield Comparator.comparing((FoundRecord f) -> !(f.registeredUser() != null
+                                && f.registeredUser().documentNumber().equalsIgnoreCase(user)))
+                        .thenComparing(f -> f.record().role() != RecordRole.CONTACT);
+            }
             case DUPLICATE_CLAIM -> Comparator.comparing(f -> !f.record().duplicateIdentity());
             default -> Comparator.comparing(f -> f.record().role() != RecordRole.REGISTERED_USER);
         };

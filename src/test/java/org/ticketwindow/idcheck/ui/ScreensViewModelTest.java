@@ -97,6 +97,7 @@ class ScreensViewModelTest {
         Files.writeString(file, "counter.id=T001\ncounter.kind=STATION_WINDOW\n");
         java.util.concurrent.atomic.AtomicReference<org.ticketwindow.idcheck.app.CounterSettings> applied = new java.util.concurrent.atomic.AtomicReference<>();
         SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(), file, applied::set, NOW, zh);
+        vm.refresh();
         assertThat(vm.editableSettings()).containsKeys("central.url", "policy.contact-limit", "store.retention-days");
 
         vm.editableSettings().get("policy.contact-limit").set("150");
