@@ -24,7 +24,7 @@ import java.util.zip.ZipFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DiagnosticsBundleTest {
-    @Test void theBundleHoldsWhatSupportNeedsAndNoPersonalData(@TempDir Path dir) throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("PD1 the diagnostics bundle holds what support needs and no unmasked personal data") void theBundleHoldsWhatSupportNeedsAndNoPersonalData(@TempDir Path dir) throws Exception {
         AppHome home = new AppHome(dir);
         Files.createDirectories(home.logs());
         Files.writeString(home.logs().resolve("idcheck.log"), "INFO read Read[ResidentCard[1101**********1233, name=张*]]\n");

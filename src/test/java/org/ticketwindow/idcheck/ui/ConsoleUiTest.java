@@ -129,7 +129,7 @@ class ConsoleUiTest {
         ImageIO.write(out, "png", dirPath.resolve(name + ".png").toFile());
     }
 
-    @Test void aClerkLogsInVerifiesAnOrdinaryCardOnSiteAndTheResultIsSynced() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("V1 PD3 S1 S5 a clerk logs in, an ordinary card passes on site, is recorded, the screen clears and the result is synced") void aClerkLogsInVerifiesAnOrdinaryCardOnSiteAndTheResultIsSynced() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         screenshot("login-zh");
         logIn(TrainingMode.CLERK_ID);
@@ -144,7 +144,7 @@ class ConsoleUiTest {
         waitFor(() -> text("#status-line").contains("待上传 0") && !text("#status-line").contains("上次同步 从未"));
     }
 
-    @Test void aFullStopForTheMiddleDotFailsWithTheHint() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("N5 a full stop for the middle dot fails, with one sentence for the passenger") void aFullStopForTheMiddleDotFailsWithTheHint() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         place("long-name");
@@ -154,7 +154,7 @@ class ConsoleUiTest {
         assertThat(text("#passenger")).startsWith("请告知旅客：");
     }
 
-    @Test void anUnreadableCardIsRefusedAndRecorded() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("D3 an unreadable card is refused and recorded") void anUnreadableCardIsRefusedAndRecorded() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         place("unreadable");
@@ -166,7 +166,7 @@ class ConsoleUiTest {
         waitForText("#recorded", "已记录：不予办理");
     }
 
-    @Test void proxyVerificationTakesTwoCardsInOrder() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("X1 proxy verification takes the proxy's card, then the principal's") void proxyVerificationTakesTwoCardsInOrder() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         robot.type(KeyCode.F4);
@@ -183,7 +183,7 @@ class ConsoleUiTest {
         waitForText("#recorded", "已记录：核验通过");
     }
 
-    @Test void anAgencyRefusesASpecialName() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("V2 an agency refuses a special name") void anAgencyRefusesASpecialName() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, "counter.id=AGENCY-TRAINING\ncounter.kind=AGENCY\n");
         logIn(TrainingMode.CLERK_ID);
         place("rare-pua");
@@ -192,7 +192,7 @@ class ConsoleUiTest {
         screenshot("workspace-agency-refusal-zh");
     }
 
-    @Test void aStaleElectronicProofIsRefusedWithTheAdvice() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("E2 E5 a stale electronic proof is refused with the advice") void aStaleElectronicProofIsRefusedWithTheAdvice() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         robot.type(KeyCode.F10);
@@ -205,7 +205,7 @@ class ConsoleUiTest {
         screenshot("workspace-proof-stale-zh");
     }
 
-    @Test void offlineTheResultIsRecordedAndSyncedWhenTheCentralIsBack() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("S4 S5 offline the result is recorded, shown waiting, and synced when the central is back") void offlineTheResultIsRecordedAndSyncedWhenTheCentralIsBack() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         training().inject(TrainingMode.Fault.CENTRAL_UNREACHABLE);
@@ -221,7 +221,7 @@ class ConsoleUiTest {
         waitForText("#status-line", "待上传 0");
     }
 
-    @Test void everyMainScreenInEnglish() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("every main screen in English (screenshots)") void everyMainScreenInEnglish() throws Exception {
         start(Locale.ENGLISH, null);
         screenshot("login-en");
         logIn(TrainingMode.SUPERVISOR_ID);
@@ -265,7 +265,7 @@ class ConsoleUiTest {
         screenshot("technician-en");
     }
 
-    @Test void proxyInChineseForTheGuide() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("L1 DUP1 E3 over-limit contact, duplicate claim and a valid proof, for the guide") void proxyInChineseForTheGuide() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         robot.type(KeyCode.F7);
@@ -291,7 +291,7 @@ class ConsoleUiTest {
 
     void fire(String query) { robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup(query).query()).fire()); }
 
-    @Test void aTechnicianRunsACalibrationOnTheSimulatedReaderAndExportsTheDiagnostics() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("PD1 a technician calibrates the simulated reader and exports the diagnostics bundle") void aTechnicianRunsACalibrationOnTheSimulatedReaderAndExportsTheDiagnostics() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.TECHNICIAN_ID);
         waitForText("#tech-sam", "安全模块正常");
@@ -313,7 +313,7 @@ class ConsoleUiTest {
         }
     }
 
-    @Test void aPassportIsPreVerifiedFromItsMachineReadableZone() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("P1 a passport is pre-verified from its machine-readable zone") void aPassportIsPreVerifiedFromItsMachineReadableZone() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         robot.type(KeyCode.F8);
@@ -326,7 +326,7 @@ class ConsoleUiTest {
         waitForText("#recorded", "已记录：预核验通过");
     }
 
-    @Test void theSupervisorVerifiesTheAuditChainAndSeesTheQueue() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("the supervisor verifies the audit chain and sees the queue") void theSupervisorVerifiesTheAuditChainAndSeesTheQueue() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.SUPERVISOR_ID);
         robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
@@ -339,7 +339,7 @@ class ConsoleUiTest {
         screenshot("queue-zh");
     }
 
-    @Test void theDarkThemeAndLargerTextKeepTheWorkspaceReadable() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("the dark theme and larger text keep the workspace readable and are remembered") void theDarkThemeAndLargerTextKeepTheWorkspaceReadable() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         robot.press(KeyCode.CONTROL).type(KeyCode.D).type(KeyCode.EQUALS).release(KeyCode.CONTROL);

@@ -29,7 +29,7 @@ class ScreensViewModelTest {
 
     @AfterEach void close() { store.close(); }
 
-    @Test void theQueueShowsParkedFirstAndOnlyASupervisorSendsThemAgain() {
+    @Test @org.junit.jupiter.api.DisplayName("S4 parked results are shown first; only a supervisor sends them again, audited") void theQueueShowsParkedFirstAndOnlyASupervisorSendsThemAgain() {
         Counters.record(store, "C1", 0, 3);
         List<OutgoingResult> out = store.results().claim(3);
         store.results().park(List.of(new ResultQueue.Answered(out.get(0).id(), "REJECTED: test")));
@@ -124,6 +124,25 @@ class ScreensViewModelTest {
         assertThat(new UiPreferences(false, 9, true).fontScale()).isEqualTo(UiPreferences.MAX_SCALE);
         Files.writeString(f, "font.scale=large\n");
         assertThat(UiPreferences.load(f)).isEqualTo(UiPreferences.DEFAULT);
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("PD1 the technician's live event log masks names and ID numbers")
+    void theLiveLogIsMasked() throws Exception {
+        TechnicianViewModel vm = new TechnicianViewModel(new TechnicianViewModel.Host() {
+            @Override public java.util.Optional<org.ticketwindow.idcheck.reader.CardReader> reader() { return java.util.Optional.empty(); }
+            @Override public List<String> readersFound() { return List.of(); }
+            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> v) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public Path exportDiagnostics(List<String> r, java.util.Optional<org.ticketwindow.idcheck.reader.SamHealth> s,
+                                                    java.util.Optional<org.ticketwindow.idcheck.reader.Calibration.Report> c) {
+                throw new UnsupportedOperationException();
+            }
+        }, java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
+        var card = org.ticketwindow.idcheck.reader.sim.CardFixture.builtIn("ordinary").card();
+        String line = vm.describe(new org.ticketwindow.idcheck.reader.ReaderEvent.CardOutcome("simulator",
+                new org.ticketwindow.idcheck.reader.ReadOutcome.Read(card, org.ticketwindow.idcheck.reader.StageTimings.NONE)));
+        assertThat(line).contains("张*", "1101**********1233").doesNotContain(card.name().value()).doesNotContain(card.idNumber().value());
     }
 
     @Test void theSoundCuesAreWellFormedWaves() {
