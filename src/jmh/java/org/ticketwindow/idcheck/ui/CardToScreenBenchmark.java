@@ -63,9 +63,9 @@ public class CardToScreenBenchmark {
     final java.util.Random random = new java.util.Random(42);
 
     /**
-     * {@code shipped}: the simulator profile as shipped (poll every 300 ms, read command 30 10 with the fingerprint: ~2.3 KB
-     * on the wire). A number: a technician's override polling every that many ms with 30 01 (without the fingerprint,
-     * which the console never uses: ~1.3 KB).
+     * {@code shipped}: the simulator profile as shipped (poll every 120 ms, read command 30 01: ~1.3 KB on the wire). A
+     * number: a technician's override polling every that many ms, also with 30 01 (the console never uses the
+     * fingerprint).
      */
     @org.openjdk.jmh.annotations.Param({"shipped", "100", "150"}) public String profile;
 

@@ -36,7 +36,7 @@ class ReadClassificationTest {
     @ParameterizedTest(name = "D3 SW3 {0} on read is classified by its category")
     @EnumSource(value = SamStatus.class, names = {"SUCCESS", "CARD_FOUND", "NO_CONTENT"}, mode = EnumSource.Mode.EXCLUDE)
     void everyStatusOnRead(SamStatus status) throws Exception {
-        ReadOutcome o = readWith("ordinary", new FaultPlan(1).force(SamCommand.READ_WITH_FINGERPRINT, status.code(), Integer.MAX_VALUE));
+        ReadOutcome o = readWith("ordinary", new FaultPlan(1).force(SamCommand.READ, status.code(), Integer.MAX_VALUE));
         switch (status.category()) {
             case CARD -> {
                 assertThat(o).isInstanceOf(ReadOutcome.Unreadable.class);
@@ -102,7 +102,7 @@ class ReadClassificationTest {
     @Test
     @DisplayName("D3 one failed read followed by a good one is a read (bounded retry succeeds)")
     void retrySucceeds() throws Exception {
-        ReadOutcome o = readWith("ordinary", new FaultPlan(3).force(SamCommand.READ_WITH_FINGERPRINT, 0x41, 1));
+        ReadOutcome o = readWith("ordinary", new FaultPlan(3).force(SamCommand.READ, 0x41, 1));
         assertThat(o).isInstanceOfSatisfying(ReadOutcome.Read.class, r -> assertThat(r.timings().attempts()).isEqualTo(2));
     }
 
