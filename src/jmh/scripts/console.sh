@@ -3,6 +3,8 @@
 #   cold start to the login screen (wall clock from launch, and the in-app mark: JVM uptime when the login screen was
 #   shown), then, logged in with the training reader polling: idle CPU over IDLE seconds and resident memory.
 # Usage: src/jmh/scripts/console.sh [RUNS=5] [IDLE=60] [extra JVM options, e.g. AppCDS flags]
+#   IDCHECK_LAUNCHER="/opt/idcheck/bin/idcheck-console" measures an installed launcher instead of bin/idcheck console
+#   (extra JVM options then go through JDK_JAVA_OPTIONS).
 # Needs: xvfb, xdotool, fonts-wqy-microhei; the packaged artifact (./mvnw -DskipTests package).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -19,16 +21,21 @@ hz=$(getconf CLK_TCK)
 for i in $(seq 1 "$runs"); do
   home="$work/home"; log="$work/log$i" # one installation: run 1 is its first start ever, the others daily starts
   start=$(date +%s%N)
-  IDCHECK_HOME="$home" IDCHECK_JAVA_OPTS="-Dprism.order=sw $extra" "$here/bin/idcheck" console 2>"$log" &
+  applog="$home/logs/idcheck.log"; rm -f "$applog"
+  if [[ -n "${IDCHECK_LAUNCHER:-}" ]]; then
+    IDCHECK_HOME="$home" JDK_JAVA_OPTIONS="-Dprism.order=sw $extra" $IDCHECK_LAUNCHER 2>"$log" &
+  else
+    IDCHECK_HOME="$home" IDCHECK_JAVA_OPTS="-Dprism.order=sw $extra" "$here/bin/idcheck" console 2>"$log" &
+  fi
   pid=$!
-  until grep -q "login screen shown" "$log" 2>/dev/null; do
+  until grep -q "login screen shown" "$applog" 2>/dev/null; do
     kill -0 $pid 2>/dev/null || { echo "console exited:"; cat "$log"; exit 1; }
     sleep 0.01
   done
   end=$(date +%s%N)
-  mark=$(grep -o "login screen shown [0-9]* ms after JVM start" "$log" | grep -o "[0-9]*")
+  mark=$(grep -o "login screen shown [0-9]* ms after JVM start" "$applog" | grep -o "[0-9]*")
   java=$(pgrep -P $pid java || echo $pid)
-  echo "run $i: launch to login screen $(( (end - start) / 1000000 )) ms wall; in-app mark $mark ms (JVM uptime); $(grep -o "window up.*start" "$log")"
+  echo "run $i: launch to login screen $(( (end - start) / 1000000 )) ms wall; in-app mark $mark ms (JVM uptime); $(grep -o "window up.*start" "$applog")"
   if [[ $i -eq $runs ]]; then
     sleep 2
     xdotool search --sync --name "窗口身份核验台" windowactivate --sync >/dev/null 2>&1 || true

@@ -6,6 +6,8 @@ import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.ReaderProbe;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
+import org.ticketwindow.idcheck.reader.ReadOutcome;
+import org.ticketwindow.idcheck.reader.ReaderConnection;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.SyncWorker;
 
@@ -19,8 +21,8 @@ import java.util.Optional;
 
 /**
  * What the console runs on, wired once: the counter runtime (store, settings), training mode when no installation
- * central is configured, the card reader and the sync worker. Real installations get their reader from the hardware
- * profile (issue 6 configures it); this session drives the simulated reader in training mode.
+ * central is configured, the card reader and the sync worker. An installation's reader is the installation file's
+ * {@code reader.profile} (and {@code reader.port}); training mode drives the simulated reader.
  */
 public final class ConsoleSession implements AutoCloseable {
     private final CounterRuntime runtime;
@@ -29,6 +31,8 @@ public final class ConsoleSession implements AutoCloseable {
     private final SyncWorker sync;
     private final Clock clock;
     private volatile CardReader reader;
+    /** Why the configured reader could not be opened (shown as a device fault), if it could not. */
+    private volatile ReadOutcome.DeviceFault readerFault;
     /** PD2 / S8: the personal fields of synced results are purged after the retention, checked daily. */
     private final java.util.concurrent.ScheduledExecutorService retention =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("idcheck-retention").daemon().factory());
@@ -54,13 +58,22 @@ public final class ConsoleSession implements AutoCloseable {
                     : rt.settings().centralUrl() != null ? rt.central(null) : null;
             SyncWorker sync = central == null ? null : new SyncWorker(rt.store().results(), central, rt.syncSettings());
             CardReader reader = null;
+            ReadOutcome.DeviceFault readerFault = null;
             if (training != null) {
                 HardwareProfile profile = ProfileDirectory.load(home).byId("simulator")
                         .orElseThrow(() -> new IllegalStateException("the simulator profile is missing from hardware-profiles/"));
                 reader = training.reader(profile, clock);
+            } else if (rt.settings().readerProfile() != null) {
+                String id = rt.settings().readerProfile();
+                HardwareProfile profile = ProfileDirectory.load(home).byId(id).orElseThrow(() -> new CounterSettings.SettingsException(
+                        home.counterSettings() + ": reader.profile: no hardware profile '" + id + "' (see idcheck probe)"));
+                ReaderConnection c = ReaderConnection.open(profile, Optional.ofNullable(rt.settings().readerPort()), clock);
+                reader = c.reader().orElse(null);
+                readerFault = c.fault().orElse(null);
             }
             if (sync != null) sync.start();
             ConsoleSession session = new ConsoleSession(rt, training, central, sync, reader, clock);
+            session.readerFault = readerFault;
             session.scheduleRetention();
             return session;
         } catch (RuntimeException | ProfileException e) {
@@ -73,6 +86,7 @@ public final class ConsoleSession implements AutoCloseable {
     public Optional<TrainingMode> training() { return Optional.ofNullable(training); }
     public Optional<CentralClient> central() { return Optional.ofNullable(central); }
     public Optional<CardReader> reader() { return Optional.ofNullable(reader); }
+    public Optional<ReadOutcome.DeviceFault> readerFault() { return Optional.ofNullable(readerFault); }
 
     /**
      * The electronic proof checker: training mode trusts its own issuer only; an installation trusts the issuers of its

@@ -18,26 +18,31 @@ import java.util.regex.Pattern;
 /**
  * The counter's installation settings, {@code IDCHECK_HOME/config/counter.properties} (written by the technician):
  * counter id and kind, the central's URL and the counter's TLS files, the sync batch size, the trust list of electronic
- * proof issuers ({@code etp.trust-list}; without it the console cannot accept electronic proofs). Only the keys below are
+ * proof issuers ({@code etp.trust-list}; without it the console cannot accept electronic proofs), the reader
+ * ({@code reader.profile}, optional {@code reader.port}) and the audit log's retention. Only the keys below are
  * allowed; every problem is reported as {@code file: key: reason}. No file means training defaults (counter
  * {@code TRAINING-01}, station window, no central).
  */
 public record CounterSettings(String counterId, CounterKind counterKind, String centralUrl, Path keyStore,
                               Path keyStorePasswordFile, Path caCertificate, int batchSize, Path etpTrustList,
-                              int contactLimit, int retentionDays) {
+                              int contactLimit, int retentionDays, String readerProfile, String readerPort,
+                              int auditLogDays) {
 
     static final Set<String> KEYS = Set.of("counter.id", "counter.kind", "central.url", "central.keystore",
             "central.keystore-password-file", "central.ca", "sync.batch-size", "etp.trust-list", "policy.contact-limit",
-            "store.retention-days");
+            "store.retention-days", "reader.profile", "reader.port", "log.audit-retention-days");
     /** What a supervisor may change from the console; the counter's identity and kind stay the technician's. */
     public static final List<String> SUPERVISOR_KEYS = List.of("central.url", "central.keystore", "central.keystore-password-file",
             "central.ca", "etp.trust-list", "policy.contact-limit", "store.retention-days");
     /** PD2: synced results keep their evidence this long by default. */
     public static final int DEFAULT_RETENTION_DAYS = 180;
+    /** The audit log files are kept at least six months; a little more by default so a half-year review finds them. */
+    public static final int DEFAULT_AUDIT_LOG_DAYS = 190;
+    public static final int MIN_AUDIT_LOG_DAYS = 183;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
     public static final CounterSettings TRAINING = new CounterSettings("TRAINING-01", CounterKind.STATION_WINDOW, null,
-            null, null, null, SyncSettings.DEFAULT.batchSize(), null, Policy.DEFAULT.contactLimit(), DEFAULT_RETENTION_DAYS);
+            null, null, null, SyncSettings.DEFAULT.batchSize(), null, Policy.DEFAULT.contactLimit(), DEFAULT_RETENTION_DAYS, null, null, DEFAULT_AUDIT_LOG_DAYS);
 
     public static CounterSettings load(Path file) {
         if (!Files.exists(file)) return TRAINING;
@@ -72,6 +77,11 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         }
         int contactLimit = number(p, "policy.contact-limit", TRAINING.contactLimit(), 1, 1000, file, problems);
         int retentionDays = number(p, "store.retention-days", TRAINING.retentionDays(), 1, 3650, file, problems);
+        int auditLogDays = number(p, "log.audit-retention-days", DEFAULT_AUDIT_LOG_DAYS, MIN_AUDIT_LOG_DAYS, 3650, file, problems);
+        String readerProfile = blankToNull(p.getProperty("reader.profile"));
+        String readerPort = blankToNull(p.getProperty("reader.port"));
+        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problems.add(file + ": reader.profile: a profile id such as ga467-serial (see idcheck probe)");
+        if (readerPort != null && readerProfile == null) problems.add(file + ": reader.port: needs reader.profile");
         Path keyStore = path(p, "central.keystore", file, problems);
         Path password = path(p, "central.keystore-password-file", file, problems);
         Path ca = path(p, "central.ca", file, problems);
@@ -81,7 +91,12 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
             problems.add(file + ": central.url: an https central needs central.keystore, central.keystore-password-file and central.ca");
         }
         if (!problems.isEmpty()) throw new SettingsException(String.join("\n", problems));
-        return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust, contactLimit, retentionDays);
+        return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust, contactLimit, retentionDays,
+                readerProfile, readerPort, auditLogDays);
+    }
+
+    private static String blankToNull(String v) {
+        return v == null || v.isBlank() ? null : v.strip();
     }
 
     private static int number(Properties p, String key, int fallback, int min, int max, Path file, List<String> problems) {

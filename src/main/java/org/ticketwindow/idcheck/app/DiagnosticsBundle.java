@@ -57,7 +57,8 @@ public final class DiagnosticsBundle {
                     + "\nsynced=" + q.synced() + "\noldestQueuedAgeSeconds=" + q.oldestQueuedAgeSeconds() + "\n").orElse("unknown\n"));
             if (Files.isDirectory(c.home().logs())) {
                 try (Stream<Path> logs = Files.list(c.home().logs())) {
-                    for (Path log : logs.filter(Files::isRegularFile).sorted().toList()) {
+                    // the current files only: rolled archives are compressed, and a tail of a .gz is unreadable
+                    for (Path log : logs.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".log")).sorted().toList()) {
                         file(zip, "logs/" + log.getFileName(), log, MAX_LOG_BYTES);
                     }
                 }
@@ -75,7 +76,8 @@ public final class DiagnosticsBundle {
                 + "\ntraining=" + c.training() + "\njava=" + System.getProperty("java.version") + " (" + System.getProperty("java.vendor")
                 + ")\njavafx=" + System.getProperty("javafx.version", "?") + "\nos=" + System.getProperty("os.name") + " "
                 + System.getProperty("os.version") + " " + System.getProperty("os.arch") + "\nprocessors=" + rt.availableProcessors()
-                + "\nmaxHeapMb=" + rt.maxMemory() / (1024 * 1024) + "\nhome=" + c.home().dir().toAbsolutePath()
+                + "\nmaxHeapMb=" + rt.maxMemory() / (1024 * 1024) + "\nconfig=" + c.home().config().toAbsolutePath()
+                + "\nstate=" + c.home().state().toAbsolutePath() + "\nlogs=" + c.home().logs().toAbsolutePath()
                 + "\nchineseFonts=" + (c.fonts().isEmpty() ? "NONE FOUND" : String.join(", ", c.fonts())) + "\n";
     }
 

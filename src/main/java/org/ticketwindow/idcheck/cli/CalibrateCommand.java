@@ -25,7 +25,7 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         if (reads < 1 || reads > 10_000) throw new CommandLine.ParameterException(spec.commandLine(), "--reads: 1 to 10000");
-        ReaderTarget.Opened opened = target.open(spec);
+        var opened = target.open(spec);
         if (opened.reader().isEmpty()) {
             spec.commandLine().getErr().println("读卡器无法打开 / the reader cannot be opened: " + opened.fault().orElseThrow().detail());
             return ExitCodes.of(opened.fault().get());

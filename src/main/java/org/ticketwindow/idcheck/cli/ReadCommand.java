@@ -24,7 +24,7 @@ final class ReadCommand implements Callable<Integer> {
     boolean showPii;
 
     @Override public Integer call() throws Exception {
-        ReaderTarget.Opened opened = target.open(spec);
+        var opened = target.open(spec);
         HardwareProfile profile = opened.profile();
         PrintWriter out = spec.commandLine().getOut();
         if (opened.reader().isEmpty()) {

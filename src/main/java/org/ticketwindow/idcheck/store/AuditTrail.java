@@ -18,6 +18,11 @@ import java.util.List;
  */
 public final class AuditTrail {
     static final String GENESIS = "0".repeat(64);
+    /**
+     * The audit log file (logback logger {@code idcheck.audit}, its own rolling file kept at least six months): a
+     * readable copy of each entry once committed. The chain in the store is the record; the file is for people.
+     */
+    private static final org.slf4j.Logger AUDIT_LOG = org.slf4j.LoggerFactory.getLogger("idcheck.audit");
 
     private final SqlDatabase db;
     private final byte[] key;
@@ -60,8 +65,12 @@ public final class AuditTrail {
             p.setString(5, subject);
             p.setString(6, detail);
             p.setString(7, prev);
-            p.setString(8, mac(prev, seq, at, kind.name(), actor, subject, detail));
+            String mac = mac(prev, seq, at, kind.name(), actor, subject, detail);
+            p.setString(8, mac);
             p.executeUpdate();
+            long entry = seq;
+            db.afterCommit(() -> AUDIT_LOG.info("seq={} at={} kind={} actor={} subject={} detail={} mac={}", entry,
+                    java.time.Instant.ofEpochMilli(at), kind, actor, subject, detail, mac.substring(0, 16)));
         }
     }
 

@@ -3,6 +3,8 @@ package org.ticketwindow.idcheck.store;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -24,6 +26,8 @@ public final class SqlDatabase implements AutoCloseable {
     private final Connection connection;
     private final Dialect dialect;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Guarded by {@link #lock}: only the thread inside a transaction adds to it. */
+    private final List<Runnable> afterCommit = new ArrayList<>();
 
     private SqlDatabase(Connection connection, Dialect dialect) {
         this.connection = connection;
@@ -54,6 +58,20 @@ public final class SqlDatabase implements AutoCloseable {
     public Dialect dialect() { return dialect; }
 
     /** Runs {@code work} in one transaction: committed (durably, for SQLite) when this returns, rolled back on failure. */
+    /**
+     * Runs {@code action} once the current transaction has committed (never if it rolls back): for side effects that
+     * must only report what is durable, such as the audit log file. Call it inside {@link #transaction}.
+     */
+    void afterCommit(Runnable action) {
+        afterCommit.add(action);
+    }
+
+    private void runAfterCommit() {
+        List<Runnable> actions = List.copyOf(afterCommit);
+        afterCommit.clear();
+        for (Runnable a : actions) a.run();
+    }
+
     public <T> T transaction(String doing, Work<T> work) {
         lock.lock();
         try {
@@ -61,8 +79,10 @@ public final class SqlDatabase implements AutoCloseable {
             try {
                 T out = work.run(connection);
                 connection.commit();
+                runAfterCommit();
                 return out;
             } catch (SQLException | RuntimeException e) {
+                afterCommit.clear();
                 try {
                     connection.rollback();
                 } catch (SQLException suppressed) {

@@ -60,6 +60,8 @@ public final class ConsoleApp extends Application {
     private static volatile java.util.concurrent.CompletableFuture<ConsoleSession> opening;
     private static volatile AppHome startHome;
     private static volatile Locale startLocale = Messages.CHINESE;
+    /** Started from the technician launcher: a technician or supervisor goes straight to the technician screen. */
+    private static volatile boolean technicianStart;
 
     /** Opened in the background while the login screen is already on show (the screen waits for it to log in). */
     private ConsoleSession session;
@@ -92,7 +94,8 @@ public final class ConsoleApp extends Application {
      * Runs the console on {@code home} until the window is closed. The window comes first; the session (store, training
      * central, reader, sync) opens meanwhile in the background, so the clerk sees the login screen at once.
      */
-    public static void run(AppHome home, Locale locale) {
+    public static void run(AppHome home, Locale locale, boolean technician) {
+        technicianStart = technician;
         // 20 pulses a second instead of 60: a counter screen is mostly still, and an idle console then costs ~1% of a
         // core instead of ~2% (docs/benchmarks.md); typing and a card on screen stay well under the eye's notice
         if (System.getProperty(PULSE_PROPERTY) == null) System.setProperty(PULSE_PROPERTY, "20");
@@ -162,7 +165,7 @@ public final class ConsoleApp extends Application {
 
     }
 
-    private java.nio.file.Path preferencesFile() { return startHome.config().resolve("ui.properties"); }
+    private java.nio.file.Path preferencesFile() { return startHome.uiPreferences(); }
 
     private boolean training() { return settings.centralUrl() == null; }
 
@@ -254,12 +257,14 @@ public final class ConsoleApp extends Application {
         heading.getStyleClass().add("heading");
         VBox box = new VBox(18, heading, form, msg);
         if (training()) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
+        if (technicianStart) box.getChildren().add(Views.styled(messages.get("login.technicianHint"), "hint"));
         box.setAlignment(Pos.CENTER);
         box.setMaxWidth(560);
         vm.loggedIn().addListener((o, was, now) -> {
             if (now != null) {
                 clerk = now;
-                showScreen(now.role() == ClerkRole.TECHNICIAN ? Screen.TECHNICIAN : Screen.WORKSPACE);
+                boolean technicianFirst = now.role() == ClerkRole.TECHNICIAN || technicianStart && may(Screen.TECHNICIAN);
+                showScreen(technicianFirst ? Screen.TECHNICIAN : Screen.WORKSPACE);
             }
         });
         BorderPane centre = new BorderPane(box);
@@ -415,7 +420,7 @@ public final class ConsoleApp extends Application {
                                                                   Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
                 var home = session.runtime().home();
                 var s = session.runtime().settings();
-                java.nio.file.Path zip = home.dir().resolve("diagnostics").resolve("idcheck-diagnostics-" + s.counterId() + "-"
+                java.nio.file.Path zip = home.diagnostics().resolve("idcheck-diagnostics-" + s.counterId() + "-"
                         + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
                 java.nio.file.Files.createDirectories(zip.getParent());
                 org.ticketwindow.idcheck.app.DiagnosticsBundle.write(new org.ticketwindow.idcheck.app.DiagnosticsBundle.Contents(home,
@@ -447,7 +452,11 @@ public final class ConsoleApp extends Application {
         });
         workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) play(Sounds.Cue.RECORDED); });
         rebuildWorkspace();
-        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start(), workspace::readerAbsent);
+        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start(),
+                () -> session.readerFault().ifPresentOrElse(
+                        f -> workspace.onReaderEvent(new org.ticketwindow.idcheck.reader.ReaderEvent.Fault(
+                                session.runtime().settings().readerProfile(), f)),
+                        workspace::readerAbsent));
     }
 
     private void play(Sounds.Cue cue) { if (sounds != null) sounds.play(cue); }

@@ -168,7 +168,15 @@ final class TechnicianView {
         vm.log().subscribe(() -> log.scrollTo(vm.log().size() - 1));
         Button export = Views.button(messages.get("tech.export"), vm::exportDiagnostics);
         export.setId("tech-export");
-        VBox box = new VBox(8, Views.heading(messages, "tech.log"), log, export);
+        var level = new javafx.scene.control.ComboBox<String>(javafx.collections.FXCollections.observableArrayList(
+                org.ticketwindow.idcheck.app.logging.LogLevels.CHOICES));
+        level.setValue(vm.logLevel().get());
+        level.setOnAction(e -> vm.setLogLevel(level.getValue()));
+        level.setAccessibleText(messages.get("tech.logLevel"));
+        level.setId("tech-log-level");
+        var levelRow = new javafx.scene.layout.HBox(8, new Label(messages.get("tech.logLevel")), level);
+        levelRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = new VBox(8, Views.heading(messages, "tech.log"), log, levelRow, export);
         box.getStyleClass().add("panel");
         box.setPrefWidth(340);
         box.setMinWidth(300);

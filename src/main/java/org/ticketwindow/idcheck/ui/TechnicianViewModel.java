@@ -76,6 +76,7 @@ public final class TechnicianViewModel {
     private final StringProperty readMs = new SimpleStringProperty("");
     private final StringProperty pollMs = new SimpleStringProperty("");
     private final StringProperty rfFrameSize = new SimpleStringProperty("");
+    private final StringProperty logLevel = new SimpleStringProperty(org.ticketwindow.idcheck.app.logging.LogLevels.current());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
 
     private ReaderLoop loop;
@@ -103,6 +104,7 @@ public final class TechnicianViewModel {
     public StringProperty readMs() { return readMs; }
     public StringProperty pollMs() { return pollMs; }
     public StringProperty rfFrameSize() { return rfFrameSize; }
+    public ReadOnlyStringProperty logLevel() { return logLevel; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
 
     /** The screen opened: find readers, check the SAM, start the live log. */
@@ -198,6 +200,14 @@ public final class TechnicianViewModel {
             message.set(messages.get("tech.tuningRefused", e.getMessage()));
             startLoop();
         });
+    }
+
+    /** The application log's level, switched at run time (e.g. DEBUG while chasing a reader problem, then back). */
+    public void setLogLevel(String level) {
+        if (level == null || level.equals(logLevel.get())) return;
+        org.ticketwindow.idcheck.app.logging.LogLevels.set(level);
+        logLevel.set(level);
+        message.set(messages.get("tech.logLevelSet", level));
     }
 
     /** Writes the diagnostics bundle for support. */
