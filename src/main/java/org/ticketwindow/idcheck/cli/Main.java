@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = {"窗口身份核验台 — identity verification console for railway station counters."},
         subcommands = {ConsoleCommand.class, ReadCommand.class, CalibrateCommand.class, DecodeCommand.class, ProbeCommand.class,
                 EmulateReaderCommand.class, VirtualCardCommand.class, MatchNameCommand.class, EtpCommand.class,
-                DecideCommand.class, QueueCommand.class, SyncCommand.class, SimulateCommand.class, AuditCommand.class,
+                DecideCommand.class, QueueCommand.class, SyncCommand.class, SimulateCommand.class, AuditCommand.class, DoctorCommand.class,
                 CentralCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
