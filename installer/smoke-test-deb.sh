@@ -9,6 +9,8 @@ cd "$here"
 : "${JAVA_HOME:?JAVA_HOME must be a JDK 25}"
 unset IDCHECK_HOME   # the installed layout, not a test directory
 work="$(mktemp -d)"
+# xz at level 1: the packages built here are only installed here (a release build keeps dpkg-deb's default)
+export DPKG_DEB_COMPRESSOR_LEVEL="${DPKG_DEB_COMPRESSOR_LEVEL:-1}"
 user=idchecksmoke
 pids=()
 step() { echo "== smoke: $*"; }
