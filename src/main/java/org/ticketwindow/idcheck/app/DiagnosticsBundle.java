@@ -55,8 +55,9 @@ public final class DiagnosticsBundle {
             }
             text(zip, "queue.txt", c.queue().map(q -> "queued=" + q.queued() + "\nsending=" + q.sending() + "\nparked=" + q.parked()
                     + "\nsynced=" + q.synced() + "\noldestQueuedAgeSeconds=" + q.oldestQueuedAgeSeconds() + "\n").orElse("unknown\n"));
-            if (Files.isDirectory(c.home().logs())) {
-                try (Stream<Path> logs = Files.list(c.home().logs())) {
+            Path logDir = org.ticketwindow.idcheck.app.logging.LogDirectory.path(); // where logback writes, not a guess
+            if (Files.isDirectory(logDir)) {
+                try (Stream<Path> logs = Files.list(logDir)) {
                     // the current files only: rolled archives are compressed, and a tail of a .gz is unreadable
                     for (Path log : logs.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".log")).sorted().toList()) {
                         file(zip, "logs/" + log.getFileName(), log, MAX_LOG_BYTES);

@@ -85,6 +85,8 @@ public final class ReaderLoop implements AutoCloseable {
     }
 
     private void emit(ReaderEvent event) {
+        // a read cut short by close() (its exchange is interrupted) is not a device fault: nothing after close is reported
+        if (!running) return;
         try {
             listener.accept(event);
         } catch (RuntimeException e) {

@@ -34,11 +34,15 @@ class DiagnosticsBundleTest {
         sam.place(card);
         Path zip = dir.resolve("out/diag.zip");
         Files.createDirectories(zip.getParent());
+        String logDir = System.getProperty("idcheck.log.dir");
+        System.setProperty("idcheck.log.dir", home.logs().toString()); // the bundle collects the logs where logback writes
         try (CardReader r = SimulatedReaders.open(sam, profile, Clock.systemUTC())) {
             Calibration.Report report = Calibration.run(r, 5, p -> { });
             DiagnosticsBundle.write(new DiagnosticsBundle.Contents(home, "T001", "STATION_WINDOW", true, "test", List.of("WenQuanYi Micro Hei"),
                     Optional.of(profile), Optional.of(r.health()), Optional.of(report),
                     Optional.of(new QueueStatus(1, 0, 0, 2, 10, null, null)), List.of("simulator")), zip);
+        } finally {
+            if (logDir == null) System.clearProperty("idcheck.log.dir"); else System.setProperty("idcheck.log.dir", logDir);
         }
         Map<String, String> entries = new HashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {

@@ -44,4 +44,20 @@ class ReaderLoopTest {
             assertThat(events.get(4)).isInstanceOf(ReaderEvent.Recovered.class);
         }
     }
+
+    @Test
+    @DisplayName("closing the loop in the middle of a read (the technician starts a calibration) reports no device fault")
+    void closeDuringARead() throws Exception {
+        SimulatedSam sam = new SimulatedSam(FaultPlan.none());
+        List<ReaderEvent> events = new CopyOnWriteArrayList<>();
+        HardwareProfile profile = TestProfiles.fast(TestProfiles.shipped("simulator"), Duration.ofMillis(100));
+        // at 9600 baud the read answer takes ~1.3 s on the (simulated) wire: time enough to close during it
+        ReaderLoop loop = new ReaderLoop(SimulatedReaders.openPaced(sam, profile, TestProfiles.TODAY, 9600), events::add).start();
+        sam.place(CardFixture.builtIn("ordinary"));
+        await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
+        assertThat(events.getFirst()).isInstanceOf(ReaderEvent.Reading.class);
+        loop.close();
+        Thread.sleep(200);
+        assertThat(events).hasSize(1).noneMatch(e -> e instanceof ReaderEvent.Fault);
+    }
 }

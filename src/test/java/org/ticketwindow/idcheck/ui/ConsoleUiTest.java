@@ -301,13 +301,18 @@ class ConsoleUiTest {
         waitForText("#tech-summary", "共 20 次");
         assertThat(text("#tech-summary")).contains("成功率 100.0%");
         assertThat(text("#tech-codes")).contains("READ=20");
+        // the technician's log-level switch applies at once
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) robot.lookup("#tech-log-level").query()).setValue("DEBUG"));
+        waitForText("#tech-message", "日志级别已改为 DEBUG");
+        assertThat(org.ticketwindow.idcheck.app.logging.LogLevels.current()).isEqualTo("DEBUG");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<String>) robot.lookup("#tech-log-level").query()).setValue("INFO"));
         screenshot("technician-zh");
         fire("#tech-export");
         waitForText("#tech-message", "诊断包已保存");
         Path zip = Path.of(text("#tech-message").replaceFirst("^诊断包已保存：", ""));
         try (var z = new java.util.zip.ZipFile(zip.toFile())) {
             assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).contains("environment.txt", "calibration.json", "sam.txt",
-                    "profile/simulator.yaml", "queue.txt");
+                    "profile/simulator.yaml", "queue.txt", "logs/idcheck.log", "logs/audit.log");
             String calibration = new String(z.getInputStream(z.getEntry("calibration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(calibration).contains("\"reads\" : 20");
         }

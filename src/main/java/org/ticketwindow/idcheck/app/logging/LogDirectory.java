@@ -8,8 +8,11 @@ import org.ticketwindow.idcheck.app.AppHome;
  * {@code target/}), else the logs directory of {@link AppHome} (per OS, docs/decisions/0010-installation-layout.md).
  */
 public final class LogDirectory extends PropertyDefinerBase {
-    @Override public String getPropertyValue() {
+    @Override public String getPropertyValue() { return path().toString(); }
+
+    /** Where this process's log files are (the diagnostics bundle collects them from here). */
+    public static java.nio.file.Path path() {
         String dir = System.getProperty("idcheck.log.dir");
-        return dir != null && !dir.isBlank() ? dir : AppHome.resolve().logs().toString();
+        return dir != null && !dir.isBlank() ? java.nio.file.Path.of(dir) : AppHome.resolve().logs();
     }
 }
