@@ -24,15 +24,7 @@ cp "$here/target/lib"/javafx-*-linux.jar "$out/fx/" 2>/dev/null || cp "$here/tar
 zip -q -d "$out"/input/sqlite-jdbc-*.jar 'org/sqlite/native/*' -x 'org/sqlite/native/Linux/x86_64/*'
 zip -q -d "$out"/input/jSerialComm-*.jar '*/libjSerialComm*' -x 'Linux/x86_64/*'
 
-# jdeps of the app and its libraries (docs/decisions/0010), plus what is loaded by name: EC keys (TLS, proofs), Chinese
-# locale data and charsets, the zip file system (diagnostics), Unsafe for the libraries that want it, JFR-free.
-modules="java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.smartcardio"
-modules+=",java.sql,java.xml,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.httpserver,jdk.net,jdk.zipfs,jdk.unsupported"
-# Every security provider java.security lists must be present: when one is missing, the JDK searches the class path
-# for providers and loads and verifies the whole signed BouncyCastle jar on the first TLS use (+370 ms at start-up,
-# docs/benchmarks.md issue 6): hence jdk.crypto.cryptoki, java.xml.crypto and jdk.security.jgss.
-modules+=",java.security.sasl,java.xml.crypto,jdk.crypto.cryptoki,jdk.security.jgss"
-modules+=",javafx.controls,javafx.media"
+modules=$(grep -v -e '^#' -e '^$' "$here/installer/runtime-modules.txt" | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --module-path "$out/fx" --add-modules "$modules" \
   --include-locales=zh,en --strip-debug --no-header-files --no-man-pages --compress=zip-6 \
   --generate-cds-archive --output "$out/runtime"

@@ -32,9 +32,8 @@ function Remove-Natives($jarPath, $native, $keep) {
 }
 Remove-Natives (Get-ChildItem "$out\input\sqlite-jdbc-*.jar").FullName '*sqlitejdbc*' 'org/sqlite/native/Windows/x86_64/'
 Remove-Natives (Get-ChildItem "$out\input\jSerialComm-*.jar").FullName '*jSerialComm*' 'Windows/x86_64/'
-$modules = 'java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.smartcardio,' +
-  'java.sql,java.xml,jdk.crypto.ec,jdk.localedata,jdk.charsets,jdk.httpserver,jdk.net,jdk.zipfs,jdk.unsupported,' +
-  'java.security.sasl,java.xml.crypto,jdk.crypto.cryptoki,jdk.security.jgss,jdk.crypto.mscapi,javafx.controls,javafx.media'
+$modules = ((Get-Content "$root\installer\runtime-modules.txt" | Where-Object { $_ -and -not $_.StartsWith('#') }) +
+  'jdk.crypto.mscapi') -join ','
 & "$jdk\bin\jlink.exe" --module-path "$out\fx" --add-modules $modules --include-locales=zh,en --strip-debug `
   --no-header-files --no-man-pages --compress=zip-6 --generate-cds-archive --output "$out\runtime"
 if ($LASTEXITCODE -ne 0) { throw "jlink failed" }
