@@ -171,6 +171,12 @@ class ReadClassificationTest {
         ReadOutcome.Read female = (ReadOutcome.Read) readWith("ordinary-female", FaultPlan.none());
         assertThat(female.card().appendedAddresses()).containsExactly("北京市西城区示例西街18号");
         ReadOutcome.Read ordinary = (ReadOutcome.Read) readWith("ordinary", FaultPlan.none());
-        assertThat(ordinary.card().fingerprint()).hasSize(1024);
+        assertThat(ordinary.card().fingerprint()).as("the simulator profile reads 30 01: no fingerprint (decision 0009)").isEmpty();
+        // a profile that reads 30 10 (cvr100-serial) gets the fingerprint
+        SimulatedSam sam = new SimulatedSam(FaultPlan.none());
+        sam.place(CardFixture.builtIn("ordinary"));
+        try (SamCardReader reader = SimulatedReaders.open(sam, TestProfiles.shipped("cvr100-serial"), TestProfiles.TODAY)) {
+            assertThat(reader.read()).isInstanceOfSatisfying(ReadOutcome.Read.class, r -> assertThat(r.card().fingerprint()).hasSize(1024));
+        }
     }
 }
