@@ -18,11 +18,13 @@ fail() { echo "SMOKE TEST FAILED: $*" >&2; exit 1; }
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
   if dpkg -s idcheck >/dev/null 2>&1; then dpkg --purge idcheck >/dev/null 2>&1 || true; fi
+  pkill -u "$user" 2>/dev/null || true; sleep 0.5
   id "$user" >/dev/null 2>&1 && userdel -r "$user" >/dev/null 2>&1 || true
   rm -rf "$work"
 }
 trap cleanup EXIT
-as_user() { runuser -u "$user" -- "$@"; }
+# setpriv execs (runuser would fork and wait): a background command's pid is the program's own, so it can be stopped
+as_user() { setpriv --reuid="$user" --regid="$user" --init-groups env HOME="/home/$user" USER="$user" LOGNAME="$user" "$@"; }
 
 step "build two packages: release 1 and a newer build, release 2"
 start=$(date +%s)
@@ -44,6 +46,7 @@ dpkg -s idcheck | grep -q "Status: install ok installed" || { cat "$work/dpkg.er
 [[ -d /etc/idcheck && "$(stat -c %G /etc/idcheck)" == idcheck ]] || fail "/etc/idcheck missing or not group idcheck"
 ls /usr/share/applications/idcheck-idcheck-console.desktop /usr/share/applications/idcheck-idcheck-technician.desktop >/dev/null \
   || fail "menu entries missing"
+if id "$user" >/dev/null 2>&1; then pkill -u "$user" || true; userdel -r "$user" >/dev/null 2>&1 || true; fi
 useradd --create-home --groups idcheck,dialout "$user"
 
 step "idcheck --version"
@@ -69,8 +72,11 @@ for _ in $(seq 100); do grep -q "central listening" "$work/central.out" && break
 grep "central listening" "$work/central.out" || { cat "$work/central.out"; fail "central did not start"; }
 exec 3<>/dev/tcp/127.0.0.1/$port || fail "central does not accept connections"
 exec 3>&-
-kill -TERM $central; wait $central 2>/dev/null || true
-kill -0 $central 2>/dev/null && fail "central did not stop on SIGTERM"
+kill -TERM $central
+for _ in $(seq 100); do kill -0 $central 2>/dev/null || break; sleep 0.1; done
+kill -0 $central 2>/dev/null && fail "central did not stop within 10 s of SIGTERM"
+wait $central 2>/dev/null || true
+pgrep -u "$user" -f "idcheck central" >/dev/null && fail "a central process is still running"
 echo "central stopped"
 
 step "idcheck doctor (a counter account, training configuration)"
