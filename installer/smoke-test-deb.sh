@@ -23,8 +23,9 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-# setpriv execs (runuser would fork and wait): a background command's pid is the program's own, so it can be stopped
-as_user() { setpriv --reuid="$user" --regid="$user" --init-groups env HOME="/home/$user" USER="$user" LOGNAME="$user" "$@"; }
+# setpriv execs (runuser would fork and wait), and a simple command started with & (not a function, which runs in a
+# subshell) has the program's own pid: the central's stop below is the program's, not a wrapper's
+as_user=(setpriv --reuid="$user" --regid="$user" --init-groups env HOME="/home/$user" USER="$user" LOGNAME="$user")
 
 step "build two packages: release 1 and a newer build, release 2"
 start=$(date +%s)
@@ -50,16 +51,16 @@ if id "$user" >/dev/null 2>&1; then pkill -u "$user" || true; userdel -r "$user"
 useradd --create-home --groups idcheck,dialout "$user"
 
 step "idcheck --version"
-as_user idcheck --version | tee "$work/version"
+"${as_user[@]}" idcheck --version | tee "$work/version"
 grep -q "^idcheck " "$work/version" || fail "--version printed no version"
 
 step "a read from the serial emulator through a socat pty pair"
 socat pty,raw,echo=0,link="$work/ttyA",user="$user" pty,raw,echo=0,link="$work/ttyB",user="$user" 2>/dev/null & pids+=($!)
 for _ in $(seq 50); do [[ -e "$work/ttyB" ]] && break; sleep 0.1; done
 chmod 755 "$work"
-as_user idcheck emulate-reader --port "$work/ttyA" --card ordinary >/dev/null 2>&1 & pids+=($!)
+"${as_user[@]}" idcheck emulate-reader --port "$work/ttyA" --card ordinary >/dev/null 2>&1 & pids+=($!)
 sleep 2
-set +e; as_user idcheck read --profile ga467-serial --port "$work/ttyB" >"$work/read.json"; rc=$?; set -e
+set +e; "${as_user[@]}" idcheck read --profile ga467-serial --port "$work/ttyB" >"$work/read.json"; rc=$?; set -e
 cat "$work/read.json"
 [[ $rc -eq 0 ]] || fail "idcheck read exited $rc"
 grep -q '"outcome" : "READ"' "$work/read.json" || fail "no card read"
@@ -67,7 +68,7 @@ grep -q '1101\*\*\*\*' "$work/read.json" || fail "the ID number is not masked"
 
 step "idcheck central: start, answer, stop"
 port=18555
-as_user idcheck central --listen 127.0.0.1:$port --db "jdbc:sqlite:/home/$user/central.db" >"$work/central.out" 2>&1 & central=$!; pids+=($central)
+"${as_user[@]}" idcheck central --listen 127.0.0.1:$port --db "jdbc:sqlite:/home/$user/central.db" >"$work/central.out" 2>&1 & central=$!; pids+=($central)
 for _ in $(seq 100); do grep -q "central listening" "$work/central.out" && break; sleep 0.1; done
 grep "central listening" "$work/central.out" || { cat "$work/central.out"; fail "central did not start"; }
 exec 3<>/dev/tcp/127.0.0.1/$port || fail "central does not accept connections"
@@ -80,25 +81,25 @@ pgrep -u "$user" -f "idcheck central" >/dev/null && fail "a central process is s
 echo "central stopped"
 
 step "idcheck doctor (a counter account, training configuration)"
-set +e; as_user idcheck doctor >"$work/doctor.txt" 2>&1; rc=$?; set -e
+set +e; "${as_user[@]}" idcheck doctor >"$work/doctor.txt" 2>&1; rc=$?; set -e
 cat "$work/doctor.txt"
 grep -q "Java" "$work/doctor.txt" || fail "doctor printed no Java check"
 
 step "upgrade: record results, install release 2, everything is still there"
 printf 'counter.id=SMOKE-01\ncounter.kind=STATION_WINDOW\n' > /etc/idcheck/counter.properties
-as_user idcheck simulate --results 3 >/dev/null
-as_user idcheck queue --ids | sort > "$work/ids.before"
+"${as_user[@]}" idcheck simulate --results 3 >/dev/null
+"${as_user[@]}" idcheck queue --ids | sort > "$work/ids.before"
 [[ $(wc -l < "$work/ids.before") -eq 3 ]] || fail "3 results were not queued"
 key=/home/$user/.local/share/idcheck/keys/installation.key
 sha256sum "$key" /etc/idcheck/counter.properties > "$work/sums"
 dpkg -i "$work"/idcheck_*-2_amd64.deb >/dev/null
 dpkg -s idcheck | grep -q "Version: .*-2" || fail "release 2 is not installed"
 [[ -f /opt/idcheck/lib/idcheck-console.jsa ]] || fail "the class-data archive was not rebuilt on upgrade"
-as_user idcheck queue --ids | sort > "$work/ids.after"
+"${as_user[@]}" idcheck queue --ids | sort > "$work/ids.after"
 diff "$work/ids.before" "$work/ids.after" || fail "the queue changed across the upgrade"
 sha256sum -c --quiet "$work/sums" || fail "the key or the installation file changed across the upgrade"
-as_user idcheck audit verify >/dev/null || fail "the audit chain is broken after the upgrade"
-as_user idcheck queue | head -5
+"${as_user[@]}" idcheck audit verify >/dev/null || fail "the audit chain is broken after the upgrade"
+"${as_user[@]}" idcheck queue | head -5
 echo "queue, key, installation file and audit chain intact after the upgrade"
 
 step "remove"
