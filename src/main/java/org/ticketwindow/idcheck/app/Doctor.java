@@ -202,7 +202,7 @@ public final class Doctor {
         if (!Files.exists(data.resolve(LocalStore.FILE_NAME))) {
             return Check.ok("Local store", data + ": not created yet (the console creates it at its first start)");
         }
-        try (LocalStore s = LocalStore.open(data, new org.ticketwindow.idcheck.store.KeyFile(home.keyFile()), clock)) {
+        try (LocalStore s = LocalStore.inspect(data, new org.ticketwindow.idcheck.store.KeyFile(home.keyFile()), clock)) {
             String integrity = s.integrityCheck();
             if (!"ok".equals(integrity)) {
                 return Check.fail("Local store", data + ": integrity check says: " + integrity,

@@ -40,6 +40,18 @@ public final class LocalStore implements AutoCloseable {
     }
 
     public static LocalStore open(Path dir, KeySource keySource, Clock clock, long minFreeBytes) {
+        return open(dir, keySource, clock, minFreeBytes, true);
+    }
+
+    /**
+     * For looking only ({@code idcheck doctor}), possibly while a console uses the store: results a running console is
+     * sending are not put back in the queue, as opening for work does after a crash.
+     */
+    public static LocalStore inspect(Path dir, KeySource keySource, Clock clock) {
+        return open(dir, keySource, clock, MIN_FREE_BYTES, false);
+    }
+
+    private static LocalStore open(Path dir, KeySource keySource, Clock clock, long minFreeBytes, boolean recover) {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
@@ -51,7 +63,7 @@ public final class LocalStore implements AutoCloseable {
         try {
             new Migrations("local").apply(db);
             LocalStore store = new LocalStore(file, db, keys, clock, minFreeBytes);
-            store.results.recoverInterrupted();
+            if (recover) store.results.recoverInterrupted();
             return store;
         } catch (RuntimeException e) {
             db.close();

@@ -103,4 +103,26 @@ class DoctorTest {
         });
         assertThat(Files.readString(config.resolve("counter.properties"))).isEqualTo("counter.kind=KIOSK\n");
     }
+
+    @Test
+    @DisplayName("The doctor only looks: a result a running console is sending stays 'sending' (no resend from the doctor, S2), and the store's status is reported")
+    void doctorLeavesTheQueueAlone() throws Exception {
+        String before = System.getProperty("idcheck.home");
+        System.setProperty("idcheck.home", dir.toString());
+        try {
+            assertThat(new picocli.CommandLine(new org.ticketwindow.idcheck.cli.Main()).execute("simulate", "--results", "2")).isZero();
+        } finally {
+            if (before == null) System.clearProperty("idcheck.home"); else System.setProperty("idcheck.home", before);
+        }
+        AppHome home = new AppHome(dir);
+        try (CounterRuntime rt = CounterRuntime.open(home, Clock.systemUTC())) {
+            assertThat(rt.store().results().claim(1)).hasSize(1); // a console's sync worker has it on the wire
+        }
+        var checks = new Doctor(home, HEALTHY, Clock.systemUTC()).run();
+        assertThat(check(checks, "Local store").detail()).contains("queued 1", "audit chain intact");
+        try (var store = org.ticketwindow.idcheck.store.LocalStore.inspect(home.data(),
+                new org.ticketwindow.idcheck.store.KeyFile(home.keyFile()), Clock.systemUTC())) {
+            assertThat(store.results().status().sending()).isEqualTo(1);
+        }
+    }
 }

@@ -18,7 +18,7 @@ class AuditLogFileTest {
     @TempDir Path dir;
 
     @Test
-    @DisplayName("S8 audit log: a committed entry reaches audit.log with its sequence and MAC; a rolled-back one never does")
+    @DisplayName("audit log file: a committed entry reaches audit.log with its sequence and MAC; a rolled-back one never does")
     void committedEntriesOnly() throws Exception {
         Path auditLog = Path.of(System.getProperty("idcheck.log.dir", "target/test-logs")).resolve("audit.log");
         String committed = "committed-" + UUID.randomUUID();
