@@ -32,13 +32,14 @@ public final class ConsoleSession implements AutoCloseable {
     private final Clock clock;
     private volatile CardReader reader;
     /** Why the configured reader could not be opened (shown as a device fault), if it could not. */
-    private volatile ReadOutcome.DeviceFault readerFault;
+    private final ReadOutcome.DeviceFault readerFault;
     /** PD2 / S8: the personal fields of synced results are purged after the retention, checked daily. */
     private final java.util.concurrent.ScheduledExecutorService retention =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("idcheck-retention").daemon().factory());
 
     private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, CardReader reader,
-                           Clock clock) {
+                           ReadOutcome.DeviceFault readerFault, Clock clock) {
+        this.readerFault = readerFault;
         this.runtime = runtime;
         this.training = training;
         this.central = central;
@@ -72,8 +73,7 @@ public final class ConsoleSession implements AutoCloseable {
                 readerFault = c.fault().orElse(null);
             }
             if (sync != null) sync.start();
-            ConsoleSession session = new ConsoleSession(rt, training, central, sync, reader, clock);
-            session.readerFault = readerFault;
+            ConsoleSession session = new ConsoleSession(rt, training, central, sync, reader, readerFault, clock);
             session.scheduleRetention();
             return session;
         } catch (RuntimeException | ProfileException e) {

@@ -1,0 +1,65 @@
+package org.ticketwindow.idcheck.app;
+
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketwindow.idcheck.reader.DeviceFaultKind;
+import org.ticketwindow.idcheck.reader.ReadOutcome;
+import org.ticketwindow.idcheck.reader.sim.CardFixture;
+import org.ticketwindow.idcheck.reader.sim.FaultPlan;
+import org.ticketwindow.idcheck.reader.sim.SerialReaderEmulator;
+import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
+import org.ticketwindow.idcheck.testing.SocatPair;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An installation's console drives the reader its installation file names (reader.profile, reader.port). */
+class InstalledReaderTest {
+    @TempDir Path dir;
+
+    private AppHome installation(String readerLines) throws Exception {
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) { closed = s.getLocalPort(); }
+        AppHome home = new AppHome(dir.resolve("home"));
+        Files.createDirectories(home.config());
+        // a central on loopback that is down: the console is an installation (not training) and keeps results queued
+        Files.writeString(home.counterSettings(), "counter.id=BJ-W-07\ncentral.url=http://127.0.0.1:" + closed + "\n" + readerLines);
+        return home;
+    }
+
+    @Test
+    @DisplayName("reader.profile and reader.port: the console reads a card through the serial emulator on a socat pty")
+    void configuredSerialReader() throws Exception {
+        try (SocatPair pair = new SocatPair(dir)) {
+            AppHome home = installation("reader.profile=ga467-serial\nreader.port=" + pair.host() + "\n");
+            SimulatedSam sam = new SimulatedSam(FaultPlan.none());
+            sam.place(CardFixture.builtIn("ordinary"));
+            try (SerialReaderEmulator emulator = SerialReaderEmulator.start(pair.device(), sam, 0);
+                 ConsoleSession session = ConsoleSession.open(home, Clock.systemUTC())) {
+                assertThat(session.training()).isEmpty();
+                assertThat(session.readerFault()).isEmpty();
+                assertThat(session.reader()).hasValueSatisfying(r -> assertThat(r.profile().id()).isEqualTo("ga467-serial"));
+                assertThat(session.reader().get().read()).isInstanceOf(ReadOutcome.Read.class);
+            }
+        }
+    }
+
+    @Test
+    @DisplayName("a configured reader that is not there is a device fault the console shows, not a failed start")
+    void missingReader() throws Exception {
+        AppHome home = installation("reader.profile=cvr100-serial\n"); // matches /dev/ttyUSB*, /dev/ttyACM*, COM*: none here
+        try (ConsoleSession session = ConsoleSession.open(home, Clock.systemUTC())) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(session.reader().isEmpty(),
+                    "a USB-serial adapter is plugged into this machine: the profile finds a port");
+            assertThat(session.readerFault()).hasValueSatisfying(f -> {
+                assertThat(f.kind()).isEqualTo(DeviceFaultKind.OPEN_FAILED);
+                assertThat(f.detail()).contains("no serial port matches profile cvr100-serial");
+            });
+        }
+    }
+}
