@@ -102,13 +102,24 @@ class InstallationLayoutTest {
 
     @Test
     @DisplayName("The technician's log-level switch changes our loggers at run time and refuses anything but WARN, INFO, DEBUG")
-    void logLevelSwitch() {
+    void logLevelSwitch() throws Exception {
         String before = LogLevels.current();
         try {
             LogLevels.set("DEBUG");
             assertThat(LogLevels.current()).isEqualTo("DEBUG");
             assertThat(org.slf4j.LoggerFactory.getLogger("org.ticketwindow.idcheck.reader.ReaderLoop").isDebugEnabled()).isTrue();
             assertThat(org.slf4j.LoggerFactory.getLogger("org.eclipse.other").isDebugEnabled()).isFalse();
+            // at DEBUG the application log traces each reader exchange: command, status, length, time; no card data
+            var sam = new org.ticketwindow.idcheck.reader.sim.SimulatedSam(org.ticketwindow.idcheck.reader.sim.FaultPlan.none());
+            var card = org.ticketwindow.idcheck.reader.sim.CardFixture.builtIn("ordinary");
+            sam.place(card);
+            try (var r = org.ticketwindow.idcheck.reader.sim.SimulatedReaders.open(sam,
+                    org.ticketwindow.idcheck.testing.TestProfiles.shipped("simulator"), java.time.Clock.systemUTC())) {
+                assertThat(r.read()).isInstanceOf(org.ticketwindow.idcheck.reader.ReadOutcome.Read.class);
+            }
+            String log = Files.readString(org.ticketwindow.idcheck.app.logging.LogDirectory.path().resolve("idcheck.log"));
+            assertThat(log).contains("find card -> SamResponse[sw=00 00 9F, data=4 B]").containsPattern("read text\\+photo -> SamResponse\\[sw=00 00 90, data=\\d+ B\\] in \\d+ ms")
+                    .doesNotContain(card.card().idNumber().value()).doesNotContain(card.card().name().value());
             LogLevels.set("WARN");
             assertThat(org.slf4j.LoggerFactory.getLogger("org.ticketwindow.idcheck.reader.ReaderLoop").isInfoEnabled()).isFalse();
             assertThatThrownBy(() -> LogLevels.set("TRACE")).isInstanceOf(IllegalArgumentException.class);

@@ -222,9 +222,14 @@ public final class SamSession {
     }
 
     private SamResponse exchange(SamCommand command) throws Stop {
+        long t0 = System.nanoTime();
         try {
-            return channel.exchange(command, profile.timeout(command.timeoutKey()));
+            SamResponse r = channel.exchange(command, profile.timeout(command.timeoutKey()));
+            // the technician's trace at DEBUG: command, status words, length and time; never the data (PD1)
+            if (log.isDebugEnabled()) log.debug("{}: {} -> {} in {} ms", channel.describe(), command, r, (System.nanoTime() - t0) / 1_000_000);
+            return r;
         } catch (SamIoException e) {
+            if (log.isDebugEnabled()) log.debug("{}: {} -> {} after {} ms", channel.describe(), command, e.kind(), (System.nanoTime() - t0) / 1_000_000);
             throw new Stop(ioOutcome(e));
         }
     }
