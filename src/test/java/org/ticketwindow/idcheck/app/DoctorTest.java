@@ -107,15 +107,9 @@ class DoctorTest {
     @Test
     @DisplayName("The doctor only looks: a result a running console is sending stays 'sending' (no resend from the doctor, S2), and the store's status is reported")
     void doctorLeavesTheQueueAlone() throws Exception {
-        String before = System.getProperty("idcheck.home");
-        System.setProperty("idcheck.home", dir.toString());
-        try {
-            assertThat(new picocli.CommandLine(new org.ticketwindow.idcheck.cli.Main()).execute("simulate", "--results", "2")).isZero();
-        } finally {
-            if (before == null) System.clearProperty("idcheck.home"); else System.setProperty("idcheck.home", before);
-        }
         AppHome home = new AppHome(dir);
         try (CounterRuntime rt = CounterRuntime.open(home, Clock.systemUTC())) {
+            org.ticketwindow.idcheck.testing.Counters.record(rt.store(), "BJ-W-07", 0, 2);
             assertThat(rt.store().results().claim(1)).hasSize(1); // a console's sync worker has it on the wire
         }
         var checks = new Doctor(home, HEALTHY, Clock.systemUTC()).run();
