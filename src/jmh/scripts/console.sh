@@ -4,7 +4,7 @@
 #   shown), then, logged in with the training reader polling: idle CPU over IDLE seconds and resident memory.
 # Usage: src/jmh/scripts/console.sh [RUNS=5] [IDLE=60] [extra JVM options, e.g. AppCDS flags]
 #   IDCHECK_LAUNCHER="/opt/idcheck/bin/idcheck-console" measures an installed launcher instead of bin/idcheck console
-#   (extra JVM options then go through JDK_JAVA_OPTIONS).
+#   (extra JVM options do not apply to it: a jpackage launcher takes its options from its .cfg file only).
 # Needs: xvfb, xdotool, fonts-wqy-microhei; the packaged artifact (./mvnw -DskipTests package).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
@@ -23,7 +23,7 @@ for i in $(seq 1 "$runs"); do
   start=$(date +%s%N)
   applog="$home/logs/idcheck.log"; rm -f "$applog"
   if [[ -n "${IDCHECK_LAUNCHER:-}" ]]; then
-    IDCHECK_HOME="$home" JDK_JAVA_OPTIONS="-Dprism.order=sw $extra" $IDCHECK_LAUNCHER 2>"$log" &
+    IDCHECK_HOME="$home" $IDCHECK_LAUNCHER 2>"$log" &
   else
     IDCHECK_HOME="$home" IDCHECK_JAVA_OPTS="-Dprism.order=sw $extra" "$here/bin/idcheck" console 2>"$log" &
   fi
