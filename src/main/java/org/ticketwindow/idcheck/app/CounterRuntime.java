@@ -37,10 +37,17 @@ public final class CounterRuntime implements AutoCloseable {
 
     public Recorder recorder(String counterId) { return new Recorder(store.results(), counterId); }
 
-    public SyncSettings syncSettings() { return SyncSettings.DEFAULT.withBatchSize(settings.batchSize()); }
+    public SyncSettings syncSettings() { return syncSettings(settings); }
+
+    private static SyncSettings syncSettings(CounterSettings settings) { return SyncSettings.DEFAULT.withBatchSize(settings.batchSize()); }
 
     /** A client for {@code override} or the configured central; TLS material from the settings for https. */
     public CentralClient central(String override) {
+        return centralClient(home, settings, override);
+    }
+
+    /** The same without a runtime: no store is opened ({@code idcheck doctor} only looks). */
+    public static CentralClient centralClient(AppHome home, CounterSettings settings, String override) {
         String url = override != null ? override : settings.centralUrl();
         if (url == null) throw new CounterSettings.SettingsException("no central configured: set central.url in "
                 + home.counterSettings() + " or give --central URL");
@@ -52,7 +59,7 @@ public final class CounterRuntime implements AutoCloseable {
             }
             ssl = Tls.context(settings.keyStore(), settings.keyStorePasswordFile(), settings.caCertificate());
         }
-        SyncSettings s = syncSettings();
+        SyncSettings s = syncSettings(settings);
         return new CentralClient(uri, ssl, s.lookupTimeout(), s.submitTimeout());
     }
 

@@ -159,7 +159,8 @@ public final class Doctor {
             }
         }
         if (serial && host.linux()) {
-            boolean dialout = host.groups().contains("dialout") || host.groups().contains("root");
+            List<String> groups = host.groups();
+            boolean dialout = groups.contains("dialout") || groups.contains("root");
             String port = s != null ? s.readerPort() : null;
             if (port != null) {
                 Path p = Path.of(port);
@@ -277,8 +278,8 @@ public final class Doctor {
     List<Check> central(CounterSettings s) {
         if (s.centralUrl() == null) return List.of(Check.skip("Central", "training mode: the console runs its own central"));
         CentralClient client;
-        try (CounterRuntime rt = CounterRuntime.open(home, clock)) {
-            client = rt.central(null);
+        try {
+            client = CounterRuntime.centralClient(home, s, null);
         } catch (RuntimeException e) {
             return List.of(Check.fail("Central", "cannot prepare the connection: " + e.getMessage(), "correct the central.* keys named"));
         }

@@ -112,7 +112,12 @@ class DoctorTest {
             org.ticketwindow.idcheck.testing.Counters.record(rt.store(), "BJ-W-07", 0, 2);
             assertThat(rt.store().results().claim(1)).hasSize(1); // a console's sync worker has it on the wire
         }
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) { closed = socket.getLocalPort(); }
+        Files.createDirectories(home.config());
+        Files.writeString(home.counterSettings(), "counter.id=BJ-W-07\ncentral.url=http://127.0.0.1:" + closed + "\n"); // the central check too
         var checks = new Doctor(home, HEALTHY, Clock.systemUTC()).run();
+        assertThat(check(checks, "Central").status()).isEqualTo(Doctor.Status.FAIL);
         assertThat(check(checks, "Local store").detail()).contains("queued 1", "audit chain intact");
         try (var store = org.ticketwindow.idcheck.store.LocalStore.inspect(home.data(),
                 new org.ticketwindow.idcheck.store.KeyFile(home.keyFile()), Clock.systemUTC())) {
