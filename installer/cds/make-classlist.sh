@@ -13,9 +13,11 @@ Xvfb :93 -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 & xvfb=$!
 trap 'kill $xvfb 2>/dev/null || true' EXIT
 sleep 1
 work=$(mktemp -d)
+# the console launcher's own options (as postinst dumps with them), without its archive and log options
+mapfile -t opts < <(sed -n 's|^java-options=||p' "$app/idcheck-console.cfg" | grep -v -e '^-XX:SharedArchiveFile' -e '^-Xlog' \
+  | sed "s|\\\$APPDIR|$app|g")
 DISPLAY=:93 IDCHECK_HOME="$work" "$img/lib/runtime/bin/java" -Xshare:off -XX:DumpLoadedClassList="$work/classlist" \
-  -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dprism.order=sw --enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.media \
-  --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED -Didcheck.profiles.dir="$app/hardware-profiles" \
+  "${opts[@]}" \
   -cp "$cp" org.ticketwindow.idcheck.cli.Main console >/dev/null 2>&1 & pid=$!
 for _ in $(seq 1 300); do grep -q "login screen shown" "$work/logs/idcheck.log" 2>/dev/null && break; sleep 0.1; done
 sleep 2

@@ -101,7 +101,7 @@ class InstallationLayoutTest {
     }
 
     @Test
-    @DisplayName("The technician's log-level switch changes our loggers at run time and refuses anything but WARN, INFO, DEBUG")
+    @DisplayName("PD1 the technician's log-level switch changes our loggers at run time (DEBUG traces reader exchanges without card data) and refuses anything but WARN, INFO, DEBUG")
     void logLevelSwitch() throws Exception {
         String before = LogLevels.current();
         try {
