@@ -16,6 +16,17 @@ public record CardDate(String raw) {
         return new CardDate(String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth()));
     }
 
+    /** The inverse of {@link #iso()}: how a result records a card's date. Empty stays empty (not recorded). */
+    public static CardDate fromIso(String iso) {
+        if (iso == null || iso.isEmpty()) return new CardDate("");
+        if (iso.equals("LONG_TERM") || iso.equals("长期")) return LONG_TERM;
+        try {
+            return of(LocalDate.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return new CardDate(iso);
+        }
+    }
+
     public boolean isLongTerm() { return "长期".equals(raw); }
 
     public Optional<LocalDate> date() {
