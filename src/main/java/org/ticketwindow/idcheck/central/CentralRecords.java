@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.central;
 
+import org.ticketwindow.idcheck.identity.DocumentNumbers;
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.verify.DocumentType;
@@ -13,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -35,7 +35,7 @@ final class CentralRecords {
         p.setString(4, r.status().name());
         p.setString(5, r.name().value());
         p.setString(6, r.documentType().name());
-        p.setString(7, normalise(r.documentNumber()));
+        p.setString(7, DocumentNumbers.normalise(r.documentNumber()));
         p.setString(8, r.nationality());
         p.setInt(9, r.duplicateIdentity() ? 1 : 0);
         p.setString(10, r.factors() == null ? null : r.factors().phoneLast4());
@@ -51,7 +51,7 @@ final class CentralRecords {
 
     static List<StoredRecord> byDocument(StatementCache c, DocumentType type, String number) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM records WHERE document_number = ? AND document_type = ? ORDER BY id",
-                normalise(number), type.name());
+                DocumentNumbers.normalise(number), type.name());
     }
 
     /** L1: a registered user's contacts that count against the limit (PASSED, REPORT, PRE_PASSED). */
@@ -100,7 +100,5 @@ final class CentralRecords {
         }
         return out;
     }
-
-    static String normalise(String number) { return number.strip().toUpperCase(Locale.ROOT); }
 
 }

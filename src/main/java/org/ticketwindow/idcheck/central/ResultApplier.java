@@ -15,7 +15,8 @@ import org.ticketwindow.idcheck.verify.ExtraFactorCheck;
 import org.ticketwindow.idcheck.verify.Outcome;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.Presented;
-import org.ticketwindow.idcheck.verify.RecordRole;
+import org.ticketwindow.idcheck.verify.IdentityRecord;
+import org.ticketwindow.idcheck.verify.RecordChoice;
 import org.ticketwindow.idcheck.verify.StatusChange;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
@@ -25,22 +26,32 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies one result by the shared rules (not re-implemented): the case is rebuilt from the evidence (documents as
- * recorded, extra factor as checked or hashed, the clerk's name decision) with the records the central holds now, and
- * {@link VerificationRules#decide} says what changes. A result decided online is a CONFLICT when a record it was based
- * on has moved on since the lookup; one decided offline ({@code PENDING_CENTRAL}) is decided here. Runs inside the
- * caller's transaction.
+ * recorded, checked again; extra factor as checked or hashed; the clerk's name decision) with the record the central
+ * holds now, and {@link VerificationRules#decide} says what changes.
+ *
+ * <ul>
+ *   <li>A result decided with a record is a CONFLICT when that record has moved on since the counter's lookup.</li>
+ *   <li>A result the counter left to the central ({@code PENDING_CENTRAL}, decided offline) is decided here, about the
+ *       record {@link RecordChoice} picks, the same one the counter would have picked online.</li>
+ *   <li>Any other result must be decided here exactly as the counter decided it (same outcome, same status changes);
+ *       when it is not, nothing is applied and the answer is a CONFLICT the supervisor sees. A refusal is never
+ *       turned into a status change here.</li>
+ * </ul>
+ * Runs inside the caller's transaction.
  */
 final class ResultApplier {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
-    /** Outcomes the counter can only reach with the record in hand: the central must agree with them. */
-    private static final Set<Outcome> DECIDED_WITH_RECORD = EnumSet.of(Outcome.PASSED, Outcome.PRE_PASSED, Outcome.FAILED);
+
+    /** A record the central holds, with its registered user when it is a contact (L1 chooses by it). */
+    private record Candidate(StoredRecord stored, IdentityRecord registeredUser) {}
+
+    private static final RecordChoice<Candidate> CHOICE =
+            new RecordChoice<>(k -> k.stored().record(), Candidate::registeredUser);
 
     private final VerificationRules rules;
     private final Policy policy;
@@ -60,66 +71,82 @@ final class ResultApplier {
                         + current.get().record().status() + ")", null, List.of());
             }
         }
-        List<StoredRecord> targets = targets(c, e);
-        if (targets == null) return ResultAnswer.rejected(env.resultId(), "record " + e.recordId() + " is not known here");
-        if (targets.isEmpty()) {
-            Decision d = rules.decide(caseFor(e).build());
-            return answer(env, AnswerKind.APPLIED, "no record carries this document; recorded only", d.outcome(), List.of());
+        Optional<StoredRecord> target;
+        if (!e.recordId().isEmpty()) {
+            target = CentralRecords.byId(c, e.recordId());
+            if (target.isEmpty()) return ResultAnswer.rejected(env.resultId(), "record " + e.recordId() + " is not known here");
+        } else {
+            target = offlineTarget(c, e);
         }
-        List<StatusChange> changes = new ArrayList<>();
-        Decision first = null;
-        for (StoredRecord target : targets) {
-            VerificationCase.Builder b = caseFor(e).record(target.record());
-            if (target.registeredUserId() != null) {
-                Optional<StoredRecord> user = CentralRecords.byId(c, target.registeredUserId());
+        VerificationCase.Builder b = caseFor(e);
+        if (target.isPresent()) {
+            StoredRecord t = target.get();
+            b.record(t.record());
+            if (t.registeredUserId() != null) {
+                Optional<StoredRecord> user = CentralRecords.byId(c, t.registeredUserId());
                 if (user.isPresent()) {
                     b.registeredUser(user.get().record());
-                    b.record(CentralRecords.withUserFactor(target.record(), user.get().record()));
+                    b.record(CentralRecords.withUserFactor(t.record(), user.get().record()));
                     if (e.caseKind() == CaseKind.OVER_LIMIT_CONTACT) b.countedContacts(CentralRecords.countedContacts(c, user.get().record().id()));
                 }
             }
-            Decision d = rules.decide(b.build());
-            if (first == null) first = d;
-            if (!e.recordId().isEmpty() && DECIDED_WITH_RECORD.contains(e.outcome()) && d.outcome() != e.outcome()) {
-                return ResultAnswer.rejected(env.resultId(), "the central's rules decide " + d.outcome() + " " + d.ruleIds()
-                        + " where the counter decided " + e.outcome());
-            }
-            for (StatusChange s : d.statusChanges()) {
-                if (!CentralRecords.changeStatus(c, s.recordId(), target.version(), s.to(), s.frozen(), now)) {
-                    return answer(env, AnswerKind.CONFLICT, "record " + s.recordId() + " changed while applying", null, List.of());
-                }
-                logChange(c, env.resultId(), s, now);
-                changes.add(s);
-            }
-            if (d.outcome() == Outcome.CLAIM_RECORDED) claim(c, env.resultId(), target.record().id(), now);
         }
-        return answer(env, AnswerKind.APPLIED, first.reason().rule() + " " + first.reason().en(), first.outcome(), changes);
+        Decision d = rules.decide(b.build());
+        Optional<String> disagreement = disagreement(e, d);
+        if (disagreement.isPresent()) return answer(env, AnswerKind.CONFLICT, disagreement.get(), d.outcome(), List.of());
+        if (target.isEmpty()) {
+            return answer(env, AnswerKind.APPLIED, "no record carries this document; recorded only", d.outcome(), List.of());
+        }
+        List<StatusChange> changes = new ArrayList<>();
+        for (StatusChange s : d.statusChanges()) {
+            if (!CentralRecords.changeStatus(c, s.recordId(), target.get().version(), s.to(), s.frozen(), now)) {
+                return answer(env, AnswerKind.CONFLICT, "record " + s.recordId() + " changed while applying", null, List.of());
+            }
+            logChange(c, env.resultId(), s, now);
+            changes.add(s);
+        }
+        if (d.outcome() == Outcome.CLAIM_RECORDED) claim(c, env.resultId(), target.get().record().id(), now);
+        return answer(env, AnswerKind.APPLIED, d.reason().rule() + " " + d.reason().en(), d.outcome(), changes);
     }
 
     /**
-     * The records the result is about: the one the counter named, or offline the records carrying the main document
-     * (for an over-limit contact: the contacts of the registered user whose card was read). Null: named but unknown.
+     * Why the central's decision may not be applied as the counter's: empty when the counter left the decision to the
+     * central (offline), or when both decided the same outcome with the same status changes.
      */
-    private List<StoredRecord> targets(StatementCache c, Evidence e) throws SQLException {
-        if (!e.recordId().isEmpty()) return CentralRecords.byId(c, e.recordId()).map(List::of).orElse(null);
-        DocumentRole main = switch (e.caseKind()) {
-            case PROXY -> DocumentRole.PRINCIPAL;
-            case OVER_LIMIT_CONTACT -> DocumentRole.CONTACT;
-            default -> DocumentRole.HOLDER;
-        };
-        Optional<DocumentEvidence> doc = document(e, main);
-        if (doc.isEmpty() || doc.get().source() == DocumentEvidence.Source.UNREADABLE) return List.of();
-        List<StoredRecord> found = CentralRecords.byDocument(c, doc.get().type(), doc.get().number());
-        if (e.caseKind() != CaseKind.OVER_LIMIT_CONTACT) return found;
-        Optional<DocumentEvidence> userDoc = document(e, DocumentRole.REGISTERED_USER);
-        List<StoredRecord> contacts = new ArrayList<>();
-        for (StoredRecord r : found) {
-            if (r.record().role() != RecordRole.CONTACT || r.registeredUserId() == null || userDoc.isEmpty()) continue;
-            Optional<StoredRecord> user = CentralRecords.byId(c, r.registeredUserId());
-            if (user.isPresent() && CentralRecords.normalise(user.get().record().documentNumber())
-                    .equals(CentralRecords.normalise(userDoc.get().number()))) contacts.add(r);
+    static Optional<String> disagreement(Evidence counter, Decision central) {
+        if (counter.outcome() == Outcome.PENDING_CENTRAL) return Optional.empty();
+        if (central.outcome() != counter.outcome()) {
+            return Optional.of("the central decides " + central.outcome() + " " + central.ruleIds() + " where the counter "
+                    + "decided " + counter.outcome() + " " + counter.rules() + "; nothing applied");
         }
-        return contacts;
+        if (!effects(central.statusChanges()).equals(effects(counter.statusChanges()))) {
+            return Optional.of("the central's status changes " + effects(central.statusChanges()) + " differ from the "
+                    + "counter's " + effects(counter.statusChanges()) + "; nothing applied");
+        }
+        return Optional.empty();
+    }
+
+    /** What a list of status changes does, without where the records came from (the basis check covers that). */
+    private static List<String> effects(List<StatusChange> changes) {
+        return changes.stream().map(s -> s.recordId() + "->" + s.to() + s.frozen().stream().map(Enum::name).sorted().toList())
+                .toList();
+    }
+
+    /**
+     * For a result recorded offline: the record {@link RecordChoice} picks among those carrying the case's subject
+     * document, as the counter would have online; empty when none does (or the document could not be read).
+     */
+    private Optional<StoredRecord> offlineTarget(StatementCache c, Evidence e) throws SQLException {
+        Optional<DocumentEvidence> doc = document(e, e.caseKind().subject());
+        if (doc.isEmpty() || doc.get().source() == DocumentEvidence.Source.UNREADABLE) return Optional.empty();
+        List<Candidate> found = new ArrayList<>();
+        for (StoredRecord r : CentralRecords.byDocument(c, doc.get().type(), doc.get().number())) {
+            IdentityRecord user = r.registeredUserId() == null ? null
+                    : CentralRecords.byId(c, r.registeredUserId()).map(StoredRecord::record).orElse(null);
+            found.add(new Candidate(r, user));
+        }
+        String userNumber = document(e, DocumentRole.REGISTERED_USER).map(DocumentEvidence::number).orElse("");
+        return CHOICE.choose(e.caseKind(), found, userNumber).map(Candidate::stored);
     }
 
     private VerificationCase.Builder caseFor(Evidence e) {

@@ -38,11 +38,11 @@ import java.util.Set;
  * Every problem is reported as {@code file: key: reason}; unknown keys are errors, so a typo is never silently
  * ignored. Chip cards are simulator tray cards ({@code "card": "ordinary"}), fixture files, or inline fixtures.
  */
-final class CaseFile {
+public final class CaseFile {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    static final class CaseFileException extends Exception {
+    public static final class CaseFileException extends Exception {
         CaseFileException(String message) { super(message); }
     }
 
@@ -54,7 +54,7 @@ final class CaseFile {
         this.dir = path.toAbsolutePath().getParent();
     }
 
-    static VerificationCase load(Path path) throws CaseFileException {
+    public static VerificationCase load(Path path) throws CaseFileException {
         JsonNode root;
         try {
             root = JSON.readTree(Files.readString(path));

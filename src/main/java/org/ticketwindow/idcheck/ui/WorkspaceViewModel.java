@@ -32,7 +32,7 @@ import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.Presented;
-import org.ticketwindow.idcheck.verify.RecordRole;
+import org.ticketwindow.idcheck.verify.RecordChoice;
 import org.ticketwindow.idcheck.verify.TicketService;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
@@ -41,7 +41,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +58,8 @@ import java.util.stream.Collectors;
  */
 public final class WorkspaceViewModel {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    /** Which record a case decides: the central chooses the same way (RecordChoice). */
+    private static final RecordChoice<FoundRecord> CHOICE = new RecordChoice<>(FoundRecord::record, FoundRecord::registeredUser);
 
     private final CounterKind counterKind;
     private final Policy policy;
@@ -151,15 +152,6 @@ public final class WorkspaceViewModel {
     public ReadOnlyBooleanProperty canRecord() { return canRecord.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
 
-    /** The slots a case fills, in the order the clerk fills them. */
-    public static List<DocumentRole> rolesOf(CaseKind kind) {
-        return switch (kind) {
-            case PROXY -> List.of(DocumentRole.PROXY, DocumentRole.PRINCIPAL);
-            case OVER_LIMIT_CONTACT -> List.of(DocumentRole.REGISTERED_USER, DocumentRole.CONTACT);
-            default -> List.of(DocumentRole.HOLDER);
-        };
-    }
-
     /** The clerk chooses a case (button or function key): whatever was on screen is dropped unrecorded. */
     public void selectCase(CaseKind kind) {
         if (busy.get()) return;
@@ -182,7 +174,7 @@ public final class WorkspaceViewModel {
                 if (readerState.get() == ReaderState.FAULT) return;
                 // taken away before a decision in a one-document case: that case is gone (a decided one stays, and a
                 // two-document case keeps its first document while the clerk swaps cards)
-                if (decision.get() == null && rolesOf(caseKind.get()).size() == 1) clear();
+                if (decision.get() == null && caseKind.get().documentRoles().size() == 1) clear();
                 setReader(ReaderState.WAITING, nextStep());
             }
             case ReaderEvent.Fault f -> {
@@ -265,7 +257,7 @@ public final class WorkspaceViewModel {
 
     /** Fills the next empty slot; when every slot is filled, looks up the record and decides. */
     private void present(Presented document, CardData shown) {
-        List<DocumentRole> roles = rolesOf(caseKind.get());
+        List<DocumentRole> roles = caseKind.get().documentRoles();
         if (decision.get() != null || documents.size() == roles.size()) clearCase(); // a new passenger (or a restart)
         DocumentRole slot = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElseThrow();
         documents.put(slot, document);
@@ -277,22 +269,14 @@ public final class WorkspaceViewModel {
             readerMessage.set(nextStep());
             return;
         }
-        Presented looked = documents.get(lookedUpRole());
-        DocumentEvidence e = DocumentEvidence.of(lookedUpRole(), looked);
+        DocumentRole subject = caseKind.get().subject();
+        Presented looked = documents.get(subject);
+        DocumentEvidence e = DocumentEvidence.of(subject, looked);
         if (looked instanceof Presented.Unreadable || looked instanceof Presented.Proof || e.number().isEmpty()) {
             decideNow(); // nothing to look up: the rules refuse or answer from the document alone
             return;
         }
         lookUp(e);
-    }
-
-    /** Whose record the case is about: the principal's for a proxy, the contact's over the limit, else the holder's. */
-    private DocumentRole lookedUpRole() {
-        return switch (caseKind.get()) {
-            case PROXY -> DocumentRole.PRINCIPAL;
-            case OVER_LIMIT_CONTACT -> DocumentRole.CONTACT;
-            default -> DocumentRole.HOLDER;
-        };
     }
 
     private void lookUp(DocumentEvidence shown) {
@@ -321,19 +305,11 @@ public final class WorkspaceViewModel {
         });
     }
 
-    /** Which of the records carrying the document the case is about. */
+    /** Which of the records carrying the document the case is about (the same choice the central makes). */
     private Optional<FoundRecord> choose(List<FoundRecord> records) {
-        Comparator<FoundRecord> preferred = switch (caseKind.get()) {
-            case OVER_LIMIT_CONTACT -> {
-                String user = DocumentEvidence.of(DocumentRole.REGISTERED_USER, documents.get(DocumentRole.REGISTERED_USER)).number();
-                yield Comparator.comparing((FoundRecord f) -> !(f.registeredUser() != null
-                                && f.registeredUser().documentNumber().equalsIgnoreCase(user)))
-                        .thenComparing(f -> f.record().role() != RecordRole.CONTACT);
-            }
-            case DUPLICATE_CLAIM -> Comparator.comparing(f -> !f.record().duplicateIdentity());
-            default -> Comparator.comparing(f -> f.record().role() != RecordRole.REGISTERED_USER);
-        };
-        return records.stream().min(preferred);
+        Presented user = documents.get(DocumentRole.REGISTERED_USER);
+        String userNumber = user == null ? "" : DocumentEvidence.of(DocumentRole.REGISTERED_USER, user).number();
+        return CHOICE.choose(caseKind.get(), records, userNumber);
     }
 
     private void decideNow() {
@@ -350,7 +326,7 @@ public final class WorkspaceViewModel {
         comparison.clear();
         for (FieldComparison fc : d.comparisons()) {
             // in a two-document case each row says whose document it is (委托人 · 姓名)
-            String whose = rolesOf(caseKind.get()).size() > 1
+            String whose = caseKind.get().documentRoles().size() > 1
                     ? messages.pick(fc.role().zh().replace("证件", ""), fc.role().en().replace("'s document", "")) + " · " : "";
             comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
                     messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
@@ -456,7 +432,7 @@ public final class WorkspaceViewModel {
     }
 
     private void refreshSlots() {
-        List<DocumentRole> roles = rolesOf(caseKind.get());
+        List<DocumentRole> roles = caseKind.get().documentRoles();
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(null);
         slots.setAll(roles.stream().map(r -> new Slot(r, messages.pick(r.zh(), r.en()), filledWith(documents.get(r)), r == next)).toList());
         if (roles.size() < 2) {
@@ -477,7 +453,7 @@ public final class WorkspaceViewModel {
 
     /** What the clerk does next: place the card for the next slot (by name in a two-document case). */
     private String nextStep() {
-        List<DocumentRole> roles = rolesOf(caseKind.get());
+        List<DocumentRole> roles = caseKind.get().documentRoles();
         if (roles.size() == 1 || decision.get() != null) return messages.get("reader.placeCard");
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
         return messages.get("reader.placeFor", messages.pick(next.zh(), next.en()));

@@ -1,22 +1,31 @@
 package org.ticketwindow.idcheck.verify;
 
-/** The kinds of case a clerk opens (rules.md: V, X, L, P, DUP, T rules). */
+import java.util.List;
+
+/**
+ * The kinds of case a clerk opens (rules V, X, L, P, DUP, T), with what each is about: the document slots it fills,
+ * in the order the clerk fills them, and the slot whose record the case decides (the subject). The console and the
+ * central both ask this; nobody else spells it out.
+ */
 public enum CaseKind {
-    ON_SITE("本人核验", "on-site verification", true),
-    PROXY("代办核验", "proxy verification", true),
-    OVER_LIMIT_CONTACT("超限联系人(两证)", "over-limit contact (both ID cards)", true),
-    PRE_VERIFICATION("护照/通行证预核验", "passport / permit pre-verification", true),
-    DUPLICATE_CLAIM("身份信息重复", "duplicate-identity claim", true),
-    TICKET_SERVICE("票务业务", "ticket services", false);
+    ON_SITE("本人核验", "on-site verification", true, DocumentRole.HOLDER),
+    PROXY("代办核验", "proxy verification", true, DocumentRole.PROXY, DocumentRole.PRINCIPAL),
+    OVER_LIMIT_CONTACT("超限联系人(两证)", "over-limit contact (both ID cards)", true,
+            DocumentRole.REGISTERED_USER, DocumentRole.CONTACT),
+    PRE_VERIFICATION("护照/通行证预核验", "passport / permit pre-verification", true, DocumentRole.HOLDER),
+    DUPLICATE_CLAIM("身份信息重复", "duplicate-identity claim", true, DocumentRole.HOLDER),
+    TICKET_SERVICE("票务业务", "ticket services", false, DocumentRole.HOLDER);
 
     private final String zh;
     private final String en;
     private final boolean verification;
+    private final List<DocumentRole> documentRoles;
 
-    CaseKind(String zh, String en, boolean verification) {
+    CaseKind(String zh, String en, boolean verification, DocumentRole... documentRoles) {
         this.zh = zh;
         this.en = en;
         this.verification = verification;
+        this.documentRoles = List.of(documentRoles);
     }
 
     public String zh() { return zh; }
@@ -24,4 +33,13 @@ public enum CaseKind {
 
     /** True for the account verification cases, which need original documents (E3: no electronic proof). */
     public boolean isVerification() { return verification; }
+
+    /** The document slots of this case, in the order the clerk fills them (X1 and L1 have two). */
+    public List<DocumentRole> documentRoles() { return documentRoles; }
+
+    /**
+     * The slot whose record the case decides: the principal's for a proxy (X1), the contact's over the limit (L1),
+     * otherwise the holder's. It is the last slot the clerk fills, so the lookup waits for the whole case.
+     */
+    public DocumentRole subject() { return documentRoles.getLast(); }
 }

@@ -1,6 +1,9 @@
 package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.CardType;
+import org.ticketwindow.idcheck.identity.IdNumberKind;
+
+import java.util.Set;
 
 /** The document types a website record can carry (证件类型), and how the counter checks each. */
 public enum DocumentType {
@@ -40,6 +43,16 @@ public enum DocumentType {
 
     /** Passport, HKMO or TW permit: statuses PASSED / REPORT / PRE_PASSED / FAILED, station window only. */
     public boolean isPassportOrPermit() { return check == Check.INSPECTED; }
+
+    /** The number schemes a chip card of this type carries (D5: a number of another scheme is refused). */
+    public Set<IdNumberKind> numberKinds() {
+        return switch (this) {
+            case RID -> Set.of(IdNumberKind.RESIDENT);
+            case FOREIGN_PERMANENT_CARD -> Set.of(IdNumberKind.FOREIGN_2017, IdNumberKind.FOREIGN_2023);
+            case RESIDENCE_PERMIT_CARD -> Set.of(IdNumberKind.RESIDENCE_PERMIT);
+            case FIRST_GENERATION_RID, PASSPORT, HKMO_PERMIT, TW_PERMIT -> Set.of();
+        };
+    }
 
     public static DocumentType of(CardType card) {
         return switch (card) {

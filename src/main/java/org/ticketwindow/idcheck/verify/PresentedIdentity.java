@@ -1,11 +1,11 @@
 package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.DocumentNumbers;
 import org.ticketwindow.idcheck.identity.ForeignPermanentCard2017;
 import org.ticketwindow.idcheck.identity.ForeignPermanentCard2023;
 import org.ticketwindow.idcheck.identity.PersonName;
 
-import java.util.Locale;
 
 /**
  * The identity fields a presented document shows, whatever its source. {@code altName} is a foreign card's English
@@ -46,7 +46,5 @@ record PresentedIdentity(DocumentType type, String number, PersonName name, Pers
                 : new PresentedIdentity(type, number, chinese, english, nationality.strip());
     }
 
-    boolean sameNumber(String other) { return normalise(number).equals(normalise(other)); }
-
-    static String normalise(String number) { return number.strip().toUpperCase(Locale.ROOT); }
+    boolean sameNumber(String other) { return DocumentNumbers.same(number, other); }
 }

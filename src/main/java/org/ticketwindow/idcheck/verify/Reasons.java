@@ -58,6 +58,12 @@ public final class Reasons {
             "The website shows no duplicate-identity notice for this user: nothing to do.");
     private static final Reason DUP1_DOCUMENT_DIFFERS = new Reason("DUP1", "出示的证件与网站注册时填写的证件不一致：须持注册时填写的有效身份证件原件办理。",
             "The document differs from the one used at registration: that original document is needed.");
+    private static final Reason DUP1_FLAGGED_AGENCY = new Reason("DUP1", "该记录有“身份信息重复”提示：须注册用户本人到车站售票窗口办理，代售点不能办理。",
+            "The record is flagged as a duplicate identity: only the registered user in person, at a station window.");
+    private static final Reason DUP1_FLAGGED_PROXY = new Reason("DUP1", "该记录有“身份信息重复”提示：须注册用户本人到车站售票窗口办理，不能代办。",
+            "The record is flagged as a duplicate identity: only the registered user in person, never by proxy.");
+    private static final Reason DUP1_CONTACT = new Reason("DUP1", "“身份信息重复”申诉只适用于注册用户本人的记录，常用联系人不能办理。",
+            "A duplicate-identity claim is for the registered user's own record, not for a contact.");
     private static final Reason DUP1_RECORDED = new Reason("DUP1", "已登记“身份信息重复”申诉，由中心处理。",
             "The duplicate-identity claim is recorded; the central resolves it.");
     private static final Reason C1_CHILD_WITHOUT_DOCUMENT = new Reason("C1", "没有有效身份证件的儿童使用同行成人的身份信息购票，无需核验。",
@@ -70,6 +76,8 @@ public final class Reasons {
             "The electronic proof stands in for the ID card for sale, change, refund and the real-name check.");
     private static final Reason E4_NOTE = new Reason("E4", "每人每个自然月可申请3次电子临时乘车身份证明；当前证明失效前3小时内可申请新的。",
             "A person may obtain 3 proofs per calendar month, and a new one within 3 hours before the current one expires.");
+    private static final Reason E3_AGENCY_ADVICE = new Reason("E3", "乘客的电子临时乘车身份证明有效：请到实行电子客票的车站售票窗口办理。",
+            "The passenger's electronic proof is valid: go to a station window running electronic tickets.");
     private static final Reason E5_ADVICE = new Reason("E5", "电子临时乘车身份证明无效时，请到车站公安制证窗口办理纸质临时乘车身份证明。",
             "If the electronic proof fails, go to the station police desk for a paper proof.");
     private static final Reason T1 = new Reason("T1", "已通过的乘客可在车站售票窗口换票、改签、退票，在代售点换票。",
@@ -215,6 +223,12 @@ public final class Reasons {
 
     public static Reason dup1Recorded() { return DUP1_RECORDED; }
 
+    public static Reason dup1FlaggedAgency() { return DUP1_FLAGGED_AGENCY; }
+
+    public static Reason dup1FlaggedProxy() { return DUP1_FLAGGED_PROXY; }
+
+    public static Reason dup1Contact() { return DUP1_CONTACT; }
+
     // ---- children ----
 
     public static Reason c1ChildWithoutDocument() { return C1_CHILD_WITHOUT_DOCUMENT; }
@@ -230,6 +244,8 @@ public final class Reasons {
     public static Reason e4Note() { return E4_NOTE; }
 
     public static Reason e5Advice() { return E5_ADVICE; }
+
+    public static Reason e3AgencyAdvice() { return E3_AGENCY_ADVICE; }
 
     // ---- ticket services ----
 

@@ -2,6 +2,9 @@ package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.CardChecks;
 import org.ticketwindow.idcheck.identity.CardDefect;
+import org.ticketwindow.idcheck.identity.DocumentNumbers;
+import org.ticketwindow.idcheck.identity.IdNumber;
+import org.ticketwindow.idcheck.identity.Validity;
 import org.ticketwindow.idcheck.verify.name.NameMatch;
 import org.ticketwindow.idcheck.verify.name.NameOutcome;
 import org.ticketwindow.idcheck.verify.name.NameRule;
@@ -51,32 +54,40 @@ public final class VerificationRules {
     }
 
     // ---- cases ----
+    //
+    // The order is the same in every case (rules-decisions RD-30): nothing to verify (C1); then every document that
+    // was presented, so that a forged, expired, unreadable or wrong document is refused whatever state the record is
+    // in (D1–D5, E3); then the record's status and flags (V3, V4, DUP1, wrong case); then what is still missing;
+    // then the comparison (V1, P1, N-rules) and the extra factor (V2).
 
     private Decision onSite(VerificationCase c, Draft d) {
         if (c.childWithoutDocument()) return d.end(Outcome.NOTHING_TO_DO, Reasons.c1ChildWithoutDocument());
+        Decision refused = checkDocuments(c, d);
+        if (refused != null) return refused;
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent()) {
-            Decision gate = chipRecordGate(d, record.get());
+            Decision gate = chipRecordGate(c, d, record.get());
             if (gate != null) return gate;
         }
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
-        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
-        if (refused != null) return refused;
         PresentedIdentity shown = PresentedIdentity.of(doc.get());
         if (shown.type().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
-        Set<SpecialName> special = special(d, shown);
+        Set<SpecialName> special = special(d, shown, record.orElse(null));
         if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.v2Agency());
         return verify(c, d, DocumentRole.HOLDER, shown, record.orElse(null), !special.isEmpty(), false);
     }
 
     private Decision proxy(VerificationCase c, Draft d) {
+        if (c.childWithoutDocument()) return d.end(Outcome.NOTHING_TO_DO, Reasons.c1ChildWithoutDocument());
+        Decision refused = checkDocuments(c, d);
+        if (refused != null) return refused;
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent()) {
-            Decision gate = statusGate(d, record.get(), EnumSet.of(RecordStatus.PENDING, RecordStatus.REPORT));
+            Decision gate = statusGate(c, d, record.get(), EnumSet.of(RecordStatus.PENDING, RecordStatus.REPORT));
             if (gate != null) return gate;
             if (record.get().documentType().isPassportOrPermit() && c.counterKind() == CounterKind.AGENCY) {
-                return d.end(Outcome.REFUSED, Reasons.x2Agency());
+                return d.endByRecord(Outcome.REFUSED, Reasons.x2Agency());
             }
         }
         Optional<Presented> proxyDoc = c.document(DocumentRole.PROXY);
@@ -85,33 +96,48 @@ public final class VerificationRules {
             return d.needs(proxyDoc.isEmpty() && principalDoc.isEmpty() ? Missing.DOCUMENT : Missing.SECOND_DOCUMENT,
                     Reasons.x1Needs());
         }
-        for (DocumentRole role : List.of(DocumentRole.PROXY, DocumentRole.PRINCIPAL)) {
-            Decision refused = checkDocument(c, d, role, c.documents().get(role));
-            if (refused != null) return refused;
-        }
-        // passports and permits at an agency were refused by checkDocument (X2 for the principal, P2 for the proxy)
+        // passports and permits at an agency were refused with the documents (X2 for the principal, P2 for the proxy)
         PresentedIdentity proxy = PresentedIdentity.of(proxyDoc.get());
         PresentedIdentity principal = PresentedIdentity.of(principalDoc.get());
         if (proxy.sameNumber(principal.number())) return d.end(Outcome.WRONG_CASE, Reasons.x1SamePerson());
-        Set<SpecialName> special = special(d, principal);
-        if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.x3Agency());
-        return verify(c, d, DocumentRole.PRINCIPAL, principal, record.orElse(null), !special.isEmpty(),
-                principal.type().isPassportOrPermit());
+        boolean passport = principal.type().isPassportOrPermit();
+        // X3: a document of the wrong kind for the record is the wrong case, as on site and in pre-verification
+        if (record.isPresent() && record.get().documentType().isPassportOrPermit() != passport) {
+            return d.end(Outcome.WRONG_CASE, passport ? Reasons.p1WrongCase() : Reasons.p1ChipWrongCase());
+        }
+        Set<SpecialName> special = special(d, principal, record.orElse(null));
+        // X3: the extra factor and the agency limit of V2 belong to section 一 (chip documents); a passport or permit
+        // principal is pre-verified as P1, without them
+        boolean factorCase = !special.isEmpty() && !passport;
+        if (factorCase && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.x3Agency());
+        return verify(c, d, DocumentRole.PRINCIPAL, principal, record.orElse(null), factorCase, passport);
     }
 
     private Decision overLimitContact(VerificationCase c, Draft d) {
+        for (DocumentRole role : c.kind().documentRoles()) {
+            Optional<Presented> p = c.document(role);
+            if (p.isPresent() && p.get().isInspected()) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+        }
+        Decision refused = checkDocuments(c, d);
+        if (refused != null) return refused;
+        for (DocumentRole role : c.kind().documentRoles()) {
+            Optional<Presented> p = c.document(role);
+            if (p.isPresent() && !p.get().isResidentChip()) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+        }
         Optional<IdentityRecord> user = c.registeredUser();
         if (user.isPresent()) {
-            if (user.get().documentType() != DocumentType.RID) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
-            if (user.get().status() != RecordStatus.PASSED) return d.end(Outcome.REFUSED, Reasons.v5UserNotVerified(user.get().status()));
+            if (user.get().documentType() != DocumentType.RID) return d.endByRecord(Outcome.REFUSED, Reasons.l1NotRid());
+            if (user.get().status() != RecordStatus.PASSED) {
+                return d.endByRecord(Outcome.REFUSED, Reasons.v5UserNotVerified(user.get().status()));
+            }
         }
         Optional<IdentityRecord> contact = c.record();
         if (contact.isPresent()) {
             DocumentType type = contact.get().documentType();
             if (type != DocumentType.RID && type != DocumentType.FIRST_GENERATION_RID) { // D2 has its own reason
-                return d.end(Outcome.REFUSED, Reasons.l1NotRid());
+                return d.endByRecord(Outcome.REFUSED, Reasons.l1NotRid());
             }
-            Decision gate = chipRecordGate(d, contact.get());
+            Decision gate = chipRecordGate(c, d, contact.get());
             if (gate != null) return gate;
         }
         Optional<Presented> userDoc = c.document(DocumentRole.REGISTERED_USER);
@@ -119,15 +145,6 @@ public final class VerificationRules {
         if (userDoc.isEmpty() || contactDoc.isEmpty()) {
             return d.needs(userDoc.isEmpty() && contactDoc.isEmpty() ? Missing.DOCUMENT : Missing.SECOND_DOCUMENT,
                     Reasons.l1NotRid());
-        }
-        for (DocumentRole role : List.of(DocumentRole.REGISTERED_USER, DocumentRole.CONTACT)) {
-            Presented p = c.documents().get(role);
-            if (p.isInspected()) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
-            Decision refused = checkDocument(c, d, role, p);
-            if (refused != null) return refused;
-            if (!p.isResidentChip()) {
-                return d.end(Outcome.REFUSED, Reasons.l1NotRid());
-            }
         }
         PresentedIdentity userId = PresentedIdentity.of(userDoc.get());
         PresentedIdentity contactId = PresentedIdentity.of(contactDoc.get());
@@ -139,28 +156,28 @@ public final class VerificationRules {
         c.countedContacts().ifPresent(n -> {
             if (n < c.policy().contactLimit()) d.notes.add(Reasons.l1NotOver(n, c.policy().contactLimit()));
         });
-        Set<SpecialName> special = special(d, contactId);
+        Set<SpecialName> special = special(d, contactId, contact.orElse(null));
         if (!special.isEmpty() && c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.l1Agency());
         d.factorShownByDocument = true;
         return verify(c, d, DocumentRole.CONTACT, contactId, contact.orElse(null), !special.isEmpty(), false);
     }
 
     private Decision preVerification(VerificationCase c, Draft d) {
+        Optional<Presented> doc = c.document(DocumentRole.HOLDER);
+        if (doc.isPresent() && doc.get().isChip()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
+        Decision refused = checkDocuments(c, d);
+        if (refused != null) return refused;
         if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.p2Agency());
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent()) {
             IdentityRecord r = record.get();
             if (!r.documentType().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
-            Decision gate = statusGate(d, r, EnumSet.of(RecordStatus.REPORT));
+            Decision gate = statusGate(c, d, r, EnumSet.of(RecordStatus.REPORT));
             if (gate != null) return gate;
         }
-        Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
-        if (doc.get().isChip()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
-        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
-        if (refused != null) return refused;
         PresentedIdentity shown = PresentedIdentity.of(doc.get());
-        special(d, shown);
+        special(d, shown, record.orElse(null));
         return verify(c, d, DocumentRole.HOLDER, shown, record.orElse(null), false, true);
     }
 
@@ -168,45 +185,61 @@ public final class VerificationRules {
         if (c.document(DocumentRole.PROXY).isPresent() || c.document(DocumentRole.PRINCIPAL).isPresent()) {
             return d.end(Outcome.REFUSED, Reasons.x4NoProxy());
         }
+        Decision refused = checkDocuments(c, d);
+        if (refused != null) return refused;
         if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.dup1Agency());
         Optional<IdentityRecord> record = c.record();
+        if (record.isPresent() && record.get().role() != RecordRole.REGISTERED_USER) {
+            return d.end(Outcome.WRONG_CASE, Reasons.dup1Contact());
+        }
         if (record.isPresent() && !record.get().duplicateIdentity()) return d.end(Outcome.NOTHING_TO_DO, Reasons.dup1NotFlagged());
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
-        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
-        if (refused != null) return refused;
         PresentedIdentity shown = PresentedIdentity.of(doc.get());
-        special(d, shown);
-        if (record.isPresent()) {
-            Match m = compare(c, d, DocumentRole.HOLDER, shown, record.get(), shown.type().isPassportOrPermit());
-            if (m.result == Match.Result.UNDECIDED) return d.needs(Missing.CLERK_NAME_DECISION, null);
-            if (m.result == Match.Result.DIFFERENT) return d.end(Outcome.REFUSED, Reasons.dup1DocumentDiffers());
-        }
+        special(d, shown, record.orElse(null));
+        // offline the counter cannot see the flag: the claim is left to the central, which holds it (RD-32)
+        if (record.isEmpty()) return d.end(Outcome.PENDING_CENTRAL, Reasons.pendingCentral());
+        Match m = compare(c, d, DocumentRole.HOLDER, shown, record.get(), shown.type().isPassportOrPermit());
+        if (m.result == Match.Result.UNDECIDED) return d.needs(Missing.CLERK_NAME_DECISION, null);
+        if (m.result == Match.Result.DIFFERENT) return d.end(Outcome.REFUSED, Reasons.dup1DocumentDiffers());
         return d.end(Outcome.CLAIM_RECORDED, Reasons.dup1Recorded());
     }
 
     private Decision ticketService(VerificationCase c, Draft d) {
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
-        if (doc.get().isElectronicProof()) {
-            if (c.counterKind() == CounterKind.AGENCY) {
-                d.notes.add(Reasons.e5Advice());
-                return d.end(Outcome.REFUSED, Reasons.e3AgencyRefused());
-            }
+        boolean proof = doc.get().isElectronicProof();
+        if (proof && c.counterKind() == CounterKind.AGENCY) {
+            // a valid proof is refused here only because of where the passenger is: a station window takes it (E3);
+            // the police desk (E5) is for passengers whose proof failed
+            d.notes.add(Reasons.e3AgencyAdvice());
+            return d.end(Outcome.REFUSED, Reasons.e3AgencyRefused());
+        }
+        Decision refused = checkDocuments(c, d);
+        if (refused != null) return refused;
+        PresentedIdentity shown = PresentedIdentity.of(doc.get());
+        Set<SpecialName> special = special(d, shown, c.record().orElse(null));
+        if (c.record().isEmpty()) {
+            if (!proof) return d.needs(Missing.RECORD, null);
+            // E3: the proof alone stands in for the card (a sale needs no record yet)
             d.services = TicketServices.forElectronicProof(c.counterKind());
             d.notes.add(Reasons.e4Note());
             return d.end(Outcome.SERVICES, Reasons.e3Services());
         }
-        Decision refused = checkDocument(c, d, DocumentRole.HOLDER, doc.get());
-        if (refused != null) return refused;
-        PresentedIdentity shown = PresentedIdentity.of(doc.get());
-        Set<SpecialName> special = special(d, shown);
-        if (c.record().isEmpty()) return d.needs(Missing.RECORD, null);
         IdentityRecord r = c.record().get();
         Match m = compare(c, d, DocumentRole.HOLDER, shown, r, shown.type().isPassportOrPermit());
         if (m.result == Match.Result.UNDECIDED) return d.needs(Missing.CLERK_NAME_DECISION, null);
         if (m.result == Match.Result.DIFFERENT) return d.end(Outcome.REFUSED, Reasons.ticketDocumentDiffers());
-        d.services = TicketServices.of(c.counterKind(), r.status(), r.documentType(), !special.isEmpty(), m.exact);
+        if (proof) {
+            // the proof stands in for the card, not for the record's status: a record that is not verified gets what
+            // its status allows (T1, V5), whatever document is shown
+            boolean verified = r.status() == RecordStatus.PASSED || r.status() == RecordStatus.PRE_PASSED;
+            d.services = verified ? TicketServices.forElectronicProof(c.counterKind())
+                    : TicketServices.of(c.counterKind(), r.status(), r.documentType(), !special.isEmpty(), false);
+            if (verified) d.notes.add(Reasons.e4Note());
+        } else {
+            d.services = TicketServices.of(c.counterKind(), r.status(), r.documentType(), !special.isEmpty(), m.exact);
+        }
         userNotes(c, d, r);
         return d.end(Outcome.SERVICES, d.services.basis().getFirst());
     }
@@ -214,25 +247,44 @@ public final class VerificationRules {
     // ---- stages ----
 
     /** The status gate of an RID-like (chip) record: D2, wrong case for passports, then {@link #statusGate}. */
-    private Decision chipRecordGate(Draft d, IdentityRecord r) {
-        if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+    private Decision chipRecordGate(VerificationCase c, Draft d, IdentityRecord r) {
+        if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.endByRecord(Outcome.REFUSED, Reasons.d2FirstGeneration());
         if (r.documentType().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
-        return statusGate(d, r, EnumSet.of(RecordStatus.PENDING));
+        return statusGate(c, d, r, EnumSet.of(RecordStatus.PENDING));
     }
 
-    /** V3 (FAILED needs the website correction), V4 (already verified), wrong case for any other status. */
-    private Decision statusGate(Draft d, IdentityRecord r, Set<RecordStatus> workable) {
-        if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
+    /**
+     * D2; DUP1 (a record flagged as a duplicate identity is handled only by the registered user in person at a
+     * station window, whatever case was picked); V3 (FAILED needs the website correction), V4 (already verified),
+     * wrong case for any other status.
+     */
+    private Decision statusGate(VerificationCase c, Draft d, IdentityRecord r, Set<RecordStatus> workable) {
+        if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.endByRecord(Outcome.REFUSED, Reasons.d2FirstGeneration());
+        if (r.duplicateIdentity()) {
+            if (c.kind() == CaseKind.PROXY) return d.endByRecord(Outcome.REFUSED, Reasons.dup1FlaggedProxy());
+            if (c.counterKind() == CounterKind.AGENCY) return d.endByRecord(Outcome.REFUSED, Reasons.dup1FlaggedAgency());
+        }
         if (workable.contains(r.status())) return null;
         return switch (r.status()) {
             case FAILED -> {
                 d.missing.add(Missing.WEBSITE_CORRECTION);
-                yield d.end(Outcome.REFUSED, Reasons.v3Failed());
+                yield d.endByRecord(Outcome.REFUSED, Reasons.v3Failed());
             }
             case PASSED, PRE_PASSED -> d.end(Outcome.NOTHING_TO_DO, Reasons.v4AlreadyVerified(r.status()));
             case REPORT -> d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
             case PENDING -> d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
         };
+    }
+
+    /** {@link #checkDocument} for every document the case has, in slot order; null when all may be used. */
+    private Decision checkDocuments(VerificationCase c, Draft d) {
+        for (DocumentRole role : c.kind().documentRoles()) {
+            Optional<Presented> p = c.document(role);
+            if (p.isEmpty()) continue;
+            Decision refused = checkDocument(c, d, role, p.get());
+            if (refused != null) return refused;
+        }
+        return null;
     }
 
     /** D1–D5 and E3 for one presented document; null when it may be used. */
@@ -241,20 +293,7 @@ public final class VerificationRules {
         return switch (p) {
             case Presented.Proof pr -> proofRefusal(c, d);
             case Presented.Unreadable u -> d.end(Outcome.REFUSED, Reasons.d3Unreadable(role));
-            case Presented.Chip chip -> {
-                List<CardDefect> defects = CardChecks.check(chip.card(), c.today());
-                List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
-                if (!suspect.isEmpty()) {
-                    yield d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
-                            suspect.stream().map(CardDefect::detailZh).collect(Collectors.joining("；")),
-                            suspect.stream().map(CardDefect::detailEn).collect(Collectors.joining("; "))));
-                }
-                if (defects.isEmpty()) yield null;
-                // only EXPIRED or NOT_YET_VALID are left: D1
-                yield d.end(Outcome.REFUSED, defects.getFirst().kind() == CardDefect.Kind.EXPIRED
-                        ? Reasons.d1Expired(role, chip.card().validity().until().iso())
-                        : Reasons.d1NotYetValid(role, chip.card().validity().from().iso()));
-            }
+            case Presented.Chip chip -> cardRefusal(d, role, CardChecks.check(chip.card(), c.today()), chip.card().validity());
             case Presented.Entered e -> {
                 EnteredDocument doc = e.document();
                 Decision refused = inspectedRefusal(c, d, role, doc.type());
@@ -266,19 +305,44 @@ public final class VerificationRules {
                 }
                 yield expiredRefusal(c, d, role, doc.validUntil());
             }
-            // The central's side: the counter checked the card's defects and the entry itself, so what is left is
-            // what the kind of document allows and whether it had expired by the day the result was recorded.
+            // The central's side: the same checks again from what the result recorded, never taken as passed. A card's
+            // number and dates are in it; what needs the gender or birth date the counter recorded as found (S7).
             case Presented.AsRecorded r -> {
                 DocumentEvidence e = r.evidence();
-                Decision refused = switch (e.source()) {
+                yield switch (e.source()) {
                     case UNREADABLE -> d.end(Outcome.REFUSED, Reasons.d3Unreadable(role));
                     case ELECTRONIC_PROOF -> proofRefusal(c, d);
-                    case KEYBOARD, MRZ -> inspectedRefusal(c, d, role, e.type());
-                    case CHIP -> null;
+                    case KEYBOARD, MRZ -> {
+                        Decision refused = inspectedRefusal(c, d, role, e.type());
+                        yield refused != null ? refused : expiredRefusal(c, d, role, e.validUntilDate());
+                    }
+                    case CHIP -> {
+                        if (!e.type().isChip()) yield d.end(Outcome.REFUSED, e.type() == DocumentType.FIRST_GENERATION_RID
+                                ? Reasons.d2FirstGeneration() : Reasons.d4ManualEntry(e.type()));
+                        List<CardDefect> defects = new ArrayList<>(CardChecks.number(IdNumber.of(e.number()),
+                                e.type().numberKinds(), c.today()));
+                        e.cardDefects().forEach(k -> defects.add(CardDefect.of(k)));
+                        defects.addAll(CardChecks.validity(e.validity(), c.today()));
+                        yield cardRefusal(d, role, defects, e.validity());
+                    }
                 };
-                yield refused != null ? refused : expiredRefusal(c, d, role, e.validUntilDate());
             }
         };
+    }
+
+    /** D5 for a card with a suspect defect, D1 for one out of date; null for a card without defects. */
+    private static Decision cardRefusal(Draft d, DocumentRole role, List<CardDefect> defects, Validity validity) {
+        List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
+        if (!suspect.isEmpty()) {
+            return d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
+                    suspect.stream().map(CardDefect::detailZh).collect(Collectors.joining("；")),
+                    suspect.stream().map(CardDefect::detailEn).collect(Collectors.joining("; "))));
+        }
+        if (defects.isEmpty()) return null;
+        // only EXPIRED or NOT_YET_VALID are left: D1
+        return d.end(Outcome.REFUSED, defects.getFirst().kind() == CardDefect.Kind.EXPIRED
+                ? Reasons.d1Expired(role, validity.until().iso())
+                : Reasons.d1NotYetValid(role, validity.from().iso()));
     }
 
     /** E3: an electronic proof stands in for the card for ticket services, never for verification. */
@@ -301,10 +365,30 @@ public final class VerificationRules {
         return until != null && until.isBefore(c.today()) ? d.end(Outcome.REFUSED, Reasons.d1Expired(role, until.toString())) : null;
     }
 
-    private Set<SpecialName> special(Draft d, PresentedIdentity shown) {
-        Set<SpecialName> s = names.special(shown.name().value());
-        d.special = s;
-        return s;
+    /**
+     * N6 for the name that is compared with the record: a foreign card's English name when the website holds it
+     * (its 30-unit cut is an over-long name, N4), else the card's main name. Without a record either may be the one
+     * the website holds, so both count.
+     */
+    private Set<SpecialName> special(Draft d, PresentedIdentity shown, IdentityRecord r) {
+        Set<SpecialName> s = EnumSet.noneOf(SpecialName.class);
+        if (shown.altName().isBlank() || r != null && !comparesByAltName(shown, r)) {
+            s.addAll(names.special(shown.name().value()));
+        }
+        if (!shown.altName().isBlank() && (r == null || comparesByAltName(shown, r))) {
+            s.addAll(names.special(shown.altName().value()));
+        }
+        d.special = Set.copyOf(s);
+        return d.special;
+    }
+
+    /** True when a foreign card's other name is the one that matches the record (see {@link #compare}). */
+    private boolean comparesByAltName(PresentedIdentity shown, IdentityRecord r) {
+        if (shown.altName().isBlank()) return false;
+        NameMatch main = names.compare(shown.name().value(), r.name().value());
+        if (main.matches()) return false;
+        NameMatch alt = names.compare(shown.altName().value(), r.name().value());
+        return alt.matches() || alt.outcome() == NameOutcome.NEEDS_CLERK;
     }
 
     /**
@@ -398,11 +482,8 @@ public final class VerificationRules {
     private Match compare(VerificationCase c, Draft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
                               boolean nationality) {
         List<FieldComparison> out = new ArrayList<>();
-        NameMatch name = names.compare(shown.name().value(), r.name().value());
-        if (!name.matches() && !shown.altName().isBlank()) {
-            NameMatch alt = names.compare(shown.altName().value(), r.name().value());
-            if (alt.matches() || alt.outcome() == NameOutcome.NEEDS_CLERK) name = alt;
-        }
+        NameMatch name = names.compare(comparesByAltName(shown, r) ? shown.altName().value() : shown.name().value(),
+                r.name().value());
         Match.Result result = Match.Result.SAME;
         List<String> rules = name.rules().stream().map(NameRule::id).toList();
         switch (name.outcome()) {
@@ -459,8 +540,8 @@ public final class VerificationRules {
 
     /** Where two numbers first differ (1-based), so the clerk can point at it without reading it out. */
     private static String numberHintZh(String card, String entered) {
-        String a = PresentedIdentity.normalise(card);
-        String b = PresentedIdentity.normalise(entered);
+        String a = DocumentNumbers.normalise(card);
+        String b = DocumentNumbers.normalise(entered);
         int i = 0;
         while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
         if (a.length() != b.length() && i == Math.min(a.length(), b.length())) {
@@ -481,6 +562,8 @@ public final class VerificationRules {
         Set<SpecialName> special = Set.of();
         TicketServices services;
         boolean documentHandled;
+        /** The refusal comes from the record alone (its status, type or flag): explained, not recorded (RD-1). */
+        boolean byRecord;
         boolean factorShownByDocument;
 
         Draft(VerificationCase c) { this.c = c; }
@@ -489,11 +572,16 @@ public final class VerificationRules {
             reasons.addFirst(main);
             boolean recordable = switch (outcome) {
                 case PASSED, PRE_PASSED, FAILED, CLAIM_RECORDED, PENDING_CENTRAL -> true;
-                case REFUSED -> documentHandled;
+                case REFUSED -> documentHandled && !byRecord;
                 case NOTHING_TO_DO, WRONG_CASE, NEEDS_MORE, SERVICES -> false;
             };
             return new Decision(c.kind(), outcome, reasons, changes, missing, comparisons, factor, special, services,
                     notes, recordable);
+        }
+
+        Decision endByRecord(Outcome outcome, Reason main) {
+            byRecord = true;
+            return end(outcome, main);
         }
 
         Decision needs(Missing what, Reason why) {

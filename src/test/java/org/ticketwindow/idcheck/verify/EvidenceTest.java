@@ -54,7 +54,8 @@ class EvidenceTest {
                 "counterId", "counterKind", "clerkId", "recordedAt", "sequence", "caseKind", "documents", "recordId",
                 "outcome", "rules", "reasonZh", "reasonEn", "statusChanges", "extraFactor", "nameRules", "clerkNameDecision");
         assertThat(Arrays.stream(DocumentEvidence.class.getRecordComponents()).map(RecordComponent::getName)).containsExactly(
-                "role", "source", "type", "number", "name", "altName", "nationality", "validUntil", "readerDetail");
+                "role", "source", "type", "number", "name", "altName", "nationality", "validFrom", "validUntil", "cardDefects",
+                "readerDetail");
     }
 
     @Test
