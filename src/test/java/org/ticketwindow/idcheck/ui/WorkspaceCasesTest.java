@@ -281,4 +281,27 @@ class WorkspaceCasesTest {
         training.reset();
         assertThat(training.central().record("T-ordinary").orElseThrow().status()).isEqualTo(RecordStatus.PENDING);
     }
+
+    @Test @DisplayName("D5 RD-30 RD-33 the forged training card: refused at the counter, refused by the central after sync, and refused again when read again (never V4 'already passed')")
+    void aForgedCardIsRefusedOnBothSidesAndStaysRefused() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.ON_SITE);
+        CardData forged = card("forged-check-digit");
+        List<org.ticketwindow.idcheck.identity.CardDefect> defects =
+                org.ticketwindow.idcheck.identity.CardChecks.check(forged, LocalDate.now(ZoneId.of("Asia/Shanghai")));
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Refused(forged, defects)));
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(vm.decision().get().ruleIds()).containsExactly("D5");
+        vm.record();
+        new org.ticketwindow.idcheck.sync.SyncWorker(store.results(), central,
+                org.ticketwindow.idcheck.sync.SyncSettings.DEFAULT.withBatchSize(10)).runOnce();
+        assertThat(store.results().status().synced()).isEqualTo(1);
+        assertThat(store.results().items(org.ticketwindow.idcheck.store.ResultState.SYNCED, 10)).singleElement()
+                .satisfies(i -> assertThat(i.answer()).startsWith("APPLIED REFUSED").doesNotContain("PASSED"));
+        // the record the forged card claims is still pending: nothing was applied to it
+        assertThat(lookup(DocumentType.RID, forged.idNumber().value())).allSatisfy(f ->
+                assertThat(f.record().status()).isEqualTo(RecordStatus.PENDING));
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Refused(forged, defects)));
+        assertThat(vm.decision().get().ruleIds()).containsExactly("D5");
+    }
 }
