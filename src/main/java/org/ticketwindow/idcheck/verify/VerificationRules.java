@@ -42,7 +42,7 @@ public final class VerificationRules {
     }
 
     public Decision decide(VerificationCase c) {
-        Draft d = new Draft(c);
+        DecisionDraft d = new DecisionDraft(c);
         return switch (c.kind()) {
             case ON_SITE -> onSite(c, d);
             case PROXY -> proxy(c, d);
@@ -60,7 +60,7 @@ public final class VerificationRules {
     // in (D1–D5, E3); then the record's status and flags (V3, V4, DUP1, wrong case); then what is still missing;
     // then the comparison (V1, P1, N-rules) and the extra factor (V2).
 
-    private Decision onSite(VerificationCase c, Draft d) {
+    private Decision onSite(VerificationCase c, DecisionDraft d) {
         if (c.childWithoutDocument()) return d.end(Outcome.NOTHING_TO_DO, Reasons.c1ChildWithoutDocument());
         Decision refused = checkDocuments(c, d);
         if (refused != null) return refused;
@@ -78,7 +78,7 @@ public final class VerificationRules {
         return verify(c, d, DocumentRole.HOLDER, shown, record.orElse(null), !special.isEmpty(), false);
     }
 
-    private Decision proxy(VerificationCase c, Draft d) {
+    private Decision proxy(VerificationCase c, DecisionDraft d) {
         if (c.childWithoutDocument()) return d.end(Outcome.NOTHING_TO_DO, Reasons.c1ChildWithoutDocument());
         Decision refused = checkDocuments(c, d);
         if (refused != null) return refused;
@@ -113,7 +113,7 @@ public final class VerificationRules {
         return verify(c, d, DocumentRole.PRINCIPAL, principal, record.orElse(null), factorCase, passport);
     }
 
-    private Decision overLimitContact(VerificationCase c, Draft d) {
+    private Decision overLimitContact(VerificationCase c, DecisionDraft d) {
         for (DocumentRole role : c.kind().documentRoles()) {
             Optional<Presented> p = c.document(role);
             if (p.isPresent() && p.get().isInspected()) return d.end(Outcome.REFUSED, Reasons.l1NotRid());
@@ -162,7 +162,7 @@ public final class VerificationRules {
         return verify(c, d, DocumentRole.CONTACT, contactId, contact.orElse(null), !special.isEmpty(), false);
     }
 
-    private Decision preVerification(VerificationCase c, Draft d) {
+    private Decision preVerification(VerificationCase c, DecisionDraft d) {
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isPresent() && doc.get().isChip()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
         Decision refused = checkDocuments(c, d);
@@ -181,7 +181,7 @@ public final class VerificationRules {
         return verify(c, d, DocumentRole.HOLDER, shown, record.orElse(null), false, true);
     }
 
-    private Decision duplicateClaim(VerificationCase c, Draft d) {
+    private Decision duplicateClaim(VerificationCase c, DecisionDraft d) {
         if (c.document(DocumentRole.PROXY).isPresent() || c.document(DocumentRole.PRINCIPAL).isPresent()) {
             return d.end(Outcome.REFUSED, Reasons.x4NoProxy());
         }
@@ -205,7 +205,7 @@ public final class VerificationRules {
         return d.end(Outcome.CLAIM_RECORDED, Reasons.dup1Recorded());
     }
 
-    private Decision ticketService(VerificationCase c, Draft d) {
+    private Decision ticketService(VerificationCase c, DecisionDraft d) {
         Optional<Presented> doc = c.document(DocumentRole.HOLDER);
         if (doc.isEmpty()) return d.needs(Missing.DOCUMENT, null);
         boolean proof = doc.get().isElectronicProof();
@@ -247,7 +247,7 @@ public final class VerificationRules {
     // ---- stages ----
 
     /** The status gate of an RID-like (chip) record: D2, wrong case for passports, then {@link #statusGate}. */
-    private Decision chipRecordGate(VerificationCase c, Draft d, IdentityRecord r) {
+    private Decision chipRecordGate(VerificationCase c, DecisionDraft d, IdentityRecord r) {
         if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.endByRecord(Outcome.REFUSED, Reasons.d2FirstGeneration());
         if (r.documentType().isPassportOrPermit()) return d.end(Outcome.WRONG_CASE, Reasons.p1WrongCase());
         return statusGate(c, d, r, EnumSet.of(RecordStatus.PENDING));
@@ -258,7 +258,7 @@ public final class VerificationRules {
      * station window, whatever case was picked); V3 (FAILED needs the website correction), V4 (already verified),
      * wrong case for any other status.
      */
-    private Decision statusGate(VerificationCase c, Draft d, IdentityRecord r, Set<RecordStatus> workable) {
+    private Decision statusGate(VerificationCase c, DecisionDraft d, IdentityRecord r, Set<RecordStatus> workable) {
         if (r.documentType() == DocumentType.FIRST_GENERATION_RID) return d.endByRecord(Outcome.REFUSED, Reasons.d2FirstGeneration());
         if (r.duplicateIdentity()) {
             if (c.kind() == CaseKind.PROXY) return d.endByRecord(Outcome.REFUSED, Reasons.dup1FlaggedProxy());
@@ -277,7 +277,7 @@ public final class VerificationRules {
     }
 
     /** {@link #checkDocument} for every document the case has, in slot order; null when all may be used. */
-    private Decision checkDocuments(VerificationCase c, Draft d) {
+    private Decision checkDocuments(VerificationCase c, DecisionDraft d) {
         for (DocumentRole role : c.kind().documentRoles()) {
             Optional<Presented> p = c.document(role);
             if (p.isEmpty()) continue;
@@ -288,7 +288,7 @@ public final class VerificationRules {
     }
 
     /** D1–D5 and E3 for one presented document; null when it may be used. */
-    private Decision checkDocument(VerificationCase c, Draft d, DocumentRole role, Presented p) {
+    private Decision checkDocument(VerificationCase c, DecisionDraft d, DocumentRole role, Presented p) {
         d.documentHandled = true;
         return switch (p) {
             case Presented.Proof pr -> proofRefusal(c, d);
@@ -331,7 +331,7 @@ public final class VerificationRules {
     }
 
     /** D5 for a card with a suspect defect, D1 for one out of date; null for a card without defects. */
-    private static Decision cardRefusal(Draft d, DocumentRole role, List<CardDefect> defects, Validity validity) {
+    private static Decision cardRefusal(DecisionDraft d, DocumentRole role, List<CardDefect> defects, Validity validity) {
         List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
         if (!suspect.isEmpty()) {
             return d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
@@ -346,12 +346,12 @@ public final class VerificationRules {
     }
 
     /** E3: an electronic proof stands in for the card for ticket services, never for verification. */
-    private static Decision proofRefusal(VerificationCase c, Draft d) {
+    private static Decision proofRefusal(VerificationCase c, DecisionDraft d) {
         return c.kind().isVerification() ? d.end(Outcome.REFUSED, Reasons.e3NotForVerification()) : null;
     }
 
     /** D2, D4 and the agency limits (X2, P2) for a document the clerk entered or scanned. */
-    private static Decision inspectedRefusal(VerificationCase c, Draft d, DocumentRole role, DocumentType type) {
+    private static Decision inspectedRefusal(VerificationCase c, DecisionDraft d, DocumentRole role, DocumentType type) {
         if (type == DocumentType.FIRST_GENERATION_RID) return d.end(Outcome.REFUSED, Reasons.d2FirstGeneration());
         if (type.isChip()) return d.end(Outcome.REFUSED, Reasons.d4ManualEntry(type));
         if (c.counterKind() == CounterKind.AGENCY && c.kind().isVerification()) {
@@ -361,7 +361,7 @@ public final class VerificationRules {
     }
 
     /** D1 by the document's end date (null: long-term or unknown). */
-    private static Decision expiredRefusal(VerificationCase c, Draft d, DocumentRole role, LocalDate until) {
+    private static Decision expiredRefusal(VerificationCase c, DecisionDraft d, DocumentRole role, LocalDate until) {
         return until != null && until.isBefore(c.today()) ? d.end(Outcome.REFUSED, Reasons.d1Expired(role, until.toString())) : null;
     }
 
@@ -370,7 +370,7 @@ public final class VerificationRules {
      * (its 30-unit cut is an over-long name, N4), else the card's main name. Without a record either may be the one
      * the website holds, so both count.
      */
-    private Set<SpecialName> special(Draft d, PresentedIdentity shown, IdentityRecord r) {
+    private Set<SpecialName> special(DecisionDraft d, PresentedIdentity shown, IdentityRecord r) {
         Set<SpecialName> s = EnumSet.noneOf(SpecialName.class);
         if (shown.altName().isBlank() || r != null && !comparesByAltName(shown, r)) {
             s.addAll(names.special(shown.name().value()));
@@ -395,7 +395,7 @@ public final class VerificationRules {
      * V1 / P1 with V2's extra factor: compare the document with the record (or, offline, record the evidence for
      * the central) and decide the new status.
      */
-    private Decision verify(VerificationCase c, Draft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
+    private Decision verify(VerificationCase c, DecisionDraft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
                             boolean special, boolean passport) {
         Match m = r == null ? null : compare(c, d, role, shown, r, passport);
         if (special) {
@@ -435,7 +435,7 @@ public final class VerificationRules {
     }
 
     /** V5 and L2: what the clerk should tell the passenger about the account. */
-    private static void userNotes(VerificationCase c, Draft d, IdentityRecord r) {
+    private static void userNotes(VerificationCase c, DecisionDraft d, IdentityRecord r) {
         IdentityRecord user = r.role() == RecordRole.REGISTERED_USER ? r : c.registeredUser().orElse(null);
         RecordStatus userStatus = user == null ? null
                 : user == r && !d.changes.isEmpty() ? d.changes.getLast().to() : user.status();
@@ -445,7 +445,7 @@ public final class VerificationRules {
         if (r.status() == RecordStatus.REPORT || userStatus == RecordStatus.REPORT) d.notes.add(Reasons.l2Note());
     }
 
-    private ExtraFactorCheck factor(VerificationCase c, Draft d, IdentityRecord r) {
+    private ExtraFactorCheck factor(VerificationCase c, DecisionDraft d, IdentityRecord r) {
         Optional<ExtraFactor> given = c.extraFactor();
         if (given.isEmpty()) return ExtraFactorCheck.MISSING;
         ExtraFactor f = given.get();
@@ -479,7 +479,7 @@ public final class VerificationRules {
         enum Result { SAME, DIFFERENT, UNDECIDED }
     }
 
-    private Match compare(VerificationCase c, Draft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
+    private Match compare(VerificationCase c, DecisionDraft d, DocumentRole role, PresentedIdentity shown, IdentityRecord r,
                               boolean nationality) {
         List<FieldComparison> out = new ArrayList<>();
         NameMatch name = names.compare(comparesByAltName(shown, r) ? shown.altName().value() : shown.name().value(),
@@ -551,7 +551,7 @@ public final class VerificationRules {
     }
 
     /** The decision being built. */
-    private static final class Draft {
+    private static final class DecisionDraft {
         final VerificationCase c;
         final List<Reason> reasons = new ArrayList<>();
         final List<Reason> notes = new ArrayList<>();
@@ -566,7 +566,7 @@ public final class VerificationRules {
         boolean byRecord;
         boolean factorShownByDocument;
 
-        Draft(VerificationCase c) { this.c = c; }
+        DecisionDraft(VerificationCase c) { this.c = c; }
 
         Decision end(Outcome outcome, Reason main) {
             reasons.addFirst(main);
