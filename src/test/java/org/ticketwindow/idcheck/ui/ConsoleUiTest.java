@@ -318,6 +318,41 @@ class ConsoleUiTest {
         }
     }
 
+    @Test @org.junit.jupiter.api.DisplayName("D3 a running calibration stops with its Stop button (N of 300); leaving asks first, and the workspace reads only after it has stopped")
+    void aCalibrationStopsWithItsButtonAndLeavingTheScreenAsksFirst() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.TECHNICIAN_ID);
+        waitForText("#tech-sam", "安全模块正常");
+        place("ordinary");
+        assertThat(onFx(() -> robot.lookup("#tech-stop").query().isDisabled())).as("nothing to stop yet").isTrue();
+        robot.interact(() -> ((TextInputControl) robot.lookup("#tech-reads").query()).setText("300"));
+        fire("#tech-calibrate");
+        waitFor(() -> !robot.lookup("#tech-stop").query().isDisabled() && text("#tech-summary").startsWith("共 ") && !text("#tech-summary").startsWith("共 0 次"));
+        fire("#tech-stop");
+        waitForText("#tech-message", "校准已停止：完成 ");
+        assertThat(text("#tech-message")).containsPattern("完成 \\d+/300 次，成功率 100.0%");
+        assertThat(text("#tech-summary")).contains("（已停止：完成 ").contains("/300 次）");
+        assertThat(onFx(() -> robot.lookup("#tech-calibrate").query().isDisabled())).as("a new run can start").isFalse();
+
+        fire("#tech-calibrate");
+        waitFor(() -> !robot.lookup("#tech-stop").query().isDisabled());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#leave-stay").tryQuery().isPresent());
+        assertThat(onFx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#leave-confirmation").query()).getContentText()))
+                .contains("/300 次").contains("停止校准并离开？");
+        screenshot("technician-leave-zh");
+        fire("#leave-stay"); // keep calibrating: still on the technician screen, still running
+        assertThat(onFx(() -> robot.lookup("#technician").tryQuery().isPresent())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#tech-stop").query().isDisabled())).isFalse();
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#leave-stop").tryQuery().isPresent());
+        fire("#leave-stop");
+        // the card stays on the reader: the workspace reads it once the calibration has handed the reader back
+        waitForText("#verdict", "核验通过");
+        assertThat(text("#reader-state")).isEqualTo("读卡成功");
+    }
+
     @Test @org.junit.jupiter.api.DisplayName("P1 a passport is pre-verified from its machine-readable zone") void aPassportIsPreVerifiedFromItsMachineReadableZone() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
