@@ -11,8 +11,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -37,26 +35,19 @@ final class CalibrateCommand implements Callable<Integer> {
             return ExitCodes.of(opened.fault().get());
         }
         AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch reported = new CountDownLatch(1);
-        // Ctrl+C: the run stops after its current read and the report below is still printed before the JVM exits
-        Thread onInterrupt = new Thread(() -> {
-            stop.set(true);
-            try {
-                reported.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "calibrate-stop");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        // Ctrl+C stops the run after its current read and the report below is still printed. A signal handler, not a
+        // shutdown hook: once the JVM begins to exit, jSerialComm closes its ports and the read in progress would fail.
+        sun.misc.Signal interrupt = new sun.misc.Signal("INT");
+        sun.misc.SignalHandler previous = null;
+        try {
+            previous = sun.misc.Signal.handle(interrupt, s -> stop.set(true));
+        } catch (IllegalArgumentException unavailable) {
+            // the JVM keeps SIGINT to itself (-Xrs): Ctrl+C then ends the run as it always did
+        }
         try {
             return report(opened.reader().get(), stop);
         } finally {
-            reported.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running: it has seen the report
-            }
+            if (previous != null) sun.misc.Signal.handle(interrupt, previous);
         }
     }
 
