@@ -413,6 +413,8 @@ public final class ConsoleApp extends Application {
         a.setHeaderText(messages.get("tech.leaveTitle"));
         a.initOwner(stage);
         a.getDialogPane().setId("leave-confirmation");
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
+        a.getDialogPane().setPrefWidth(560);
         a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
         Button stopButton = (Button) a.getDialogPane().lookupButton(stop);
         stopButton.setId("leave-stop");

@@ -94,7 +94,7 @@ final class TechnicianView {
         Views.onEnter(reads, run::fire);
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progress());
-        progress.setPrefWidth(160);
+        progress.setPrefWidth(120);
         Label summary = Views.styled("", "verdict");
         summary.setId("tech-summary");
         CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(Calibration.Report.bucketLabels()));
@@ -145,7 +145,11 @@ final class TechnicianView {
             }
             codes.setText(c.toString());
         });
-        HBox controls = new HBox(8, new Label(messages.get("tech.reads")), reads, run, stop, progress);
+        Label readsLabel = new Label(messages.get("tech.reads"));
+        readsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the bar gives way, never the label
+        progress.setMinWidth(60);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox controls = new HBox(8, readsLabel, reads, run, stop, progress);
         controls.setStyle("-fx-alignment: center-left;");
         VBox box = new VBox(8, Views.heading(messages, "tech.calibration"), Views.styled(messages.get("tech.calibrationHelp"), "hint"),
                 controls, summary, histogram, stages, codes);
