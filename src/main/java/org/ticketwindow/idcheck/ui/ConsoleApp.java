@@ -429,10 +429,13 @@ public final class ConsoleApp extends Application {
         a.show();
     }
 
-    /** Closes the technician screen's work and runs {@code next} on the UI once the reader is handed back. */
+    /**
+     * Closes the technician screen's work and runs {@code next} on the UI once the reader is handed back (at most 10 s:
+     * a stuck read must not trap the clerk on this screen; the next screen's reader use then waits for its lease).
+     */
     private void handBackThen(Runnable next) {
         leaving = true;
-        technician.close().whenComplete((v, e) -> Platform.runLater(() -> {
+        technician.close().copy().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> Platform.runLater(() -> {
             leaving = false;
             leaveScreen();
             next.run();
