@@ -2,7 +2,9 @@ package org.ticketwindow.idcheck.app;
 
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.etp.TrustList;
-import org.ticketwindow.idcheck.reader.CardReader;
+import org.ticketwindow.idcheck.reader.ReaderBusyException;
+import org.ticketwindow.idcheck.reader.ReaderOwnership;
+import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.reader.ReaderProbe;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
@@ -25,19 +27,22 @@ import java.util.Optional;
  * {@code reader.profile} (and {@code reader.port}); training mode drives the simulated reader.
  */
 public final class ConsoleSession implements AutoCloseable {
+    /** How long saving the tuning waits for the reader's holder (the screen stops its own users first). */
+    private static final java.time.Duration TUNING_WAIT = java.time.Duration.ofSeconds(5);
     private final CounterRuntime runtime;
     private final TrainingMode training;
     private final CentralClient central;
     private final SyncWorker sync;
     private final Clock clock;
-    private volatile CardReader reader;
+    /** The reader, reached only through a lease: the workspace, the technician screen and the tuning take turns. */
+    private final ReaderOwnership reader;
     /** Why the configured reader could not be opened (shown as a device fault), if it could not. */
     private final ReadOutcome.DeviceFault readerFault;
     /** PD2 / S8: the personal fields of synced results are purged after the retention, checked daily. */
     private final java.util.concurrent.ScheduledExecutorService retention =
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("idcheck-retention").daemon().factory());
 
-    private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, CardReader reader,
+    private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, ReaderOwnership reader,
                            ReadOutcome.DeviceFault readerFault, Clock clock) {
         this.readerFault = readerFault;
         this.runtime = runtime;
@@ -58,12 +63,12 @@ public final class ConsoleSession implements AutoCloseable {
             CentralClient central = training != null ? rt.central(training.centralUrl().toString())
                     : rt.settings().centralUrl() != null ? rt.central(null) : null;
             SyncWorker sync = central == null ? null : new SyncWorker(rt.store().results(), central, rt.syncSettings());
-            CardReader reader = null;
+            ReaderOwnership reader = null;
             ReadOutcome.DeviceFault readerFault = null;
             if (training != null) {
                 HardwareProfile profile = ProfileDirectory.load(home).byId("simulator")
                         .orElseThrow(() -> new IllegalStateException("the simulator profile is missing from hardware-profiles/"));
-                reader = training.reader(profile, clock);
+                reader = ReaderOwnership.of(training.reader(profile, clock));
             } else if (rt.settings().readerProfile() != null) {
                 String id = rt.settings().readerProfile();
                 HardwareProfile profile = ProfileDirectory.load(home).byId(id).orElseThrow(() -> new CounterSettings.SettingsException(
@@ -85,7 +90,7 @@ public final class ConsoleSession implements AutoCloseable {
     public CounterRuntime runtime() { return runtime; }
     public Optional<TrainingMode> training() { return Optional.ofNullable(training); }
     public Optional<CentralClient> central() { return Optional.ofNullable(central); }
-    public Optional<CardReader> reader() { return Optional.ofNullable(reader); }
+    public Optional<ReaderOwnership> reader() { return Optional.ofNullable(reader); }
     public Optional<ReadOutcome.DeviceFault> readerFault() { return Optional.ofNullable(readerFault); }
 
     /**
@@ -100,14 +105,16 @@ public final class ConsoleSession implements AutoCloseable {
 
     /**
      * The technician's tuning of the profile in use: validated and saved to the override file, then the reader is
-     * reopened with it. The caller must have stopped every user of the old reader.
+     * reopened with it, holding the reader meanwhile (a user still holding it makes this wait, then fail).
      */
-    public synchronized HardwareProfile saveTuning(String profileId, Map<String, Object> values) throws ProfileException, IOException {
+    public synchronized HardwareProfile saveTuning(String profileId, Map<String, Object> values)
+            throws ProfileException, IOException, ReaderBusyException, InterruptedException {
         HardwareProfile tuned = ProfileDirectory.saveOverride(runtime.home(), profileId, values).byId(profileId)
                 .orElseThrow(() -> new IllegalStateException("profile " + profileId + " vanished"));
         if (reader != null && training != null) {
-            reader.close();
-            reader = training.reader(tuned, clock);
+            try (ReaderOwnership.Lease lease = reader.acquire(ReaderUse.TUNING, TUNING_WAIT)) {
+                lease.replace(training.reader(tuned, clock));
+            }
         }
         return tuned;
     }
@@ -140,6 +147,7 @@ public final class ConsoleSession implements AutoCloseable {
 
     @Override public void close() {
         retention.shutdownNow();
+        if (reader != null) reader.close();
         if (sync != null) sync.close();
         if (training != null) training.close();
         runtime.close();

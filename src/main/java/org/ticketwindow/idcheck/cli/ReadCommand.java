@@ -3,11 +3,14 @@ package org.ticketwindow.idcheck.cli;
 import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
+import org.ticketwindow.idcheck.reader.ReaderOwnership;
+import org.ticketwindow.idcheck.reader.ReaderUse;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 
 /** {@code idcheck read}: one classified read; JSON on stdout; exit 0 read, 3 no card, 4 refused, 5 device fault. */
@@ -33,7 +36,9 @@ final class ReadCommand implements Callable<Integer> {
             Json.print(out, json);
             return ExitCodes.of(opened.fault().get());
         }
-        try (CardReader r = opened.reader().get()) {
+        try (ReaderOwnership owner = opened.reader().get();
+             ReaderOwnership.Lease lease = owner.acquire(ReaderUse.COMMAND, Duration.ZERO)) {
+            CardReader r = lease.reader();
             long deadline = System.nanoTime() + (long) (waitSeconds * 1e9);
             ReadOutcome outcome = r.read();
             while (outcome instanceof ReadOutcome.NoCard && System.nanoTime() < deadline) {

@@ -6,13 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
  * A calibration run (technician screen, {@code idcheck calibrate}): {@code n} full reads of the test card on the
  * reader, counted by outcome, with the latency histogram, the per-stage timings of the successful reads and the
- * error codes seen. Runs on the caller's thread, which must be the reader's only user while it runs. The report holds
- * no personal data (only outcomes, times and codes).
+ * error codes seen. Runs on the caller's thread, on a reader it holds ({@link ReaderOwnership}: the workspace's loop
+ * waits meanwhile). It can be stopped between two reads; the report then says how many of the reads asked for were
+ * done. The report holds no personal data (only outcomes, times and codes).
  */
 public final class Calibration {
     /** Histogram bucket upper bounds in milliseconds; the last bucket is open. */
@@ -23,12 +25,14 @@ public final class Calibration {
     public enum Result { READ, REFUSED, UNREADABLE, NO_CARD, DEVICE_FAULT }
 
     /**
-     * The run's figures. {@code histogram} counts reads per bucket of {@link #BUCKETS_MS} plus one open bucket;
-     * {@code stageMeansMs} are the mean find / select / read / extras times of the reads that returned a card.
+     * The run's figures. {@code reads} were done of the {@code requested}; {@code stopped}: the run was stopped before
+     * all were done (stop button, screen left, Ctrl+C). {@code histogram} counts reads per bucket of
+     * {@link #BUCKETS_MS} plus one open bucket; {@code stageMeansMs} are the mean find / select / read / extras times
+     * of the reads that returned a card.
      */
-    public record Report(String reader, String profileId, int reads, Map<Result, Integer> outcomes, List<Integer> histogram,
-                         Map<String, Double> stageMeansMs, double p50Ms, double p95Ms, Map<String, Integer> errorCodes,
-                         Duration elapsed) {
+    public record Report(String reader, String profileId, int reads, int requested, boolean stopped, Map<Result, Integer> outcomes,
+                         List<Integer> histogram, Map<String, Double> stageMeansMs, double p50Ms, double p95Ms,
+                         Map<String, Integer> errorCodes, Duration elapsed) {
         public double successRate() { return reads == 0 ? 0 : outcomes.getOrDefault(Result.READ, 0) / (double) reads; }
 
         /** Bucket labels for {@link #histogram}: "≤50", "≤100", …, ">2000" (ms). */
@@ -41,21 +45,29 @@ public final class Calibration {
     }
 
     /** Runs {@code n} reads; {@code progress} gets the report so far after each read (on this thread). */
-    public static Report run(CardReader reader, int n, Consumer<Report> progress) {
+    public static Report run(CardReader reader, int n, Consumer<Report> progress) { return run(reader, n, progress, () -> false); }
+
+    /**
+     * The same, stopped before the next read once {@code stop} says so (or the thread is interrupted): a read in
+     * progress is finished first, so the reader is left between two exchange sequences, never in the middle of one.
+     * The final report is {@code stopped} when fewer than {@code n} reads were done; the progress reports never are.
+     */
+    public static Report run(CardReader reader, int n, Consumer<Report> progress, BooleanSupplier stop) {
         if (n < 1 || n > 10_000) throw new IllegalArgumentException("a calibration run is 1 to 10,000 reads");
-        Tally t = new Tally(reader);
+        Tally t = new Tally(reader, n);
         long start = System.nanoTime();
-        for (int i = 0; i < n && !Thread.currentThread().isInterrupted(); i++) {
+        for (int i = 0; i < n && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted(); i++) {
             long before = System.nanoTime();
             ReadOutcome o = reader.read();
             t.add(o, (System.nanoTime() - before) / 1e6);
-            progress.accept(t.report(Duration.ofNanos(System.nanoTime() - start)));
+            progress.accept(t.report(Duration.ofNanos(System.nanoTime() - start), false));
         }
-        return t.report(Duration.ofNanos(System.nanoTime() - start));
+        return t.report(Duration.ofNanos(System.nanoTime() - start), true);
     }
 
     private static final class Tally {
         final CardReader reader;
+        final int requested;
         final Map<Result, Integer> outcomes = new LinkedHashMap<>();
         final int[] histogram = new int[BUCKETS_MS.size() + 1];
         final List<Double> latencies = new ArrayList<>();
@@ -63,8 +75,9 @@ public final class Calibration {
         int timed;
         final Map<String, Integer> codes = new TreeMap<>();
 
-        Tally(CardReader reader) {
+        Tally(CardReader reader, int requested) {
             this.reader = reader;
+            this.requested = requested;
             for (Result r : Result.values()) outcomes.put(r, 0);
         }
 
@@ -98,14 +111,15 @@ public final class Calibration {
             timed++;
         }
 
-        Report report(Duration elapsed) {
+        Report report(Duration elapsed, boolean last) {
             Map<String, Double> means = new LinkedHashMap<>();
             String[] names = {"find", "select", "read", "extras"};
             for (int i = 0; i < 4; i++) means.put(names[i], timed == 0 ? 0 : stageSums[i] / timed);
             List<Double> sorted = latencies.stream().sorted().toList();
             List<Integer> h = new ArrayList<>();
             for (int c : histogram) h.add(c);
-            return new Report(reader.name(), reader.profile().id(), latencies.size(), Map.copyOf(outcomes), List.copyOf(h),
+            return new Report(reader.name(), reader.profile().id(), latencies.size(), requested, last && latencies.size() < requested,
+                    Map.copyOf(outcomes), List.copyOf(h),
                     means, percentile(sorted, 0.50), percentile(sorted, 0.95), Map.copyOf(codes), elapsed);
         }
 

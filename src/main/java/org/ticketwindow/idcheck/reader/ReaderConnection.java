@@ -12,9 +12,10 @@ import java.util.Optional;
  * Opens the real reader a profile describes: the serial port or PC/SC reader given, or else the first one the profile's
  * match rules select. Never throws for the device: a reader that cannot be found or opened is a device fault, reported
  * like any other (the console shows it, {@code idcheck read} exits 5). Used by the console (installation file's
- * {@code reader.profile} and {@code reader.port}) and by {@code read} / {@code calibrate}.
+ * {@code reader.profile} and {@code reader.port}) and by {@code read} / {@code calibrate}. The reader comes as its
+ * {@link ReaderOwnership}: whoever uses it takes a lease first, so two uses never mix their exchanges.
  */
-public record ReaderConnection(HardwareProfile profile, Optional<CardReader> reader, Optional<ReadOutcome.DeviceFault> fault) {
+public record ReaderConnection(HardwareProfile profile, Optional<ReaderOwnership> reader, Optional<ReadOutcome.DeviceFault> fault) {
 
     public static ReaderConnection open(HardwareProfile profile, Optional<String> port, Clock clock) {
         return switch (profile.transport()) {
@@ -44,7 +45,7 @@ public record ReaderConnection(HardwareProfile profile, Optional<CardReader> rea
     }
 
     public static ReaderConnection opened(HardwareProfile p, CardReader r) {
-        return new ReaderConnection(p, Optional.of(r), Optional.empty());
+        return new ReaderConnection(p, Optional.of(ReaderOwnership.of(r)), Optional.empty());
     }
 
     public static ReaderConnection fault(HardwareProfile p, String detail) {

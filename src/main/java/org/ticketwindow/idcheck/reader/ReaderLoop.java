@@ -12,22 +12,28 @@ import java.util.function.Consumer;
 /**
  * Drives one reader on its own thread (drivers are not thread-safe): polls for a card at the profile's interval,
  * reports each outcome once, then waits until the card is taken away; on a device fault it backs off and keeps
- * trying, so a replugged reader recovers without a restart.
+ * trying, so a replugged reader recovers without a restart. The loop holds the reader's {@link ReaderOwnership} lease
+ * while it runs: it starts reading only once the previous holder (a calibration, say) has handed the reader back, and
+ * hands it back itself when closed, after its last exchange.
  */
 public final class ReaderLoop implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ReaderLoop.class);
     private static final Duration MAX_FAULT_BACKOFF = Duration.ofSeconds(2);
 
-    private final CardReader reader;
+    private final ReaderOwnership ownership;
+    private final ReaderUse use;
+    private final String name;
     private final Consumer<ReaderEvent> listener;
     private final Thread thread;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running = true;
 
-    public ReaderLoop(CardReader reader, Consumer<ReaderEvent> listener) {
-        this.reader = Objects.requireNonNull(reader);
+    public ReaderLoop(ReaderOwnership ownership, ReaderUse use, Consumer<ReaderEvent> listener) {
+        this.ownership = Objects.requireNonNull(ownership);
+        this.use = Objects.requireNonNull(use);
+        this.name = ownership.name();
         this.listener = Objects.requireNonNull(listener);
-        this.thread = Thread.ofPlatform().name("reader-" + reader.name()).daemon().unstarted(this::run);
+        this.thread = Thread.ofPlatform().name("reader-" + name).daemon().unstarted(this::run);
     }
 
     public ReaderLoop start() {
@@ -36,51 +42,62 @@ public final class ReaderLoop implements AutoCloseable {
     }
 
     private void run() {
+        try (ReaderOwnership.Lease lease = ownership.acquire(use)) {
+            CardReader reader = lease.reader();
+            try {
+                poll(reader);
+            } finally {
+                reader.close(); // the link is dropped before the reader is handed on; the next holder reopens it
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // closed while waiting for the reader, or while sleeping
+        } catch (RuntimeException e) {
+            log.error("reader loop on {} stopped", name, e);
+        } finally {
+            stopped.countDown();
+        }
+    }
+
+    private void poll(CardReader reader) throws InterruptedException {
         Duration poll = reader.profile().pollInterval();
         boolean faulted = false;
         boolean awaitingRemoval = false;
         Duration backoff = poll;
-        try {
-            while (running) {
-                if (awaitingRemoval) {
-                    Presence p = reader.presence();
-                    if (p == Presence.ABSENT) {
-                        awaitingRemoval = false;
-                        emit(new ReaderEvent.CardRemoved(reader.name()));
-                        continue;
-                    }
-                    sleep(poll);
+        while (running) {
+            if (awaitingRemoval) {
+                Presence p = reader.presence();
+                if (p == Presence.ABSENT) {
+                    awaitingRemoval = false;
+                    emit(new ReaderEvent.CardRemoved(name));
                     continue;
                 }
-                ReadOutcome outcome = reader.read(() -> emit(new ReaderEvent.Reading(reader.name())));
-                switch (outcome) {
-                    case ReadOutcome.DeviceFault fault -> {
-                        if (!faulted) emit(new ReaderEvent.Fault(reader.name(), fault));
-                        faulted = true;
-                        sleep(backoff);
-                        backoff = min(backoff.multipliedBy(2), MAX_FAULT_BACKOFF);
-                        continue;
-                    }
-                    case ReadOutcome.NoCard ignored -> { }
-                    default -> {
-                        if (faulted) emit(new ReaderEvent.Recovered(reader.name()));
-                        faulted = false;
-                        emit(new ReaderEvent.CardOutcome(reader.name(), outcome));
-                        awaitingRemoval = true;
-                        continue;
-                    }
-                }
-                if (faulted) {
-                    faulted = false;
-                    emit(new ReaderEvent.Recovered(reader.name()));
-                }
-                backoff = poll;
                 sleep(poll);
+                continue;
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } finally {
-            stopped.countDown();
+            ReadOutcome outcome = reader.read(() -> emit(new ReaderEvent.Reading(name)));
+            switch (outcome) {
+                case ReadOutcome.DeviceFault fault -> {
+                    if (!faulted) emit(new ReaderEvent.Fault(name, fault));
+                    faulted = true;
+                    sleep(backoff);
+                    backoff = min(backoff.multipliedBy(2), MAX_FAULT_BACKOFF);
+                    continue;
+                }
+                case ReadOutcome.NoCard ignored -> { }
+                default -> {
+                    if (faulted) emit(new ReaderEvent.Recovered(name));
+                    faulted = false;
+                    emit(new ReaderEvent.CardOutcome(name, outcome));
+                    awaitingRemoval = true;
+                    continue;
+                }
+            }
+            if (faulted) {
+                faulted = false;
+                emit(new ReaderEvent.Recovered(name));
+            }
+            backoff = poll;
+            sleep(poll);
         }
     }
 
@@ -98,6 +115,10 @@ public final class ReaderLoop implements AutoCloseable {
 
     private static void sleep(Duration d) throws InterruptedException { Thread.sleep(d); }
 
+    /**
+     * Stops the loop and waits (up to 5 s) until it has handed the reader back. A loop that has not stopped by then
+     * still holds the lease: the next user waits for it rather than reading alongside it.
+     */
     @Override public void close() {
         running = false;
         thread.interrupt();
@@ -107,6 +128,5 @@ public final class ReaderLoop implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        reader.close();
     }
 }

@@ -24,6 +24,7 @@ import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.CounterSettings;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
+import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
 import org.ticketwindow.idcheck.store.QueueStatus;
@@ -78,6 +79,8 @@ public final class ConsoleApp extends Application {
     private Stage stage;
     private Clerk clerk;
     private ReaderLoop readerLoop;
+    /** The technician screen is handing the reader back: navigation waits for it (see leaveThen). */
+    private boolean leaving;
     private WorkspaceViewModel workspace;
     private WorkspaceView workspaceView;
     private TechnicianViewModel technician;
@@ -301,11 +304,12 @@ public final class ConsoleApp extends Application {
             return;
         }
         // the screen is built again in the new language; in the workspace the reader loop starts afresh, so a card
-        // still on the reader is read and decided again
+        // still on the reader is read and decided again (a running calibration is stopped, after confirming)
         Screen s = screen;
-        leaveScreen();
-        screen = null;
-        showScreen(s);
+        leaveThen(() -> {
+            screen = null;
+            showScreen(s);
+        });
     }
 
     /** Every key of every screen, as a scene filter so the function keys work whichever control has the focus. */
@@ -366,24 +370,92 @@ public final class ConsoleApp extends Application {
             rebuildWorkspace();
             return;
         }
-        leaveScreen();
-        screen = s;
-        switch (s) {
-            case WORKSPACE -> showWorkspace();
-            case QUEUE -> show(new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
-                    clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build());
-            case TECHNICIAN -> showTechnician();
-            case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
-                    session.runtime().store().audit(), clerk.id(), settingsLines(), startHome.counterSettings(),
-                    saved -> settings = saved, tasks, messages), messages).build());
+        if (s == Screen.TECHNICIAN && screen == Screen.TECHNICIAN && technician != null) { // restyle: a calibration goes on
+            show(new TechnicianView(technician, messages).build());
+            return;
         }
+        leaveThen(() -> {
+            screen = s;
+            switch (s) {
+                case WORKSPACE -> showWorkspace();
+                case QUEUE -> show(new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
+                        clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build());
+                case TECHNICIAN -> showTechnician();
+                case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
+                        session.runtime().store().audit(), clerk.id(), settingsLines(), startHome.counterSettings(),
+                        saved -> settings = saved, tasks, messages), messages).build());
+            }
+        });
     }
 
-    /** Stops what the screen being left drives: the workspace's reader loop, the technician's live log. */
+    /**
+     * Leaves the screen shown, then runs {@code next}. A calibration running on the technician screen is stopped only
+     * after the technician confirms (staying is the default), and {@code next} runs only once that screen has handed the
+     * reader back: the workspace's loop never reads alongside a calibration (one owner at a time).
+     */
+    private void leaveThen(Runnable next) {
+        if (leaving) return; // the technician screen is handing the reader back: the next screen comes after it
+        if (technician == null) {
+            leaveScreen();
+            next.run();
+            return;
+        }
+        Optional<String> warning = technician.leaveWarning();
+        if (warning.isEmpty()) {
+            handBackThen(next);
+            return;
+        }
+        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType(messages.get("tech.leaveStop"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(messages.get("tech.leaveStay"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, warning.get(), stop, stay);
+        a.setHeaderText(messages.get("tech.leaveTitle"));
+        a.initOwner(stage);
+        a.getDialogPane().setId("leave-confirmation");
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
+        a.getDialogPane().setPrefWidth(560);
+        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        Button stopButton = (Button) a.getDialogPane().lookupButton(stop);
+        stopButton.setId("leave-stop");
+        stopButton.setDefaultButton(false); // Enter keeps calibrating: a long run is not stopped by a stray key
+        Button stayButton = (Button) a.getDialogPane().lookupButton(stay);
+        stayButton.setId("leave-stay");
+        stayButton.setDefaultButton(true);
+        TechnicianViewModel asked = technician;
+        a.setOnHidden(e -> {
+            if (a.getResult() == stop && technician == asked) handBackThen(next);
+        });
+        a.show();
+    }
+
+    /**
+     * Closes the technician screen's work and runs {@code next} on the UI once the reader is handed back (at most 10 s:
+     * a stuck read must not trap the clerk on this screen; the next screen's reader use then waits for its lease).
+     */
+    private void handBackThen(Runnable next) {
+        leaving = true;
+        technician.close().copy().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> Platform.runLater(() -> {
+            leaving = false;
+            leaveScreen();
+            next.run();
+        }));
+    }
+
+    /**
+     * Stops what the screen being left drives: the workspace's reader loop, the technician's live log and any reader
+     * work (waiting up to 5 s here only when the window is closed; navigation waits in {@link #leaveThen}).
+     */
     private void leaveScreen() {
         if (readerLoop != null) readerLoop.close();
         readerLoop = null;
-        if (technician != null) technician.close();
+        if (technician != null) {
+            try {
+                technician.close().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).warn("the technician screen did not hand the reader back: {}", e.toString());
+            }
+        }
         technician = null;
         workspaceView = null;
     }
@@ -411,7 +483,7 @@ public final class ConsoleApp extends Application {
 
     private void showTechnician() {
         technician = new TechnicianViewModel(new TechnicianViewModel.Host() {
-            @Override public Optional<org.ticketwindow.idcheck.reader.CardReader> reader() { return session.reader(); }
+            @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
             @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> values) throws Exception {
                 return session.saveTuning(id, values);
@@ -452,7 +524,8 @@ public final class ConsoleApp extends Application {
         });
         workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) play(Sounds.Cue.RECORDED); });
         rebuildWorkspace();
-        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, workspace::onReaderEvent).start(),
+        // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
+        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
                 () -> session.readerFault().ifPresentOrElse(
                         f -> workspace.onReaderEvent(new org.ticketwindow.idcheck.reader.ReaderEvent.Fault(
                                 session.runtime().settings().readerProfile(), f)),
@@ -479,10 +552,11 @@ public final class ConsoleApp extends Application {
     }
 
     private void logout() {
-        leaveScreen();
-        clerk = null;
-        workspace = null;
-        showLogin();
+        leaveThen(() -> {
+            clerk = null;
+            workspace = null;
+            showLogin();
+        });
     }
 
     private void refreshStatus() {

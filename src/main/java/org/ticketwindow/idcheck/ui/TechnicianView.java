@@ -50,6 +50,7 @@ final class TechnicianView {
         sam.setId("tech-sam");
         sam.textProperty().bind(vm.sam());
         Button check = Views.button(messages.get("tech.samCheck"), vm::checkSam);
+        check.disableProperty().bind(vm.calibrating());
         GridPane tuning = new GridPane(8, 6);
         int row = 0;
         tuning.addRow(row++, new Label(messages.get("tech.bauds")), field(vm.bauds(), "tech.bauds"));
@@ -87,10 +88,13 @@ final class TechnicianView {
         Button run = Views.button(messages.get("tech.calibrate"), vm::calibrate);
         run.setId("tech-calibrate");
         run.disableProperty().bind(vm.calibrating());
+        Button stop = Views.button(messages.get("tech.stop"), vm::stopCalibration);
+        stop.setId("tech-stop");
+        stop.disableProperty().bind(vm.calibrating().not().or(vm.stopping()));
         Views.onEnter(reads, run::fire);
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progress());
-        progress.setPrefWidth(160);
+        progress.setPrefWidth(120);
         Label summary = Views.styled("", "verdict");
         summary.setId("tech-summary");
         CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(Calibration.Report.bucketLabels()));
@@ -130,7 +134,8 @@ final class TechnicianView {
             for (double v : r.stageMeansMs().values()) s.getData().add(new XYChart.Data<>(names.get(i++), v));
             stages.getData().add(s);
             summary.setText(messages.get("tech.summary", r.reads(), String.format("%.1f", r.successRate() * 100),
-                    String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()), r.elapsed().toMillis() / 1000.0));
+                    String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()), r.elapsed().toMillis() / 1000.0)
+                    + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));
             StringBuilder c = new StringBuilder(messages.get("tech.outcomes"));
             r.outcomes().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
                     .forEach(e -> c.append("  ").append(e.getKey()).append('=').append(e.getValue()));
@@ -140,7 +145,11 @@ final class TechnicianView {
             }
             codes.setText(c.toString());
         });
-        HBox controls = new HBox(8, new Label(messages.get("tech.reads")), reads, run, progress);
+        Label readsLabel = new Label(messages.get("tech.reads"));
+        readsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the bar gives way, never the label
+        progress.setMinWidth(60);
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        HBox controls = new HBox(8, readsLabel, reads, run, stop, progress);
         controls.setStyle("-fx-alignment: center-left;");
         VBox box = new VBox(8, Views.heading(messages, "tech.calibration"), Views.styled(messages.get("tech.calibrationHelp"), "hint"),
                 controls, summary, histogram, stages, codes);

@@ -14,6 +14,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.Masking;
 import org.ticketwindow.idcheck.reader.Calibration;
@@ -21,7 +23,10 @@ import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.ReaderEvent;
+import org.ticketwindow.idcheck.reader.ReaderBusyException;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
+import org.ticketwindow.idcheck.reader.ReaderOwnership;
+import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.reader.SamHealth;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
 
@@ -32,26 +37,36 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The technician screen: the readers found, the profile in use, SAM status and ID, a live (masked) event log, the
- * calibration run, profile tuning saved to the override file, and the diagnostics bundle. The reader is driven by one
- * thread at a time (architecture.md): the live loop while the screen idles, the reader executor during a SAM check or
- * a calibration run.
+ * calibration run, profile tuning saved to the override file, and the diagnostics bundle. The reader has one owner at
+ * a time ({@link ReaderOwnership}): the live loop while the screen idles, a SAM check or a calibration run on the
+ * reader executor otherwise. A calibration can be stopped (Stop button, or leaving the screen after confirming), and
+ * {@link #close()} tells the console when this screen has handed the reader back, so the workspace's loop starts only
+ * after the calibration has stopped.
  */
 public final class TechnicianViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(TechnicianViewModel.class);
     private static final int LOG_LINES = 300;
+    /** How long a SAM check or a calibration waits for the reader (the live loop hands it back within one read). */
+    private static final Duration READER_WAIT = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
     /** What the screen needs from the console beyond the reader. */
     public interface Host {
         /** The reader in use (empty: none configured). */
-        Optional<CardReader> reader();
+        Optional<ReaderOwnership> reader();
         /** Serial ports and PC/SC readers found on this machine (may be slow: called in the background). */
         List<String> readersFound() throws Exception;
         /** Validates and saves the tuning of the profile in use, then reopens the reader with it. */
-        HardwareProfile saveTuning(String profileId, Map<String, Object> values) throws Exception;
+        HardwareProfile saveTuning(String profileId, Map<String, Object> values) throws Exception; // holds the reader itself
         /** Writes the diagnostics bundle with what this screen found (readers, SAM status, calibration); returns where. */
         java.nio.file.Path exportDiagnostics(List<String> readers, Optional<SamHealth> sam, Optional<Calibration.Report> calibration)
                 throws Exception;
@@ -67,7 +82,12 @@ public final class TechnicianViewModel {
     private final ReadOnlyStringWrapper sam = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final IntegerProperty reads = new SimpleIntegerProperty(50);
+    /** The reads asked of the calibration running or last run. */
+    private int requestedReads;
     private final ReadOnlyBooleanWrapper calibrating = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper stopping = new ReadOnlyBooleanWrapper(false);
+    /** Read by the calibration between two reads (on the reader thread). */
+    private final AtomicBoolean stopRequested = new AtomicBoolean();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyObjectWrapper<Calibration.Report> report = new ReadOnlyObjectWrapper<>();
     private final StringProperty bauds = new SimpleStringProperty("");
@@ -81,6 +101,10 @@ public final class TechnicianViewModel {
 
     private ReaderLoop loop;
     private SamHealth lastSam;
+    /** The last reader work this screen started (SAM check, calibration): done once it has handed the reader back. */
+    private CompletableFuture<Void> readerWork = CompletableFuture.completedFuture(null);
+    /** The screen was left: nothing restarts the live loop. */
+    private boolean closed;
 
     public TechnicianViewModel(Host host, ExecutorService readerThread, Tasks tasks, Messages messages) {
         this.host = host;
@@ -96,6 +120,8 @@ public final class TechnicianViewModel {
     public ObservableList<String> log() { return log; }
     public IntegerProperty reads() { return reads; }
     public ReadOnlyBooleanProperty calibrating() { return calibrating.getReadOnlyProperty(); }
+    /** A stop was asked for and the calibration has not stopped yet (it finishes the read in progress). */
+    public ReadOnlyBooleanProperty stopping() { return stopping.getReadOnlyProperty(); }
     public ReadOnlyDoubleProperty progress() { return progress.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Calibration.Report> report() { return report.getReadOnlyProperty(); }
     public StringProperty bauds() { return bauds; }
@@ -113,19 +139,39 @@ public final class TechnicianViewModel {
         checkSam();
     }
 
-    /** The screen closed: the live loop gives the reader back (the workspace starts its own). */
-    public void close() { stopLoop(); }
+    /**
+     * What to ask before the screen is left: a running calibration is stopped by leaving, so the technician confirms
+     * first (empty: nothing runs, leave at once).
+     */
+    public Optional<String> leaveWarning() {
+        if (!calibrating.get()) return Optional.empty();
+        Calibration.Report r = report.get();
+        return Optional.of(messages.get("tech.leaveWhileCalibrating", r == null ? 0 : r.reads(), requestedReads));
+    }
+
+    /**
+     * The screen is left: a running calibration is stopped after its current read and the live loop gives the reader
+     * back. The answer completes (on the reader's thread) once this screen holds the reader no more: the console starts
+     * the workspace's loop only then.
+     */
+    public CompletableFuture<Void> close() {
+        closed = true;
+        if (calibrating.get()) stopCalibration();
+        stopLoop();
+        return readerWork;
+    }
 
     /** Asks the SAM for its status and ID, then resumes the live log. */
     public void checkSam() {
-        Optional<CardReader> r = host.reader();
+        Optional<ReaderOwnership> r = host.reader();
         if (r.isEmpty()) {
             sam.set(messages.get("tech.noReader"));
             return;
         }
+        if (closed || calibrating.get()) return;
         stopLoop();
         sam.set(messages.get("tech.samChecking"));
-        tasks.run(() -> readerThread.submit(() -> r.get().health()).get(), h -> {
+        onReader(r.get(), ReaderUse.SAM_CHECK, CardReader::health, h -> {
             lastSam = h;
             sam.set(h.healthy()
                     ? messages.get("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
@@ -140,39 +186,61 @@ public final class TechnicianViewModel {
 
     /** The calibration run: {@link #reads} reads of the test card on the reader, the report updated as it goes. */
     public void calibrate() {
-        Optional<CardReader> r = host.reader();
-        if (r.isEmpty() || calibrating.get()) return;
+        Optional<ReaderOwnership> r = host.reader();
+        if (r.isEmpty() || calibrating.get() || closed) return;
         int n = reads.get();
         if (n < 1 || n > 10_000) {
             message.set(messages.get("tech.readsRange"));
             return;
         }
         stopLoop();
+        stopRequested.set(false);
+        requestedReads = n;
         calibrating.set(true);
         progress.set(0);
         report.set(null);
+        message.set("");
         append(messages.get("tech.calibrationStarted", n));
-        tasks.run(() -> readerThread.submit(() -> Calibration.run(r.get(), n, partial -> tasks.onUi(() -> {
-            report.set(partial);
-            progress.set(partial.reads() / (double) n);
-        }))).get(), done -> {
-            report.set(done);
-            progress.set(1);
+        onReader(r.get(), ReaderUse.CALIBRATION, reader -> Calibration.run(reader, n, partial -> tasks.onUi(() -> {
+            if (calibrating.get()) { // a late progress report never overwrites the final one
+                report.set(partial);
+                progress.set(partial.reads() / (double) n);
+            }
+        }), stopRequested::get), done -> {
             calibrating.set(false);
-            append(messages.get("tech.calibrationDone", done.reads(), String.format("%.1f", done.successRate() * 100),
-                    String.format("%.0f", done.p95Ms())));
+            stopping.set(false);
+            report.set(done);
+            progress.set(done.reads() / (double) n);
+            String rate = String.format("%.1f", done.successRate() * 100);
+            String p95 = String.format("%.0f", done.p95Ms());
+            if (done.stopped()) {
+                message.set(messages.get("tech.calibrationStopped", done.reads(), done.requested(), rate, p95));
+                append(message.get());
+                LOG.info("calibration on {} stopped after {} of {} reads ({}% read)", done.reader(), done.reads(), done.requested(), rate);
+            } else {
+                append(messages.get("tech.calibrationDone", done.reads(), rate, p95));
+            }
             startLoop();
         }, e -> {
             calibrating.set(false);
+            stopping.set(false);
             message.set(messages.get("tech.calibrationFailed", e.getMessage()));
             startLoop();
         });
     }
 
+    /** The Stop button: the calibration stops after the read in progress and reports what it did (N of M). */
+    public void stopCalibration() {
+        if (!calibrating.get() || stopping.get()) return;
+        stopRequested.set(true);
+        stopping.set(true);
+        append(messages.get("tech.calibrationStopping"));
+    }
+
     /** Saves the tuning fields to the override file (validated with every profile first) and reopens the reader. */
     public void saveTuning() {
-        Optional<CardReader> r = host.reader();
-        if (r.isEmpty()) return;
+        Optional<ReaderOwnership> r = host.reader();
+        if (r.isEmpty() || calibrating.get() || closed) return;
         Map<String, Object> values = new LinkedHashMap<>();
         try {
             if (!bauds.get().isBlank()) {
@@ -221,7 +289,7 @@ public final class TechnicianViewModel {
     }
 
     private void showProfile(HardwareProfile p) {
-        profile.set(messages.get("tech.profile", p.id(), p.displayName(), p.transport(), host.reader().map(CardReader::name).orElse("-")));
+        profile.set(messages.get("tech.profile", p.id(), p.displayName(), p.transport(), host.reader().map(ReaderOwnership::name).orElse("-")));
         bauds.set(String.join(", ", p.bauds().stream().map(String::valueOf).toList()));
         findMs.set(ms(p.timeout(SamCommand.TimeoutKey.FIND)));
         selectMs.set(ms(p.timeout(SamCommand.TimeoutKey.SELECT)));
@@ -232,9 +300,41 @@ public final class TechnicianViewModel {
 
     private static String ms(Duration d) { return d == null ? "" : String.valueOf(d.toMillis()); }
 
+    /**
+     * Runs {@code work} on the reader executor holding the reader for {@code use}; {@code done} or {@code failed} on
+     * the UI. {@link #readerWork} completes once the reader is handed back.
+     */
+    private <T> void onReader(ReaderOwnership owner, ReaderUse use, ReaderWork<T> work, Consumer<T> done, Consumer<Exception> failed) {
+        CompletableFuture<T> result;
+        try {
+            result = CompletableFuture.supplyAsync(() -> {
+                try (ReaderOwnership.Lease lease = owner.acquire(use, READER_WAIT)) {
+                    return work.on(lease.reader());
+                } catch (ReaderBusyException | InterruptedException e) {
+                    throw new CompletionException(e);
+                }
+            }, readerThread);
+        } catch (RejectedExecutionException e) { // the console is shutting down
+            failed.accept(e);
+            return;
+        }
+        readerWork = result.handle((v, e) -> null);
+        result.whenComplete((v, e) -> tasks.onUi(() -> {
+            if (e == null) done.accept(v);
+            else failed.accept(e instanceof CompletionException c && c.getCause() instanceof Exception x ? x
+                    : e instanceof Exception x ? x : new IllegalStateException(e));
+        }));
+    }
+
+    /** Something done with the reader while holding it. */
+    @FunctionalInterface
+    private interface ReaderWork<T> {
+        T on(CardReader reader);
+    }
+
     private void startLoop() {
-        if (loop != null) return;
-        host.reader().ifPresent(r -> loop = new ReaderLoop(r, e -> tasks.onUi(() -> append(describe(e)))).start());
+        if (loop != null || closed || calibrating.get()) return;
+        host.reader().ifPresent(r -> loop = new ReaderLoop(r, ReaderUse.LIVE_LOG, e -> tasks.onUi(() -> append(describe(e)))).start());
     }
 
     private void stopLoop() {

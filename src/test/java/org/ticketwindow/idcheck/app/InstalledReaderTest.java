@@ -44,7 +44,9 @@ class InstalledReaderTest {
                 assertThat(session.training()).isEmpty();
                 assertThat(session.readerFault()).isEmpty();
                 assertThat(session.reader()).hasValueSatisfying(r -> assertThat(r.profile().id()).isEqualTo("ga467-serial"));
-                assertThat(session.reader().get().read()).isInstanceOf(ReadOutcome.Read.class);
+                try (var lease = session.reader().get().acquire(org.ticketwindow.idcheck.reader.ReaderUse.COMMAND, java.time.Duration.ZERO)) {
+                    assertThat(lease.reader().read()).isInstanceOf(ReadOutcome.Read.class);
+                }
             }
         }
     }

@@ -23,7 +23,7 @@ class ReaderLoopTest {
         SimulatedSam sam = new SimulatedSam(FaultPlan.none());
         List<ReaderEvent> events = new CopyOnWriteArrayList<>();
         HardwareProfile profile = TestProfiles.fast(TestProfiles.shipped("simulator"), Duration.ofMillis(100));
-        try (ReaderLoop loop = new ReaderLoop(SimulatedReaders.open(sam, profile, TestProfiles.TODAY), events::add).start()) {
+        try (ReaderLoop loop = new ReaderLoop(ReaderOwnership.of(SimulatedReaders.open(sam, profile, TestProfiles.TODAY)), ReaderUse.WORKSPACE, events::add).start()) {
             sam.place(CardFixture.builtIn("ordinary"));
             await().atMost(Duration.ofSeconds(5)).until(() -> events.size() == 2);
             assertThat(events.getFirst()).as("found: reading").isInstanceOf(ReaderEvent.Reading.class);
@@ -50,9 +50,10 @@ class ReaderLoopTest {
     void closeDuringARead() throws Exception {
         SimulatedSam sam = new SimulatedSam(FaultPlan.none());
         List<ReaderEvent> events = new CopyOnWriteArrayList<>();
-        HardwareProfile profile = TestProfiles.fast(TestProfiles.shipped("simulator"), Duration.ofMillis(100));
-        // at 9600 baud the read answer takes ~1.3 s on the (simulated) wire: time enough to close during it
-        ReaderLoop loop = new ReaderLoop(SimulatedReaders.openPaced(sam, profile, TestProfiles.TODAY, 9600), events::add).start();
+        // at 9600 baud the read answer takes ~1.3 s on the (simulated) wire: time enough to close during it (with a
+        // timeout longer than that: at 100 ms the read timed out first whenever the test thread was slow to look)
+        HardwareProfile profile = TestProfiles.fast(TestProfiles.shipped("simulator"), Duration.ofSeconds(3));
+        ReaderLoop loop = new ReaderLoop(ReaderOwnership.of(SimulatedReaders.openPaced(sam, profile, TestProfiles.TODAY, 9600)), ReaderUse.WORKSPACE, events::add).start();
         sam.place(CardFixture.builtIn("ordinary"));
         await().atMost(Duration.ofSeconds(5)).until(() -> !events.isEmpty());
         assertThat(events.getFirst()).isInstanceOf(ReaderEvent.Reading.class);

@@ -113,10 +113,19 @@ class ConsoleUiTest {
 
     /** Saves the window as {@code name}.png when screenshots are asked for. */
     void screenshot(String name) throws Exception {
+        screenshot(name, () -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst().orElseThrow().getScene());
+    }
+
+    /** Saves the window holding {@code query} (a dialog, say) as {@code name}.png when screenshots are asked for. */
+    void screenshotOf(String query, String name) throws Exception {
+        screenshot(name, () -> robot.lookup(query).query().getScene());
+    }
+
+    private void screenshot(String name, Callable<Scene> which) throws Exception {
         String to = System.getProperty("idcheck.screenshots", "");
         if (to.isBlank()) return;
         WaitForAsyncUtils.waitForFxEvents();
-        Scene scene = Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst().orElseThrow().getScene();
+        Scene scene = onFx(which);
         WritableImage[] image = new WritableImage[1];
         robot.interact(() -> image[0] = scene.snapshot(null));
         int w = (int) image[0].getWidth();
@@ -316,6 +325,41 @@ class ConsoleUiTest {
             String calibration = new String(z.getInputStream(z.getEntry("calibration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(calibration).contains("\"reads\" : 20");
         }
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("D3 a running calibration stops with its Stop button (N of 300); leaving asks first, and the workspace reads only after it has stopped")
+    void aCalibrationStopsWithItsButtonAndLeavingTheScreenAsksFirst() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.TECHNICIAN_ID);
+        waitForText("#tech-sam", "安全模块正常");
+        place("ordinary");
+        assertThat(onFx(() -> robot.lookup("#tech-stop").query().isDisabled())).as("nothing to stop yet").isTrue();
+        robot.interact(() -> ((TextInputControl) robot.lookup("#tech-reads").query()).setText("300"));
+        fire("#tech-calibrate");
+        waitFor(() -> !robot.lookup("#tech-stop").query().isDisabled() && text("#tech-summary").startsWith("共 ") && !text("#tech-summary").startsWith("共 0 次"));
+        fire("#tech-stop");
+        waitForText("#tech-message", "校准已停止：完成 ");
+        assertThat(text("#tech-message")).containsPattern("完成 \\d+/300 次，成功率 100.0%");
+        assertThat(text("#tech-summary")).contains("（已停止：完成 ").contains("/300 次）");
+        assertThat(onFx(() -> robot.lookup("#tech-calibrate").query().isDisabled())).as("a new run can start").isFalse();
+
+        fire("#tech-calibrate");
+        waitFor(() -> !robot.lookup("#tech-stop").query().isDisabled());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#leave-stay").tryQuery().isPresent());
+        assertThat(onFx(() -> ((javafx.scene.control.DialogPane) robot.lookup("#leave-confirmation").query()).getContentText()))
+                .contains("/300 次").contains("停止校准并离开？");
+        screenshotOf("#leave-confirmation", "technician-leave-zh");
+        fire("#leave-stay"); // keep calibrating: still on the technician screen, still running
+        assertThat(onFx(() -> robot.lookup("#technician").tryQuery().isPresent())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#tech-stop").query().isDisabled())).isFalse();
+
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#leave-stop").tryQuery().isPresent());
+        fire("#leave-stop");
+        // the card stays on the reader: the workspace reads it once the calibration has handed the reader back
+        // (the reader's own outcome: the verdict also depends on the training central answering the lookup in time)
+        waitForText("#reader-state", "读卡成功");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("P1 a passport is pre-verified from its machine-readable zone") void aPassportIsPreVerifiedFromItsMachineReadableZone() throws Exception {

@@ -129,7 +129,7 @@ class ScreensViewModelTest {
     @Test @org.junit.jupiter.api.DisplayName("PD1 the technician's live event log masks names and ID numbers")
     void theLiveLogIsMasked() throws Exception {
         TechnicianViewModel vm = new TechnicianViewModel(new TechnicianViewModel.Host() {
-            @Override public java.util.Optional<org.ticketwindow.idcheck.reader.CardReader> reader() { return java.util.Optional.empty(); }
+            @Override public java.util.Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return java.util.Optional.empty(); }
             @Override public List<String> readersFound() { return List.of(); }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> v) {
                 throw new UnsupportedOperationException();

@@ -5,6 +5,8 @@ import org.ticketwindow.idcheck.reader.sam.Frame;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
 import org.ticketwindow.idcheck.reader.sam.SamResponse;
 
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -26,6 +28,8 @@ public final class SimulatedSam {
     private Condition condition = Condition.OK;
     private boolean selected;
     private int pendingBaud;
+    static final int JOURNAL_SIZE = 20_000;
+    private final ArrayDeque<Exchange> journal = new ArrayDeque<>();
 
     public SimulatedSam(FaultPlan faults) {
         this.faults = faults;
@@ -54,7 +58,25 @@ public final class SimulatedSam {
         return b;
     }
 
+    /**
+     * One command the module answered (CMD and PARA as {@code 0xCCPP}) and the status it gave (SW3), in the order they
+     * came: what the reader saw, for a technician's trace and for tests that check who talked to it when.
+     */
+    public record Exchange(int command, int status) {
+        @Override public String toString() { return String.format("%04X:%02X", command, status); }
+    }
+
+    /** The last 20,000 exchanges, oldest first. */
+    public synchronized List<Exchange> journal() { return List.copyOf(journal); }
+
     public synchronized Frame answer(SamCommand command) {
+        Frame answer = answerUnlogged(command);
+        if (journal.size() == JOURNAL_SIZE) journal.removeFirst();
+        journal.addLast(new Exchange(command.cmd() << 8 | command.para(), answer.sw3()));
+        return answer;
+    }
+
+    private Frame answerUnlogged(SamCommand command) {
         Integer forced = faults.forcedStatus(command);
         if (forced != null) return SamResponse.frame(forced, new byte[0]);
         if (condition == Condition.SELF_TEST_FAILED && command.cmd() != 0x10) return status(0x60);
