@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** The package dependency rule of architecture.md: dependencies point inward. */
+/** The package dependency rule of docs/architecture.md: dependencies point inward. */
 class ArchitectureTest {
     private static final String BASE = "org.ticketwindow.idcheck";
     private static JavaClasses classes;

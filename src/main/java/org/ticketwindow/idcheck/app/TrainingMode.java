@@ -37,7 +37,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Training mode (实训模式, architecture.md): the simulated reader with its tray of fictional cards, an in-process
+ * Training mode (实训模式, docs/architecture.md): the simulated reader with its tray of fictional cards, an in-process
  * reference central on a loopback port seeded with the tray's records (its own SQLite file under the data directory),
  * and training accounts. Everything a clerk does works end to end with no hardware and no network, through the
  * same store, sync and rules as a real counter.

@@ -17,7 +17,7 @@ import org.ticketwindow.idcheck.reader.StageTimings;
 import java.util.List;
 
 /**
- * Cards and read outcomes as JSON with the keys of architecture.md. Personal data (name, English name, ID and
+ * Cards and read outcomes as JSON with the keys of docs/architecture.md. Personal data (name, English name, ID and
  * permit numbers, birth date, address) is masked unless {@code showPii}; photo and fingerprint appear as sizes.
  */
 final class CardJson {

@@ -2,7 +2,7 @@ package org.ticketwindow.idcheck.cli;
 
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 
-/** Exit codes of the reader commands (architecture.md): 0 read, 2 usage, 3 no card, 4 unreadable/refused, 5 device fault. */
+/** Exit codes of the reader commands (docs/architecture.md): 0 read, 2 usage, 3 no card, 4 unreadable/refused, 5 device fault. */
 public final class ExitCodes {
     public static final int READ = 0;
     public static final int USAGE = 2;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * The text a proof's QR code carries: {@code ETP1.<base64url payload>.<base64url Ed25519 signature>}, the signature
- * over the ASCII bytes {@code ETP1.<payload>} (etemp-qr.md). Splitting and joining only; checks are
+ * over the ASCII bytes {@code ETP1.<payload>} (docs/etp.md). Splitting and joining only; checks are
  * {@link EtpVerifier}'s.
  */
 public final class EtpText {

@@ -17,7 +17,7 @@ import java.time.ZoneId;
 import java.util.Optional;
 
 /**
- * Checks a proof offline, in the order of etemp-qr.md: format, trusted issuer and Ed25519 signature, document type,
+ * Checks a proof offline, in the order of docs/etp.md: format, trusted issuer and Ed25519 signature, document type,
  * 24 h validity, 60 s freshness (with the configured clock skew, default 5 s), ID number. Thread-safe.
  */
 public final class EtpVerifier {

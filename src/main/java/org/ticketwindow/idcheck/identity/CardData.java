@@ -3,7 +3,7 @@ package org.ticketwindow.idcheck.identity;
 import java.util.List;
 
 /**
- * What a chip card holds, for the four card types of reader-protocol.md §2.2–2.6. Photo (1024-byte WLT) and
+ * What a chip card holds, for the four card types of docs/protocol.md §2.2–2.6. Photo (1024-byte WLT) and
  * fingerprint bytes are kept raw; the raw 256-byte text block is kept for diagnostics and re-encoding.
  * Every implementation masks personal data in {@code toString()} (PD1).
  */

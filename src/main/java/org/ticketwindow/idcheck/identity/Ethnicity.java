@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * GB/T 3304 ethnicity code as used on the resident card (reader-protocol.md §2.2). Codes outside the table
+ * GB/T 3304 ethnicity code as used on the resident card (docs/protocol.md §2.2). Codes outside the table
  * (vendor extensions such as 穿青人) are kept as the raw code with no name: never guessed.
  */
 public record Ethnicity(String code) {

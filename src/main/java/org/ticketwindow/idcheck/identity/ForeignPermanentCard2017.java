@@ -1,6 +1,6 @@
 package org.ticketwindow.idcheck.identity;
 
-/** 外国人永久居留身份证, 2017 edition (type flag I), reader-protocol.md §2.3. */
+/** 外国人永久居留身份证, 2017 edition (type flag I), docs/protocol.md §2.3. */
 public record ForeignPermanentCard2017(
         PersonName englishName,
         PersonName chineseName,

@@ -1,7 +1,7 @@
 package org.ticketwindow.idcheck.identity;
 
 /**
- * 外国人永久居留身份证, 2023 edition (type flag Y), reader-protocol.md §2.5. The English name is stored in two parts
+ * 外国人永久居留身份证, 2023 edition (type flag Y), docs/protocol.md §2.5. The English name is stored in two parts
  * (chars 1–35 at offset 52, chars 36–46 at offset 220); {@link #englishName()} is the joined name.
  */
 public record ForeignPermanentCard2023(

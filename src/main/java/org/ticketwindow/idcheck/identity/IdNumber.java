@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * carries a bad number must be refused with the reason (rule D5), not dropped. {@link #toString()} is masked (PD1).
  */
 public final class IdNumber {
-    /** GB 11643 weights W_i = 2^(18-i) mod 11 (reader-protocol.md §5.1). */
+    /** GB 11643 weights W_i = 2^(18-i) mod 11 (docs/protocol.md §5.1). */
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARS = "10X98765432";
     private static final Pattern EIGHTEEN = Pattern.compile("\\d{17}[0-9X]");
@@ -117,7 +117,7 @@ public final class IdNumber {
 
     /**
      * The defects that refuse a document (D5, E6): all but an unknown province code, a soft check because abolished
-     * codes persist on valid old cards (reader-protocol.md §5.1).
+     * codes persist on valid old cards (docs/protocol.md §5.1).
      */
     public List<IdNumberDefect> refusingDefects(LocalDate today) {
         List<IdNumberDefect> out = defects(today);

@@ -1,6 +1,6 @@
 package org.ticketwindow.idcheck.identity;
 
-/** Which numbering scheme a document number follows (reader-protocol.md §5.1, §2.4). */
+/** Which numbering scheme a document number follows (docs/protocol.md §5.1, §2.4). */
 public enum IdNumberKind {
     /** 公民身份号码, GB 11643: 18 characters, MOD 11-2 check. */
     RESIDENT,

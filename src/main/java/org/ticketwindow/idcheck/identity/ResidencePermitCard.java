@@ -2,7 +2,7 @@ package org.ticketwindow.idcheck.identity;
 
 import java.util.List;
 
-/** 港澳台居民居住证 (type flag J), reader-protocol.md §2.4: the resident layout without ethnicity, plus permit fields. */
+/** 港澳台居民居住证 (type flag J), docs/protocol.md §2.4: the resident layout without ethnicity, plus permit fields. */
 public record ResidencePermitCard(
         PersonName name,
         Gender gender,

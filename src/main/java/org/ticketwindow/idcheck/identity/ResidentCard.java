@@ -2,7 +2,7 @@ package org.ticketwindow.idcheck.identity;
 
 import java.util.List;
 
-/** 居民身份证 (second-generation resident ID card), reader-protocol.md §2.2. */
+/** 居民身份证 (second-generation resident ID card), docs/protocol.md §2.2. */
 public record ResidentCard(
         PersonName name,
         Gender gender,

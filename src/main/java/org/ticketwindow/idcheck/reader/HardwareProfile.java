@@ -84,7 +84,7 @@ public record HardwareProfile(
     /** Bounded retries (D3): extra finds on "no card", and extra full read attempts on a card failure. */
     public record Retries(int find, int read) {}
 
-    /** {@code none}, or {@code native:<library>} (the reader vendor's WLT decoder, reader-protocol.md §3). */
+    /** {@code none}, or {@code native:<library>} (the reader vendor's WLT decoder, docs/protocol.md §3). */
     public record PhotoDecoder(Optional<String> nativeLibrary) {
         public static final PhotoDecoder NONE = new PhotoDecoder(Optional.empty());
 

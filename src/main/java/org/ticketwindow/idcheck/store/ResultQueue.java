@@ -12,7 +12,7 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * The durable results queue (sync.md S1–S5, rules PD2). A result is committed (WAL, {@code synchronous=FULL}) with its
+ * The durable results queue (docs/sync.md S1–S5, rules PD2). A result is committed (WAL, {@code synchronous=FULL}) with its
  * per-counter sequence, its body encrypted and an audit entry, in one transaction, before {@link #record} returns.
  * The sync worker claims the oldest results, and marks them synced, back to queued, or parked. Bodies of synced
  * results are purged after the retention period; the digest stays.

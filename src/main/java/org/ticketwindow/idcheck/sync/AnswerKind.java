@@ -1,6 +1,6 @@
 package org.ticketwindow.idcheck.sync;
 
-/** The central's answer to one result (sync.md S2–S4). */
+/** The central's answer to one result (docs/sync.md S2–S4). */
 public enum AnswerKind {
     /** Decided again by the rules and applied (possibly with no change, e.g. a refusal on record). */
     APPLIED(true),

@@ -17,7 +17,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Forwards the queue to the central (sync.md S2–S4): claims the oldest results in batches, in sequence order, and
+ * Forwards the queue to the central (docs/sync.md S2–S4): claims the oldest results in batches, in sequence order, and
  * settles each by its answer (applied, duplicate, conflict → synced; rejected, reused id → parked with the reason).
  * With no definite answer the batch goes back to the queue and the worker retries after exponential backoff with full
  * jitter and a cap (Failsafe); a batch the central refuses as a whole is resent one result at a time, so one bad

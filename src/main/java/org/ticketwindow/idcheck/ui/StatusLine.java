@@ -6,7 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The status line shown on every screen (sync.md S5): results still to send, the oldest one's age, the last successful
+ * The status line shown on every screen (docs/sync.md S5): results still to send, the oldest one's age, the last successful
  * sync and the last error; a warning when results wait too long, some are parked, or the last attempt failed.
  */
 public record StatusLine(String text, boolean warning) {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * What every result records (A1) and nothing more (sync.md S7): counter id and kind, clerk id, time and the
+ * What every result records (A1) and nothing more (docs/sync.md S7): counter id and kind, clerk id, time and the
  * counter's sequence number, the case kind, the documents as presented, the record concerned, the decision with its
  * rules and main reason, the status changes, the extra factor as a check result (a salted hash when deferred, never
  * the digits), the name rules applied and the clerk's name decision when one was needed.

@@ -22,7 +22,7 @@ import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
 
 /**
- * The counter's rules (rules.md): given a {@link VerificationCase}, what may be done, the new statuses, what is
+ * The counter's rules (docs/rules.md): given a {@link VerificationCase}, what may be done, the new statuses, what is
  * missing, and why. Pure apart from the salt of an offline extra-factor hash; shared by the console and the
  * reference central (which decides again with the record it holds). Thread-safe.
  *

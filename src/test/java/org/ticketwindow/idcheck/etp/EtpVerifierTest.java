@@ -16,7 +16,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** E1–E6 on proofs signed by a training issuer key; times around the exact boundaries of etemp-qr.md. */
+/** E1–E6 on proofs signed by a training issuer key; times around the exact boundaries of docs/etp.md. */
 class EtpVerifierTest {
     static final long IAT = 1_795_000_000L;
     static IssuerKey issuer;

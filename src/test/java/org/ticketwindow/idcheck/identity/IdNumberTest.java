@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class IdNumberTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 21);
 
-    @ParameterizedTest(name = "D5 valid number {0} passes (reader-protocol §6.5)")
+    @ParameterizedTest(name = "D5 valid number {0} passes (docs/protocol.md §6.5)")
     @ValueSource(strings = {"11010519491231002X", "440524188001010014", "110101199003071233", "810000199003071245"})
     void validVectors(String n) {
         assertThat(IdNumber.of(n).defects(TODAY)).isEmpty();

@@ -2,7 +2,7 @@ package org.ticketwindow.idcheck.testing;
 
 import java.util.HexFormat;
 
-/** Hex helpers for golden frames written as in reader-protocol.md ("AA AA AA 96 69 …"). */
+/** Hex helpers for golden frames written as in docs/protocol.md ("AA AA AA 96 69 …"). */
 public final class Hex {
     private Hex() {}
 

@@ -30,7 +30,7 @@ import static org.ticketwindow.idcheck.verify.DocumentRole.PROXY;
 import static org.ticketwindow.idcheck.verify.DocumentRole.REGISTERED_USER;
 
 /**
- * The rules of rules.md, one nested class per group, with the combinations the issue names. All people are fictional
+ * The rules of docs/rules.md, one nested class per group, with the combinations the issue names. All people are fictional
  * (the simulator's tray cards and {@link People}).
  */
 class VerificationRulesTest {
@@ -741,7 +741,7 @@ class VerificationRulesTest {
         }
     }
 
-    /** Choices where rules.md is silent (docs/rules-decisions.md), one test each. */
+    /** Choices where docs/rules.md is silent (docs/rules-decisions.md), one test each. */
     @Nested
     class RulesDecisions {
         @Test

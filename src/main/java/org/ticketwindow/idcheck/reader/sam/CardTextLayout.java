@@ -19,7 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The 256-byte UCS-2LE text block of the four card types (reader-protocol.md §2.2–2.6): fixed fields, space padded,
+ * The 256-byte UCS-2LE text block of the four card types (docs/protocol.md §2.2–2.6): fixed fields, space padded,
  * type flag at byte 248. Decoding trims trailing spaces (and NULs) only — never cuts a name at an inner space.
  */
 public final class CardTextLayout {

@@ -3,7 +3,7 @@ package org.ticketwindow.idcheck.reader.sam;
 import java.util.Optional;
 
 /**
- * Every SW3 code of reader-protocol.md §1.4, with its published Chinese text, an English text, and how the console
+ * Every SW3 code of docs/protocol.md §1.4, with its published Chinese text, an English text, and how the console
  * classifies it (rule D3; the full table with reasons is in docs/reader.md).
  */
 public enum SamStatus {

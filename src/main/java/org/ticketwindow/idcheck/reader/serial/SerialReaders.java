@@ -36,7 +36,7 @@ public final class SerialReaders {
 
     /**
      * Opens the port at the first of the profile's bauds at which the reader answers the status command
-     * (the vendor DLL's auto-detect, reader-protocol.md §1.1); with one baud, no probing.
+     * (the vendor DLL's auto-detect, docs/protocol.md §1.1); with one baud, no probing.
      */
     static SerialSamChannel openDetectingBaud(String path, HardwareProfile profile) throws SamIoException {
         List<Integer> bauds = profile.bauds();

@@ -24,7 +24,7 @@ import java.util.Arrays;
 public final class VirtualPcscCard implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VirtualPcscCard.class);
     public static final int DEFAULT_PORT = 35963;
-    /** ISO 14443-B style ATR synthesised per PC/SC part 3 (reader-protocol.md §4.1), TCK computed. */
+    /** ISO 14443-B style ATR synthesised per PC/SC part 3 (docs/protocol.md §4.1), TCK computed. */
     static final byte[] ATR = withTck(new byte[]{0x3B, (byte) 0x88, (byte) 0x80, 0x01, (byte) 0xD1, 0x03, (byte) 0x86,
             0x0C, 0x00, (byte) 0x80, (byte) 0x80, 0x00, 0x00});
     private static final byte[] SW_INS_NOT_SUPPORTED = {0x6D, 0x00};
@@ -54,7 +54,7 @@ public final class VirtualPcscCard implements AutoCloseable {
     /** Places the card: connects to vpcd at {@code host:port}. */
     public static VirtualPcscCard insert(SimulatedSam sam, String host, int port, byte[] chipSerial) throws IOException {
         Socket s = new Socket();
-        s.setTcpNoDelay(true); // without it delayed ACKs cost ~44 ms per APDU (toolchain.md)
+        s.setTcpNoDelay(true); // without it delayed ACKs cost ~44 ms per APDU (docs/decisions/0004-vpcd-quick-ack.md)
         s.connect(new InetSocketAddress(host, port), 2000);
         VirtualPcscCard card = new VirtualPcscCard(sam, s, 256, chipSerial.clone());
         card.thread.start();

@@ -8,7 +8,7 @@ import org.ticketwindow.idcheck.testing.Hex;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Golden frames of reader-protocol.md §1.3 and §6.2, byte for byte. */
+/** Golden frames of docs/protocol.md §1.3 and §6.2, byte for byte. */
 class FrameCodecTest {
 
     @ParameterizedTest(name = "§1.3 request {0} encodes to {1}")
