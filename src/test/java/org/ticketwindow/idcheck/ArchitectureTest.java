@@ -65,4 +65,14 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage(BASE + ".reader.pcsc..").should().dependOnClassesThat()
                 .resideInAPackage(BASE + ".reader.serial..").check(classes);
     }
+
+    @Test
+    @DisplayName("training stays out of production paths: the central knows no reader, the console no simulator")
+    void training() {
+        // the training seed lives in app beside TrainingMode; the tray view drives the simulator through TrainingMode
+        noClasses().that().resideInAPackage(BASE + ".central..").should().dependOnClassesThat()
+                .resideInAPackage(BASE + ".reader..").check(classes);
+        noClasses().that().resideInAPackage(BASE + ".ui..").should().dependOnClassesThat()
+                .resideInAPackage(BASE + ".reader.sim..").check(classes);
+    }
 }

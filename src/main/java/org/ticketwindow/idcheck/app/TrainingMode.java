@@ -2,7 +2,6 @@ package org.ticketwindow.idcheck.app;
 
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
-import org.ticketwindow.idcheck.central.FictionalRecords;
 import org.ticketwindow.idcheck.etp.EtpIssuer;
 import org.ticketwindow.idcheck.etp.EtpPayload;
 import org.ticketwindow.idcheck.etp.IssuerKey;
@@ -15,6 +14,7 @@ import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
 import org.ticketwindow.idcheck.reader.sim.SimulatedReaders;
 import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
+import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
@@ -93,7 +93,7 @@ public final class TrainingMode implements AutoCloseable {
         try {
             Files.createDirectories(dir);
             central = CentralService.open("jdbc:sqlite:" + dir.resolve("central.db"), clock);
-            central.insert(FictionalRecords.training()); // ON CONFLICT DO NOTHING: a restart keeps what was applied
+            central.insert(TrainingRecords.training()); // ON CONFLICT DO NOTHING: a restart keeps what was applied
             IssuerKey issuer = issuerKey(dir.resolve("etp-issuer.key"));
             CentralServer server = CentralServer.start(central, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, clock);
             ensureAccounts(clerks);
@@ -127,6 +127,34 @@ public final class TrainingMode implements AutoCloseable {
     /** The simulated reader's card slot: place, remove, inject faults. */
     public SimulatedSam sam() { return sam; }
 
+    /** One card of the training tray: its id and what it teaches (Chinese, from the fixture). */
+    public record TrayCard(String id, String description) {}
+
+    /** The tray's fictional cards, in the order a trainee meets them. */
+    public static List<TrayCard> trayCards() {
+        List<TrayCard> out = new java.util.ArrayList<>();
+        for (String id : Tray.ids()) {
+            try {
+                out.add(new TrayCard(id, CardFixture.builtIn(id).description()));
+            } catch (CardFixture.FixtureException e) {
+                throw new IllegalStateException("built-in tray card " + id + " is broken", e); // a build defect
+            }
+        }
+        return out;
+    }
+
+    /** Puts a tray card on the simulated reader (F5); the id is one of {@link #trayCards()}. */
+    public void place(String trayCardId) {
+        try {
+            sam.place(CardFixture.builtIn(trayCardId));
+        } catch (CardFixture.FixtureException e) {
+            throw new IllegalStateException("built-in tray card " + trayCardId + " is broken", e); // a build defect
+        }
+    }
+
+    /** Takes the card off the simulated reader (F6). */
+    public void removeCard() { sam.remove(); }
+
     /** The simulated reader, paced like a serial line at the profile's first baud (a read takes a real reader's time). */
     public CardReader reader(HardwareProfile profile, Clock clock) {
         return SimulatedReaders.openPaced(sam, profile, clock, profile.defaultBaud());
@@ -158,7 +186,7 @@ public final class TrainingMode implements AutoCloseable {
 
     /** The training passport's machine-readable zone (TD3, check digits computed), as a scanner would type it. */
     public static String passportMrz(LocalDate today) {
-        IdentityRecord p = FictionalRecords.TRAINING_PASSPORT;
+        IdentityRecord p = TrainingRecords.TRAINING_PASSPORT;
         String[] names = p.name().value().split(" ", 2);
         String line1 = pad("P<" + p.nationality() + names[0] + "<<" + names[1].replace(' ', '<'));
         String number = p.documentNumber();
@@ -175,7 +203,7 @@ public final class TrainingMode implements AutoCloseable {
     /** Puts the training central's records back as seeded, so every exercise can be repeated. */
     public void reset() {
         try {
-            central.resetRecords(FictionalRecords.training());
+            central.resetRecords(TrainingRecords.training());
         } catch (CardFixture.FixtureException e) {
             throw new IllegalStateException("the training tray is damaged: " + e.getMessage(), e);
         }

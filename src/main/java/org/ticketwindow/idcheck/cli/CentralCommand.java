@@ -3,7 +3,7 @@ package org.ticketwindow.idcheck.cli;
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.central.CentralTls;
-import org.ticketwindow.idcheck.central.FictionalRecords;
+import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -117,8 +117,8 @@ public final class CentralCommand implements Callable<Integer> {
 
         @Override public Integer call() throws Exception {
             try (CentralService service = CentralService.open(db, Clock.systemUTC())) {
-                var tray = FictionalRecords.tray();
-                var generated = FictionalRecords.generated(fictional);
+                var tray = TrainingRecords.tray();
+                var generated = TrainingRecords.generated(fictional);
                 service.insert(tray);
                 service.insert(generated);
                 spec.commandLine().getOut().println("seeded " + tray.size() + " tray records and " + generated.size() + " generated records");

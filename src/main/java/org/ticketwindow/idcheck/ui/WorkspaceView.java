@@ -26,8 +26,6 @@ import org.ticketwindow.idcheck.identity.CardChecks;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.CardDate;
 import org.ticketwindow.idcheck.identity.CardDefect;
-import org.ticketwindow.idcheck.reader.sim.CardFixture;
-import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.DocumentType;
@@ -155,7 +153,7 @@ final class WorkspaceView {
         details.visibleProperty().bind(showDetails.selectedProperty().and(vm.details().isNotEmpty()));
         details.managedProperty().bind(details.visibleProperty());
         VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots, showDetails, details);
-        training.ifPresent(t -> box.getChildren().add(trayControls(t)));
+        training.ifPresent(t -> box.getChildren().add(new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build()));
         box.getStyleClass().add("panel");
         box.setPrefWidth(290);
         box.setMinWidth(290);
@@ -172,59 +170,6 @@ final class WorkspaceView {
                 s.next() ? "slot-next" : s.filled() ? "slot-filled" : "slot");
         l.setAccessibleText(s.label() + (s.filled() ? " " + s.filledWith() : ""));
         return l;
-    }
-
-    private Node trayControls(TrainingMode t) {
-        ComboBox<String> cards = new ComboBox<>();
-        cards.setId("tray-card");
-        cards.getItems().addAll(Tray.ids());
-        cards.getSelectionModel().selectFirst();
-        cards.setAccessibleText(messages.get("tray.heading"));
-        Button place = Views.button(messages.get("tray.place"), () -> {
-            try {
-                t.sam().place(CardFixture.builtIn(cards.getValue()));
-            } catch (CardFixture.FixtureException ex) {
-                notice.accept(ex.getMessage());
-            }
-        });
-        place.setId("tray-place");
-        Button remove = Views.button(messages.get("tray.remove"), () -> t.sam().remove());
-        remove.setId("tray-remove");
-        cards.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
-                if (k.getCode() == KeyCode.F5) place.fire();
-                if (k.getCode() == KeyCode.F6) remove.fire();
-            });
-        });
-        ComboBox<TrainingMode.Fault> fault = new ComboBox<>();
-        fault.setId("tray-fault");
-        fault.getItems().addAll(TrainingMode.Fault.values());
-        fault.getSelectionModel().selectFirst();
-        fault.setConverter(named(f -> messages.pick(f.zh(), f.en())));
-        fault.setAccessibleText(messages.get("tray.fault"));
-        fault.valueProperty().addListener((o, was, now) -> {
-            t.inject(now);
-            syncNow.run(); // the central may be back: send what waits now rather than at the next retry
-        });
-        Button fresh = Views.button(messages.get("tray.proofFresh"), () -> vm.scanProof(t.proof(true, clock.instant())));
-        fresh.setId("tray-proof-fresh");
-        Button stale = Views.button(messages.get("tray.proofStale"), () -> vm.scanProof(t.proof(false, clock.instant())));
-        stale.setId("tray-proof-stale");
-        Button mrz = Views.button(messages.get("tray.mrz"), () -> entry.scanMrz(TrainingMode.passportMrz(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))));
-        mrz.setId("tray-mrz");
-        Button reset = Views.button(messages.get("tray.reset"), () -> {
-            vm.cancel();
-            t.reset();
-            notice.accept(messages.get("tray.resetDone"));
-        });
-        reset.setId("tray-reset");
-        for (Button b : List.of(place, remove, fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
-        cards.setMaxWidth(Double.MAX_VALUE);
-        fault.setMaxWidth(Double.MAX_VALUE);
-        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new HBox(6, place, remove),
-                new Label(messages.get("tray.fault")), fault, fresh, stale, mrz, reset);
-        v.getStyleClass().add("tray");
-        return v;
     }
 
     // ---- centre: card, entry form or proof scanner ----
@@ -437,7 +382,7 @@ final class WorkspaceView {
         return row;
     }
 
-    private static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
+    static <T> StringConverter<T> named(java.util.function.Function<T, String> name) {
         return new StringConverter<>() {
             @Override public String toString(T t) { return t == null ? "" : name.apply(t); }
             @Override public T fromString(String s) { return null; }

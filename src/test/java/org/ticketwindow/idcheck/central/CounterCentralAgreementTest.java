@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.central;
 
+import org.ticketwindow.idcheck.app.TrainingRecords;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.ticketwindow.idcheck.cli.CaseFile;
@@ -43,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * offline, the counter's decision with the record it would have found. A refusal never becomes a status change.
  */
 class CounterCentralAgreementTest {
-    static final IdentityRecord.FactorReference FACTORS = FictionalRecords.FACTORS;
+    static final IdentityRecord.FactorReference FACTORS = TrainingRecords.FACTORS;
     private static int ids;
 
     @Test

@@ -6,7 +6,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.central.CentralServer;
-import org.ticketwindow.idcheck.central.FictionalRecords;
+import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.store.LocalStore;

@@ -3,7 +3,7 @@ package org.ticketwindow.idcheck.testing;
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.central.CentralTls;
-import org.ticketwindow.idcheck.central.FictionalRecords;
+import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.Tls;
@@ -39,8 +39,8 @@ public final class CentralFixture implements AutoCloseable {
         pki.init("test CA", Duration.ofDays(30));
         pki.server(List.of("localhost", "127.0.0.1"), Duration.ofDays(30));
         CentralService service = CentralService.open(dbUrl, Clock.systemUTC());
-        service.insert(FictionalRecords.tray());
-        service.insert(FictionalRecords.generated(fictional));
+        service.insert(TrainingRecords.tray());
+        service.insert(TrainingRecords.generated(fictional));
         CentralServer server = CentralServer.start(service, new InetSocketAddress("127.0.0.1", 0),
                 CentralTls.inPkiDirectory(pki.dir()), Clock.systemUTC());
         return new CentralFixture(pki, service, server);

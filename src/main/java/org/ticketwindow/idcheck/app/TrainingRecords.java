@@ -1,4 +1,6 @@
-package org.ticketwindow.idcheck.central;
+package org.ticketwindow.idcheck.app;
+
+import org.ticketwindow.idcheck.central.CentralService;
 
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.identity.ResidentCard;
@@ -17,15 +19,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Fictional website records for training and tests: one pending registered user per readable tray card
+ * Training mode's seed for the reference central (it lives here, beside {@link TrainingMode}, so that the central
+ * itself knows nothing of the card simulator). Fictional website records for training and tests: one pending registered user per readable tray card
  * ({@code T-<card>}, so every training card finds its record), and {@code n} more for {@link FictionalPeople}
  * ({@code F-<i>}: person i's card finds record F-i). Every tenth generated person also has a pending contact entry in the
  * previous person's account ({@code C-<i>}). Phone last 4 digits are {@code 1234}, e-mail first 3 {@code abc}.
  */
-public final class FictionalRecords {
+public final class TrainingRecords {
     public static final IdentityRecord.FactorReference FACTORS = new IdentityRecord.FactorReference("1234", "abc", null);
 
-    private FictionalRecords() {}
+    private TrainingRecords() {}
 
     public static List<CentralService.Seed> tray() throws CardFixture.FixtureException {
         List<CentralService.Seed> out = new ArrayList<>();

@@ -1,0 +1,91 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.ticketwindow.idcheck.app.TrainingMode;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Training mode's tray (实训): the fictional cards to put on the simulated reader (F5, F6), the faults to inject, the
+ * training electronic proofs and passport scan, and the reset. Only in training mode; it drives the simulator through
+ * {@link TrainingMode}, never directly.
+ */
+final class TrainingTrayView {
+    private final TrainingMode t;
+    private final WorkspaceViewModel vm;
+    private final EntryFormViewModel entry;
+    private final Messages messages;
+    private final Consumer<String> notice;
+    private final Runnable syncNow;
+    private final Clock clock;
+
+    TrainingTrayView(TrainingMode t, WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages,
+                     Consumer<String> notice, Runnable syncNow, Clock clock) {
+        this.t = t;
+        this.vm = vm;
+        this.entry = entry;
+        this.messages = messages;
+        this.notice = notice;
+        this.syncNow = syncNow;
+        this.clock = clock;
+    }
+
+    Node build() {
+        ComboBox<TrainingMode.TrayCard> cards = new ComboBox<>();
+        cards.setId("tray-card");
+        cards.getItems().addAll(TrainingMode.trayCards());
+        cards.setConverter(WorkspaceView.named(TrainingMode.TrayCard::id));
+        cards.getSelectionModel().selectFirst();
+        cards.setAccessibleText(messages.get("tray.heading"));
+        Button place = Views.button(messages.get("tray.place"), () -> t.place(cards.getValue().id()));
+        place.setId("tray-place");
+        Button remove = Views.button(messages.get("tray.remove"), t::removeCard);
+        remove.setId("tray-remove");
+        cards.sceneProperty().addListener((o, was, scene) -> {
+            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
+                if (k.getCode() == KeyCode.F5) place.fire();
+                if (k.getCode() == KeyCode.F6) remove.fire();
+            });
+        });
+        ComboBox<TrainingMode.Fault> fault = new ComboBox<>();
+        fault.setId("tray-fault");
+        fault.getItems().addAll(TrainingMode.Fault.values());
+        fault.getSelectionModel().selectFirst();
+        fault.setConverter(WorkspaceView.named(f -> messages.pick(f.zh(), f.en())));
+        fault.setAccessibleText(messages.get("tray.fault"));
+        fault.valueProperty().addListener((o, was, now) -> {
+            t.inject(now);
+            syncNow.run(); // the central may be back: send what waits now rather than at the next retry
+        });
+        Button fresh = Views.button(messages.get("tray.proofFresh"), () -> vm.scanProof(t.proof(true, clock.instant())));
+        fresh.setId("tray-proof-fresh");
+        Button stale = Views.button(messages.get("tray.proofStale"), () -> vm.scanProof(t.proof(false, clock.instant())));
+        stale.setId("tray-proof-stale");
+        Button mrz = Views.button(messages.get("tray.mrz"), () -> entry.scanMrz(TrainingMode.passportMrz(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))));
+        mrz.setId("tray-mrz");
+        Button reset = Views.button(messages.get("tray.reset"), () -> {
+            vm.cancel();
+            t.reset();
+            notice.accept(messages.get("tray.resetDone"));
+        });
+        reset.setId("tray-reset");
+        for (Button b : List.of(place, remove, fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
+        cards.setMaxWidth(Double.MAX_VALUE);
+        fault.setMaxWidth(Double.MAX_VALUE);
+        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new HBox(6, place, remove),
+                new Label(messages.get("tray.fault")), fault, fresh, stale, mrz, reset);
+        v.getStyleClass().add("tray");
+        return v;
+    }
+}
