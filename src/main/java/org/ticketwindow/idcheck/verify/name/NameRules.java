@@ -8,8 +8,9 @@ import java.util.Set;
  * Pure and thread-safe; the ICU lookups behind it are cached per character ({@link HanDictionary}).
  *
  * <p>The comparison walks both names together. At each card character the entry may hold the same character, the
- * same Latin letter in another case, the simplified form of a traditional character (N3), or for a rare character
- * (N1/N2) its tone-less pinyin or a character sharing one of its readings. A rare character with no known reading
+ * same Latin letter in another case, the simplified form of a traditional character (N3: a standard character of the
+ * 通用规范汉字表 such as 昇 is never traditional, so 升 does not replace it), or for a rare character (N1/N2) its
+ * tone-less pinyin or a character sharing one of its readings. A rare character with no known reading
  * matches any one character or pinyin-like run, and the answer becomes NEEDS_CLERK. Spaces are skipped on both
  * sides. Over-long card names (N4) are compared with their first 30 units.
  */
@@ -107,6 +108,16 @@ public final class NameRules {
         }
         HanChar ha = dictionary.of(a);
         HanChar hb = dictionary.of(b);
+        if (ha.standard() && ha.counterpart() == b) {
+            return new Hint("第" + pos + "个字：证件上是「" + ca + "」，网上填写的是「" + cb + "」。「" + ca
+                    + "」是《通用规范汉字表》中的规范字，不是繁体字，不能用「" + cb + "」代替，应按证件填写",
+                    "character " + pos + ": the card's character is a standard character of the 2013 table, not a "
+                            + "traditional one: the entry may not replace it with a look-alike, enter it as on the card");
+        }
+        if (hb.standard() && hb.counterpart() == a) {
+            return new Hint("第" + pos + "个字：证件上是「" + ca + "」，网上填写的是「" + cb + "」，两者是不同的规范字，应按证件填写",
+                    "character " + pos + ": the card and the entry hold two different standard characters; enter it as on the card");
+        }
         if (hb.traditional() && hb.simplified() == a) {
             return new Hint("第" + pos + "个字：证件上是简体「" + ca + "」，网上填写的是繁体「" + cb + "」，应按证件填写",
                     "character " + pos + ": the card has the simplified form, the entry the traditional one");
