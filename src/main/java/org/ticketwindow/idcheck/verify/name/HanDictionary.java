@@ -12,13 +12,14 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Readings and simplified forms of Han characters, from ICU4J's {@code Han-Latin} (general and surname readings)
@@ -37,7 +38,7 @@ public final class HanDictionary {
     private final Normalizer2 nfd = Normalizer2.getNFDInstance();
     private final CharsetEncoder gbk = Charset.forName("GBK").newEncoder();
     private final Map<Integer, List<String>> polyphones;
-    private final Set<Integer> standard;
+    private final int[] standard; // sorted: 8105 code points, searched without boxing
     private final Map<Integer, Integer> restored;
     private final ConcurrentHashMap<Integer, HanChar> cache = new ConcurrentHashMap<>();
 
@@ -47,15 +48,15 @@ public final class HanDictionary {
             String[] parts = line.split("\\s+");
             poly.put(parts[0].codePointAt(0), List.of(parts).subList(1, parts.length));
         }
-        Set<Integer> table = new HashSet<>();
-        for (String line : resourceLines("standard-characters.txt")) line.codePoints().forEach(table::add);
+        StringBuilder table = new StringBuilder(8105 * 2);
+        for (String line : resourceLines("standard-characters.txt")) table.append(line);
         Map<Integer, Integer> pairs = new HashMap<>();
         for (String line : resourceLines("restored-variants.txt")) {
             String[] parts = line.split("\\s+");
             pairs.put(parts[0].codePointAt(0), parts[1].codePointAt(0));
         }
         this.polyphones = Map.copyOf(poly);
-        this.standard = Set.copyOf(table);
+        this.standard = table.codePoints().sorted().toArray();
         this.restored = Map.copyOf(pairs);
     }
 
@@ -73,7 +74,7 @@ public final class HanDictionary {
         String s = Character.toString(cp);
         synchronized (this) { // ICU transliterators and the JDK encoder are not documented as thread-safe
             boolean rare = pua || cp > 0xFFFF || !gbk.canEncode(s);
-            boolean isStandard = standard.contains(cp);
+            boolean isStandard = Arrays.binarySearch(standard, cp) >= 0;
             String simple = simplify.transliterate(s);
             int mapped = simple.codePointCount(0, simple.length()) == 1 && simple.codePointAt(0) != cp
                     ? simple.codePointAt(0) : HanChar.SAME;
@@ -107,8 +108,8 @@ public final class HanDictionary {
         if (!b.isEmpty()) out.add(b.toString());
     }
 
-    /** The standard characters of the 通用规范汉字表, in no order (for tests that walk the whole table). */
-    Set<Integer> standardCharacters() { return standard; }
+    /** The standard characters of the 通用规范汉字表 (for tests that walk the whole table). */
+    Set<Integer> standardCharacters() { return Arrays.stream(standard).boxed().collect(Collectors.toUnmodifiableSet()); }
 
     /** The restored variants this project knows, with what each was merged into (for tests). */
     Map<Integer, Integer> restoredVariants() { return restored; }
