@@ -12,19 +12,22 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * Readings and simplified forms of Han characters, from ICU4J's {@code Han-Latin} (general and surname readings)
- * and {@code Traditional-Simplified} transliterators plus the project's polyphone table ({@code polyphones.txt}:
- * ICU gives one reading per character, N1 must accept any). Built once and shared: transliterators are expensive
- * to create and slow per call, so every code point is looked up once and cached.
+ * and {@code Traditional-Simplified} transliterators plus the project's tables: {@code polyphones.txt} (ICU gives
+ * one reading per character, N1 must accept any), {@code standard-characters.txt} (the 通用规范汉字表: a standard
+ * character is never traditional, whatever ICU maps it to) and {@code restored-variants.txt} (昇 → 升: what a
+ * restored standard character is mistaken for). Built once and shared: transliterators are expensive to create and
+ * slow per call, so every code point is looked up once and cached.
  */
 public final class HanDictionary {
     private static final HanDictionary SHARED = new HanDictionary();
@@ -35,22 +38,26 @@ public final class HanDictionary {
     private final Normalizer2 nfd = Normalizer2.getNFDInstance();
     private final CharsetEncoder gbk = Charset.forName("GBK").newEncoder();
     private final Map<Integer, List<String>> polyphones;
-    private final Set<Integer> standardSimplified;
+    private final int[] standard; // sorted: 8105 code points, searched without boxing
+    private final Map<Integer, Integer> restored;
     private final ConcurrentHashMap<Integer, HanChar> cache = new ConcurrentHashMap<>();
 
     private HanDictionary() {
         Map<Integer, List<String>> poly = new HashMap<>();
-        Set<Integer> keep = new HashSet<>();
         for (String line : resourceLines("polyphones.txt")) {
             String[] parts = line.split("\\s+");
-            if (parts[0].equals("keep")) {
-                for (int k = 1; k < parts.length; k++) keep.add(parts[k].codePointAt(0));
-            } else {
-                poly.put(parts[0].codePointAt(0), List.of(parts).subList(1, parts.length));
-            }
+            poly.put(parts[0].codePointAt(0), List.of(parts).subList(1, parts.length));
+        }
+        StringBuilder table = new StringBuilder(8105 * 2);
+        for (String line : resourceLines("standard-characters.txt")) table.append(line);
+        Map<Integer, Integer> pairs = new HashMap<>();
+        for (String line : resourceLines("restored-variants.txt")) {
+            String[] parts = line.split("\\s+");
+            pairs.put(parts[0].codePointAt(0), parts[1].codePointAt(0));
         }
         this.polyphones = Map.copyOf(poly);
-        this.standardSimplified = Set.copyOf(keep);
+        this.standard = table.codePoints().sorted().toArray();
+        this.restored = Map.copyOf(pairs);
     }
 
     public static HanDictionary shared() { return SHARED; }
@@ -63,23 +70,24 @@ public final class HanDictionary {
     private HanChar build(int cp) {
         boolean pua = isPrivateUse(cp);
         boolean han = Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
-        if (!han && !pua) return new HanChar(cp, false, false, HanChar.SAME, List.of());
+        if (!han && !pua) return new HanChar(cp, false, false, false, HanChar.SAME, HanChar.SAME, List.of());
         String s = Character.toString(cp);
         synchronized (this) { // ICU transliterators and the JDK encoder are not documented as thread-safe
             boolean rare = pua || cp > 0xFFFF || !gbk.canEncode(s);
-            int simplified = HanChar.SAME;
+            boolean isStandard = Arrays.binarySearch(standard, cp) >= 0;
             String simple = simplify.transliterate(s);
-            if (!standardSimplified.contains(cp) && simple.codePointCount(0, simple.length()) == 1
-                    && simple.codePointAt(0) != cp) {
-                simplified = simple.codePointAt(0);
-            }
+            int mapped = simple.codePointCount(0, simple.length()) == 1 && simple.codePointAt(0) != cp
+                    ? simple.codePointAt(0) : HanChar.SAME;
+            // N3: ICU maps some standard characters (昇 → 升, 姊 → 姐); for them the mapping is only a look-alike
+            int simplified = isStandard ? HanChar.SAME : mapped;
+            int counterpart = isStandard ? restored.getOrDefault(cp, mapped) : HanChar.SAME;
             Set<String> readings = new LinkedHashSet<>();
             addReading(readings, general.transliterate(s), s);
             addReading(readings, surname.transliterate(s), s);
             readings.addAll(polyphones.getOrDefault(cp, List.of()));
             List<String> sorted = new ArrayList<>(readings);
             sorted.sort((a, b) -> b.length() - a.length()); // longest first: "zhuang" before "zhu"
-            return new HanChar(cp, han || pua, rare, simplified, List.copyOf(sorted));
+            return new HanChar(cp, han || pua, rare, isStandard, simplified, counterpart, List.copyOf(sorted));
         }
     }
 
@@ -99,6 +107,12 @@ public final class HanDictionary {
         }
         if (!b.isEmpty()) out.add(b.toString());
     }
+
+    /** The standard characters of the 通用规范汉字表 (for tests that walk the whole table). */
+    Set<Integer> standardCharacters() { return Arrays.stream(standard).boxed().collect(Collectors.toUnmodifiableSet()); }
+
+    /** The restored variants this project knows, with what each was merged into (for tests). */
+    Map<Integer, Integer> restoredVariants() { return restored; }
 
     static boolean isPrivateUse(int cp) {
         return (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000;

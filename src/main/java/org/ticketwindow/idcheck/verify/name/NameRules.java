@@ -8,14 +8,15 @@ import java.util.Set;
  * Pure and thread-safe; the ICU lookups behind it are cached per character ({@link HanDictionary}).
  *
  * <p>The comparison walks both names together. At each card character the entry may hold the same character, the
- * same Latin letter in another case, the simplified form of a traditional character (N3), or for a rare character
- * (N1/N2) its tone-less pinyin or a character sharing one of its readings. A rare character with no known reading
- * matches any one character or pinyin-like run, and the answer becomes NEEDS_CLERK. Spaces are skipped on both
- * sides. Over-long card names (N4) are compared with their first 30 units.
+ * same Latin letter in another case, the simplified form of a traditional character (N3: a standard character of the
+ * 通用规范汉字表 such as 昇 is never traditional, so 升 does not replace it), or for a rare character (N1/N2) its
+ * pinyin, tone marks ignored ({@link Pinyin}), or a character sharing one of its readings. A rare character with no
+ * known reading matches any one character or pinyin-like run, and the answer becomes NEEDS_CLERK. Spaces are skipped
+ * on both sides. Over-long card names (N4) are compared with their first 30 units.
  */
 public final class NameRules {
     private static final int MAX_STEPS = 20_000; // bounds backtracking on hostile input
-    private static final int MAX_SYLLABLE = 6;    // "zhuang"
+    private static final int MAX_SYLLABLE = 6;    // letters of "zhuang"
 
     private final HanDictionary dictionary;
 
@@ -53,7 +54,8 @@ public final class NameRules {
         }
         Walk failed = cut != null ? cut : full;
         Hint hint = hint(failed);
-        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, failed.position(failed.failI), hint.zh(), hint.en());
+        int position = hint.position() > 0 ? hint.position() : failed.position(failed.failI);
+        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, position, hint.zh(), hint.en());
     }
 
     private NameMatch success(Walk walk, Set<SpecialName> special) {
@@ -71,8 +73,10 @@ public final class NameRules {
 
     // ---- hints for the first difference ----
 
-    /** A hint in both languages. */
-    private record Hint(String zh, String en) {}
+    /** A hint in both languages; {@code position} when it is about another character than the first difference. */
+    private record Hint(String zh, String en, int position) {
+        Hint(String zh, String en) { this(zh, en, 0); }
+    }
 
     private Hint hint(Walk f) {
         int[] c = f.c;
@@ -80,6 +84,8 @@ public final class NameRules {
         int i = f.failI;
         int j = f.failJ;
         int pos = f.position(i);
+        Hint toneDigit = toneDigit(f);
+        if (toneDigit != null) return toneDigit;
         if (i >= c.length) {
             return new Hint("网上填写的姓名比证件多出「" + rest(w, j) + "」", "the entered name has extra characters at the end");
         }
@@ -107,6 +113,16 @@ public final class NameRules {
         }
         HanChar ha = dictionary.of(a);
         HanChar hb = dictionary.of(b);
+        if (ha.standard() && ha.counterpart() == b) {
+            return new Hint("第" + pos + "个字：证件上是「" + ca + "」，网上填写的是「" + cb + "」。「" + ca
+                    + "」是《通用规范汉字表》中的规范字，不是繁体字，不能用「" + cb + "」代替，应按证件填写",
+                    "character " + pos + ": the card's character is a standard character of the 2013 table, not a "
+                            + "traditional one: the entry may not replace it with a look-alike, enter it as on the card");
+        }
+        if (hb.standard() && hb.counterpart() == a) {
+            return new Hint("第" + pos + "个字：证件上是「" + ca + "」，网上填写的是「" + cb + "」，两者是不同的规范字，应按证件填写",
+                    "character " + pos + ": the card and the entry hold two different standard characters; enter it as on the card");
+        }
         if (hb.traditional() && hb.simplified() == a) {
             return new Hint("第" + pos + "个字：证件上是简体「" + ca + "」，网上填写的是繁体「" + cb + "」，应按证件填写",
                     "character " + pos + ": the card has the simplified form, the entry the traditional one");
@@ -129,6 +145,32 @@ public final class NameRules {
                 "character " + pos + " differs between the card and the entry");
     }
 
+    /**
+     * RD-41: the entry spells a rare character's reading but adds a tone number ("刘yan3" for 刘䶮). Tone numbers are
+     * not pinyin letters, so the names differ; the hint says that only the digit is wrong. Null when not the case.
+     */
+    private Hint toneDigit(Walk f) {
+        int j = f.failJ;
+        if (j >= f.w.length || !Pinyin.isToneDigit(f.w[j])) return null;
+        int prev = f.failI - 1;
+        while (prev >= 0 && NameUnits.isSpace(f.c[prev])) prev--;
+        if (prev < 0) return null;
+        HanChar h = dictionary.of(f.c[prev]);
+        if (!h.rare()) return null;
+        for (String r : h.readings()) {
+            for (int s = Math.max(0, j - 3 * MAX_SYLLABLE); s < j; s++) { // a letter may carry two combining marks
+                if (Pinyin.spelled(f.w, s, r) == j - s) {
+                    int pos = f.position(prev);
+                    return new Hint("第" + pos + "个字「" + Character.toString(f.c[prev]) + "」是生僻字，网上填写的拼音「" + r
+                            + "」正确，但多了声调数字「" + Character.toString(f.w[j]) + "」：拼音不带数字，请在网站删去数字",
+                            "character " + pos + " is a rare character and the entered pinyin is right, but it carries a "
+                                    + "tone number: pinyin is entered without digits", pos);
+                }
+            }
+        }
+        return null;
+    }
+
     private static String rest(int[] cps, int from) {
         StringBuilder b = new StringBuilder();
         for (int k = from; k < cps.length; k++) b.appendCodePoint(cps[k]);
@@ -139,21 +181,13 @@ public final class NameRules {
         return Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.LATIN;
     }
 
-    /** Length of a reading of {@code h} that the entry spells at {@code j} (longest first), or 0. */
+    /** Code points of a reading of {@code h} that the entry spells at {@code j} (longest first), or 0. */
     private static int readingAt(HanChar h, int[] w, int j) {
-        for (String r : h.readings()) if (spells(w, j, r)) return r.length();
-        return 0;
-    }
-
-    /** Case-insensitive; a {@code v} in the reading (ü) accepts v, u or ü. */
-    private static boolean spells(int[] w, int j, String reading) {
-        if (j + reading.length() > w.length) return false;
-        for (int k = 0; k < reading.length(); k++) {
-            int x = Character.toLowerCase(w[j + k]);
-            char r = reading.charAt(k);
-            if (r == 'v' ? (x != 'v' && x != 'u' && x != 'ü') : x != r) return false;
+        for (String r : h.readings()) {
+            int n = Pinyin.spelled(w, j, r);
+            if (n > 0) return n;
         }
-        return true;
+        return 0;
     }
 
     private static final int CASE = 1;
@@ -229,14 +263,24 @@ public final class NameRules {
                 if (!ha.readings().isEmpty()) {
                     if (hb.han() && ha.sharesReadingWith(hb) && step(i + 1, j + 1, m | N1, clerk)) return true;
                     for (String r : ha.readings()) {
-                        if (spells(w, j, r) && step(i + 1, j + r.length(), m | N1, clerk)) return true;
+                        int n = Pinyin.spelled(w, j, r);
+                        if (n > 0 && step(i + 1, j + n, m | N1, clerk)) return true;
                     }
                 } else {
                     int who = clerk >= 0 ? clerk : i;
                     if (hb.han() && step(i + 1, j + 1, m | N1, who)) return true;
                     int run = 0;
-                    while (j + run < w.length && run < MAX_SYLLABLE && isLatin(w[j + run])) run++;
-                    for (int len = run; len >= 1; len--) if (step(i + 1, j + len, m | N1, who)) return true;
+                    int letters = 0;
+                    while (j + run < w.length) { // a pinyin-like run: letters, each possibly with combining tone marks
+                        int x = w[j + run];
+                        if (isLatin(x) && letters < MAX_SYLLABLE) letters++;
+                        else if (run == 0 || !Pinyin.isMark(x)) break;
+                        run++;
+                    }
+                    for (int len = run; len >= 1; len--) {
+                        if (len < run && Pinyin.isMark(w[j + len])) continue; // never part of a letter
+                        if (step(i + 1, j + len, m | N1, who)) return true;
+                    }
                 }
             }
             return fail(i, j);
