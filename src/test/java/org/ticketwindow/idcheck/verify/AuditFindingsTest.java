@@ -239,4 +239,17 @@ class AuditFindingsTest {
         assertThat(otherPerson.outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(otherPerson.services()).isEmpty();
     }
+
+    @Test
+    @DisplayName("N3 V2 RD-40 毕昇 (a standard character of the 2013 table) is not a special name: verified at an agency; 毕升 on the website is a mismatch")
+    void standardCharacterAtAnAgency() {
+        CardData biSheng = People.card("毕昇", People.number("110101", java.time.LocalDate.of(1975, 3, 3), 15));
+        Decision d = rules.decide(at(AGENCY, CaseKind.ON_SITE).document(HOLDER, chip(biSheng)).record(pending(RecordRole.REGISTERED_USER, biSheng)).build());
+        assertThat(d.specialName()).isEmpty();
+        assertThat(d.outcome()).isEqualTo(Outcome.PASSED);
+        IdentityRecord typedSimplified = IdentityRecord.of("R-B", RecordRole.REGISTERED_USER, RecordStatus.PENDING, "毕升",
+                DocumentType.RID, biSheng.idNumber().value());
+        Decision mismatch = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(biSheng)).record(typedSimplified).build());
+        assertThat(mismatch.outcome()).isEqualTo(Outcome.FAILED);
+    }
 }
