@@ -44,6 +44,13 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("photo depends only on identity (the reader's profile and the simulator use it, not the other way)")
+    void photo() {
+        noClasses().that().resideInAPackage(BASE + ".photo..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("reader", "verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+    }
+
+    @Test
     @DisplayName("store, sync and central do not depend on ui, cli or app")
     void outer() {
         noClasses().that().resideInAnyPackage(pkgs("store", "sync", "central")).should().dependOnClassesThat()

@@ -23,6 +23,11 @@ public interface PhotoDecoder extends AutoCloseable {
     /** Stops whatever runs behind it (the helper process); decoding afterwards starts it again. */
     @Override default void close() {}
 
+    /** The decoder a hardware profile configures: the vendor's library in the helper process, or none. */
+    static PhotoDecoder of(java.util.Optional<DecoderSettings> settings) {
+        return settings.<PhotoDecoder>map(s -> new IsolatedDecoder(s, HelperLauncher.sameRuntime())).orElseGet(PhotoDecoder::none);
+    }
+
     /** No decoder configured: every photo gets {@link PhotoProblem#NOT_CONFIGURED}. */
     static PhotoDecoder none() {
         return new PhotoDecoder() {
