@@ -15,6 +15,10 @@ public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(PhotoHelperCommand.NAME)) {
+            // the photo helper starts on the console's behalf: its own command only, not the whole tree (a second less)
+            System.exit(new CommandLine(new PhotoHelperCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(run(args));
     }
 

@@ -13,8 +13,10 @@ import java.util.concurrent.Callable;
  * {@code idcheck photo-helper}: hidden; the helper process the console starts to run the reader vendor's photo
  * library in isolation (photo.IsolatedDecoder). Speaks frames on stdin/stdout, not for people.
  */
-@Command(name = "photo-helper", hidden = true, description = "Internal: the photo decoder's helper process.")
+@Command(name = PhotoHelperCommand.NAME, hidden = true, description = "Internal: the photo decoder's helper process.")
 final class PhotoHelperCommand implements Callable<Integer> {
+    static final String NAME = "photo-helper";
+
     @Option(names = "--library", required = true) String library;
     @Option(names = "--interface", required = true) String iface;
     @Option(names = "--vendor-code") Integer vendorCode;

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.photo;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,20 @@ public record HelperLauncher(Path java, String classPath) {
     public static HelperLauncher sameRuntime() {
         Path home = Path.of(System.getProperty("java.home"));
         Path java = home.resolve("bin").resolve(System.getProperty("os.name", "").startsWith("Windows") ? "java.exe" : "java");
-        return new HelperLauncher(java, System.getProperty("java.class.path"));
+        return new HelperLauncher(java, absolute(System.getProperty("java.class.path", "")));
+    }
+
+    /** The helper runs in another directory: relative class path entries ({@code -cp target/classes}) are made absolute. */
+    static String absolute(String classPath) {
+        List<String> out = new ArrayList<>();
+        for (String e : classPath.split(File.pathSeparator)) {
+            if (e.isEmpty()) continue;
+            boolean wildcard = e.endsWith("*") && (e.length() == 1 || e.charAt(e.length() - 2) == '/' || e.charAt(e.length() - 2) == '\\');
+            String base = wildcard ? e.substring(0, e.length() - 1) : e;
+            String abs = Path.of(base.isEmpty() ? "." : base).toAbsolutePath().normalize().toString();
+            out.add(wildcard ? abs + File.separator + "*" : abs);
+        }
+        return String.join(File.pathSeparator, out);
     }
 
     /** The command line for one helper whose working directory is {@code dir}. */
