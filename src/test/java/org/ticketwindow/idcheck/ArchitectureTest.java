@@ -33,7 +33,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("reader, verify and etp depend only on identity (and not on each other)")
+    @DisplayName("reader, verify and etp depend only on identity (reader also on photo, for its profile and training cards; not on each other)")
     void middle() {
         noClasses().that().resideInAPackage(BASE + ".reader..").should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
