@@ -33,7 +33,7 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("reader, verify and etp depend only on identity (and not on each other)")
+    @DisplayName("reader, verify and etp depend only on identity (reader also on photo, for its profile and training cards; not on each other)")
     void middle() {
         noClasses().that().resideInAPackage(BASE + ".reader..").should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
@@ -41,6 +41,13 @@ class ArchitectureTest {
                 .resideInAnyPackage(pkgs("reader", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
         noClasses().that().resideInAPackage(BASE + ".etp..").should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("reader", "verify", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+    }
+
+    @Test
+    @DisplayName("photo depends only on identity (the reader's profile and the simulator use it, not the other way)")
+    void photo() {
+        noClasses().that().resideInAPackage(BASE + ".photo..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("reader", "verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
     }
 
     @Test

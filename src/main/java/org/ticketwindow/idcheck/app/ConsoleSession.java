@@ -5,6 +5,9 @@ import org.ticketwindow.idcheck.etp.TrustList;
 import org.ticketwindow.idcheck.reader.ReaderBusyException;
 import org.ticketwindow.idcheck.reader.ReaderOwnership;
 import org.ticketwindow.idcheck.reader.ReaderUse;
+import org.ticketwindow.idcheck.photo.PhotoDecoder;
+import org.ticketwindow.idcheck.photo.PhotoService;
+import org.ticketwindow.idcheck.photo.TrainingPortraits;
 import org.ticketwindow.idcheck.reader.ReaderProbe;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
@@ -36,6 +39,7 @@ public final class ConsoleSession implements AutoCloseable {
     private final Clock clock;
     /** The reader, reached only through a lease: the workspace, the technician screen and the tuning take turns. */
     private final ReaderOwnership reader;
+    private final PhotoService photos;
     /** Why the configured reader could not be opened (shown as a device fault), if it could not. */
     private final ReadOutcome.DeviceFault readerFault;
     /** PD2 / S8: the personal fields of synced results are purged after the retention, checked daily. */
@@ -43,8 +47,9 @@ public final class ConsoleSession implements AutoCloseable {
             java.util.concurrent.Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("idcheck-retention").daemon().factory());
 
     private ConsoleSession(CounterRuntime runtime, TrainingMode training, CentralClient central, SyncWorker sync, ReaderOwnership reader,
-                           ReadOutcome.DeviceFault readerFault, Clock clock) {
+                           ReadOutcome.DeviceFault readerFault, PhotoService photos, Clock clock) {
         this.readerFault = readerFault;
+        this.photos = photos;
         this.runtime = runtime;
         this.training = training;
         this.central = central;
@@ -65,10 +70,12 @@ public final class ConsoleSession implements AutoCloseable {
             SyncWorker sync = central == null ? null : new SyncWorker(rt.store().results(), central, rt.syncSettings());
             ReaderOwnership reader = null;
             ReadOutcome.DeviceFault readerFault = null;
+            PhotoDecoder decoder = PhotoDecoder.none();
             if (training != null) {
                 HardwareProfile profile = ProfileDirectory.load(home).byId("simulator")
                         .orElseThrow(() -> new IllegalStateException("the simulator profile is missing from hardware-profiles/"));
                 reader = ReaderOwnership.of(training.reader(profile, clock));
+                decoder = TrainingPortraits.decoder(PhotoDecoder.of(profile.photoDecoder())); // the tray's drawn portraits
             } else if (rt.settings().readerProfile() != null) {
                 String id = rt.settings().readerProfile();
                 HardwareProfile profile = ProfileDirectory.load(home).byId(id).orElseThrow(() -> new CounterSettings.SettingsException(
@@ -76,9 +83,12 @@ public final class ConsoleSession implements AutoCloseable {
                 ReaderConnection c = ReaderConnection.open(profile, Optional.ofNullable(rt.settings().readerPort()), clock);
                 reader = c.reader().orElse(null);
                 readerFault = c.fault().orElse(null);
+                decoder = PhotoDecoder.of(profile.photoDecoder());
             }
             if (sync != null) sync.start();
-            ConsoleSession session = new ConsoleSession(rt, training, central, sync, reader, readerFault, clock);
+            PhotoService photos = new PhotoService(decoder);
+            photos.warmUp(); // the vendor library's helper starts now, not with the first card
+            ConsoleSession session = new ConsoleSession(rt, training, central, sync, reader, readerFault, photos, clock);
             session.scheduleRetention();
             return session;
         } catch (RuntimeException | ProfileException e) {
@@ -92,6 +102,9 @@ public final class ConsoleSession implements AutoCloseable {
     public Optional<CentralClient> central() { return Optional.ofNullable(central); }
     public Optional<ReaderOwnership> reader() { return Optional.ofNullable(reader); }
     public Optional<ReadOutcome.DeviceFault> readerFault() { return Optional.ofNullable(readerFault); }
+
+    /** Decodes card photos in the background (the profile's decoder; training portraits in training mode). */
+    public PhotoService photos() { return photos; }
 
     /**
      * The electronic proof checker: training mode trusts its own issuer only; an installation trusts the issuers of its
@@ -148,6 +161,7 @@ public final class ConsoleSession implements AutoCloseable {
     @Override public void close() {
         retention.shutdownNow();
         if (reader != null) reader.close();
+        photos.close();
         if (sync != null) sync.close();
         if (training != null) training.close();
         runtime.close();

@@ -1,5 +1,10 @@
 package org.ticketwindow.idcheck.app;
 
+import org.ticketwindow.idcheck.photo.DecoderSettings;
+import org.ticketwindow.idcheck.photo.HelperLauncher;
+import org.ticketwindow.idcheck.photo.IsolatedDecoder;
+import org.ticketwindow.idcheck.photo.PhotoProblem;
+import org.ticketwindow.idcheck.photo.PhotoResult;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.HardwareProfiles;
 import org.ticketwindow.idcheck.reader.pcsc.PcscService;
@@ -25,7 +30,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code idcheck doctor}: checks what a counter needs, one line each, and for every problem what to do. Runs as the
+ * {@code idcheck doctor}: checks what a counter needs (Java, fonts, reader drivers, photo decoder, store, logs,
+ * certificates, central, clock), one line each, and for every problem what to do. Runs as the
  * account that uses the console (its store, its groups). Nothing here changes anything.
  */
 public final class Doctor {
@@ -74,6 +80,7 @@ public final class Doctor {
         Optional<CounterSettings> settings = settings(out);
         Optional<HardwareProfile> profile = settings.flatMap(s -> profile(s, out));
         out.addAll(readerDrivers(settings.orElse(null), profile.orElse(null)));
+        out.add(photoDecoder(profile.orElse(null), settings.map(s -> s.centralUrl() == null).orElse(false)));
         out.add(store());
         out.add(logs());
         if (settings.isPresent()) {
@@ -182,6 +189,29 @@ public final class Doctor {
             }
         }
         return out;
+    }
+
+    /** Which photo decoder the profile configures, and whether its library loads in the helper process (issue 17). */
+    Check photoDecoder(HardwareProfile profile, boolean training) {
+        String name = "Photo decoder";
+        if (profile == null) {
+            return training ? Check.ok(name, "training mode: the tray cards' drawn portraits (training only)")
+                    : Check.skip(name, "no reader profile");
+        }
+        if (profile.photoDecoder().isEmpty()) {
+            return Check.warn(name, "none configured in profile " + profile.id() + ": the clerk sees \"" + PhotoProblem.NOT_CONFIGURED.zh() + "\"",
+                    "install the reader vendor's WLT library, try it with idcheck photo, then set photoDecoder in "
+                            + profile.source() + " (docs/reader.md, photo decoder)");
+        }
+        DecoderSettings s = profile.photoDecoder().get();
+        try (IsolatedDecoder d = new IsolatedDecoder(s, HelperLauncher.sameRuntime())) {
+            Optional<PhotoResult.NotDecoded> problem = d.prepare();
+            if (problem.isEmpty()) return Check.ok(name, s.describe() + ": loads in the helper process");
+            return Check.fail(name, s.describe() + ": " + problem.get().problem().en() + " (" + problem.get().technician() + ")",
+                    problem.get().problem() == PhotoProblem.LIBRARY_MISSING
+                            ? "install the vendor's library at that path (and its dependencies: ldd), or correct photoDecoder.library"
+                            : "try the library with idcheck photo --wlt FILE ...; call the reader vendor if it keeps failing");
+        }
     }
 
     private static String pcscReaders() {

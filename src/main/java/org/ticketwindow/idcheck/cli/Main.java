@@ -9,11 +9,16 @@ import picocli.CommandLine.Command;
         subcommands = {ConsoleCommand.class, ReadCommand.class, CalibrateCommand.class, DecodeCommand.class, ProbeCommand.class,
                 EmulateReaderCommand.class, VirtualCardCommand.class, MatchNameCommand.class, EtpCommand.class,
                 DecideCommand.class, QueueCommand.class, SyncCommand.class, SimulateCommand.class, AuditCommand.class, DoctorCommand.class,
+                PhotoCommand.class, PhotoHelperCommand.class,
                 CentralCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(PhotoHelperCommand.NAME)) {
+            // the photo helper starts on the console's behalf: its own command only, not the whole tree (a second less)
+            System.exit(new CommandLine(new PhotoHelperCommand()).execute(java.util.Arrays.copyOfRange(args, 1, args.length)));
+        }
         System.exit(run(args));
     }
 

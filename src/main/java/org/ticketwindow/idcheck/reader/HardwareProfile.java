@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.reader;
 
+import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
 
 import java.nio.file.Path;
@@ -14,7 +15,8 @@ import java.util.regex.Pattern;
 /**
  * What a technician tunes for one reader family (one YAML file in {@code hardware-profiles/}): how to find it,
  * line speeds, per-command timeouts, polling, bounded retries, RF frame size, which read command, and the photo
- * decoder. Loaded and validated by {@link HardwareProfiles}.
+ * decoder (empty: none; the reader vendor's WLT library otherwise, decision 0011-p). Loaded and validated by
+ * {@link HardwareProfiles}.
  */
 public record HardwareProfile(
         String id,
@@ -28,7 +30,7 @@ public record HardwareProfile(
         OptionalInt rfFrameSize,
         ReadCommand readCommand,
         boolean appendedAddress,
-        PhotoDecoder photoDecoder,
+        Optional<DecoderSettings> photoDecoder,
         Optional<String> pcscLibrary,
         String notes,
         Path source) {
@@ -83,13 +85,6 @@ public record HardwareProfile(
 
     /** Bounded retries (D3): extra finds on "no card", and extra full read attempts on a card failure. */
     public record Retries(int find, int read) {}
-
-    /** {@code none}, or {@code native:<library>} (the reader vendor's WLT decoder, docs/protocol.md §3). */
-    public record PhotoDecoder(Optional<String> nativeLibrary) {
-        public static final PhotoDecoder NONE = new PhotoDecoder(Optional.empty());
-
-        public String yaml() { return nativeLibrary.map(l -> "native:" + l).orElse("none"); }
-    }
 
     /** This profile with other baud rates (a technician's tuning, or a pty that ignores them). */
     public HardwareProfile withBauds(List<Integer> newBauds) {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.ticketwindow.idcheck.photo.DecoderInterface;
+import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
 
 import java.io.IOException;
@@ -39,6 +41,7 @@ public final class HardwareProfiles {
     /** What a technician may change in the override file; identity, matching and native libraries are not. */
     public static final Set<String> OVERRIDABLE = Set.of("bauds", "timeoutsMs", "pollIntervalMs", "retries",
             "rfFrameSize", "readCommand", "appendedAddress");
+    private static final Set<String> PHOTO_DECODER_KEYS = Set.of("library", "interface", "vendorCode", "timeoutMs");
     private static final Set<String> MATCH_KEYS = Set.of("portPattern", "readerNamePattern", "usb");
     private static final Pattern USB_ID = Pattern.compile("[0-9a-f]{4}:[0-9a-f]{4}");
     private static final Pattern PROFILE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,40}");
@@ -287,12 +290,7 @@ public final class HardwareProfiles {
             if (readCommand == null) c.problem("readCommand", "must be \"30 01\" or \"30 10\", was '" + rc + "'");
         }
         boolean appended = c.bool(n, "appendedAddress", true);
-        HardwareProfile.PhotoDecoder decoder = HardwareProfile.PhotoDecoder.NONE;
-        String pd = c.text(n, "photoDecoder", false);
-        if (pd != null && !pd.equals("none")) {
-            if (pd.startsWith("native:") && pd.length() > 7) decoder = new HardwareProfile.PhotoDecoder(Optional.of(pd.substring(7)));
-            else c.problem("photoDecoder", "must be 'none' or 'native:<library>', was '" + pd + "'");
-        }
+        Optional<DecoderSettings> decoder = parsePhotoDecoder(n.path("photoDecoder"), c);
         String pcscLibrary = c.text(n, "pcscLibrary", false);
         String notes = c.text(n, "notes", false);
         if (transport == HardwareProfile.Transport.PCSC && match.readerNamePattern().isEmpty()) {
@@ -302,6 +300,45 @@ public final class HardwareProfiles {
         return new HardwareProfile(id, displayName, transport, match, bauds, timeouts, Duration.ofMillis(poll),
                 new HardwareProfile.Retries(findRetries, readRetries), rf, readCommand, appended, decoder,
                 Optional.ofNullable(pcscLibrary), notes == null ? "" : notes.strip(), file);
+    }
+
+    /**
+     * {@code photoDecoder: none}, or a mapping {@code library}, {@code interface} (unpack, wlt2bmp, dewltbuf),
+     * {@code vendorCode} (unpack and wlt2bmp only) and {@code timeoutMs}.
+     */
+    private static Optional<DecoderSettings> parsePhotoDecoder(JsonNode pd, Checker c) {
+        if (pd.isMissingNode() || pd.isNull() || (pd.isTextual() && pd.asText().equals("none"))) return Optional.empty();
+        if (!pd.isObject()) {
+            c.problem("photoDecoder", "must be 'none' or a mapping {library, interface, vendorCode, timeoutMs}, was " + pd
+                    + (pd.asText("").startsWith("native:") ? " (the 'native:<library>' form names no interface: use the mapping)" : ""));
+            return Optional.empty();
+        }
+        for (Iterator<String> it = pd.fieldNames(); it.hasNext(); ) {
+            String k = it.next();
+            if (!PHOTO_DECODER_KEYS.contains(k)) {
+                c.problem("photoDecoder." + k, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(PHOTO_DECODER_KEYS)) + ")");
+            }
+        }
+        int before = c.problems().size();
+        String library = c.text(pd, "photoDecoder.library", "library", true);
+        String iface = c.text(pd, "photoDecoder.interface", "interface", true);
+        Optional<DecoderInterface> i = iface == null ? Optional.empty() : DecoderInterface.of(iface);
+        if (iface != null && i.isEmpty()) c.problem("photoDecoder.interface", "must be " + DecoderInterface.names() + ", was '" + iface + "'");
+        OptionalInt vendorCode = OptionalInt.empty();
+        JsonNode v = pd.path("vendorCode");
+        if (!v.isMissingNode() && !v.isNull()) {
+            if (!v.isInt()) c.problem("photoDecoder.vendorCode", "must be a whole number, was " + v);
+            else vendorCode = OptionalInt.of(v.asInt());
+        }
+        int timeoutMs = c.intIn(pd, "photoDecoder.timeoutMs", "timeoutMs", DecoderSettings.MIN_TIMEOUT_MS, DecoderSettings.MAX_TIMEOUT_MS,
+                (int) DecoderSettings.DEFAULT_TIMEOUT.toMillis());
+        if (c.problems().size() > before || i.isEmpty()) return Optional.empty();
+        List<String> problems = DecoderSettings.problems(library, i.get(), vendorCode, Duration.ofMillis(timeoutMs));
+        for (String problem : problems) {
+            int colon = problem.indexOf(": ");
+            c.problem("photoDecoder." + problem.substring(0, colon), problem.substring(colon + 2));
+        }
+        return problems.isEmpty() ? Optional.of(new DecoderSettings(library, i.get(), vendorCode, Duration.ofMillis(timeoutMs))) : Optional.empty();
     }
 
     private static HardwareProfile.Match parseMatch(JsonNode m, Checker c) {
@@ -362,14 +399,16 @@ public final class HardwareProfiles {
     private record Checker(String file, List<ProfileException.Problem> problems) {
         void problem(String key, String reason) { problems.add(new ProfileException.Problem(file, key, reason)); }
 
-        String text(JsonNode n, String key, boolean required) {
+        String text(JsonNode n, String key, boolean required) { return text(n, key, key, required); }
+
+        String text(JsonNode n, String path, String key, boolean required) {
             JsonNode v = n.path(key);
             if (v.isMissingNode() || v.isNull()) {
-                if (required) problem(key, "required");
+                if (required) problem(path, "required");
                 return null;
             }
             if (!v.isTextual()) {
-                problem(key, "must be text, was " + v.getNodeType().name().toLowerCase(Locale.ROOT));
+                problem(path, "must be text, was " + v.getNodeType().name().toLowerCase(Locale.ROOT));
                 return null;
             }
             return v.asText();

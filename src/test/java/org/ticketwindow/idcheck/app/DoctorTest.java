@@ -124,4 +124,27 @@ class DoctorTest {
             assertThat(store.results().status().sending()).isEqualTo(1);
         }
     }
+
+    @Test
+    @DisplayName("Photo decoder: says which library is configured and whether it loads in the helper process (issue 17)")
+    void photoDecoder() throws Exception {
+        var lib = org.ticketwindow.idcheck.testing.StandInWltLibrary.get();
+        Doctor doctor = new Doctor(new AppHome(dir), HEALTHY, Clock.systemUTC());
+        Path file = dir.resolve("vendor-serial.yaml");
+        String head = "id: vendor-serial\ndisplayName: Vendor\ntransport: serial\nmatch: {portPattern: \"^/dev/ttyUSB0$\"}\n";
+        Files.writeString(file, head + "photoDecoder: {library: " + lib.library() + ", interface: unpack, vendorCode: 602}\n");
+        assertThat(doctor.photoDecoder(org.ticketwindow.idcheck.reader.HardwareProfiles.loadFile(file), false)).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(Doctor.Status.OK);
+            assertThat(c.detail()).contains(lib.library().toString()).contains("unpack").contains("602").contains("loads");
+        });
+        Files.writeString(file, head + "photoDecoder: {library: " + dir.resolve("libgone.so") + ", interface: wlt2bmp}\n");
+        assertThat(doctor.photoDecoder(org.ticketwindow.idcheck.reader.HardwareProfiles.loadFile(file), false)).satisfies(c -> {
+            assertThat(c.status()).isEqualTo(Doctor.Status.FAIL);
+            assertThat(c.detail()).contains("libgone.so").contains("missing");
+            assertThat(c.fix()).contains("install the vendor's library");
+        });
+        Files.writeString(file, head + "photoDecoder: none\n");
+        assertThat(doctor.photoDecoder(org.ticketwindow.idcheck.reader.HardwareProfiles.loadFile(file), false).status()).isEqualTo(Doctor.Status.WARN);
+        assertThat(doctor.photoDecoder(null, true).detail()).contains("training");
+    }
 }

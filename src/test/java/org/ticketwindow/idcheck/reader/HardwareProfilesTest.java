@@ -104,4 +104,50 @@ class HardwareProfilesTest {
         assertThat(Files.readString(override)).as("a refused tuning leaves the last good file").isEqualTo(good);
         assertThat(Files.list(override.getParent())).hasSize(1);
     }
+
+    @Test
+    @DisplayName("photoDecoder: none, or a mapping of library, interface, vendorCode and timeoutMs, each problem named (issue 17)")
+    void photoDecoder(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("vendor-serial.yaml");
+        String head = "id: vendor-serial\ndisplayName: Vendor\ntransport: serial\nmatch: {portPattern: \"^/dev/ttyUSB0$\"}\n";
+        Files.writeString(file, head + "photoDecoder: none\n");
+        assertThat(HardwareProfiles.loadFile(file).photoDecoder()).isEmpty();
+
+        Files.writeString(file, head + """
+                photoDecoder:
+                  library: /opt/vendor/lib/libwlt2bmp.so
+                  interface: unpack
+                  vendorCode: 602
+                  timeoutMs: 1500
+                """);
+        var d = HardwareProfiles.loadFile(file).photoDecoder().orElseThrow();
+        assertThat(d.library()).isEqualTo("/opt/vendor/lib/libwlt2bmp.so");
+        assertThat(d.iface()).isEqualTo(org.ticketwindow.idcheck.photo.DecoderInterface.UNPACK);
+        assertThat(d.thirdArgument()).isEqualTo(602);
+        assertThat(d.timeout()).isEqualTo(Duration.ofMillis(1500));
+
+        Files.writeString(file, head + "photoDecoder: {library: libdewlt.so, interface: dewltbuf}\n");
+        assertThat(HardwareProfiles.loadFile(file).photoDecoder().orElseThrow().timeout()).isEqualTo(Duration.ofMillis(2000));
+
+        Files.writeString(file, head + """
+                photoDecoder:
+                  library: lib/relative.so
+                  interface: dewltbuf
+                  vendorCode: 602
+                  timeoutMs: 5
+                  colour: yes
+                """);
+        assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.problems()).extracting(ProfileException.Problem::key).contains("photoDecoder.colour", "photoDecoder.timeoutMs"));
+        Files.writeString(file, head + "photoDecoder: {library: lib/relative.so, interface: dewltbuf, vendorCode: 602}\n");
+        assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).isInstanceOfSatisfying(ProfileException.class,
+                e -> assertThat(e.problems()).extracting(ProfileException.Problem::key).contains("photoDecoder.library", "photoDecoder.vendorCode"));
+        Files.writeString(file, head + "photoDecoder: {library: /x.so, interface: GetBmp}\n");
+        assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).hasMessageContaining("photoDecoder.interface")
+                .hasMessageContaining("unpack, wlt2bmp or dewltbuf");
+        Files.writeString(file, head + "photoDecoder: \"native:/opt/x.so\"\n");
+        assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).hasMessageContaining("names no interface");
+        Files.writeString(file, head + "photoDecoder: {interface: unpack}\n");
+        assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).hasMessageContaining("photoDecoder.library");
+    }
 }

@@ -15,6 +15,7 @@ import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.identity.ResidencePermitCard;
 import org.ticketwindow.idcheck.identity.ResidentCard;
 import org.ticketwindow.idcheck.identity.Validity;
+import org.ticketwindow.idcheck.photo.TrainingPortraits;
 import org.ticketwindow.idcheck.reader.sam.CardTextLayout;
 import org.ticketwindow.idcheck.reader.sam.ReadPayload;
 
@@ -29,8 +30,9 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
- * A fictional card for the simulated reader: the card's data (encoded to the exact 256-byte layout), a synthetic
- * WLT photo and fingerprint, and how the card behaves on the reader (reads, or fails select/read with a status).
+ * A fictional card for the simulated reader: the card's data (encoded to the exact 256-byte layout), a drawn training
+ * portrait as its photo ({@link TrainingPortraits}: not WLT, recognised by the training decoder only), a synthetic
+ * fingerprint, and how the card behaves on the reader (reads, or fails select/read with a status).
  * Fixture files are YAML; the built-in tray lives in {@code reader/sim/cards/}. Fictional people only.
  */
 public record CardFixture(String id, String description, CardData card, byte[] text, Optional<Integer> readFailure,
@@ -82,7 +84,7 @@ public record CardFixture(String id, String description, CardData card, byte[] t
             throw new FixtureException(file + ": cardType: must be RESIDENT, FOREIGN_PERMANENT_2017, FOREIGN_PERMANENT_2023 or RESIDENCE_PERMIT");
         }
         String number = required(n, "idNumber", file);
-        byte[] photo = syntheticPhoto(number);
+        byte[] photo = TrainingPortraits.photoBytes(number, "2".equals(text(n, "gender", "1")));
         int fpLen = n.path("fingerprintBytes").asInt(0);
         if (fpLen != 0 && fpLen != 512 && fpLen != 1024) throw new FixtureException(file + ": fingerprintBytes: must be 0, 512 or 1024");
         byte[] fp = syntheticFingerprint(number, fpLen);
@@ -125,18 +127,6 @@ public record CardFixture(String id, String description, CardData card, byte[] t
             }
         }
         return new CardFixture(id, text(n, "description", id), card, text, readFailure, n.path("selectFails").asBoolean(false));
-    }
-
-    /**
-     * A synthetic 1024-byte "WLT" photo: the observed header bytes (57 4C 66 00 7E 00 32 00, §3) then seeded noise.
-     * Decoders would reject it; it only has the right size and header for the checks and the placeholder.
-     */
-    static byte[] syntheticPhoto(String seed) {
-        byte[] b = new byte[ReadPayload.PHOTO_LENGTH];
-        new SplittableRandom(seed.hashCode()).nextBytes(b);
-        byte[] head = {0x57, 0x4C, 0x66, 0x00, 0x7E, 0x00, 0x32, 0x00};
-        System.arraycopy(head, 0, b, 0, head.length);
-        return b;
     }
 
     static byte[] syntheticFingerprint(String seed, int length) {

@@ -1,0 +1,50 @@
+package org.ticketwindow.idcheck.photo;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * What the console's screen uses: "decode this card's photo" in the background, one photo at a time, always
+ * completing with a {@link PhotoResult} (never exceptionally). The screen shows the result when it arrives, if the
+ * case is still open, and {@link Photo#wipe() wipes} the photo when the case closes (PD3).
+ */
+public final class PhotoService implements AutoCloseable {
+    private final PhotoDecoder decoder;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "photo-decoder");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public PhotoService(PhotoDecoder decoder) {
+        this.decoder = decoder;
+    }
+
+    /** Decodes a copy of {@code wlt} (the card's photo bytes, as read) on the service's own thread. */
+    public CompletableFuture<PhotoResult> decode(byte[] wlt) {
+        byte[] copy = wlt == null ? new byte[0] : wlt.clone();
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return decoder.decode(copy);
+            } catch (RuntimeException e) { // a decoder's bug must not leave the screen waiting
+                return PhotoResult.not(PhotoProblem.DECODER_FAILED, "decoder error: " + e.getClass().getSimpleName());
+            } finally {
+                java.util.Arrays.fill(copy, (byte) 0);
+            }
+        }, worker);
+    }
+
+    /** Starts the vendor library's helper ahead of the first card (at console start), so the first card is warm. */
+    public CompletableFuture<Void> warmUp() {
+        return CompletableFuture.runAsync(decoder::prepare, worker);
+    }
+
+    /** What decodes (technician screen, doctor). */
+    public String describe() { return decoder.describe(); }
+
+    @Override public void close() {
+        worker.shutdownNow();
+        decoder.close();
+    }
+}
