@@ -518,6 +518,7 @@ public final class ConsoleApp extends Application {
         workspace = new WorkspaceViewModel(settings.counterKind(), settings.policy(), clerk.id(),
                 session.runtime().recorder(session.runtime().settings().counterId()),
                 this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
+        workspace.usePhotos(session.photos());
         workspace.readerState().addListener((o, was, now) -> {
             if (now == ReaderState.READ) play(Sounds.Cue.READ);
             if (now == ReaderState.REFUSED) play(Sounds.Cue.REFUSED);

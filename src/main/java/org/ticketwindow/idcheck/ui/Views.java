@@ -52,9 +52,15 @@ final class Views {
      */
     static javafx.scene.layout.VBox topColumnsMessage(Node top, List<Node> columns, int growing,
                                                       javafx.beans.value.ObservableStringValue message, String messageId) {
+        return topColumnsMessage(top, columns, List.of(growing), message, messageId);
+    }
+
+    /** As above, with every column in {@code growing} sharing the extra width. */
+    static javafx.scene.layout.VBox topColumnsMessage(Node top, List<Node> columns, List<Integer> growing,
+                                                      javafx.beans.value.ObservableStringValue message, String messageId) {
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(16, columns.toArray(Node[]::new));
         row.setPadding(new javafx.geometry.Insets(12, 16, 8, 16));
-        javafx.scene.layout.HBox.setHgrow(columns.get(growing), javafx.scene.layout.Priority.ALWAYS);
+        for (int g : growing) javafx.scene.layout.HBox.setHgrow(columns.get(g), javafx.scene.layout.Priority.ALWAYS);
         Label line = styled("", "recorded");
         line.setId(messageId);
         line.textProperty().bind(message);

@@ -61,6 +61,8 @@ final class WorkspaceView {
     private final Clock clock;
     private final TextField scanner = new TextField();
     private final Map<CaseKind, Button> caseButtons = new EnumMap<>(CaseKind.class);
+    /** The width the card column offers its cards (they wrap below each other when narrower). */
+    private final javafx.beans.property.DoubleProperty cardsWidth = new javafx.beans.property.SimpleDoubleProperty(400);
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
                   Consumer<String> notice, Runnable syncNow, Clock clock) {
@@ -84,7 +86,9 @@ final class WorkspaceView {
             cases.getChildren().add(b);
         }
         cases.setPadding(new Insets(12, 16, 0, 16));
-        return Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), 2, vm.recordedMessage(), "recorded");
+        // the card column and the comparison column share the width a larger screen adds (two cards side by side)
+        return Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
+                vm.recordedMessage(), "recorded");
     }
 
     /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
@@ -175,11 +179,11 @@ final class WorkspaceView {
     // ---- centre: card, entry form or proof scanner ----
 
     private Node centrePanel() {
-        GridPane g = new GridPane(10, 8);
         Label none = new Label(messages.get("card.none"));
-        Label checks = Views.styled("", "checks");
-        VBox card = new VBox(10, none, g, checks, Views.styled(messages.get("card.photo"), "photo"));
-        vm.card().subscribe(c -> fillCard(g, none, checks, c));
+        // cards side by side when the column is wide enough, one below the other when not: never cut off
+        javafx.scene.layout.FlowPane cardsRow = new javafx.scene.layout.FlowPane(16, 16);
+        VBox card = new VBox(10, none, cardsRow);
+        vm.shownDocuments().subscribe(() -> fillCards(cardsRow, none, vm.shownDocuments()));
         Node form = entryForm();
         Node proof = proofScanner();
         StackPane body = new StackPane(card, form, proof);
@@ -192,30 +196,107 @@ final class WorkspaceView {
             proof.setVisible(vm.caseKind().get() == CaseKind.TICKET_SERVICE && c == null);
             card.setVisible(!form.isVisible() && !proof.isVisible());
         });
-        VBox box = new VBox(10, Views.heading(messages, "card.heading"), body);
+        ScrollPane scroll = new ScrollPane(body); // large text or two long addresses scroll, never cut off
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        cardsWidth.bind(scroll.widthProperty().subtract(24));
+        cardsRow.prefWrapLengthProperty().bind(cardsWidth);
+        scroll.getStyleClass().add("plain");
+        VBox box = new VBox(10, Views.heading(messages, "card.heading"), scroll);
+        VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         box.getStyleClass().add("panel");
-        box.setPrefWidth(400);
-        box.setMinWidth(400);
+        box.setPrefWidth(460);
+        box.setMinWidth(440);
         return box;
     }
 
-    private void fillCard(GridPane g, Label none, Label checks, CardData c) {
-        g.getChildren().clear();
-        none.setVisible(c == null);
-        checks.setText("");
-        if (c == null) return;
+    /** One panel per card read, side by side in the two-document cases, each with its role, photo and every field. */
+    private void fillCards(javafx.scene.layout.FlowPane row, Label none, List<WorkspaceViewModel.ShownDocument> shown) {
+        row.getChildren().clear();
+        none.setVisible(shown.isEmpty());
+        none.setManaged(shown.isEmpty());
+        boolean two = vm.caseKind().get().documentRoles().size() > 1;
+        for (WorkspaceViewModel.ShownDocument d : shown) row.getChildren().add(documentPanel(d, two));
+    }
+
+    private Node documentPanel(WorkspaceViewModel.ShownDocument d, boolean withRole) {
+        CardData c = d.card();
+        GridPane g = new GridPane(10, 6);
         int row = 0;
-        g.addRow(row++, new Label(messages.get("card.type")), new Label(messages.pick(c.type().zh(), c.type().en())));
-        g.addRow(row++, new Label(messages.get("card.name")), Views.styled(c.name().value(), "card-name"));
-        g.addRow(row++, new Label(messages.get("card.number")), Views.styled(c.idNumber().value(), "card-number"));
-        g.addRow(row++, new Label(messages.get("card.gender")), new Label(messages.pick(c.gender().zh().orElse(c.gender().code()), c.gender().en().orElse(c.gender().code()))));
-        g.addRow(row++, new Label(messages.get("card.birth")), new Label(c.birthDate().iso()));
-        g.addRow(row, new Label(messages.get("card.validity")), new Label(date(c.validity().from()) + " – " + date(c.validity().until())));
-        for (Node n : g.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+        for (CardFields.Field f : CardFields.of(c, messages)) {
+            Label value = f.key().equals("card.name") ? nameLabel(c) : Views.styled(f.value(), f.style());
+            value.setWrapText(true);
+            // a number or a date is never broken across lines; a name wraps only between words (N4: never an ellipsis)
+            if (!f.key().equals("card.address") && !f.key().equals("card.appended") && !f.key().equals("card.authority")) {
+                value.setMinWidth(f.key().equals("card.name") ? 120 : Region.USE_PREF_SIZE);
+            } else {
+                value.setMaxWidth(230); // an address wraps inside its card instead of running out of the column
+            }
+            Label label = new Label(messages.get(f.key()));
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            g.addRow(row++, label, value);
+        }
+        Label checks = Views.styled("", "checks");
+        checks.setWrapText(true);
         List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
         checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
-                : messages.get("card.checksBad") + String.join("；", defects.stream().map(d -> messages.pick(d.detailZh(), d.detailEn())).toList()));
+                : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.pick(x.detailZh(), x.detailEn())).toList()));
+        VBox panel = new VBox(8);
+        if (withRole) panel.getChildren().add(Views.styled(messages.pick(d.role().zh(), d.role().en()), "slot-heading"));
+        // one card: the photo beside its fields; two cards side by side: each photo above its fields
+        // one card: its fields beside the photo when they fit; two cards: each photo above its fields
+        javafx.scene.layout.FlowPane photoAndFields = new javafx.scene.layout.FlowPane(12, 8, photo(d.photo()), g);
+        if (withRole) photoAndFields.setPrefWrapLength(1);
+        else photoAndFields.prefWrapLengthProperty().bind(cardsWidth);
+        panel.getChildren().addAll(photoAndFields, checks);
+        panel.setId("document-" + d.role().name());
+        HBox.setHgrow(panel, javafx.scene.layout.Priority.ALWAYS);
+        return panel;
+    }
+
+    /** The chip photo at twice its size, pixels kept sharp; or why it is not shown; or that it is being decoded. */
+    private Node photo(org.ticketwindow.idcheck.photo.PhotoResult result) {
+        double w = org.ticketwindow.idcheck.photo.Photo.WIDTH * 2, h = org.ticketwindow.idcheck.photo.Photo.HEIGHT * 2;
+        if (result instanceof org.ticketwindow.idcheck.photo.PhotoResult.Decoded decoded) {
+            var p = decoded.photo();
+            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(p.WIDTH, p.HEIGHT);
+            img.getPixelWriter().setPixels(0, 0, p.WIDTH, p.HEIGHT, javafx.scene.image.PixelFormat.getByteRgbInstance(),
+                    p.rgb(), 0, org.ticketwindow.idcheck.photo.Photo.ROW_BYTES);
+            javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
+            view.setFitWidth(w);
+            view.setFitHeight(h);
+            view.setSmooth(false); // a face is compared pixel by pixel: no blur
+            view.setId("photo");
+            view.setAccessibleText(messages.get("card.photoShown"));
+            return view;
+        }
+        String text = result instanceof org.ticketwindow.idcheck.photo.PhotoResult.NotDecoded n
+                ? messages.pick(n.problem().zh(), n.problem().en()) : messages.get("card.photoDecoding");
+        Label reason = Views.styled(text, "photo");
+        reason.setId("photo-reason");
+        reason.setWrapText(true);
+        reason.setMinSize(w, h);
+        reason.setPrefSize(w, h);
+        reason.setMaxSize(w, h);
+        return reason;
+    }
+
+    /**
+     * The name as the card holds it. A character the fonts may not draw (outside the BMP, private use, not in GBK: the
+     * rare characters of N1) is also given by its code point, with a warning, so a missing glyph is never taken for a
+     * match.
+     */
+    private Label nameLabel(CardData c) {
+        String name = c.name().value();
+        List<String> rare = CardFields.rareCodePoints(name);
+        Label l = Views.styled(rare.isEmpty() ? name : name + "  (" + String.join(" ", rare) + ")", "card-name");
+        if (!rare.isEmpty()) {
+            l.getStyleClass().add("card-name-rare");
+            l.setTooltip(new javafx.scene.control.Tooltip(messages.get("card.rareWarning")));
+            l.setText(l.getText() + "\n⚠ " + messages.get("card.rareWarning"));
+        }
+        return l;
     }
 
     private String date(CardDate d) { return d.isLongTerm() ? messages.pick("长期", "long-term") : d.iso(); }

@@ -79,6 +79,11 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<ReaderState> readerState = new ReadOnlyObjectWrapper<>(ReaderState.WAITING);
     private final ReadOnlyStringWrapper readerMessage = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<CardData> card = new ReadOnlyObjectWrapper<>();
+    /** Every card read in this case, by slot, with its photo once decoded (the centre panel shows them side by side). */
+    private final javafx.collections.ObservableList<ShownDocument> shownDocuments = javafx.collections.FXCollections.observableArrayList();
+    private org.ticketwindow.idcheck.photo.PhotoService photos;
+    /** Counts the cases opened: a photo decoded for an earlier passenger is wiped, not shown. */
+    private long passenger;
     private final ObservableList<Row> comparison = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper recordsNote = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Decision> decision = new ReadOnlyObjectWrapper<>();
@@ -132,6 +137,18 @@ public final class WorkspaceViewModel {
     public ReadOnlyStringProperty step() { return step.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ReaderState> readerState() { return readerState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty readerMessage() { return readerMessage.getReadOnlyProperty(); }
+    /**
+     * A card read for one slot of the case, and its chip photo: null while it is being decoded, then the photo or the
+     * reason it is not shown. The photo lives only while the case is open (PD3): it is wiped when the case closes.
+     */
+    public record ShownDocument(DocumentRole role, CardData card, org.ticketwindow.idcheck.photo.PhotoResult photo) {}
+
+    /** The cards of this case in slot order (two side by side in the proxy and over-limit cases). */
+    public javafx.collections.ObservableList<ShownDocument> shownDocuments() { return shownDocuments; }
+
+    /** Where card photos are decoded (the profile's decoder, or training portraits); without it none is. */
+    public void usePhotos(org.ticketwindow.idcheck.photo.PhotoService service) { photos = service; }
+
     /** The last card read in this case (the centre panel). */
     public ReadOnlyObjectProperty<CardData> card() { return card.getReadOnlyProperty(); }
     public ObservableList<Row> comparison() { return comparison; }
@@ -264,6 +281,7 @@ public final class WorkspaceViewModel {
         if (shown != null) card.set(shown);
         refreshSlots();
         generation++;
+        if (shown != null) show(slot, shown);
         if (documents.size() < roles.size()) {
             if (document instanceof Presented.Unreadable) { decideNow(); return; } // D3 ends the case at once
             readerMessage.set(nextStep());
@@ -277,6 +295,36 @@ public final class WorkspaceViewModel {
             return;
         }
         lookUp(e);
+    }
+
+    /** Shows the card for its slot at once, and its photo when the decoder answers (if the case is still the same). */
+    private void show(DocumentRole slot, CardData shown) {
+        shownDocuments.add(new ShownDocument(slot, shown, null));
+        if (photos == null) {
+            replacePhoto(slot, shown, org.ticketwindow.idcheck.photo.PhotoResult.not(
+                    org.ticketwindow.idcheck.photo.PhotoProblem.NOT_CONFIGURED, "no photo service"));
+            return;
+        }
+        long asked = passenger;
+        photos.decode(shown.photo()).thenAccept(result -> tasks.onUi(() -> {
+            if (asked == passenger) replacePhoto(slot, shown, result);
+            else wipe(result); // the passenger is gone: nothing of them stays (PD3)
+        }));
+    }
+
+    private void replacePhoto(DocumentRole slot, CardData shown, org.ticketwindow.idcheck.photo.PhotoResult result) {
+        for (int i = 0; i < shownDocuments.size(); i++) {
+            ShownDocument d = shownDocuments.get(i);
+            if (d.role() == slot && d.card() == shown) {
+                shownDocuments.set(i, new ShownDocument(slot, shown, result));
+                return;
+            }
+        }
+        wipe(result);
+    }
+
+    private static void wipe(org.ticketwindow.idcheck.photo.PhotoResult result) {
+        if (result instanceof org.ticketwindow.idcheck.photo.PhotoResult.Decoded d) d.photo().wipe();
     }
 
     private void lookUp(DocumentEvidence shown) {
@@ -413,12 +461,15 @@ public final class WorkspaceViewModel {
     /** Forgets the documents, the record and the decision (PD3); the chosen case stays. */
     private void clearCase() {
         generation++;
+        passenger++;
         documents.clear();
         found = null;
         offline = false;
         extraFactor = null;
         nameDecision = null;
         card.set(null);
+        for (ShownDocument d : shownDocuments) if (d.photo() != null) wipe(d.photo());
+        shownDocuments.clear();
         comparison.clear();
         recordsNote.set("");
         decision.set(null);

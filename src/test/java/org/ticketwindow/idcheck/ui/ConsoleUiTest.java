@@ -145,6 +145,12 @@ class ConsoleUiTest {
         place("ordinary");
         waitForText("#verdict", "核验通过");
         assertThat(text("#reader-state")).isEqualTo("读卡成功");
+        // the chip photo (a training portrait) at twice its size, sharp, beside the card's fields (issue 17)
+        waitFor(() -> robot.lookup("#photo").tryQuery().isPresent());
+        assertThat(onFx(() -> ((javafx.scene.image.ImageView) robot.lookup("#photo").query()).getFitWidth())).isEqualTo(204.0);
+        assertThat(onFx(() -> ((javafx.scene.image.ImageView) robot.lookup("#photo").query()).isSmooth())).isFalse();
+        assertThat(onFx(() -> robot.lookup("住址").tryQuery().isPresent() && robot.lookup("签发机关").tryQuery().isPresent()
+                && robot.lookup("民族").tryQuery().isPresent())).isTrue();
         screenshot("workspace-read-zh");
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录：核验通过");
@@ -187,6 +193,10 @@ class ConsoleUiTest {
         assertThat(text("#reader-next")).isEqualTo("请取走上一张证件，放置委托人证件");
         place("ordinary-female");
         waitForText("#verdict", "核验通过");
+        // both documents side by side, each with its role and photo (issue 17)
+        waitFor(() -> robot.lookup("#document-PROXY").tryQuery().isPresent() && robot.lookup("#document-PRINCIPAL").tryQuery().isPresent());
+        waitFor(() -> robot.lookup("#photo").queryAll().size() == 2);
+        assertThat(onFx(() -> robot.lookup("代办人证件").tryQuery().isPresent() && robot.lookup("委托人证件").tryQuery().isPresent())).isTrue();
         screenshot("workspace-proxy-zh");
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录：核验通过");

@@ -121,6 +121,33 @@ class ViewModelTest {
 
         QueueStatus queue() { return store.results().status(); }
 
+        @Test @org.junit.jupiter.api.DisplayName("PD3 the chip photo is shown for its slot once decoded, and wiped when the case is recorded")
+        void thePhotoIsShownForItsSlotAndWipedWithTheCase() throws Exception {
+            CardData c = card("ordinary");
+            answers.add(List.of(recordFor(c, c.name().value())));
+            WorkspaceViewModel vm = vm(zh);
+            try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.TrainingPortraits
+                    .decoder(org.ticketwindow.idcheck.photo.PhotoDecoder.none()))) {
+                vm.usePhotos(photos);
+                place(vm, c);
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                        .until(() -> vm.shownDocuments().size() == 1 && vm.shownDocuments().getFirst().photo() != null);
+                WorkspaceViewModel.ShownDocument shown = vm.shownDocuments().getFirst();
+                assertThat(shown.role()).isEqualTo(DocumentRole.HOLDER);
+                var photo = ((org.ticketwindow.idcheck.photo.PhotoResult.Decoded) shown.photo()).photo();
+                assertThat(photo.rgb()).isNotEqualTo(new byte[org.ticketwindow.idcheck.photo.Photo.RGB_BYTES]);
+                vm.record();
+                assertThat(vm.shownDocuments()).as("PD3").isEmpty();
+                assertThat(photo.rgb()).as("PD3: the pixels are wiped").containsOnly((byte) 0);
+            }
+        }
+
+        @Test @org.junit.jupiter.api.DisplayName("N1 a name character the fonts may not draw is given with its code point")
+        void rareCharactersGetTheirCodePoints() {
+            assertThat(CardFields.rareCodePoints("郑\uD869\uDEA5")).containsExactly("U+2A6A5");
+            assertThat(CardFields.rareCodePoints("张三")).isEmpty();
+        }
+
         @Test void aMatchingRecordPassesIsRecordedOnceAndTheScreenForgetsThePassenger() throws Exception {
             CardData c = card("ordinary");
             answers.add(List.of(recordFor(c, c.name().value())));
