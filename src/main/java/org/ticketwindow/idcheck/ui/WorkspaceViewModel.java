@@ -252,7 +252,10 @@ public final class WorkspaceViewModel {
         }
         switch (proofs.get().verify(text == null ? "" : text.strip(), clock.instant())) {
             case EtpVerdict.Accepted a -> {
-                proofMessage.set(messages.get("proof.accepted"));
+                // whose proof it is and how long it holds: the clerk compares the person and the times (E2)
+                java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+                proofMessage.set(messages.get("proof.accepted") + "\n" + messages.get("proof.whose", a.proof().name().value(),
+                        a.proof().idNumber().masked(), at.format(a.proof().issuedAt()), at.format(a.proof().validUntil())));
                 clearCase();
                 present(new Presented.Proof(a.proof()), null);
             }
