@@ -66,7 +66,8 @@ public final class IsolatedDecoder implements PhotoDecoder {
             HelperProtocol.Answer a = HelperProtocol.Answer.parse(frame);
             if (a.ok()) {
                 Photo p = new Photo(a.body());
-                java.util.Arrays.fill(frame, (byte) 0);
+                java.util.Arrays.fill(frame, (byte) 0); // the Photo holds the only copy (PD3)
+                java.util.Arrays.fill(a.body(), (byte) 0);
                 return new PhotoResult.Decoded(p);
             }
             return PhotoResult.not(a.problem().orElse(PhotoProblem.DECODER_FAILED), a.text());
