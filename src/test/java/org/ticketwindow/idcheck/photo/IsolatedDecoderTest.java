@@ -116,6 +116,8 @@ class IsolatedDecoderTest {
         try (IsolatedDecoder d = decoder(DecoderInterface.UNPACK, OptionalInt.of(602), Duration.ofSeconds(5))) {
             decoded(d.decode(StandInWltLibrary.photo(null, 9)));
             Path dir = d.workingDirectory().orElseThrow();
+            assertThat(standIn.sideEffectFiles()).as("the library did write zp.bmp, into the private directory")
+                    .last().isEqualTo(dir.toRealPath().resolve("zp.bmp"));
             assertThat(dir.getParent()).isEqualTo(tmp);
             assertThat(Files.getPosixFilePermissions(dir)).extracting(Object::toString)
                     .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE", "OWNER_EXECUTE");
