@@ -83,7 +83,7 @@ class IsolatedDecoderTest {
             PhotoResult crash = d.decode(StandInWltLibrary.photo("CR", 1));
             assertThat(crash).isInstanceOfSatisfying(PhotoResult.NotDecoded.class, n -> {
                 assertThat(n.problem()).isEqualTo(PhotoProblem.CRASHED);
-                assertThat(n.technician()).contains("exit code");
+                assertThat(n.technician()).contains("exit code").contains("SIGSEGV").contains("libwlt-standin.so");
             });
             assertThat(d.helperPid()).isEmpty();
             decoded(d.decode(StandInWltLibrary.photo(null, 2)));
