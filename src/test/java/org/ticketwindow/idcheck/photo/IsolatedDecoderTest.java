@@ -43,7 +43,7 @@ class IsolatedDecoderTest {
 
     @ParameterizedTest(name = "{0}: upright, true colours, rows unpadded")
     @EnumSource(DecoderInterface.class)
-    @DisplayName("each interface's output becomes an upright RGB photo")
+    @DisplayName("each interface's output becomes an upright RGB photo (the library's printf on stdout does not disturb the protocol)")
     void orientationAndColours(DecoderInterface iface) {
         try (IsolatedDecoder d = decoder(iface, OptionalInt.empty(), Duration.ofSeconds(5))) {
             Photo p = decoded(d.decode(StandInWltLibrary.photo(null, 0x5A)));
