@@ -8,7 +8,8 @@
  * Upright pixel (x, y), y = 0 the top row: R = 2x, G = 2y, B = src[100].
  * Behaviour chosen by bytes 6-7 of the photo: "CR" crashes (SIGSEGV), "HG" hangs, "LI" answers -5 (not licensed).
  * Like the real libraries it prints to stdout, and a non-zero third argument of unpack/wlt2bmp writes zp.bmp into
- * the current directory. Every call appends one byte to COUNT_FILE (a -D at compile time).
+ * the current directory (and its path to COUNT_FILE.where). Every call appends one byte to COUNT_FILE (a -D at
+ * compile time).
  */
 #include <stdio.h>
 #include <string.h>
@@ -74,6 +75,10 @@ static int raw(const unsigned char *src, unsigned char *dst, int bmpSave) {
         bmp_file(src, file);
         FILE *f = fopen("zp.bmp", "wb");
         if (f) { fwrite(file, 1, BMP, f); fclose(f); }
+        char where[4096];                        /* tell the test where the side-effect file went */
+        FILE *w = fopen(COUNT_FILE ".where", "ab");
+        if (w && getcwd(where, sizeof where)) fprintf(w, "%s/zp.bmp\n", where);
+        if (w) fclose(w);
     }
     return 1;
 }

@@ -18,6 +18,8 @@ public record HelperLauncher(Path java, String classPath) {
     /** The console's entry point ({@code org.ticketwindow.idcheck.cli.Main}); by name, so that this package stays below cli. */
     static final String MAIN_CLASS = "org.ticketwindow.idcheck.cli.Main";
     static final String COMMAND = "photo-helper";
+    /** The JVM's crash report, inside the private directory. */
+    static final String CRASH_REPORT = "hs_err.log";
 
     /** The running console's runtime and class path. */
     public static HelperLauncher sameRuntime() {
@@ -43,7 +45,7 @@ public record HelperLauncher(Path java, String classPath) {
     List<String> command(DecoderSettings s, Path dir) {
         List<String> c = new ArrayList<>(List.of(java.toString(),
                 "-XX:+UseSerialGC", "-Xmx64m", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + dir.resolve("hs_err.log"),
+                "-XX:-CreateCoredumpOnCrash", "-XX:ErrorFile=" + dir.resolve(CRASH_REPORT),
                 "--enable-native-access=ALL-UNNAMED", "-Djava.awt.headless=true",
                 "-Didcheck.log.dir=" + dir,
                 "-cp", classPath, MAIN_CLASS, COMMAND,

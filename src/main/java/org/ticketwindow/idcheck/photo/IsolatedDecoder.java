@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -66,7 +67,8 @@ public final class IsolatedDecoder implements PhotoDecoder {
             HelperProtocol.Answer a = HelperProtocol.Answer.parse(frame);
             if (a.ok()) {
                 Photo p = new Photo(a.body());
-                java.util.Arrays.fill(frame, (byte) 0);
+                java.util.Arrays.fill(frame, (byte) 0); // the Photo holds the only copy (PD3)
+                java.util.Arrays.fill(a.body(), (byte) 0);
                 return new PhotoResult.Decoded(p);
             }
             return PhotoResult.not(a.problem().orElse(PhotoProblem.DECODER_FAILED), a.text());
@@ -138,9 +140,9 @@ public final class IsolatedDecoder implements PhotoDecoder {
 
     private PhotoResult.NotDecoded crashed(Helper h) {
         int exit = h.awaitExit();
+        String fault = h.crashSummary().map(f -> ": " + f).orElse("");
         stop();
-        String how = exit > 128 ? " (signal " + (exit - 128) + (exit == 134 ? ": the JVM's crash handler after a fault in the library" : "") + ")" : "";
-        return PhotoResult.not(PhotoProblem.CRASHED, "helper ended with exit code " + exit + how + " while running "
+        return PhotoResult.not(PhotoProblem.CRASHED, "helper ended with exit code " + exit + fault + " while running "
                 + settings.iface().symbol() + " of " + settings.library() + "; restarted with the next card");
     }
 
@@ -203,6 +205,30 @@ public final class IsolatedDecoder implements PhotoDecoder {
                 Thread.currentThread().interrupt();
             }
             return -1;
+        }
+
+        /**
+         * The signal and the faulting frame from the JVM's crash report in the working directory ({@code SIGSEGV (0xb)
+         * … in libwlt.so+0x1159 unpack+0x19}): library and symbol only. The report itself (it holds memory, i.e. the
+         * photo) is deleted with the directory.
+         */
+        Optional<String> crashSummary() {
+            Path report = dir.resolve(HelperLauncher.CRASH_REPORT);
+            if (!Files.exists(report)) return Optional.empty();
+            String signal = null;
+            String frame = null;
+            try (Stream<String> lines = Files.lines(report, java.nio.charset.StandardCharsets.ISO_8859_1).limit(40)) {
+                List<String> head = lines.toList();
+                for (int i = 0; i < head.size(); i++) {
+                    String l = head.get(i);
+                    if (signal == null && l.matches("#\\s+(SIG\\w+|EXCEPTION_\\w+) \\(.*")) signal = l.replaceFirst("#\\s+(\\S+ \\(0x\\w+\\)).*", "$1");
+                    if (l.startsWith("# Problematic frame:") && i + 1 < head.size()) frame = head.get(i + 1).replaceFirst("^#\\s*", "").strip();
+                }
+            } catch (IOException | UncheckedIOException e) {
+                return Optional.empty();
+            }
+            if (signal == null && frame == null) return Optional.of("the JVM's crash handler caught a fault");
+            return Optional.of((signal == null ? "a fault" : signal) + (frame == null ? "" : " in " + frame));
         }
 
         /** Deletes what is in the working directory (side-effect files, crash reports), keeping the directory. */

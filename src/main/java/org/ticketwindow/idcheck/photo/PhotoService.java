@@ -1,5 +1,8 @@
 package org.ticketwindow.idcheck.photo;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +13,7 @@ import java.util.concurrent.Executors;
  * case is still open, and {@link Photo#wipe() wipes} the photo when the case closes (PD3).
  */
 public final class PhotoService implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PhotoService.class);
     private final PhotoDecoder decoder;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "photo-decoder");
@@ -26,8 +30,14 @@ public final class PhotoService implements AutoCloseable {
         byte[] copy = wlt == null ? new byte[0] : wlt.clone();
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return decoder.decode(copy);
+                PhotoResult r = decoder.decode(copy);
+                // for the technician's log: the reason and the technician line only (never pixels or bytes, PD1)
+                if (r instanceof PhotoResult.NotDecoded n && n.problem() != PhotoProblem.NOT_CONFIGURED) {
+                    log.warn("photo not decoded: {} ({})", n.problem(), n.technician());
+                }
+                return r;
             } catch (RuntimeException e) { // a decoder's bug must not leave the screen waiting
+                log.warn("photo decoder error", e);
                 return PhotoResult.not(PhotoProblem.DECODER_FAILED, "decoder error: " + e.getClass().getSimpleName());
             } finally {
                 java.util.Arrays.fill(copy, (byte) 0);

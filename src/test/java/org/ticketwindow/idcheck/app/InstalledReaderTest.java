@@ -18,7 +18,7 @@ import java.time.Clock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An installation's console drives the reader its installation file names (reader.profile, reader.port). */
+/** An installation's console drives the reader its installation file names (reader.profile, reader.port), and the photo decoder its profile names (training: the drawn portraits). */
 class InstalledReaderTest {
     @TempDir Path dir;
 
@@ -45,9 +45,29 @@ class InstalledReaderTest {
                 assertThat(session.readerFault()).isEmpty();
                 assertThat(session.reader()).hasValueSatisfying(r -> assertThat(r.profile().id()).isEqualTo("ga467-serial"));
                 try (var lease = session.reader().get().acquire(org.ticketwindow.idcheck.reader.ReaderUse.COMMAND, java.time.Duration.ZERO)) {
-                    assertThat(lease.reader().read()).isInstanceOf(ReadOutcome.Read.class);
+                    ReadOutcome read = lease.reader().read();
+                    assertThat(read).isInstanceOf(ReadOutcome.Read.class);
+                    // issue 17: an installation shows no training portrait; its profile configures no decoder
+                    assertThat(session.photos().decode(((ReadOutcome.Read) read).card().photo()).get())
+                            .isInstanceOfSatisfying(org.ticketwindow.idcheck.photo.PhotoResult.NotDecoded.class,
+                                    n -> assertThat(n.problem()).isEqualTo(org.ticketwindow.idcheck.photo.PhotoProblem.NOT_CONFIGURED));
                 }
             }
+        }
+    }
+
+    @Test
+    @DisplayName("training mode: the console's photo service shows the tray cards' drawn portraits (issue 17)")
+    void trainingPortraits() throws Exception {
+        AppHome home = new AppHome(dir.resolve("training"));
+        try (ConsoleSession session = ConsoleSession.open(home, Clock.systemUTC())) {
+            assertThat(session.training()).isPresent();
+            assertThat(session.photos().describe()).contains("training only");
+            session.training().get().sam().place(CardFixture.builtIn("ordinary"));
+            ReadOutcome read = session.reader().orElseThrow().read();
+            assertThat(read).isInstanceOf(ReadOutcome.Read.class);
+            assertThat(session.photos().decode(((ReadOutcome.Read) read).card().photo()).get())
+                    .isInstanceOf(org.ticketwindow.idcheck.photo.PhotoResult.Decoded.class);
         }
     }
 

@@ -43,7 +43,7 @@ class IsolatedDecoderTest {
 
     @ParameterizedTest(name = "{0}: upright, true colours, rows unpadded")
     @EnumSource(DecoderInterface.class)
-    @DisplayName("each interface's output becomes an upright RGB photo")
+    @DisplayName("each interface's output becomes an upright RGB photo (the library's printf on stdout does not disturb the protocol)")
     void orientationAndColours(DecoderInterface iface) {
         try (IsolatedDecoder d = decoder(iface, OptionalInt.empty(), Duration.ofSeconds(5))) {
             Photo p = decoded(d.decode(StandInWltLibrary.photo(null, 0x5A)));
@@ -83,7 +83,7 @@ class IsolatedDecoderTest {
             PhotoResult crash = d.decode(StandInWltLibrary.photo("CR", 1));
             assertThat(crash).isInstanceOfSatisfying(PhotoResult.NotDecoded.class, n -> {
                 assertThat(n.problem()).isEqualTo(PhotoProblem.CRASHED);
-                assertThat(n.technician()).contains("exit code");
+                assertThat(n.technician()).contains("exit code").contains("SIGSEGV").contains("libwlt-standin.so");
             });
             assertThat(d.helperPid()).isEmpty();
             decoded(d.decode(StandInWltLibrary.photo(null, 2)));
@@ -116,6 +116,8 @@ class IsolatedDecoderTest {
         try (IsolatedDecoder d = decoder(DecoderInterface.UNPACK, OptionalInt.of(602), Duration.ofSeconds(5))) {
             decoded(d.decode(StandInWltLibrary.photo(null, 9)));
             Path dir = d.workingDirectory().orElseThrow();
+            assertThat(standIn.sideEffectFiles()).as("the library did write zp.bmp, into the private directory")
+                    .last().isEqualTo(dir.toRealPath().resolve("zp.bmp"));
             assertThat(dir.getParent()).isEqualTo(tmp);
             assertThat(Files.getPosixFilePermissions(dir)).extracting(Object::toString)
                     .containsExactlyInAnyOrder("OWNER_READ", "OWNER_WRITE", "OWNER_EXECUTE");

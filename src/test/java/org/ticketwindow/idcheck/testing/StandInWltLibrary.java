@@ -36,6 +36,7 @@ public final class StandInWltLibrary {
         dir.toFile().deleteOnExit();
         lib.toFile().deleteOnExit();
         count.toFile().deleteOnExit();
+        dir.resolve("calls.where").toFile().deleteOnExit();
         compiled = new StandInWltLibrary(lib, count);
         return compiled;
     }
@@ -44,6 +45,12 @@ public final class StandInWltLibrary {
 
     /** How many times any of the library's functions was called so far (across helpers). */
     public long calls() throws IOException { return Files.exists(countFile) ? Files.size(countFile) : 0; }
+
+    /** Every zp.bmp the library wrote (its absolute path, one a line, oldest first). */
+    public java.util.List<Path> sideEffectFiles() throws IOException {
+        Path where = countFile.resolveSibling(countFile.getFileName() + ".where");
+        return Files.exists(where) ? Files.readAllLines(where).stream().map(Path::of).toList() : java.util.List.of();
+    }
 
     /** A 1024-byte photo with the WLT header; {@code behaviour} in bytes 6-7 ("CR" crash, "HG" hang, "LI" not licensed, else normal), {@code tint} at byte 100. */
     public static byte[] photo(String behaviour, int tint) {
