@@ -64,10 +64,12 @@ class InstalledReaderTest {
             assertThat(session.training()).isPresent();
             assertThat(session.photos().describe()).contains("training only");
             session.training().get().sam().place(CardFixture.builtIn("ordinary"));
-            ReadOutcome read = session.reader().orElseThrow().read();
-            assertThat(read).isInstanceOf(ReadOutcome.Read.class);
-            assertThat(session.photos().decode(((ReadOutcome.Read) read).card().photo()).get())
-                    .isInstanceOf(org.ticketwindow.idcheck.photo.PhotoResult.Decoded.class);
+            try (var lease = session.reader().orElseThrow().acquire(org.ticketwindow.idcheck.reader.ReaderUse.COMMAND, java.time.Duration.ZERO)) {
+                ReadOutcome read = lease.reader().read();
+                assertThat(read).isInstanceOf(ReadOutcome.Read.class);
+                assertThat(session.photos().decode(((ReadOutcome.Read) read).card().photo()).get())
+                        .isInstanceOf(org.ticketwindow.idcheck.photo.PhotoResult.Decoded.class);
+            }
         }
     }
 
