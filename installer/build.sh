@@ -79,7 +79,7 @@ if [[ "$type" == deb ]]; then
     --app-version "$version" --linux-app-release "$release" --vendor "Ticket Window" --description "窗口身份核验台 identity verification console" \
     --linux-package-name idcheck --linux-deb-maintainer "support@ticketwindow.invalid" --linux-menu-group "Office" \
     --linux-app-category misc --install-dir /opt \
-    --linux-package-deps "pcscd, fonts-wqy-microhei | fonts-noto-cjk" \
+    --linux-package-deps "pcscd, fonts-wqy-microhei | fonts-noto-cjk, fonts-hanazono" \
     --resource-dir "$out/resources"
   ls -l "$out"/*.deb
 fi
