@@ -61,6 +61,9 @@ public final class CentralService implements AutoCloseable {
 
     /** Opens (and migrates) the store at {@code url}: {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}. */
     public static CentralService open(String url, Clock clock) {
+        if (url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:sqlite::") && !url.startsWith("jdbc:sqlite:file:")) {
+            ownerOnly(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", "")));
+        }
         SqlDatabase db = SqlDatabase.open(url);
         try {
             new Migrations("central").apply(db);
@@ -72,6 +75,27 @@ public final class CentralService implements AutoCloseable {
     }
 
     public SqlDatabase database() { return db; }
+
+    /**
+     * The central's SQLite file (records, results: personal data) owner-only before SQLite opens it, whatever the
+     * umask; SQLite gives its WAL and shared-memory files the same mode. A file an older version made readable is narrowed.
+     */
+    private static void ownerOnly(java.nio.file.Path file) {
+        try {
+            java.nio.file.Path dir = file.toAbsolutePath().getParent();
+            java.nio.file.Files.createDirectories(dir);
+            if (!java.nio.file.Files.getFileStore(dir).supportsFileAttributeView("posix")) return;
+            if (!java.nio.file.Files.exists(file)) org.ticketwindow.idcheck.store.AtomicFiles.createOwnerOnly(file);
+            for (String suffix : new String[]{"", "-wal", "-shm"}) {
+                java.nio.file.Path f = dir.resolve(file.getFileName() + suffix);
+                if (java.nio.file.Files.exists(f)) {
+                    java.nio.file.Files.setPosixFilePermissions(f, org.ticketwindow.idcheck.store.AtomicFiles.OWNER_ONLY);
+                }
+            }
+        } catch (IOException e) {
+            throw org.ticketwindow.idcheck.store.StoreException.ofIo(e, "preparing " + file);
+        }
+    }
 
     /**
      * Answers a batch: one answer per element, in order. {@code counter} is the counter the client certificate names
