@@ -255,6 +255,45 @@ public final class ResultQueue {
         });
     }
 
+    /** What {@link #resend} found: results queued again, and results whose body was already purged (cannot be sent). */
+    public record Resent(int queued, int purged) {}
+
+    /**
+     * The central reports sequence numbers {@code from}..{@code to} of {@code counterId} missing although this counter
+     * had them synced: it was restored from a backup older than them (issue 15). Those still holding their body (kept
+     * for the retention period, S8) go back to the queue and are sent again; the central applies each id once (S2).
+     */
+    public Resent resend(String counterId, long from, long to) {
+        return db.transaction("queueing results the central lacks", c -> {
+            int queued;
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'QUEUED', attempts = 0, updated_at = ?, "
+                    + "last_error = ? WHERE counter_id = ? AND sequence BETWEEN ? AND ? AND state = 'SYNCED' AND body IS NOT NULL")) {
+                p.setLong(1, clock.millis());
+                p.setString(2, "sent again: the central reported #" + from + "–#" + to + " missing (restored from a backup?)");
+                p.setString(3, counterId);
+                p.setLong(4, from);
+                p.setLong(5, to);
+                queued = p.executeUpdate();
+            }
+            int purged;
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM results WHERE counter_id = ? AND sequence BETWEEN ? "
+                    + "AND ? AND state = 'SYNCED' AND body IS NULL")) {
+                p.setString(1, counterId);
+                p.setLong(2, from);
+                p.setLong(3, to);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    purged = r.getInt(1);
+                }
+            }
+            if (queued > 0 || purged > 0) {
+                audit.append(c, AuditKind.CONFIGURATION, "system", counterId, "the central lacks #" + from + "–#" + to + ": "
+                        + queued + " synced results sent again, " + purged + " already purged");
+            }
+            return new Resent(queued, purged);
+        });
+    }
+
     /** A supervisor sends a parked result again. */
     public boolean retryParked(String id, String supervisorId) {
         return db.transaction("retrying a parked result", c -> {

@@ -22,7 +22,9 @@ import java.util.concurrent.TimeUnit;
  * settles each by its answer (applied, duplicate, conflict → synced; rejected, reused id → parked with the reason).
  * With no definite answer the batch goes back to the queue and the worker retries after exponential backoff with full
  * jitter and a cap (Failsafe); a batch the central refuses as a whole is resent one result at a time, so one bad
- * result parks and the others flow. Runs on its own daemon thread; shares nothing with the UI but the store.
+ * result parks and the others flow; a result the central keeps failing on is isolated and parked. When an answer
+ * reports sequence numbers missing that this counter had synced (the central was restored from a backup), those are
+ * sent again. Runs on its own daemon thread; shares nothing with the UI but the store.
  */
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
@@ -278,10 +280,26 @@ public final class SyncWorker implements AutoCloseable {
         }
         queue.synced(synced);
         queue.park(parked);
+        for (OutgoingResult o : batch) {
+            ResultAnswer a = byId.get(o.id());
+            if (a != null && a.gapFrom() > 0 && !a.reordered()) resendMissing(o.counterId(), a.gapFrom(), a.gapTo());
+        }
         if (!unanswered.isEmpty()) queue.retryLater(unanswered, "the central's answer did not name " + unanswered.size() + " results");
         t.synced += synced.size();
         t.parked += parked.size();
         t.requeued += unanswered.size();
+    }
+
+    /**
+     * The central's answer names sequence numbers it lacks before this result. Those this counter had synced were lost
+     * at the central (restored from a backup): they are queued again and go out in this drain (issue 15, item 4).
+     */
+    private void resendMissing(String counterId, long from, long to) {
+        ResultQueue.Resent r = queue.resend(counterId, from, to);
+        if (r.queued() > 0 || r.purged() > 0) {
+            LOG.warn("the central lacks {} #{}–#{}: {} synced results sent again, {} already purged (retention)", counterId,
+                    from, to, r.queued(), r.purged());
+        }
     }
 
     private static final class Tally {

@@ -238,6 +238,31 @@ class StoreFaultsTest {
     }
 
     @Test
+    @DisplayName("PD2 PINs are hashed with 600,000 PBKDF2 iterations; an older, cheaper hash is replaced at the next login")
+    void pinHashCost() throws Exception {
+        try (LocalStore s = Counters.store(dir)) {
+            s.clerks().add("c-01", "售票员", ClerkRole.CLERK, "13579135", "sup-01");
+            assertThat(s.clerks().storedHash("c-01")).startsWith("pin1$600000$");
+            byte[] salt = new byte[16];
+            String old = "pin1$120000$" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(salt) + "$"
+                    + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                    org.ticketwindow.idcheck.identity.Pbkdf2.derive("24680246".toCharArray(), salt, 120_000));
+            s.database().transaction("an account from an older version", c -> {
+                try (var p = c.prepareStatement("UPDATE clerks SET pin_hash = ? WHERE id = 'c-01'")) {
+                    p.setString(1, old);
+                    p.executeUpdate();
+                }
+                return null;
+            });
+            long t0 = System.nanoTime();
+            assertThat(s.clerks().login("c-01", "24680246")).isInstanceOf(LoginResult.Success.class);
+            System.out.printf("PIN: a login with re-hash took %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            assertThat(s.clerks().storedHash("c-01")).startsWith("pin1$600000$");
+            assertThat(s.clerks().login("c-01", "24680246")).isInstanceOf(LoginResult.Success.class);
+        }
+    }
+
+    @Test
     @DisplayName("PD2 the database, its WAL, the key, the mark, the logs and the central's SQLite file are owner-only whatever the umask")
     void ownerOnlyFiles() throws Exception {
         try (LocalStore s = Counters.store(dir)) {

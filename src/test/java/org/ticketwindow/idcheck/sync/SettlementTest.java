@@ -102,6 +102,45 @@ class SettlementTest {
         }
     }
 
+    @Test
+    @DisplayName("S2 S3 the central restored from a backup: the gap it reports makes the counter send again what it had synced since")
+    void centralRestoredFromBackup() throws Exception {
+        Path backup = dir.resolve("central-backup.db");
+        CentralFixture central = CentralFixture.start(dir, 30);
+        try (LocalStore store = Counters.store(dir.resolve("counter"))) {
+            try {
+                Counters.record(store, "C1", 0, 4);
+                new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
+                central.service.database().read("backup", c -> { // the operator's nightly backup
+                    try (var st = c.createStatement()) {
+                        st.execute("VACUUM INTO '" + backup + "'");
+                    }
+                    return null;
+                });
+                Counters.record(store, "C1", 4, 6); // #5-#10, synced after the backup
+                new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
+                assertThat(store.results().status().synced()).isEqualTo(10);
+            } finally {
+                central.close();
+            }
+            // the central is restored from the backup: #5-#10 are gone there, the counter has them as synced
+            try (org.ticketwindow.idcheck.central.CentralService restored = org.ticketwindow.idcheck.central.CentralService.open(
+                    "jdbc:sqlite:" + backup, Clock.systemUTC());
+                 CentralServer server = CentralServer.start(restored, new InetSocketAddress("127.0.0.1", 0),
+                         org.ticketwindow.idcheck.central.CentralTls.inPkiDirectory(central.pki.dir()), Clock.systemUTC())) {
+                assertThat(restored.stats()).containsEntry("received", 4L);
+                CentralClient client = central.client("C1", URI.create("https://localhost:" + server.address().getPort()));
+                Counters.record(store, "C1", 10, 1); // the next result reveals the gap #5-#10
+                SyncReport r = new SyncWorker(store.results(), client, fast(10)).runOnce();
+                assertThat(r.ok()).isTrue();
+                assertThat(restored.stats()).containsEntry("received", 11L).containsEntry("applied", 11L)
+                        .containsEntry("gaps", 0L).containsEntry("reordered", 6L);
+                assertThat(store.results().status().synced()).isEqualTo(11);
+                assertThat(store.results().status().queued()).isZero();
+            }
+        }
+    }
+
     /** A loopback relay to the central that answers HTTP 500 to any request carrying one result id: a central bug. */
     private static final class FailingOn implements AutoCloseable {
         final AtomicInteger failures = new AtomicInteger();
