@@ -141,6 +141,33 @@ class SettlementTest {
         }
     }
 
+    @Test
+    @DisplayName("S4 a store locked by another program: the worker logs one line per retry, no stack trace, and syncs once it is free")
+    void lockedStoreIsOneLine() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ch.qos.logback.classic.Logger worker = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SyncWorker.class);
+        worker.addAppender(log);
+        try (CentralFixture central = CentralFixture.start(dir, 5); LocalStore store = Counters.store(dir.resolve("counter"));
+             java.sql.Connection other = java.sql.DriverManager.getConnection("jdbc:sqlite:" + store.file());
+             java.sql.Statement st = other.createStatement()) {
+            Counters.record(store, "C1", 0, 2);
+            st.execute("BEGIN EXCLUSIVE");
+            try (SyncWorker w = new SyncWorker(store.results(), central.client("C1"),
+                    new SyncSettings(10, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(200),
+                            SyncSettings.DEFAULT.lookupTimeout(), SyncSettings.DEFAULT.submitTimeout()))) {
+                w.start();
+                await().atMost(Duration.ofSeconds(30)).until(() -> log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("unavailable")));
+                st.execute("ROLLBACK");
+                await().atMost(Duration.ofSeconds(30)).until(() -> store.results().status().synced() == 2);
+            }
+            assertThat(log.list).filteredOn(e -> e.getFormattedMessage().contains("local store"))
+                    .isNotEmpty().allSatisfy(e -> assertThat(e.getThrowableProxy()).isNull());
+        } finally {
+            worker.detachAppender(log);
+        }
+    }
+
     /** A loopback relay to the central that answers HTTP 500 to any request carrying one result id: a central bug. */
     private static final class FailingOn implements AutoCloseable {
         final AtomicInteger failures = new AtomicInteger();
