@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.app;
 
+import org.ticketwindow.idcheck.app.logging.AuditLogCatchUp;
+import org.ticketwindow.idcheck.app.logging.LogDirectory;
 import org.ticketwindow.idcheck.store.KeyFile;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.sync.CentralClient;
@@ -28,7 +30,9 @@ public final class CounterRuntime implements AutoCloseable {
 
     public static CounterRuntime open(AppHome home, Clock clock) {
         CounterSettings settings = CounterSettings.load(home.counterSettings());
-        return new CounterRuntime(home, settings, LocalStore.open(home.data(), new KeyFile(home.keyFile()), clock));
+        LocalStore store = LocalStore.open(home.data(), new KeyFile(home.keyFile()), clock);
+        AuditLogCatchUp.run(store.audit(), LogDirectory.path()); // entries committed just before a kill
+        return new CounterRuntime(home, settings, store);
     }
 
     public AppHome home() { return home; }

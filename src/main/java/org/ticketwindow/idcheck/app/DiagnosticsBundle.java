@@ -41,7 +41,9 @@ public final class DiagnosticsBundle {
     /** Writes the zip to {@code target} (through a temporary file, so a failed export leaves no half zip). */
     public static void write(Contents c, Path target) throws IOException {
         Path tmp = target.resolveSibling(target.getFileName() + ".part");
-        try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+        Files.deleteIfExists(tmp);
+        org.ticketwindow.idcheck.store.AtomicFiles.createOwnerOnly(tmp); // owner-only whatever the umask (the rename keeps the mode)
+        try (OutputStream out = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.WRITE); ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
             text(zip, "environment.txt", environment(c));
             text(zip, "readers.txt", c.readersFound().isEmpty() ? "(none found)\n" : String.join("\n", c.readersFound()) + "\n");
             if (c.profile().isPresent() && c.profile().get().source() != null && Files.isReadable(c.profile().get().source())) {

@@ -230,7 +230,7 @@ public final class Doctor {
 
     Check store() {
         Path data = home.data();
-        if (!Files.exists(data.resolve(LocalStore.FILE_NAME))) {
+        if (!Files.exists(data.resolve(LocalStore.FILE_NAME)) && LocalStore.markOf(data).read().isEmpty()) {
             return Check.ok("Local store", data + ": not created yet (the console creates it at its first start)");
         }
         try (LocalStore s = LocalStore.inspect(data, new org.ticketwindow.idcheck.store.KeyFile(home.keyFile()), clock)) {
@@ -245,7 +245,7 @@ public final class Doctor {
                         "report to the supervisor: the audit trail was altered");
             }
             LocalStore.Readiness ready = s.readiness();
-            if (!ready.ready()) return Check.fail("Local store", ready.detail(), "free disk space on " + data.getRoot() + " or fix the permissions");
+            if (!ready.ready()) return Check.fail("Local store", ready.detail(), "free disk space on " + mountOf(data) + " or fix the permissions");
             QueueStatus q = s.results().status();
             String queue = "queued " + q.queued() + ", parked " + q.parked() + ", synced " + q.synced()
                     + (q.queued() > 0 ? ", oldest " + Duration.ofSeconds(q.oldestQueuedAgeSeconds()).toMinutes() + " min" : "");
@@ -253,6 +253,15 @@ public final class Doctor {
             return Check.ok("Local store", data + ": sound, audit chain intact; " + queue);
         } catch (RuntimeException e) {
             return Check.fail("Local store", data + ": " + e.getMessage(), "fix what the message names (permissions, key file), then run idcheck doctor again");
+        }
+    }
+
+    /** The file system holding {@code path} as the OS names it (mount point and device), not just the root. */
+    static String mountOf(Path path) {
+        try {
+            return Files.getFileStore(path).toString();
+        } catch (java.io.IOException e) {
+            return String.valueOf(path.getRoot());
         }
     }
 

@@ -8,6 +8,7 @@ import org.ticketwindow.idcheck.store.Digests;
 import org.ticketwindow.idcheck.store.Migrations;
 import org.ticketwindow.idcheck.store.SqlDatabase;
 import org.ticketwindow.idcheck.store.StatementCache;
+import org.ticketwindow.idcheck.store.StoreException;
 import org.ticketwindow.idcheck.sync.AnswerKind;
 import org.ticketwindow.idcheck.sync.BatchAnswer;
 import org.ticketwindow.idcheck.sync.FoundRecord;
@@ -16,6 +17,8 @@ import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.sync.ResultAnswer;
 import org.ticketwindow.idcheck.sync.ResultEnvelope;
 import org.ticketwindow.idcheck.sync.WireJson;
+import org.ticketwindow.idcheck.verify.DocumentEvidence;
+import org.ticketwindow.idcheck.verify.Evidence;
 import org.ticketwindow.idcheck.verify.IdentityRecord;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.RecordStatus;
@@ -26,6 +29,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,6 +45,8 @@ public final class CentralService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
     /** A counter jumping further ahead than this is refused, not recorded as thousands of gaps. */
     static final long MAX_GAP = 10_000;
+    /** Counter and record ids: short and plain, starting with a letter (never a number such as an ID number), so an answer that names one names nothing else. */
+    private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._:-]{0,63}");
 
     private final SqlDatabase db;
     private final ResultApplier applier;
@@ -55,6 +61,9 @@ public final class CentralService implements AutoCloseable {
 
     /** Opens (and migrates) the store at {@code url}: {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}. */
     public static CentralService open(String url, Clock clock) {
+        if (url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:sqlite::") && !url.startsWith("jdbc:sqlite:file:")) {
+            ownerOnly(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", "")));
+        }
         SqlDatabase db = SqlDatabase.open(url);
         try {
             new Migrations("central").apply(db);
@@ -68,6 +77,27 @@ public final class CentralService implements AutoCloseable {
     public SqlDatabase database() { return db; }
 
     /**
+     * The central's SQLite file (records, results: personal data) owner-only before SQLite opens it, whatever the
+     * umask; SQLite gives its WAL and shared-memory files the same mode. A file an older version made readable is narrowed.
+     */
+    private static void ownerOnly(java.nio.file.Path file) {
+        try {
+            java.nio.file.Path dir = file.toAbsolutePath().getParent();
+            java.nio.file.Files.createDirectories(dir);
+            if (!java.nio.file.Files.getFileStore(dir).supportsFileAttributeView("posix")) return;
+            if (!java.nio.file.Files.exists(file)) org.ticketwindow.idcheck.store.AtomicFiles.createOwnerOnly(file);
+            for (String suffix : new String[]{"", "-wal", "-shm"}) {
+                java.nio.file.Path f = dir.resolve(file.getFileName() + suffix);
+                if (java.nio.file.Files.exists(f)) {
+                    java.nio.file.Files.setPosixFilePermissions(f, org.ticketwindow.idcheck.store.AtomicFiles.OWNER_ONLY);
+                }
+            }
+        } catch (IOException e) {
+            throw org.ticketwindow.idcheck.store.StoreException.ofIo(e, "preparing " + file);
+        }
+    }
+
+    /**
      * Answers a batch: one answer per element, in order. {@code counter} is the counter the client certificate names
      * (null on the loopback training listener). An element that is not a result at all is REJECTED by its id.
      */
@@ -75,13 +105,14 @@ public final class CentralService implements AutoCloseable {
         return db.transaction("applying results", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
                 List<ResultAnswer> out = new ArrayList<>();
-                for (IncomingResult r : results) out.add(submitOne(c, r, counter));
+                for (IncomingResult r : results) out.add(submitOne(connection, c, r, counter));
                 return new BatchAnswer(out);
             }
         });
     }
 
-    private ResultAnswer submitOne(StatementCache c, IncomingResult incoming, String counter) throws SQLException {
+    private ResultAnswer submitOne(Connection connection, StatementCache c, IncomingResult incoming, String counter)
+            throws SQLException {
         String id = incoming.resultId();
         if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
         String digest = Digests.sha256Hex(incoming.json());
@@ -89,38 +120,101 @@ public final class CentralService implements AutoCloseable {
         Optional<Stored> existing = stored(c, id);
         if (existing.isPresent()) {
             Stored s = existing.get();
-            if (s.digest.equals(digest)) {
+            if (!s.digest.equals(digest)) {
+                update(c, "UPDATE results SET reused_id_attempts = reused_id_attempts + 1 WHERE result_id = ?", id);
+                return new ResultAnswer(id, AnswerKind.REUSED_ID, "result id already used with a different body; not applied",
+                        null, List.of(), null, 0, 0, false);
+            }
+            if (s.answer.answer() != AnswerKind.REJECTED) {
                 update(c, "UPDATE results SET repeats = repeats + 1 WHERE result_id = ?", id);
                 ResultAnswer first = s.answer;
                 return new ResultAnswer(id, AnswerKind.DUPLICATE, first.reason(), first.outcome(), first.changes(), first.answer(),
                         first.gapFrom(), first.gapTo(), first.reordered());
             }
-            update(c, "UPDATE results SET reused_id_attempts = reused_id_attempts + 1 WHERE result_id = ?", id);
-            return new ResultAnswer(id, AnswerKind.REUSED_ID, "result id already used with a different body; not applied",
-                    null, List.of(), null, 0, 0, false);
+            // S2: a rejection applied nothing, so a repeat (a lost answer, or a supervisor's retry after the cause was
+            // fixed) is decided again rather than answered DUPLICATE: the id is not used up by a rejection
         }
         ResultEnvelope env = null;
-        String malformed = null;
+        ResultAnswer answer;
+        Savepoint before = connection.setSavepoint();
         try {
             env = json.readValue(incoming.json(), ResultEnvelope.class);
+            String invalid = invalidField(env);
+            answer = invalid != null ? ResultAnswer.rejected(id, "malformed result: " + invalid) : answer(c, env, counter, now);
         } catch (IOException | IllegalArgumentException e) {
-            malformed = "malformed result: " + firstLine(e.getMessage());
+            answer = ResultAnswer.rejected(id, MalformedReason.of(e));
+        } catch (StoreException e) {
+            throw e; // the central's store, not the result: 503, the counter retries
+        } catch (RuntimeException e) {
+            // a result the central cannot process must not fail the batch (500) and block the counter's queue: it is
+            // rejected, so it parks at the counter, and a supervisor can send it again once the central is fixed
+            LOG.error("result {}: the central failed on it ({} at {}); answered REJECTED", id, e.getClass().getSimpleName(),
+                    MalformedReason.where(e));
+            answer = ResultAnswer.rejected(id, "the central could not process this result (" + e.getClass().getSimpleName()
+                    + "); a supervisor can send it again later");
         }
-        ResultAnswer answer = env == null ? ResultAnswer.rejected(id, malformed) : answer(c, env, counter, now);
-        PreparedStatement p = c.prepare("INSERT INTO results (result_id, counter_id, sequence, body_digest, "
-                + "answer_kind, answer, received_at, repeats, reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)");
-        p.setString(1, id);
-        p.setString(2, env == null ? "" : env.counterId());
-        p.setLong(3, env == null ? 0 : env.sequence());
-        p.setString(4, digest);
-        p.setString(5, answer.answer().name());
-        p.setString(6, toJson(answer));
-        p.setLong(7, now);
-        p.executeUpdate();
+        // a rejected result leaves nothing behind but its answer: no sequence, gap or record change
+        if (answer.answer() == AnswerKind.REJECTED) connection.rollback(before);
+        else connection.releaseSavepoint(before);
+        String counterId = env == null || env.counterId() == null ? "" : env.counterId();
+        if (existing.isPresent()) {
+            PreparedStatement p = c.prepare("UPDATE results SET counter_id = ?, sequence = ?, answer_kind = ?, answer = ?, "
+                    + "received_at = ?, repeats = repeats + 1 WHERE result_id = ?");
+            p.setString(1, counterId);
+            p.setLong(2, env == null ? 0 : env.sequence());
+            p.setString(3, answer.answer().name());
+            p.setString(4, toJson(answer));
+            p.setLong(5, now);
+            p.setString(6, id);
+            p.executeUpdate();
+        } else {
+            PreparedStatement p = c.prepare("INSERT INTO results (result_id, counter_id, sequence, body_digest, "
+                    + "answer_kind, answer, received_at, repeats, reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)");
+            p.setString(1, id);
+            p.setString(2, counterId);
+            p.setLong(3, env == null ? 0 : env.sequence());
+            p.setString(4, digest);
+            p.setString(5, answer.answer().name());
+            p.setString(6, toJson(answer));
+            p.setLong(7, now);
+            p.executeUpdate();
+        }
         if (answer.answer() != AnswerKind.APPLIED) {
-            LOG.info("result {} from {}: {}", id, env == null ? "?" : env.counterId(), answer.summary());
+            LOG.info("result {} from {}: {}", id, counterId.isEmpty() ? "?" : counterId, answer.summary());
         }
         return answer;
+    }
+
+    /**
+     * The first field the envelope lacks (JSON null or absent) or carries in a form no sender of ours writes, by name
+     * only; null when sound. Identifiers are checked here because answers quote them: free text in their place would
+     * be repeated into the central's log and the counter's queue (PD1).
+     */
+    private static String invalidField(ResultEnvelope env) {
+        Evidence e = env.evidence();
+        if (!IDENTIFIER.matcher(env.counterId()).matches()) return "counterId is not a counter id";
+        if (e.counterKind() == null) return "evidence.counterKind is missing";
+        if (e.recordedAt() == null) return "evidence.recordedAt is missing";
+        if (e.caseKind() == null) return "evidence.caseKind is missing";
+        if (e.outcome() == null) return "evidence.outcome is missing";
+        if (e.recordId() == null) return "evidence.recordId is missing";
+        if (!e.recordId().isEmpty() && !IDENTIFIER.matcher(e.recordId()).matches()) return "evidence.recordId is not a record id";
+        for (int i = 0; i < e.documents().size(); i++) {
+            DocumentEvidence d = e.documents().get(i);
+            String at = "evidence.documents[" + i + "]";
+            if (d == null) return at + " is missing";
+            if (d.role() == null) return at + ".role is missing";
+            if (d.source() == null) return at + ".source is missing";
+            if (d.type() == null) return at + ".type is missing";
+            if (d.number() == null) return at + ".number is missing";
+            if (d.name() == null || d.name().value() == null) return at + ".name is missing";
+            if (d.validUntil() == null) return at + ".validUntil is missing";
+        }
+        for (int i = 0; i < env.basis().size(); i++) {
+            if (env.basis().get(i) == null || env.basis().get(i).recordId() == null) return "basis[" + i + "] is missing";
+            if (!IDENTIFIER.matcher(env.basis().get(i).recordId()).matches()) return "basis[" + i + "].recordId is not a record id";
+        }
+        return null;
     }
 
     private ResultAnswer answer(StatementCache c, ResultEnvelope env, String counter, long now) throws SQLException {
@@ -321,13 +415,6 @@ public final class CentralService implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** Jackson's messages quote the offending input: keep only the first line, never a value (PD1). */
-    private static String firstLine(String m) {
-        if (m == null) return "";
-        String line = m.lines().findFirst().orElse("");
-        return line.replaceAll("\"[^\"]*\"", "\"…\"");
     }
 
     @Override public void close() { db.close(); }

@@ -196,7 +196,7 @@ public final class CaseFile {
         } catch (IllegalArgumentException e) {
             StringBuilder allowed = new StringBuilder();
             for (E c : type.getEnumConstants()) allowed.append(allowed.isEmpty() ? "" : ", ").append(c.name());
-            throw error(at, "'" + value + "' is not one of " + allowed);
+            throw error(at, "not one of " + allowed + " (the value is not repeated: it may be personal data)");
         }
     }
 
@@ -204,7 +204,7 @@ public final class CaseFile {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw error(at, "'" + value + "' is not a date (YYYY-MM-DD)");
+            throw error(at, "not a date (YYYY-MM-DD)");
         }
     }
 
@@ -213,7 +213,14 @@ public final class CaseFile {
         return n.asInt();
     }
 
-    private CaseFileException error(String at, String reason) { return new CaseFileException(file + ": " + at + ": " + reason); }
+    /** Messages name the place, never the value there (PD1): what the file says can be a name or an ID number. */
+    private CaseFileException error(String at, String reason) {
+        return new CaseFileException(file + ": " + Untrusted.text(at) + ": " + Untrusted.text(reason));
+    }
 
-    private static String firstLine(String s) { return s == null ? "" : s.lines().findFirst().orElse(""); }
+    /** The parser's first line without the text it quotes (it may be personal data). */
+    private static String firstLine(String s) {
+        String line = s == null ? "" : s.lines().findFirst().orElse("");
+        return Untrusted.text(line.replaceAll("'[^']*'", "'…'").replaceAll("\"[^\"]*\"", "\"…\""));
+    }
 }

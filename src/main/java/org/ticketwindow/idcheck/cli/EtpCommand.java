@@ -138,7 +138,7 @@ final class EtpCommand implements Runnable {
                 case EtpVerdict.Refused r -> {
                     o.put("accepted", false);
                     o.put("reason", r.reason().name());
-                    o.put("detail", r.detail());
+                    o.put("detail", Untrusted.text(r.detail())); // may quote the unverified payload
                     o.put("message", r.reason().zh());
                     o.put("messageEn", r.reason().en());
                     o.put("advice", EtpRefusal.ADVICE_ZH);

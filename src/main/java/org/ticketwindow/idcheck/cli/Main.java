@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
         description = {"窗口身份核验台 — identity verification console for railway station counters."},
         subcommands = {ConsoleCommand.class, ReadCommand.class, CalibrateCommand.class, DecodeCommand.class, ProbeCommand.class,
                 EmulateReaderCommand.class, VirtualCardCommand.class, MatchNameCommand.class, EtpCommand.class,
-                DecideCommand.class, QueueCommand.class, SyncCommand.class, SimulateCommand.class, AuditCommand.class, DoctorCommand.class,
-                PhotoCommand.class, PhotoHelperCommand.class,
+                DecideCommand.class, QueueCommand.class, SyncCommand.class, SimulateCommand.class, AuditCommand.class, StoreCommand.class,
+                DoctorCommand.class, PhotoCommand.class, PhotoHelperCommand.class,
                 CentralCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -31,10 +31,31 @@ public final class Main implements Runnable {
     static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parse) -> {
-            line.getErr().println("idcheck: " + org.ticketwindow.idcheck.identity.Masking.scrub(String.valueOf(ex.getMessage())));
-            return ExitCodes.DEVICE_FAULT;
+            Failure f = failure(ex);
+            line.getErr().println("idcheck: " + org.ticketwindow.idcheck.identity.Masking.scrub(f.message()));
+            line.getErr().flush();
+            return f.code();
         });
         return cl;
+    }
+
+    private record Failure(int code, String message) {}
+
+    /** What a command's exception means for the exit code (docs/cli.md): one line, never a stack trace. */
+    private static Failure failure(Exception ex) {
+        String m = String.valueOf(ex.getMessage());
+        return switch (ex) {
+            case org.ticketwindow.idcheck.app.CounterSettings.SettingsException s -> new Failure(ExitCodes.CONFIGURATION, m);
+            case org.ticketwindow.idcheck.reader.ProfileException p -> new Failure(ExitCodes.USAGE, "hardware profile problem: " + m);
+            case org.ticketwindow.idcheck.store.StoreException s -> new Failure(ExitCodes.STORE_FAULT, s.kind().zh() + " " + m);
+            case java.nio.file.NoSuchFileException n -> new Failure(ExitCodes.USAGE, "no such file: " + m);
+            case java.nio.file.AccessDeniedException a -> new Failure(ExitCodes.USAGE, "permission denied: " + m);
+            case java.io.IOException io -> new Failure(ExitCodes.DEVICE_FAULT, io.getClass().getSimpleName() + ": " + m);
+            default -> ex.getClass().getName().startsWith("org.ticketwindow.idcheck.reader.")
+                    || ex.getClass().getName().startsWith("com.fazecast.") ? new Failure(ExitCodes.DEVICE_FAULT, m) // reader, SAM, port, PC/SC
+                    : new Failure(ExitCodes.INTERNAL, "internal error (" + ex.getClass().getSimpleName() + ": " + m
+                    + "); please report it with a diagnostics bundle (idcheck doctor)");
+        };
     }
 
     /** With no command: the console (training mode by default). */

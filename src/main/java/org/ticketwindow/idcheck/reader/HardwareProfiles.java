@@ -165,7 +165,7 @@ public final class HardwareProfiles {
             }
             return node;
         } catch (JsonProcessingException e) {
-            problems.add(new ProfileException.Problem(file.toString(), "line " + e.getLocation().getLineNr(),
+            problems.add(new ProfileException.Problem(file.toString(), e.getLocation() == null ? "-" : "line " + e.getLocation().getLineNr(),
                     "not valid YAML: " + e.getOriginalMessage()));
         } catch (IOException e) {
             problems.add(new ProfileException.Problem(file.toString(), "-", "cannot read: " + e.getMessage()));

@@ -69,9 +69,38 @@ public final class AuditTrail {
             p.setString(8, mac);
             p.executeUpdate();
             long entry = seq;
-            db.afterCommit(() -> AUDIT_LOG.info("seq={} at={} kind={} actor={} subject={} detail={} mac={}", entry,
-                    java.time.Instant.ofEpochMilli(at), kind, actor, subject, detail, mac.substring(0, 16)));
+            db.afterCommit(() -> toLog(entry, at, kind.name(), actor, subject, detail, mac));
         }
+    }
+
+    private static void toLog(long seq, long at, String kind, String actor, String subject, String detail, String mac) {
+        AUDIT_LOG.info("seq={} at={} kind={} actor={} subject={} detail={} mac={}", seq, java.time.Instant.ofEpochMilli(at),
+                kind, actor, subject, detail, mac.substring(0, 16));
+    }
+
+    /**
+     * Writes to the audit log file the newest entries it lacks: a process killed between a commit and the file's write
+     * leaves the chain ahead of the file. Walks back from the newest entry to the first one the file has ({@code inFile},
+     * by the 16-hex-digit MAC prefix each line carries) and writes the ones after it, oldest first, as they would have
+     * been written. Returns how many.
+     */
+    public int catchUpLog(java.util.function.Predicate<String> inFile) {
+        List<Object[]> missing = db.read("reading the audit trail for the log file", c -> {
+            List<Object[]> out = new ArrayList<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, actor, subject, detail, mac FROM audit ORDER BY seq DESC");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next() && !inFile.test(r.getString(7).substring(0, 16))) {
+                    out.add(new Object[]{r.getLong(1), r.getLong(2), r.getString(3), r.getString(4), r.getString(5), r.getString(6),
+                            r.getString(7)});
+                }
+            }
+            return out;
+        });
+        for (int i = missing.size() - 1; i >= 0; i--) {
+            Object[] e = missing.get(i);
+            toLog((Long) e[0], (Long) e[1], (String) e[2], (String) e[3], (String) e[4], (String) e[5], (String) e[6]);
+        }
+        return missing.size();
     }
 
     /** Walks the whole chain; empty when intact. */

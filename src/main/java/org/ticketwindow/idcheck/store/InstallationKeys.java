@@ -5,8 +5,7 @@ import java.nio.charset.StandardCharsets;
 /** The keys derived from the installation key, one per purpose (HMAC-SHA256 with a label), so no key serves twice. */
 public record InstallationKeys(byte[] fieldEncryption, byte[] auditChain) {
 
-    public static InstallationKeys from(KeySource source) {
-        byte[] master = source.installationKey();
+    public static InstallationKeys from(byte[] master) {
         return new InstallationKeys(derive(master, "idcheck field encryption v1"), derive(master, "idcheck audit chain v1"));
     }
 

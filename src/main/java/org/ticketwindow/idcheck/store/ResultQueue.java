@@ -1,5 +1,9 @@
 package org.ticketwindow.idcheck.store;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The durable results queue (docs/sync.md S1–S5, rules PD2). A result is committed (WAL, {@code synchronous=FULL}) with its
@@ -27,23 +33,45 @@ public final class ResultQueue {
         Draft make(String resultId, long sequence, Instant recordedAt);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(ResultQueue.class);
     private static final String LAST_SYNC = "lastSyncAt";
     private static final String LAST_ERROR = "lastError";
 
     private final SqlDatabase db;
     private final FieldCipher cipher;
     private final AuditTrail audit;
+    private final SequenceMark mark;
+    private final IntegrityWatch integrity;
     private final Clock clock;
 
-    ResultQueue(SqlDatabase db, FieldCipher cipher, AuditTrail audit, Clock clock) {
+    ResultQueue(SqlDatabase db, FieldCipher cipher, AuditTrail audit, SequenceMark mark, IntegrityWatch integrity, Clock clock) {
+        this.integrity = integrity;
         this.db = db;
         this.cipher = cipher;
         this.audit = audit;
+        this.mark = mark;
         this.clock = clock;
     }
 
-    /** Commits a new result; when this returns it is on disk (S1). */
+    /**
+     * Commits a new result; when this returns it is on disk (S1), and the sequence mark outside the database has been
+     * raised to its number. The mark is written after the commit, never before: a mark ahead of the database would
+     * read as a restored store at the next start. A mark that cannot be written is logged and catches up at the next
+     * start (the result itself is safe).
+     */
     public QueuedResult record(String counterId, String clerkId, Body body) {
+        integrity.checkIfDue(); // never "recorded" into a damaged file (IntegrityWatch)
+        QueuedResult r = commit(counterId, clerkId, body);
+        try {
+            mark.raise(Map.of(counterId, r.sequence()));
+        } catch (IOException | StoreException e) {
+            LOG.warn("the sequence mark {} could not be raised to #{} ({}); it catches up at the next start", mark.file(),
+                    r.sequence(), e.getMessage());
+        }
+        return r;
+    }
+
+    private QueuedResult commit(String counterId, String clerkId, Body body) {
         return db.transaction("recording a result", c -> {
             Instant now = clock.instant();
             long sequence = nextSequence(c, counterId);
@@ -84,6 +112,35 @@ public final class ResultQueue {
                 return r.getLong(1);
             }
         }
+    }
+
+    /** The highest sequence number used per counter (for the sequence mark). */
+    Map<String, Long> highestSequences() {
+        return db.read("reading sequence numbers", c -> {
+            Map<String, Long> out = new TreeMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT counter_id, last_sequence FROM counter_sequence");
+                 ResultSet r = p.executeQuery()) {
+                while (r.next()) out.put(r.getString(1), r.getLong(2));
+            }
+            return out;
+        });
+    }
+
+    /** A technician accepted an older store: numbering continues after {@code marks}, so none is used twice (S3). */
+    void continueAfter(Map<String, Long> marks, String technician) {
+        db.transaction("continuing the sequence after the mark", c -> {
+            for (Map.Entry<String, Long> m : marks.entrySet()) {
+                try (PreparedStatement p = c.prepareStatement("INSERT INTO counter_sequence (counter_id, last_sequence) VALUES (?, ?) "
+                        + "ON CONFLICT (counter_id) DO UPDATE SET last_sequence = MAX(last_sequence, excluded.last_sequence)")) {
+                    p.setString(1, m.getKey());
+                    p.setLong(2, m.getValue());
+                    p.executeUpdate();
+                }
+                audit.append(c, AuditKind.CONFIGURATION, technician, m.getKey(),
+                        "store accepted behind its sequence mark: numbering continues after #" + m.getValue());
+            }
+            return null;
+        });
     }
 
     /**
@@ -195,6 +252,45 @@ public final class ResultQueue {
                 p.executeUpdate();
             }
             return null;
+        });
+    }
+
+    /** What {@link #resend} found: results queued again, and results whose body was already purged (cannot be sent). */
+    public record Resent(int queued, int purged) {}
+
+    /**
+     * The central reports sequence numbers {@code from}..{@code to} of {@code counterId} missing although this counter
+     * had them synced: it was restored from a backup older than them (issue 15). Those still holding their body (kept
+     * for the retention period, S8) go back to the queue and are sent again; the central applies each id once (S2).
+     */
+    public Resent resend(String counterId, long from, long to) {
+        return db.transaction("queueing results the central lacks", c -> {
+            int queued;
+            try (PreparedStatement p = c.prepareStatement("UPDATE results SET state = 'QUEUED', attempts = 0, updated_at = ?, "
+                    + "last_error = ? WHERE counter_id = ? AND sequence BETWEEN ? AND ? AND state = 'SYNCED' AND body IS NOT NULL")) {
+                p.setLong(1, clock.millis());
+                p.setString(2, "sent again: the central reported #" + from + "–#" + to + " missing (restored from a backup?)");
+                p.setString(3, counterId);
+                p.setLong(4, from);
+                p.setLong(5, to);
+                queued = p.executeUpdate();
+            }
+            int purged;
+            try (PreparedStatement p = c.prepareStatement("SELECT COUNT(*) FROM results WHERE counter_id = ? AND sequence BETWEEN ? "
+                    + "AND ? AND state = 'SYNCED' AND body IS NULL")) {
+                p.setString(1, counterId);
+                p.setLong(2, from);
+                p.setLong(3, to);
+                try (ResultSet r = p.executeQuery()) {
+                    r.next();
+                    purged = r.getInt(1);
+                }
+            }
+            if (queued > 0 || purged > 0) {
+                audit.append(c, AuditKind.CONFIGURATION, "system", counterId, "the central lacks #" + from + "–#" + to + ": "
+                        + queued + " synced results sent again, " + purged + " already purged");
+            }
+            return new Resent(queued, purged);
         });
     }
 

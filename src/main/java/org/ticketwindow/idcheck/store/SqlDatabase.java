@@ -43,8 +43,8 @@ public final class SqlDatabase implements AutoCloseable {
                 p.setProperty("busy_timeout", "5000");
                 p.setProperty("foreign_keys", "true");
                 p.setProperty("secure_delete", "true");
-                // No integrity scan here: it reads the whole file (86 ms at 20,000 results) on every start. A file that is
-                // not a database fails at the first statement (the migrations); LocalStore.integrityCheck() is the full scan.
+                // No integrity scan here: the counter's store runs SQLite's quick check itself (IntegrityWatch: at open and
+                // while recording); LocalStore.integrityCheck() is the full scan (doctor).
                 return new SqlDatabase(DriverManager.getConnection(url, p), Dialect.SQLITE);
             }
             if (url.startsWith("jdbc:postgresql:")) return new SqlDatabase(DriverManager.getConnection(url), Dialect.POSTGRESQL);

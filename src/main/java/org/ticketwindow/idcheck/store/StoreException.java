@@ -20,6 +20,9 @@ public final class StoreException extends RuntimeException {
                 "the local database is read-only: results cannot be saved. Ask a technician to check the folder's permissions."),
         KEY("本机加密密钥缺失或无法读取。请联系技术人员。",
                 "the installation's encryption key is missing or unreadable. Ask a technician."),
+        BEHIND("本地数据库比本机的序号记录旧（可能已从备份恢复、被清空或删除）。请勿继续办理，联系技术人员。",
+                "the local database is older than this counter's sequence mark (restored from a backup, emptied or deleted). "
+                        + "Do not continue: ask a technician."),
         SCHEMA("本地数据库版本与程序不符。请联系技术人员。",
                 "the local database's version does not match this program. Ask a technician."),
         FAILED("本地数据库操作失败。请重试；如仍失败，请联系技术人员。",
@@ -45,6 +48,14 @@ public final class StoreException extends RuntimeException {
     }
 
     public Kind kind() { return kind; }
+
+    /** Classifies a file-system failure: a read-only file system or denied access, a full disk, or other. */
+    public static StoreException ofIo(java.io.IOException e, String doing) {
+        String m = String.valueOf(e.getMessage());
+        Kind kind = e instanceof java.nio.file.AccessDeniedException || m.contains("Read-only file system") ? Kind.READ_ONLY
+                : m.contains("No space left") || m.contains("Disk quota exceeded") ? Kind.DISK_FULL : Kind.FAILED;
+        return new StoreException(kind, doing + ": " + e.getClass().getSimpleName() + " " + m, e);
+    }
 
     /** Classifies a JDBC failure by SQLite's primary result code (PostgreSQL's SQL states for the central). */
     public static StoreException of(SQLException e, String doing) {

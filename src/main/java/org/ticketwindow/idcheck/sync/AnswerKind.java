@@ -4,7 +4,10 @@ package org.ticketwindow.idcheck.sync;
 public enum AnswerKind {
     /** Decided again by the rules and applied (possibly with no change, e.g. a refusal on record). */
     APPLIED(true),
-    /** A repeat of a result already answered: the first answer is returned, nothing is applied again. */
+    /**
+     * A repeat of a result already applied or in conflict: the first answer is returned with it ({@code first}), nothing
+     * is applied again. Settles only with its first answer ({@link ResultAnswer#settles()}).
+     */
     DUPLICATE(true),
     /** A record the decision was based on changed since the counter looked: not applied; the clerk re-checks. */
     CONFLICT(true),
@@ -19,6 +22,6 @@ public enum AnswerKind {
         this.settles = settles;
     }
 
-    /** True when the result is done with (synced); false when it is parked at the counter. */
+    /** True when an answer of this kind is definite on its own; see {@link ResultAnswer#settles()}. */
     public boolean settles() { return settles; }
 }

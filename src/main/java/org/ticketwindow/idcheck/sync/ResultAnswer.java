@@ -22,6 +22,16 @@ public record ResultAnswer(String resultId, AnswerKind answer, String reason, Ou
         return new ResultAnswer(resultId, AnswerKind.REJECTED, reason, null, List.of(), null, 0, 0, false);
     }
 
+    /**
+     * True when the result is done with (synced): applied or in conflict, or a DUPLICATE whose first answer was one of
+     * those. A repeat of a rejection is not settled (the central decides a rejected result again; an older central may
+     * answer DUPLICATE of REJECTED), and a DUPLICATE that does not say its first answer is not trusted as settled.
+     */
+    public boolean settles() {
+        if (answer == AnswerKind.DUPLICATE) return first != null && first != AnswerKind.DUPLICATE && first.settles();
+        return answer.settles();
+    }
+
     /** One line for the queue's answer column and logs. */
     public String summary() {
         StringBuilder s = new StringBuilder(answer.name());

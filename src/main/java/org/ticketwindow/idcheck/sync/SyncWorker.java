@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.store.OutgoingResult;
 import org.ticketwindow.idcheck.store.ResultQueue;
+import org.ticketwindow.idcheck.store.StoreException;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -21,16 +22,26 @@ import java.util.concurrent.TimeUnit;
  * settles each by its answer (applied, duplicate, conflict → synced; rejected, reused id → parked with the reason).
  * With no definite answer the batch goes back to the queue and the worker retries after exponential backoff with full
  * jitter and a cap (Failsafe); a batch the central refuses as a whole is resent one result at a time, so one bad
- * result parks and the others flow. Runs on its own daemon thread; shares nothing with the UI but the store.
+ * result parks and the others flow; a result the central keeps failing on is isolated and parked. When an answer
+ * reports sequence numbers missing that this counter had synced (the central was restored from a backup), those are
+ * sent again. Runs on its own daemon thread; shares nothing with the UI but the store.
  */
 public final class SyncWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SyncWorker.class);
+    /**
+     * Strikes before a result is parked as one the central cannot take. Eight: on a link that loses a third of the
+     * exchanges, a sound result fails alone while its neighbour gets through with odds of about 0.25 per round, so
+     * eight rounds in a row is about 1 in 65,000.
+     */
+    static final int POISON_STRIKES = 8;
 
     private final ResultQueue queue;
     private final CentralClient client;
     private final SyncSettings settings;
     private final Backoff backoff;
     private final Semaphore nudges = new Semaphore(0);
+    /** Failures of one result sent alone while the central answered others (only the worker's thread uses it). */
+    private final Map<String, Integer> strikes = new HashMap<>();
     private volatile Thread thread;
 
     public SyncWorker(ResultQueue queue, CentralClient client, SyncSettings settings) {
@@ -71,7 +82,16 @@ public final class SyncWorker implements AutoCloseable {
                     return;
                 } catch (FailsafeException e) {
                     if (e.getCause() instanceof InterruptedException || Thread.currentThread().isInterrupted()) return;
+                    if (e.getCause() instanceof StoreException s) {
+                        LOG.warn("sync worker: the local store is unavailable ({}); retrying after a pause", s.getMessage());
+                        pause();
+                        continue;
+                    }
                     LOG.error("sync worker: unexpected failure; continuing after a pause", e);
+                    pause();
+                } catch (StoreException e) {
+                    // the store is locked or full: one line, the status line says it too; no stack trace for an outage
+                    LOG.warn("sync worker: the local store is unavailable ({}); retrying after a pause", e.getMessage());
                     pause();
                 } catch (RuntimeException e) {
                     LOG.error("sync worker: unexpected failure; continuing after a pause", e);
@@ -104,15 +124,28 @@ public final class SyncWorker implements AutoCloseable {
         }
     }
 
-    /**
-     * Sends until the queue is empty; the last error is cleared only once the central has actually answered. Batches
-     * go one at a time (the next is sent only after the central answered the previous one, so per-counter order
-     * holds), but the local work is overlapped with the central's: the next batch is claimed while one is in flight,
-     * and a batch's answers are written after the next batch has been sent.
-     */
+    /** Sends until the queue is empty; the last error is cleared only once the central has actually answered. */
     private void drain(Tally t) throws CentralUnavailableException {
-        List<OutgoingResult> inFlight = queue.claim(settings.batchSize());
-        CentralClient.PendingBatch pending = inFlight.isEmpty() ? null : send(inFlight, t);
+        while (true) {
+            List<OutgoingResult> batch = queue.claim(settings.batchSize());
+            if (batch.isEmpty()) break;
+            if (batch.stream().anyMatch(o -> o.attempts() > 1)) {
+                isolate(batch, t); // sent before without an answer: one at a time, so a result the central fails on is found
+            } else {
+                pipelined(batch, t);
+            }
+        }
+        if (t.sent > t.requeued) queue.clearError();
+    }
+
+    /**
+     * Sends until the queue is empty, batches one at a time (the next is sent only after the central answered the
+     * previous one, so per-counter order holds), but the local work is overlapped with the central's: the next batch is
+     * claimed while one is in flight, and a batch's answers are written after the next batch has been sent.
+     */
+    private void pipelined(List<OutgoingResult> first, Tally t) throws CentralUnavailableException {
+        List<OutgoingResult> inFlight = first;
+        CentralClient.PendingBatch pending = send(inFlight, t);
         // claimed (SENDING) and not yet settled: on any failure these go back to the queue, so none stays SENDING
         List<OutgoingResult> unsettled = inFlight;
         try {
@@ -136,7 +169,64 @@ public final class SyncWorker implements AutoCloseable {
             requeue(unsettled, e instanceof CentralUnavailableException u ? u.getMessage() : "sync failed: " + e, t);
             throw e;
         }
-        if (t.sent > t.requeued) queue.clearError();
+    }
+
+    /**
+     * Results that were sent before without a definite answer go one at a time. One that gets no answer while the
+     * central answers the next result (or its health check, when it is the last) earns a strike: the central fails on
+     * that result itself, not on the link. At {@link #POISON_STRIKES} it is parked with the reason, so one bad result
+     * never blocks the queue (S4). Two failures in a row mean the central or the link is away: everything goes back to
+     * the queue and the worker backs off. Strikes live in memory: a restart gives a suspect a fresh count.
+     */
+    private void isolate(List<OutgoingResult> batch, Tally t) throws CentralUnavailableException {
+        OutgoingResult failed = null;
+        CentralUnavailableException failure = null;
+        for (int i = 0; i < batch.size(); i++) {
+            OutgoingResult o = batch.get(i);
+            t.sent++;
+            try {
+                try {
+                    settle(List.of(o), List.of(client.submitOne(o.id(), o.body())), t);
+                } catch (CentralRefusedException e) {
+                    queue.park(List.of(new ResultQueue.Answered(o.id(), e.getMessage())));
+                    t.parked++;
+                }
+                strikes.remove(o.id());
+                if (failed != null) strike(failed, failure, t); // the central answers others: that failure was the result's own
+                failed = null;
+            } catch (CentralUnavailableException e) {
+                if (failed != null) {
+                    List<OutgoingResult> back = new ArrayList<>(batch.subList(i, batch.size()));
+                    back.add(failed);
+                    requeue(back, e.getMessage(), t);
+                    throw e;
+                }
+                failed = o;
+                failure = e;
+            }
+        }
+        if (failed == null) return;
+        try {
+            client.health(); // nothing sent after it: does the central answer at all?
+        } catch (CentralUnavailableException | CentralRefusedException e) {
+            requeue(List.of(failed), failure.getMessage(), t);
+            throw failure;
+        }
+        strike(failed, failure, t);
+    }
+
+    private void strike(OutgoingResult o, CentralUnavailableException e, Tally t) {
+        int n = strikes.merge(o.id(), 1, Integer::sum);
+        if (n < POISON_STRIKES) {
+            requeue(List.of(o), e.getMessage(), t);
+            return;
+        }
+        strikes.remove(o.id());
+        String reason = "the central failed on this result " + n + " times while it answered others (" + e.getMessage()
+                + "); parked so the queue flows";
+        queue.park(List.of(new ResultQueue.Answered(o.id(), reason)));
+        t.parked++;
+        LOG.warn("result {} parked: {}", o.id(), reason);
     }
 
     private static List<OutgoingResult> concat(List<OutgoingResult> a, List<OutgoingResult> b) {
@@ -181,7 +271,7 @@ public final class SyncWorker implements AutoCloseable {
             ResultAnswer a = byId.get(o.id());
             if (a == null) {
                 unanswered.add(o.id());
-            } else if (a.answer().settles()) {
+            } else if (a.settles()) {
                 synced.add(new ResultQueue.Answered(o.id(), a.summary()));
             } else {
                 parked.add(new ResultQueue.Answered(o.id(), a.summary()));
@@ -190,10 +280,26 @@ public final class SyncWorker implements AutoCloseable {
         }
         queue.synced(synced);
         queue.park(parked);
+        for (OutgoingResult o : batch) {
+            ResultAnswer a = byId.get(o.id());
+            if (a != null && a.gapFrom() > 0 && !a.reordered()) resendMissing(o.counterId(), a.gapFrom(), a.gapTo());
+        }
         if (!unanswered.isEmpty()) queue.retryLater(unanswered, "the central's answer did not name " + unanswered.size() + " results");
         t.synced += synced.size();
         t.parked += parked.size();
         t.requeued += unanswered.size();
+    }
+
+    /**
+     * The central's answer names sequence numbers it lacks before this result. Those this counter had synced were lost
+     * at the central (restored from a backup): they are queued again and go out in this drain (issue 15, item 4).
+     */
+    private void resendMissing(String counterId, long from, long to) {
+        ResultQueue.Resent r = queue.resend(counterId, from, to);
+        if (r.queued() > 0 || r.purged() > 0) {
+            LOG.warn("the central lacks {} #{}–#{}: {} synced results sent again, {} already purged (retention)", counterId,
+                    from, to, r.queued(), r.purged());
+        }
     }
 
     private static final class Tally {

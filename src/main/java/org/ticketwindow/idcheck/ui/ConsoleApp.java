@@ -161,7 +161,9 @@ public final class ConsoleApp extends Application {
                 showLogin();
                 refreshStatus();
             }, e -> {
-                startFailure = e.getMessage();
+                // a store fault (restored, damaged, key missing…) in the clerk's words first, then the technician's detail
+                startFailure = e instanceof org.ticketwindow.idcheck.store.StoreException s ? s.kind().zh() + "\n" + s.getMessage()
+                        : e.getMessage();
                 showLogin();
             });
         }

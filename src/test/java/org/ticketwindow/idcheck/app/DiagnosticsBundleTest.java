@@ -44,6 +44,8 @@ class DiagnosticsBundleTest {
         } finally {
             if (logDir == null) System.clearProperty("idcheck.log.dir"); else System.setProperty("idcheck.log.dir", logDir);
         }
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(zip)))
+                .as("PD2 the bundle is owner-only whatever the umask (issue 15)").isEqualTo("rw-------");
         Map<String, String> entries = new HashMap<>();
         try (ZipFile z = new ZipFile(zip.toFile())) {
             z.stream().forEach(e -> {

@@ -4,8 +4,12 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.store.LocalStore;
+import org.ticketwindow.idcheck.store.OutgoingResult;
 import org.ticketwindow.idcheck.store.Migrations;
 import org.ticketwindow.idcheck.store.SqlDatabase;
+import org.ticketwindow.idcheck.sync.AnswerKind;
+import org.ticketwindow.idcheck.sync.CentralClient;
+import org.ticketwindow.idcheck.sync.ResultAnswer;
 import org.ticketwindow.idcheck.sync.SyncReport;
 import org.ticketwindow.idcheck.sync.SyncSettings;
 import org.ticketwindow.idcheck.sync.SyncWorker;
@@ -18,6 +22,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,6 +51,21 @@ class CentralPostgresTest {
             assertThat(r.ok()).isTrue();
             assertThat(central.service.stats()).containsEntry("received", 200L).containsEntry("applied", 200L)
                     .containsEntry("statusChanges", 219L);
+            // issue 15: a rejection rolls back to its savepoint and is decided again when repeated; a malformed result
+            // in a batch is REJECTED by itself, the valid one beside it applied (savepoints on PostgreSQL too)
+            Counters.record(store, "C9", 300, 1);
+            Counters.record(store, "C1", 301, 1);
+            List<OutgoingResult> two = store.results().claim(2);
+            OutgoingResult c9 = two.stream().filter(o -> o.counterId().equals("C9")).findFirst().orElseThrow();
+            OutgoingResult c1r = two.stream().filter(o -> o.counterId().equals("C1")).findFirst().orElseThrow();
+            CentralClient c1 = central.client("C1");
+            assertThat(c1.submitOne(c9.id(), c9.body()).answer()).isEqualTo(AnswerKind.REJECTED);
+            assertThat(c1.submitOne(c9.id(), c9.body()).answer()).isEqualTo(AnswerKind.REJECTED);
+            byte[] malformed = ("{\"resultId\": \"" + java.util.UUID.randomUUID() + "\", \"counterId\": \"C1\", \"sequence\": 202, "
+                    + "\"evidence\": null}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            List<ResultAnswer> answers = c1.send(List.of(malformed, c1r.body())).answers().answers();
+            assertThat(answers).extracting(ResultAnswer::answer).containsExactly(AnswerKind.REJECTED, AnswerKind.APPLIED);
+            assertThat(central.service.stats()).containsEntry("applied", 201L).containsEntry("rejected", 2L);
             assertThat(new Migrations("central").apply(central.service.database())).isEmpty();
             assertThat(central.service.database().dialect()).isEqualTo(SqlDatabase.Dialect.POSTGRESQL);
         } finally {

@@ -147,7 +147,7 @@ class LocalStoreTest {
         @DisplayName("PD2 the key file is created owner-only; a key others can read is refused")
         void keyFile() throws Exception {
             Path key = dir.resolve("keys/installation.key");
-            new KeyFile(key).installationKey();
+            new KeyFile(key).createOrRead();
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
             Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
             assertThatThrownBy(() -> new KeyFile(key).installationKey()).isInstanceOf(StoreException.class)
@@ -160,6 +160,7 @@ class LocalStoreTest {
             try (LocalStore s = Counters.store(dir)) {
                 Counters.record(s, "C1", 0, 1);
             }
+            new KeyFile(dir.resolve("other.key")).createOrRead(); // another installation's key, present
             try (LocalStore s = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("other.key")), Clock.systemUTC(), 0)) {
                 assertThat(s.results().claim(5)).isEmpty();
                 assertThat(s.results().status().parked()).isEqualTo(1);

@@ -1,0 +1,53 @@
+package org.ticketwindow.idcheck.app;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+import org.ticketwindow.idcheck.app.logging.AuditLogCatchUp;
+import org.ticketwindow.idcheck.app.logging.LogDirectory;
+import org.ticketwindow.idcheck.store.AuditKind;
+import org.ticketwindow.idcheck.store.LocalStore;
+import org.ticketwindow.idcheck.testing.Counters;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The audit log file catches up with the audit chain at start (issue 15). */
+class AuditLogCatchUpTest {
+    @TempDir Path dir;
+
+    @Test
+    @DisplayName("A1 entries committed just before a kill (never written to audit.log) are written from the chain at the next start")
+    void catchesUp() throws Exception {
+        Path auditLog = LogDirectory.path().resolve("audit.log");
+        String seen = "seen-" + UUID.randomUUID();
+        String lost = "lost-" + UUID.randomUUID();
+        Logger file = (Logger) LoggerFactory.getLogger("idcheck.audit");
+        try (LocalStore s = Counters.store(dir)) {
+            s.audit().append(AuditKind.CONFIGURATION, "tech-01", seen, "written");
+            file.setLevel(Level.OFF); // the process dies between the commit and the file's write
+            try {
+                for (int i = 0; i < 3; i++) s.audit().append(AuditKind.CONFIGURATION, "tech-01", lost + "-" + i, "committed");
+            } finally {
+                file.setLevel(Level.INFO);
+            }
+            assertThat(Files.readString(auditLog, StandardCharsets.UTF_8)).contains(seen).doesNotContain(lost);
+        }
+        try (LocalStore s = Counters.store(dir)) {
+            assertThat(AuditLogCatchUp.run(s.audit(), LogDirectory.path())).isEqualTo(3);
+            assertThat(AuditLogCatchUp.run(s.audit(), LogDirectory.path())).isZero(); // once only
+        }
+        String text = Files.readString(auditLog, StandardCharsets.UTF_8);
+        int a = text.indexOf(seen), b = text.indexOf(lost + "-0"), c = text.indexOf(lost + "-1"), d = text.indexOf(lost + "-2");
+        assertThat(List.of(a, b, c, d)).as("in the order committed").allSatisfy(i -> assertThat(i).isNotNegative()).isSorted();
+        assertThat(text.indexOf(lost + "-1", c + 1)).as("written once").isNegative();
+    }
+}
