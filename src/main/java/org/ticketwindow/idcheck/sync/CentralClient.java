@@ -164,6 +164,10 @@ public final class CentralClient {
         if (s >= 500 || s == 408 || s == 429) {
             throw new CentralUnavailableException("the central answered HTTP " + s, null);
         }
+        if (s == 401 || s == 403) { // about this counter's certificate, not the results: they stay queued (S6)
+            throw new CentralUnavailableException("the central refused this counter's certificate (HTTP " + s + "): "
+                    + new String(r.body(), StandardCharsets.UTF_8), null);
+        }
         if (s != 200) throw new CentralRefusedException(s, new String(r.body(), StandardCharsets.UTF_8));
         return read(r.body(), type);
     }
