@@ -105,15 +105,40 @@ class CentralTlsTest {
     }
 
     @Test
-    @DisplayName("S6 a connection kept alive across the revocation is refused on its next request; results stay queued")
+    @DisplayName("S6 a connection kept alive across the revocation is refused on its next request (403); a new one in the handshake")
     void keptAliveConnectionAfterRevocation() throws Exception {
         try (CentralFixture central = CentralFixture.start(dir, 0)) {
-            CentralClient c = client(central, "C020");
-            assertThat(c.health().counterId()).isEqualTo("C020"); // the client keeps this connection open
-            central.pki.revoke("C020");
+            TrainingPki.Issued cert = central.pki.counter("C020", Duration.ofDays(30));
+            SSLContext ssl = Tls.context(cert.keyStore(), cert.passwordFile(), central.pki.dir().resolve(TrainingPki.CA_PEM));
+            try (SSLSocket s = socket(ssl, central)) {
+                byte[] health = "GET /v1/health HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+                assertThat(keptAlive(s, health)).startsWith("HTTP/1.1 200");
+                central.pki.revoke("C020");
+                assertThat(keptAlive(s, health)).startsWith("HTTP/1.1 403");
+            }
+            CentralClient c = client(central, "C1");
+            assertThat(c.health().counterId()).isEqualTo("C1");
+            central.pki.revoke("C1");
             assertThatThrownBy(c::health).isInstanceOf(CentralUnavailableException.class)
-                    .hasMessageContaining("refused this counter's certificate");
+                    .hasMessageContaining("the central refused the TLS connection");
         }
+    }
+
+    /** One request on an open connection; reads the answer by its Content-Length and leaves the connection open. */
+    private static String keptAlive(SSLSocket s, byte[] request) throws IOException {
+        s.getOutputStream().write(request);
+        s.getOutputStream().flush();
+        InputStream in = s.getInputStream();
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int c = in.read();
+            if (c < 0) break;
+            head.write(c);
+        }
+        String h = head.toString(StandardCharsets.ISO_8859_1);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(h);
+        if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
+        return h;
     }
 
     @Test
@@ -165,17 +190,22 @@ class CentralTlsTest {
 
     /** One request on a new connection from the context's client side (which offers its cached session). */
     private static String exchange(SSLContext ssl, CentralFixture central, byte[] request) throws IOException {
-        try (SSLSocket s = (SSLSocket) ssl.getSocketFactory().createSocket("localhost", central.port())) {
-            SSLParameters p = s.getSSLParameters();
-            p.setProtocols(Tls.PROTOCOLS);
-            p.setServerNames(List.of(new SNIHostName("localhost")));
-            s.setSSLParameters(p);
-            s.setSoTimeout(10_000);
+        try (SSLSocket s = socket(ssl, central)) {
             OutputStream out = s.getOutputStream();
             out.write(request);
             out.flush();
             return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    private static SSLSocket socket(SSLContext ssl, CentralFixture central) throws IOException {
+        SSLSocket s = (SSLSocket) ssl.getSocketFactory().createSocket("localhost", central.port());
+        SSLParameters p = s.getSSLParameters();
+        p.setProtocols(Tls.PROTOCOLS);
+        p.setServerNames(List.of(new SNIHostName("localhost")));
+        s.setSSLParameters(p);
+        s.setSoTimeout(10_000);
+        return s;
     }
 
     private String sClient(CentralFixture central, Path pem, List<String> extra, byte[] request) throws Exception {
