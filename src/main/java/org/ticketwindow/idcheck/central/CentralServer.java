@@ -32,7 +32,6 @@ import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ public final class CentralServer implements AutoCloseable {
             server = HttpServer.create(listen, 64);
         } else {
             revocations = tls.revocations(clock);
-            usableAtStart(revocations, clock);
+            usableAtStart(revocations);
             SSLContext context = ssl = tls.sslContext(revocations);
             HttpsServer https = HttpsServer.create(listen, 64);
             https.setHttpsConfigurator(new HttpsConfigurator(context) {
@@ -130,14 +129,10 @@ public final class CentralServer implements AutoCloseable {
         return c;
     }
 
-    /** Refuses to start with a revocation list that cannot be used; warns a week before it expires. */
-    private static void usableAtStart(RevocationList revocations, Clock clock) {
+    /** Refuses to start with a revocation list that cannot be used (it would refuse every counter). */
+    private static void usableAtStart(RevocationList revocations) {
         try {
-            Instant next = revocations.nextUpdate();
-            if (next.isBefore(clock.instant().plus(Duration.ofDays(7)))) {
-                LOG.warn("the revocation list {} expires on {}: every counter is refused from then; re-sign it before "
-                        + "(idcheck central pki --dir DIR crl)", revocations.file(), next);
-            }
+            revocations.nextUpdate(); // and warns when it expires within a week
         } catch (CertificateException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }

@@ -1,5 +1,8 @@
 package org.ticketwindow.idcheck.central;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -11,6 +14,7 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
@@ -24,11 +28,16 @@ import java.util.Date;
  * the latest revocations, so it fails closed (RFC 5280 §6.3.3) and the operator re-signs it ({@code pki crl}).
  */
 final class RevocationList {
+    private static final Logger LOG = LoggerFactory.getLogger(RevocationList.class);
+    /** How long before the list expires the central starts warning (once a day) in its log. */
+    static final Duration WARN_BEFORE = Duration.ofDays(7);
+
     private final X509Certificate ca;
     private final Path file;
     private final Clock clock;
     private FileTime loadedAt;
     private X509CRL crl;
+    private Instant warnedAt = Instant.MIN;
 
     RevocationList(X509Certificate ca, Path file, Clock clock) {
         this.ca = ca;
@@ -49,7 +58,7 @@ final class RevocationList {
         cert.checkValidity(now); // a session may outlive the certificate it was made with
     }
 
-    /** When the list must have been re-signed by; throws if it cannot be used now (also used at start). */
+    /** When the list must be re-signed by; throws if it cannot be used now (the central checks at start). */
     synchronized Instant nextUpdate() throws CertificateException {
         return current().getNextUpdate().toInstant();
     }
@@ -70,9 +79,15 @@ final class RevocationList {
         }
         Date next = crl.getNextUpdate();
         if (next == null) throw new CertificateException("the revocation list " + file + " has no next-update date; refusing every counter");
-        if (!clock.instant().isBefore(next.toInstant())) {
+        Instant now = clock.instant();
+        if (!now.isBefore(next.toInstant())) {
             throw new CertificateException("the revocation list " + file + " expired on " + next.toInstant()
                     + "; refusing every counter until it is re-signed (idcheck central pki --dir DIR crl)");
+        }
+        if (now.plus(WARN_BEFORE).isAfter(next.toInstant()) && warnedAt.plus(Duration.ofDays(1)).isBefore(now)) {
+            warnedAt = now;
+            LOG.warn("the revocation list {} expires on {}: from then every counter is refused; re-sign it before "
+                    + "(idcheck central pki --dir DIR crl)", file, next.toInstant());
         }
         return crl;
     }

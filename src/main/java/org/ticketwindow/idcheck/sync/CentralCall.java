@@ -39,16 +39,21 @@ final class CentralCall {
     /** The central's answer: status and body. */
     record Answer(int status, byte[] body) {}
 
-    /** The call failed in {@code phase}; {@code timedOut} when that phase's time limit ran out. */
+    /**
+     * The call failed in {@code phase}; {@code timedOut} when a time limit ran out: that phase's, or the whole call's
+     * ({@code byTotal}) when the call had one and it was the shorter.
+     */
     static final class Failed extends IOException {
         final Phase phase;
         final boolean timedOut;
+        final boolean byTotal;
         final Duration limit;
 
-        Failed(Phase phase, boolean timedOut, Duration limit, IOException cause) {
+        Failed(Phase phase, boolean timedOut, boolean byTotal, Duration limit, IOException cause) {
             super(phase + (timedOut ? " timed out after " + limit.toMillis() + " ms" : " failed: " + cause), cause);
             this.phase = phase;
             this.timedOut = timedOut;
+            this.byTotal = byTotal;
             this.limit = limit;
         }
     }
@@ -57,6 +62,9 @@ final class CentralCall {
     private volatile Phase phase = Phase.CONNECT;
     private volatile Phase expired;
     private Duration limit;
+    private boolean byTotal;
+    private long totalDeadline = Long.MAX_VALUE;
+    private Duration total;
     private ScheduledFuture<?> timer;
 
     /** Closes the connection, ending the call wherever it is (the caller was interrupted). */
@@ -64,13 +72,21 @@ final class CentralCall {
         close();
     }
 
-    Answer run(URI base, SSLContext ssl, SyncSettings timeouts, String method, String path, byte[] body, Duration answerTimeout)
-            throws Failed {
+    /**
+     * Runs the call. {@code total}, when not null, also bounds the whole call (a lookup: the clerk must not wait for
+     * connect + handshake + answer limits added up); each phase then gets the shorter of its limit and what is left.
+     */
+    Answer run(URI base, SSLContext ssl, SyncSettings timeouts, String method, String path, byte[] body, Duration answerTimeout,
+               Duration total) throws Failed {
+        if (total != null) {
+            this.total = total;
+            this.totalDeadline = System.nanoTime() + total.toNanos();
+        }
         String host = base.getHost();
         int port = base.getPort() > 0 ? base.getPort() : ssl != null ? 443 : 80;
         try {
             enter(Phase.CONNECT, timeouts.connectTimeout());
-            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, timeouts.connectTimeout().toMillis()));
+            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, limit.toMillis()));
             Socket s = socket;
             if (ssl != null) {
                 enter(Phase.HANDSHAKE, timeouts.handshakeTimeout());
@@ -93,14 +109,17 @@ final class CentralCall {
         } catch (IOException e) {
             Phase failedIn = phase;
             boolean timedOut = expired == failedIn || e instanceof java.net.SocketTimeoutException;
-            throw new Failed(failedIn, timedOut, limit, e);
+            throw new Failed(failedIn, timedOut, timedOut && byTotal, byTotal ? total : limit, e);
         } finally {
             close();
         }
     }
 
-    private synchronized void enter(Phase next, Duration within) {
+    private synchronized void enter(Phase next, Duration phaseLimit) {
         if (timer != null) timer.cancel(false);
+        Duration left = Duration.ofNanos(Math.max(0, totalDeadline - System.nanoTime()));
+        byTotal = totalDeadline != Long.MAX_VALUE && left.compareTo(phaseLimit) < 0;
+        Duration within = byTotal ? left : phaseLimit;
         phase = next;
         limit = within;
         // a total limit for the phase (socket timeouts only bound each read, and writes not at all)

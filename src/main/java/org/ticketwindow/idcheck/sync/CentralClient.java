@@ -71,7 +71,7 @@ public final class CentralClient {
             body.writeBytes(envelopes.get(i));
         }
         body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
-        return new PendingBatch(start("POST", "/v1/results", body.toByteArray(), timeouts.submitTimeout()), envelopes.size());
+        return new PendingBatch(start("POST", "/v1/results", body.toByteArray(), timeouts.submitTimeout(), null), envelopes.size());
     }
 
     /** A batch on its way to the central. */
@@ -97,31 +97,36 @@ public final class CentralClient {
 
     /** Sends one envelope on its own ({@code PUT /v1/results/{id}}); a 409 comes back as a REUSED_ID answer. */
     public ResultAnswer submitOne(String resultId, byte[] envelope) throws CentralUnavailableException, CentralRefusedException {
-        CentralCall.Answer r = start("PUT", "/v1/results/" + resultId, envelope, timeouts.submitTimeout()).await("sending a result");
+        CentralCall.Answer r = start("PUT", "/v1/results/" + resultId, envelope, timeouts.submitTimeout(), null).await("sending a result");
         if (r.status() == 409) return read(r.body(), ResultAnswer.class);
         return parse(r, ResultAnswer.class);
     }
 
     public LookupAnswer lookup(LookupRequest request) throws CentralUnavailableException, CentralRefusedException {
         try {
-            return parse(start("POST", "/v1/lookup", WireJson.mapper().writeValueAsBytes(request), timeouts.lookupTimeout())
-                    .await("looking up records"), LookupAnswer.class);
+            return parse(start("POST", "/v1/lookup", WireJson.mapper().writeValueAsBytes(request), timeouts.lookupTimeout(),
+                    timeouts.lookupTimeout()).await("looking up records"), LookupAnswer.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public Health health() throws CentralUnavailableException, CentralRefusedException {
-        return parse(start("GET", "/v1/health", null, timeouts.lookupTimeout()).await("checking the central"), Health.class);
+        return parse(start("GET", "/v1/health", null, timeouts.lookupTimeout(), timeouts.lookupTimeout())
+                .await("checking the central"), Health.class);
     }
 
-    /** Starts a call on a virtual thread of its own, so a batch can be on its way while the next is prepared. */
-    private Running start(String method, String path, byte[] body, Duration answerTimeout) {
+    /**
+     * Starts a call on a virtual thread of its own, so a batch can be on its way while the next is prepared. Lookups
+     * and health checks pass their answer limit as {@code total} too: the whole call, connecting included, stays
+     * within it, as the clerk waits for it.
+     */
+    private Running start(String method, String path, byte[] body, Duration answerTimeout, Duration total) {
         CentralCall call = new CentralCall();
         CompletableFuture<CentralCall.Answer> answer = new CompletableFuture<>();
         Thread.ofVirtual().name("idcheck-central-call").start(() -> {
             try {
-                answer.complete(call.run(base, ssl, timeouts, method, path, body, answerTimeout));
+                answer.complete(call.run(base, ssl, timeouts, method, path, body, answerTimeout, total));
             } catch (Throwable e) {
                 answer.completeExceptionally(e);
             }
@@ -160,7 +165,13 @@ public final class CentralClient {
         Throwable cause = f.getCause();
         String alert = alert(cause);
         String what;
-        if (f.timedOut) {
+        if (f.timedOut && f.byTotal) {
+            what = "no answer within " + seconds(f.limit) + " (" + switch (f.phase) {
+                case CONNECT -> "still connecting to " + where;
+                case HANDSHAKE -> "still in the TLS handshake with " + where;
+                case ANSWER -> "waiting for the central's answer";
+            } + ")";
+        } else if (f.timedOut) {
             what = switch (f.phase) {
                 case CONNECT -> "could not connect to " + where + " within " + seconds(f.limit) + " (connect timeout)";
                 case HANDSHAKE -> "the TLS handshake with " + where + " did not finish within " + seconds(f.limit) + " (handshake timeout)";

@@ -110,7 +110,7 @@ class CentralClientTest {
             sleep(1_500); // a busy central: connected at once, handshake answered late
             answerHealth(c);
         });
-        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 5_000, 2_000));
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 5_000, 5_000));
         assertThat(client.health().counterId()).isEqualTo("C1");
     }
 
@@ -138,7 +138,19 @@ class CentralClientTest {
             }
         });
         CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 700));
-        assertThatThrownBy(client::health).hasMessageContaining("did not answer within 700 ms (answer timeout)");
+        assertThatThrownBy(() -> client.submitOne("r1", "{}".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("did not answer within 700 ms (answer timeout)");
+    }
+
+    @Test
+    @DisplayName("S4 a lookup stays within its own limit, connecting and handshake included, and says where it was")
+    void lookupWithinItsLimit() throws Exception {
+        int port = serve(false, c -> sleep(30_000)); // accepts, never speaks TLS
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(3_000, 10_000, 800));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client.lookup(new LookupRequest(org.ticketwindow.idcheck.verify.DocumentType.values()[0], "X")))
+                .hasMessageContaining("no answer within 800 ms (still in the TLS handshake");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000L);
     }
 
     @Test
