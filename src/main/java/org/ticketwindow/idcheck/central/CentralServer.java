@@ -37,7 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -47,14 +48,15 @@ import java.util.concurrent.TimeUnit;
  * <p>
  * Slow or stalled clients cannot lock others out: the JDK server does the TLS handshake and reads the request on the
  * executor's thread, so every connection gets a virtual thread of its own (a stalled handshake holds only that), the
- * server closes a connection whose request has not fully arrived within {@link #CONNECTION_BOUNDS}'s limit, and at most
- * {@link #WORKERS} requests use the store at once. The certificate is checked again on every request
+ * server closes a connection whose request has not fully arrived within {@link #CONNECTION_BOUNDS}'s limit, and the
+ * store work runs on {@link #WORKERS} platform threads of its own: the JDBC drivers block in native code (SQLite's
+ * fsync), which would hold one of the few carrier threads that all connections' virtual threads share. The certificate is checked again on every request
  * ({@link RevocationList}): a resumed session or a kept-alive connection must not outlive a revocation.
  */
 public final class CentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
     static final int MAX_BODY = 32 * 1024 * 1024;
-    /** Requests using the store at once (the central's store work, not its connections). */
+    /** Threads for store work: requests using the store at once (connections are not limited by this). */
     static final int WORKERS = 8;
 
     /**
@@ -80,7 +82,8 @@ public final class CentralServer implements AutoCloseable {
     private final RevocationList revocations;
     private final SSLContext ssl;
     private final Clock clock;
-    private final Semaphore working = new Semaphore(WORKERS, true);
+    private final ExecutorService storeWork = Executors.newFixedThreadPool(WORKERS,
+            Thread.ofPlatform().name("central-store-", 0).daemon().factory());
     private final ObjectMapper json = WireJson.mapper();
 
     private CentralServer(HttpServer server, ExecutorService executor, CentralService service, RevocationList revocations,
@@ -206,13 +209,18 @@ public final class CentralServer implements AutoCloseable {
         }
     }
 
-    /** Store work, at most {@link #WORKERS} at once; reading the request and writing the answer stay outside. */
+    /** Store work on the store threads; reading the request and writing the answer stay on the connection's thread. */
     private <T> T work(java.util.function.Supplier<T> task) throws InterruptedException {
-        working.acquire();
+        Future<T> f = storeWork.submit(task::get);
         try {
-            return task.get();
-        } finally {
-            working.release();
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -286,12 +294,14 @@ public final class CentralServer implements AutoCloseable {
     public void stop(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
         server.stop((int) Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000));
-        executor.shutdown();
-        try {
-            if (!executor.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) executor.shutdownNow();
-        } catch (InterruptedException e) {
-            executor.shutdownNow();
-            Thread.currentThread().interrupt();
+        for (ExecutorService e : List.of(executor, storeWork)) {
+            e.shutdown();
+            try {
+                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) e.shutdownNow();
+            } catch (InterruptedException interrupted) {
+                e.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
