@@ -48,6 +48,8 @@ final class CentralCall {
         final boolean timedOut;
         final boolean byTotal;
         final Duration limit;
+        /** The connection broke while sending, but the central had sent TLS data first: most likely an alert. */
+        boolean centralSpokeFirst;
 
         Failed(Phase phase, boolean timedOut, boolean byTotal, Duration limit, IOException cause) {
             super(phase + (timedOut ? " timed out after " + limit.toMillis() + " ms" : " failed: " + cause), cause);
@@ -66,6 +68,8 @@ final class CentralCall {
     private long totalDeadline = Long.MAX_VALUE;
     private Duration total;
     private ScheduledFuture<?> timer;
+    private SSLSocket tlsSocket;
+    private boolean answerRead;
 
     /** Closes the connection, ending the call wherever it is (the caller was interrupted). */
     void abort() {
@@ -90,7 +94,9 @@ final class CentralCall {
             Socket s = socket;
             if (ssl != null) {
                 enter(Phase.HANDSHAKE, timeouts.handshakeTimeout());
-                SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(socket, host, port, true);
+                // not autoClose: after a failed write the raw socket may still hold what the central sent (see unread)
+                SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(socket, host, port, false);
+                tlsSocket = tls;
                 SSLParameters p = tls.getSSLParameters(); // carries the server name (SNI) from host
                 p.setProtocols(Tls.PROTOCOLS);
                 p.setEndpointIdentificationAlgorithm("HTTPS"); // the central's certificate must name host
@@ -103,16 +109,40 @@ final class CentralCall {
             out.write(head(method, host, port, base, path, body).getBytes(StandardCharsets.US_ASCII));
             if (body != null) out.write(body);
             out.flush();
+            answerRead = true; // from here the TLS layer reads what the central sends
             Answer a = answer(new BufferedInputStream(s.getInputStream()));
             timer.cancel(false);
             return a;
         } catch (IOException e) {
             Phase failedIn = phase;
             boolean timedOut = expired == failedIn || e instanceof java.net.SocketTimeoutException;
-            throw new Failed(failedIn, timedOut, timedOut && byTotal, byTotal ? total : limit, e);
+            Failed f = new Failed(failedIn, timedOut, timedOut && byTotal, byTotal ? total : limit, e);
+            f.centralSpokeFirst = !timedOut && !answerRead && tlsSocket != null && brokeWhileSending(e) && unread();
+            throw f;
         } finally {
             close();
         }
+    }
+
+    /**
+     * Whether the central sent something our TLS layer never read. In TLS 1.3 the central checks the counter's
+     * certificate after the counter has sent its last handshake message; refusing, it sends an alert and closes, and
+     * the counter's next write may fail with "broken pipe" before the alert is read. Bytes left unread then are that
+     * alert (encrypted, so not readable here); a connection dropped by the network leaves none.
+     */
+    private boolean unread() {
+        try {
+            socket.setSoTimeout(300);
+            return socket.getInputStream().read() >= 0;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** A broken pipe or reset (not a certificate check failing here, which leaves the central's data unread too). */
+    private static boolean brokeWhileSending(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof java.net.SocketException) return true;
+        return false;
     }
 
     private synchronized void enter(Phase next, Duration phaseLimit) {

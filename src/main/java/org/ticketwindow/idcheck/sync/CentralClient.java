@@ -177,11 +177,11 @@ public final class CentralClient {
                 case HANDSHAKE -> "the TLS handshake with " + where + " did not finish within " + seconds(f.limit) + " (handshake timeout)";
                 case ANSWER -> "the central did not answer within " + seconds(f.limit) + " (answer timeout)";
             };
-        } else if (alert != null) {
+        } else if (alert != null || f.centralSpokeFirst) {
             // TLS 1.3: the central checks the counter's certificate after the counter's side of the handshake is
-            // done, so its refusal can arrive as the answer to the request
-            what = "the central refused the TLS connection (" + alert + "): this counter's certificate unknown, revoked or "
-                    + "expired, or the central's revocation list out of date";
+            // done, so its refusal can arrive as the answer to the request, or break the next write
+            what = "the central refused the TLS connection (" + (alert != null ? alert : "it sent an alert and closed")
+                    + "): this counter's certificate is unknown, revoked or expired, or the central's revocation list is out of date";
         } else if (f.phase == CentralCall.Phase.HANDSHAKE && cause instanceof SSLHandshakeException h && !dropped(h)) {
             what = "the central's certificate is not accepted here: " + h.getMessage();
         } else {
