@@ -28,33 +28,71 @@ import javax.net.ssl.SSLPeerUnverifiedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The reference central's HTTP API (openapi/central.yaml) on the JDK's server: HTTPS with TLS 1.3 and a client
  * certificate required (its CN is the counter id, checked against every result), or plain HTTP on a loopback address
  * only (training, development). Store failures answer 503 so counters retry; malformed requests 400.
+ * <p>
+ * Slow or stalled clients cannot lock others out: the JDK server does the TLS handshake and reads the request on the
+ * executor's thread, so every connection gets a virtual thread of its own (a stalled handshake holds only that), the
+ * server closes a connection whose request has not fully arrived within {@link #CONNECTION_BOUNDS}'s limit, and the
+ * store work runs on {@link #WORKERS} platform threads of its own: the JDBC drivers block in native code (SQLite's
+ * fsync), which would hold one of the few carrier threads that all connections' virtual threads share. The certificate is checked again on every request
+ * ({@link RevocationList}): a resumed session or a kept-alive connection must not outlive a revocation.
  */
 public final class CentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
     static final int MAX_BODY = 32 * 1024 * 1024;
+    /** Threads for store work: requests using the store at once (connections are not limited by this). */
+    static final int WORKERS = 8;
+
+    /**
+     * The JDK server's per-connection bounds (sun.net.httpserver.ServerConfig, JDK 25). It reads them once, when the
+     * first server of the JVM is made, so they are set here, before any; a -D on the command line wins. maxReqTime
+     * runs from a connection's first byte until the whole request is read, so it bounds the TLS handshake too.
+     */
+    static final Map<String, String> CONNECTION_BOUNDS = Map.of(
+            "sun.net.httpserver.maxReqTime", "20",       // s: handshake + request line, headers and body
+            "sun.net.httpserver.maxRspTime", "60",       // s: from the request read to the answer taken
+            "sun.net.httpserver.idleInterval", "30",     // s: a kept-alive connection idle, or a new one silent
+            "jdk.httpserver.maxConnections", "4096");    // open connections; more are closed at once
+
+    static {
+        CONNECTION_BOUNDS.forEach((k, v) -> {
+            if (System.getProperty(k) == null) System.setProperty(k, v);
+        });
+    }
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final CentralService service;
+    private final RevocationList revocations;
+    private final SSLContext ssl;
     private final Clock clock;
+    private final ExecutorService storeWork = Executors.newFixedThreadPool(WORKERS,
+            Thread.ofPlatform().name("central-store-", 0).daemon().factory());
     private final ObjectMapper json = WireJson.mapper();
 
-    private CentralServer(HttpServer server, ExecutorService executor, CentralService service, Clock clock) {
+    private CentralServer(HttpServer server, ExecutorService executor, CentralService service, RevocationList revocations,
+                          SSLContext ssl, Clock clock) {
         this.server = server;
+        this.ssl = ssl;
         this.executor = executor;
         this.service = service;
+        this.revocations = revocations;
         this.clock = clock;
     }
 
@@ -62,6 +100,8 @@ public final class CentralServer implements AutoCloseable {
     public static CentralServer start(CentralService service, InetSocketAddress listen, CentralTls tls, Clock clock)
             throws IOException {
         HttpServer server;
+        RevocationList revocations = null;
+        SSLContext ssl = null;
         if (tls == null) {
             if (listen.getAddress() == null || !listen.getAddress().isLoopbackAddress()) {
                 throw new IllegalArgumentException("plain HTTP only on a loopback address; give --tls DIR to listen on "
@@ -69,11 +109,13 @@ public final class CentralServer implements AutoCloseable {
             }
             server = HttpServer.create(listen, 64);
         } else {
-            SSLContext ssl = tls.sslContext();
+            revocations = tls.revocations(clock);
+            usableAtStart(revocations);
+            SSLContext context = ssl = tls.sslContext(revocations);
             HttpsServer https = HttpsServer.create(listen, 64);
-            https.setHttpsConfigurator(new HttpsConfigurator(ssl) {
+            https.setHttpsConfigurator(new HttpsConfigurator(context) {
                 @Override public void configure(HttpsParameters params) {
-                    SSLParameters p = ssl.getDefaultSSLParameters();
+                    SSLParameters p = context.getDefaultSSLParameters();
                     p.setProtocols(Tls.PROTOCOLS);
                     p.setNeedClientAuth(true);
                     params.setSSLParameters(p);
@@ -81,8 +123,8 @@ public final class CentralServer implements AutoCloseable {
             });
             server = https;
         }
-        ExecutorService executor = Executors.newFixedThreadPool(8, Thread.ofPlatform().name("central-http-", 0).daemon().factory());
-        CentralServer c = new CentralServer(server, executor, service, clock);
+        ExecutorService executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("central-http-", 0).factory());
+        CentralServer c = new CentralServer(server, executor, service, revocations, ssl, clock);
         server.setExecutor(executor);
         server.createContext("/", c::handle);
         server.start();
@@ -90,13 +132,26 @@ public final class CentralServer implements AutoCloseable {
         return c;
     }
 
+    /** Refuses to start with a revocation list that cannot be used (it would refuse every counter). */
+    private static void usableAtStart(RevocationList revocations) {
+        try {
+            revocations.nextUpdate(); // and warns when it expires within a week
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
     public InetSocketAddress address() { return server.getAddress(); }
+
+    /** The server's TLS context (null on plain HTTP); tests turn session resumption back on through it. */
+    SSLContext sslContext() { return ssl; }
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             String counter = counterOf(ex);
+            if (!stillAccepted(ex)) return;
             try {
                 if (path.equals("/v1/health")) {
                     if (!method.equals("GET")) { error(ex, 405, "use GET"); return; }
@@ -107,7 +162,7 @@ public final class CentralServer implements AutoCloseable {
                     if (body == null) return;
                     List<IncomingResult> list = IncomingResult.batch(body);
                     long t0 = System.nanoTime();
-                    BatchAnswer answers = service.submit(list, counter);
+                    BatchAnswer answers = work(() -> service.submit(list, counter));
                     LOG.debug("batch of {} from {} applied in {} ms", list.size(), counter, (System.nanoTime() - t0) / 1_000_000);
                     reply(ex, 200, answers);
                 } else if (path.startsWith("/v1/results/")) {
@@ -120,7 +175,7 @@ public final class CentralServer implements AutoCloseable {
                         reply(ex, 200, ResultAnswer.rejected(id, "the body is not the result named in the path"));
                         return;
                     }
-                    ResultAnswer a = service.submit(List.of(one), counter).answers().getFirst();
+                    ResultAnswer a = work(() -> service.submit(List.of(one), counter)).answers().getFirst();
                     reply(ex, a.answer() == AnswerKind.REUSED_ID ? 409 : 200, a);
                 } else if (path.equals("/v1/lookup")) {
                     if (!method.equals("POST")) { error(ex, 405, "use POST"); return; }
@@ -134,7 +189,8 @@ public final class CentralServer implements AutoCloseable {
                         return;
                     }
                     if (req.documentType() == null || req.documentNumber() == null) { error(ex, 400, "documentType and documentNumber are required"); return; }
-                    reply(ex, 200, service.lookup(req));
+                    LookupRequest asked = req;
+                    reply(ex, 200, work(() -> service.lookup(asked)));
                 } else {
                     error(ex, 404, "no such endpoint");
                 }
@@ -143,10 +199,45 @@ public final class CentralServer implements AutoCloseable {
             } catch (StoreException e) {
                 LOG.error("central store failure on {} {}: {}", method, path, e.getMessage());
                 error(ex, 503, "the central's store is unavailable; retry later");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error(ex, 503, "the central is stopping; retry later");
             } catch (RuntimeException e) {
                 LOG.error("central failure on {} {}", method, path, e);
                 error(ex, 500, "internal error");
             }
+        }
+    }
+
+    /** Store work on the store threads; reading the request and writing the answer stay on the connection's thread. */
+    private <T> T work(java.util.function.Supplier<T> task) throws InterruptedException {
+        Future<T> f = storeWork.submit(task::get);
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            throw e;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            if (e.getCause() instanceof Error r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * S6 on every request, not only on a full handshake: a resumed session or a connection kept alive since before a
+     * revocation still names the old certificate. Answers 403 (the counter keeps its results queued) when refused.
+     */
+    private boolean stillAccepted(HttpExchange ex) throws IOException {
+        if (!(ex instanceof HttpsExchange hx)) return true;
+        try {
+            revocations.check((X509Certificate) hx.getSSLSession().getPeerCertificates()[0]);
+            return true;
+        } catch (CertificateException | SSLPeerUnverifiedException e) {
+            LOG.warn("request refused on a connection from {}: {}", ex.getRemoteAddress(), e.getMessage());
+            error(ex, 403, "this counter's certificate is not accepted now (revoked or expired, or the central's "
+                    + "revocation list is out of date)");
+            return false;
         }
     }
 
@@ -196,8 +287,25 @@ public final class CentralServer implements AutoCloseable {
         reply(ex, status, Map.of("error", message));
     }
 
+    /**
+     * Stops accepting connections and lets the requests in flight finish and be answered, for up to {@code grace};
+     * then closes what is left (a request cut off then was either applied or not, and the counter resends it: S2).
+     */
+    public void stop(Duration grace) {
+        long deadline = System.nanoTime() + grace.toNanos();
+        server.stop((int) Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000));
+        for (ExecutorService e : List.of(executor, storeWork)) {
+            e.shutdown();
+            try {
+                if (!e.awaitTermination(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) e.shutdownNow();
+            } catch (InterruptedException interrupted) {
+                e.shutdownNow();
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     @Override public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        stop(Duration.ZERO);
     }
 }

@@ -54,8 +54,8 @@ import java.util.regex.Pattern;
  * A training PKI in one directory (the JDK checks certificates but cannot issue them; Bouncy Castle's PKIX builders do,
  * docs/decisions/0007): an EC P-256 CA, the central's server certificate (with its DNS names and addresses) and one
  * client certificate per counter (CN = counter id), each as PKCS12 with its password in an owner-only file, and the CA's
- * revocation list, which the central re-reads when it changes. {@code issued.tsv} and {@code revoked.tsv} keep the
- * serial numbers. A production installation uses the railway's own CA; the central only needs the four files of
+ * revocation list (good for {@link #CRL_VALIDITY}; re-signed on each revocation or on demand), which the central
+ * re-reads when it changes. {@code issued.tsv} and {@code revoked.tsv} keep the serial numbers. A production installation uses the railway's own CA; the central only needs the four files of
  * {@link CentralTls}.
  */
 public final class TrainingPki {
@@ -69,6 +69,8 @@ public final class TrainingPki {
     static final String REVOKED = "revoked.tsv";
     private static final Pattern COUNTER_ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a revocation list is good for: the central refuses every counter after its next-update date. */
+    public static final Duration CRL_VALIDITY = Duration.ofDays(30);
 
     private final Path dir;
 
@@ -97,7 +99,7 @@ public final class TrainingPki {
         Files.writeString(dir.resolve(CA_PEM), pem(ca));
         Files.writeString(dir.resolve(ISSUED), "");
         Files.writeString(dir.resolve(REVOKED), "");
-        writeCrl();
+        writeCrl(CRL_VALIDITY);
     }
 
     /** The central's certificate for the given DNS names and IP addresses. */
@@ -130,8 +132,13 @@ public final class TrainingPki {
                 n++;
             }
         }
-        writeCrl();
+        writeCrl(CRL_VALIDITY);
         return n;
+    }
+
+    /** Re-signs the revocation list (same entries) with a new next-update date {@code validity} from now. */
+    public Instant resignRevocationList(Duration validity) throws IOException, GeneralSecurityException {
+        return writeCrl(validity);
     }
 
     private Issued issue(String kind, String cn, KeyPurposeId purpose, GeneralNames alt, Path p12, Path passwordFile,
@@ -156,13 +163,14 @@ public final class TrainingPki {
         return new Issued(p12, passwordFile, serial);
     }
 
-    private void writeCrl() throws IOException, GeneralSecurityException {
+    private Instant writeCrl(Duration validity) throws IOException, GeneralSecurityException {
         KeyStore caStore = loadCa();
         PrivateKey caKey = (PrivateKey) caStore.getKey("ca", Tls.readPassword(dir.resolve(CA_PASSWORD)));
         X509Certificate ca = (X509Certificate) caStore.getCertificate("ca");
         Date now = new Date();
         X509v2CRLBuilder b = new X509v2CRLBuilder(new X509CertificateHolder(ca.getEncoded()).getSubject(), now);
-        b.setNextUpdate(Date.from(Instant.now().plus(Duration.ofDays(30))));
+        Instant next = now.toInstant().plus(validity);
+        b.setNextUpdate(Date.from(next));
         for (BigInteger serial : revoked()) b.addCRLEntry(serial, now, CRLReason.cessationOfOperation);
         try {
             ContentSigner signer = new JcaContentSignerBuilder("SHA256withECDSA").build(caKey);
@@ -171,6 +179,7 @@ public final class TrainingPki {
             Files.writeString(tmp, pem(crl));
             Files.move(tmp, dir.resolve(CRL_PEM), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return next;
         } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }

@@ -6,8 +6,12 @@ import org.ticketwindow.idcheck.central.CentralTls;
 import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IParameterConsumer;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Stack;
 import java.util.concurrent.Callable;
 
 /**
@@ -34,13 +39,17 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=…")
     String db;
 
-    @Option(names = "--tls", paramLabel = "DIR", description = "PKI directory (server.p12, server.password, ca.pem, crl.pem). "
-            + "Without it: plain HTTP, loopback addresses only.")
+    /** How long requests in flight may take to finish after SIGTERM or Ctrl+C. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    // TakesNextArgument: the operator guide's `--tls pki` names a directory called pki, not the pki subcommand
+    @Option(names = "--tls", paramLabel = "DIR", parameterConsumer = TakesNextArgument.class,
+            description = "PKI directory (server.p12, server.password, ca.pem, crl.pem). Without it: plain HTTP, loopback addresses only.")
     Path tls;
 
     @Override public Integer call() throws Exception {
         if (listen == null || db == null) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "central: --listen ADDR:PORT and --db URL are required");
+            throw new ParameterException(spec.commandLine(), "central: --listen ADDR:PORT and --db URL are required");
         }
         int colon = listen.lastIndexOf(':');
         if (colon < 0) throw new IllegalArgumentException("--listen: expected ADDR:PORT");
@@ -52,23 +61,39 @@ public final class CentralCommand implements Callable<Integer> {
                 + server.address().getPort());
         out.flush();
         Foreground.untilStopped(() -> {
-            server.close();
+            server.stop(STOP_GRACE); // requests in flight finish and are answered
             service.close();
         });
         return 0;
     }
 
-    @Command(name = "pki", mixinStandardHelpOptions = true, description = "Training PKI: init | server NAME… | counter ID | revoke ID.")
+    /**
+     * An option's value is the next argument whatever it is: picocli would otherwise read a value that is also a
+     * subcommand's name ({@code --tls pki}) as that subcommand.
+     */
+    static final class TakesNextArgument implements IParameterConsumer {
+        @Override public void consumeParameters(Stack<String> args, ArgSpec argSpec, CommandSpec commandSpec) {
+            if (args.isEmpty()) {
+                throw new ParameterException(commandSpec.commandLine(), "Missing required parameter for option '"
+                        + ((OptionSpec) argSpec).longestName() + "' (" + argSpec.paramLabel() + ")");
+            }
+            argSpec.setValue(Path.of(args.pop()));
+        }
+    }
+
+    @Command(name = "pki", mixinStandardHelpOptions = true,
+            description = "Training PKI: init | server NAME… | counter ID | revoke ID | crl (re-sign the revocation list).")
     static final class Pki implements Callable<Integer> {
         @Spec CommandSpec spec;
 
         @Option(names = "--dir", required = true, paramLabel = "DIR", description = "The PKI directory.")
         Path dir;
 
-        @Option(names = "--days", paramLabel = "N", description = "Validity in days (default: CA 3650, others 825).")
+        @Option(names = "--days", paramLabel = "N", description = "Validity in days (default: CA 3650, certificates 825, "
+                + "revocation list 30).")
         Integer days;
 
-        @Parameters(index = "0", paramLabel = "ACTION", description = "init, server, counter or revoke")
+        @Parameters(index = "0", paramLabel = "ACTION", description = "init, server, counter, revoke or crl")
         String action;
 
         @Parameters(index = "1..*", paramLabel = "NAME", description = "server: DNS names / addresses; counter, revoke: the counter id")
@@ -99,7 +124,12 @@ public final class CentralCommand implements Callable<Integer> {
                     out.println("revoked " + pki.revoke(names.getFirst()) + " certificate(s) of " + names.getFirst()
                             + "; crl.pem rewritten (the central re-reads it)");
                 }
-                default -> throw new IllegalArgumentException("unknown action " + action + " (init, server, counter, revoke)");
+                case "crl" -> {
+                    var next = pki.resignRevocationList(days == null ? TrainingPki.CRL_VALIDITY : Duration.ofDays(days));
+                    out.println("crl.pem re-signed, good until " + next + " (the central refuses every counter after that; "
+                            + "the central re-reads it)");
+                }
+                default -> throw new IllegalArgumentException("unknown action " + action + " (init, server, counter, revoke, crl)");
             }
             out.flush();
             return 0;

@@ -3,18 +3,13 @@ package org.ticketwindow.idcheck.sync;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,27 +19,28 @@ import java.util.concurrent.ExecutionException;
 /**
  * The counter's HTTPS client for the central API (openapi/central.yaml): TLS 1.3 with the counter's certificate
  * (S6); plain HTTP only to a loopback address. Submissions carry the queued envelopes' bytes as they were recorded
- * (a resend is byte-identical, which the central's idempotency check relies on). Lookups have a short timeout: the
- * counter never waits long for them.
+ * (a resend is byte-identical, which the central's idempotency check relies on). Each request has a time limit per
+ * phase ({@link CentralCall}: connect, TLS handshake, answer) and a failure says which phase and what happened: a
+ * refused certificate, a dropped connection and a timeout are different things to the technician. Lookups have a
+ * short answer limit: the counter never waits long for them.
  */
 public final class CentralClient {
     private final URI base;
-    private final HttpClient http;
-    private final Duration lookupTimeout;
-    private final Duration submitTimeout;
+    private final SSLContext ssl;
+    private final SyncSettings timeouts;
 
+    /** Answer limits as given; connect and handshake limits as {@link SyncSettings#DEFAULT}. */
     public CentralClient(URI base, SSLContext ssl, Duration lookupTimeout, Duration submitTimeout) {
+        this(base, ssl, SyncSettings.DEFAULT.withAnswerTimeouts(lookupTimeout, submitTimeout));
+    }
+
+    public CentralClient(URI base, SSLContext ssl, SyncSettings timeouts) {
         this.base = requireSafeTransport(base);
-        HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(lookupTimeout.multipliedBy(2));
-        if (ssl != null) {
-            SSLParameters params = ssl.getDefaultSSLParameters();
-            params.setProtocols(Tls.PROTOCOLS);
-            b.sslContext(ssl).sslParameters(params);
+        if (this.base.getScheme().equalsIgnoreCase("https") && ssl == null) {
+            throw new IllegalArgumentException("https needs the counter's TLS material");
         }
-        this.http = b.build();
-        this.lookupTimeout = lookupTimeout;
-        this.submitTimeout = submitTimeout;
+        this.ssl = this.base.getScheme().equalsIgnoreCase("https") ? ssl : null;
+        this.timeouts = timeouts;
     }
 
     /** S6: HTTPS, or plain HTTP to a loopback address only (development and training). */
@@ -75,23 +71,22 @@ public final class CentralClient {
             body.writeBytes(envelopes.get(i));
         }
         body.writeBytes("]}".getBytes(StandardCharsets.US_ASCII));
-        return new PendingBatch(http.sendAsync(post("/v1/results", body.toByteArray(), submitTimeout),
-                HttpResponse.BodyHandlers.ofByteArray()), envelopes.size());
+        return new PendingBatch(start("POST", "/v1/results", body.toByteArray(), timeouts.submitTimeout(), null), envelopes.size());
     }
 
     /** A batch on its way to the central. */
     public final class PendingBatch {
-        private final CompletableFuture<HttpResponse<byte[]>> response;
+        private final Running response;
         private final int size;
 
-        private PendingBatch(CompletableFuture<HttpResponse<byte[]>> response, int size) {
+        private PendingBatch(Running response, int size) {
             this.response = response;
             this.size = size;
         }
 
         /** Waits for the central's answer: one per envelope, in order. */
         public BatchAnswer answers() throws CentralUnavailableException, CentralRefusedException {
-            BatchAnswer answer = parse(await(response, "sending results"), BatchAnswer.class);
+            BatchAnswer answer = parse(response.await("sending results"), BatchAnswer.class);
             if (answer.answers().size() != size) {
                 throw new CentralUnavailableException("the central answered " + answer.answers().size() + " of " + size
                         + " results", null);
@@ -102,67 +97,137 @@ public final class CentralClient {
 
     /** Sends one envelope on its own ({@code PUT /v1/results/{id}}); a 409 comes back as a REUSED_ID answer. */
     public ResultAnswer submitOne(String resultId, byte[] envelope) throws CentralUnavailableException, CentralRefusedException {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("/v1/results/" + resultId)).timeout(submitTimeout)
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofByteArray(envelope)).build();
-        HttpResponse<byte[]> r = send(req, "sending a result");
-        if (r.statusCode() == 409) return read(r.body(), ResultAnswer.class);
+        CentralCall.Answer r = start("PUT", "/v1/results/" + resultId, envelope, timeouts.submitTimeout(), null).await("sending a result");
+        if (r.status() == 409) return read(r.body(), ResultAnswer.class);
         return parse(r, ResultAnswer.class);
     }
 
     public LookupAnswer lookup(LookupRequest request) throws CentralUnavailableException, CentralRefusedException {
         try {
-            return parse(send(post("/v1/lookup", WireJson.mapper().writeValueAsBytes(request), lookupTimeout), "looking up records"),
-                    LookupAnswer.class);
+            return parse(start("POST", "/v1/lookup", WireJson.mapper().writeValueAsBytes(request), timeouts.lookupTimeout(),
+                    timeouts.lookupTimeout()).await("looking up records"), LookupAnswer.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     public Health health() throws CentralUnavailableException, CentralRefusedException {
-        HttpRequest req = HttpRequest.newBuilder(base.resolve("/v1/health")).timeout(lookupTimeout).GET().build();
-        return parse(send(req, "checking the central"), Health.class);
+        return parse(start("GET", "/v1/health", null, timeouts.lookupTimeout(), timeouts.lookupTimeout())
+                .await("checking the central"), Health.class);
     }
 
-    private HttpRequest post(String path, byte[] body, Duration timeout) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    /**
+     * Starts a call on a virtual thread of its own, so a batch can be on its way while the next is prepared. Lookups
+     * and health checks pass their answer limit as {@code total} too: the whole call, connecting included, stays
+     * within it, as the clerk waits for it.
+     */
+    private Running start(String method, String path, byte[] body, Duration answerTimeout, Duration total) {
+        CentralCall call = new CentralCall();
+        CompletableFuture<CentralCall.Answer> answer = new CompletableFuture<>();
+        Thread.ofVirtual().name("idcheck-central-call").start(() -> {
+            try {
+                answer.complete(call.run(base, ssl, timeouts, method, path, body, answerTimeout, total));
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        return new Running(call, answer);
     }
 
-    private HttpResponse<byte[]> send(HttpRequest req, String doing) throws CentralUnavailableException {
-        return await(http.sendAsync(req, HttpResponse.BodyHandlers.ofByteArray()), doing);
-    }
+    /** A call in progress. */
+    private final class Running {
+        private final CentralCall call;
+        private final CompletableFuture<CentralCall.Answer> answer;
 
-    private HttpResponse<byte[]> await(CompletableFuture<HttpResponse<byte[]>> response, String doing)
-            throws CentralUnavailableException {
-        try {
-            return response.get();
-        } catch (InterruptedException e) {
-            response.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new CentralUnavailableException(doing + ": interrupted", e);
-        } catch (ExecutionException e) {
-            throw unavailable(doing, e.getCause());
+        Running(CentralCall call, CompletableFuture<CentralCall.Answer> answer) {
+            this.call = call;
+            this.answer = answer;
+        }
+
+        CentralCall.Answer await(String doing) throws CentralUnavailableException {
+            try {
+                return answer.get();
+            } catch (InterruptedException e) {
+                call.abort();
+                Thread.currentThread().interrupt();
+                throw new CentralUnavailableException(doing + ": interrupted", e);
+            } catch (ExecutionException e) {
+                throw unavailable(doing, e.getCause());
+            }
         }
     }
 
     private CentralUnavailableException unavailable(String doing, Throwable e) {
-        return switch (e) {
-            case HttpTimeoutException t -> new CentralUnavailableException(doing + ": the central did not answer in time", t);
-            case SSLHandshakeException h -> new CentralUnavailableException(doing + ": TLS handshake refused (certificate unknown, "
-                    + "revoked or expired?): " + h.getMessage(), h);
-            case ConnectException c -> new CentralUnavailableException(doing + ": cannot connect to " + base.getHost() + ":"
-                    + base.getPort(), c);
-            case RuntimeException r -> throw r; // a programming error, not an outage
-            case Error r -> throw r;
-            default -> new CentralUnavailableException(doing + ": connection failed (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
-        };
+        if (e instanceof RuntimeException r) throw r; // a programming error, not an outage
+        if (e instanceof Error r) throw r;
+        if (!(e instanceof CentralCall.Failed f)) return new CentralUnavailableException(doing + ": " + e, e);
+        String where = base.getHost() + ":" + (base.getPort() > 0 ? base.getPort() : ssl != null ? 443 : 80);
+        Throwable cause = f.getCause();
+        String alert = alert(cause);
+        String what;
+        if (f.timedOut && f.byTotal) {
+            what = "no answer within " + seconds(f.limit) + " (" + switch (f.phase) {
+                case CONNECT -> "still connecting to " + where;
+                case HANDSHAKE -> "still in the TLS handshake with " + where;
+                case ANSWER -> "waiting for the central's answer";
+            } + ")";
+        } else if (f.timedOut) {
+            what = switch (f.phase) {
+                case CONNECT -> "could not connect to " + where + " within " + seconds(f.limit) + " (connect timeout)";
+                case HANDSHAKE -> "the TLS handshake with " + where + " did not finish within " + seconds(f.limit) + " (handshake timeout)";
+                case ANSWER -> "the central did not answer within " + seconds(f.limit) + " (answer timeout)";
+            };
+        } else if (alert != null || f.centralSpokeFirst) {
+            // TLS 1.3: the central checks the counter's certificate after the counter's side of the handshake is
+            // done, so its refusal can arrive as the answer to the request, or break the next write
+            what = "the central refused the TLS connection (" + (alert != null ? alert : "it sent an alert and closed")
+                    + "): this counter's certificate is unknown, revoked or expired, or the central's revocation list is out of date";
+        } else if (f.phase == CentralCall.Phase.HANDSHAKE && cause instanceof SSLHandshakeException h && !dropped(h)) {
+            what = "the central's certificate is not accepted here: " + h.getMessage();
+        } else {
+            what = switch (f.phase) {
+                case CONNECT -> "cannot connect to " + where + " (" + brief(cause) + ")";
+                case HANDSHAKE -> "the connection to " + where + " was dropped during the TLS handshake (" + brief(cause) + ")";
+                case ANSWER -> "the connection was dropped before the central's answer was complete (" + brief(cause) + ")";
+            };
+        }
+        return new CentralUnavailableException(doing + ": " + what, e);
     }
 
-    private static <T> T parse(HttpResponse<byte[]> r, Class<T> type) throws CentralUnavailableException, CentralRefusedException {
-        int s = r.statusCode();
+    /** The TLS alert the central sent, if that is what ended the call ("Received fatal alert: certificate_unknown"). */
+    private static String alert(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            int at = t instanceof SSLException && t.getMessage() != null ? t.getMessage().indexOf("Received fatal alert: ") : -1;
+            if (at >= 0) return t.getMessage().substring(at + "Received fatal alert: ".length());
+        }
+        return null;
+    }
+
+    /** The peer went away mid-handshake (end of stream or reset), rather than a certificate check failing here. */
+    private static boolean dropped(SSLHandshakeException h) {
+        for (Throwable t = h.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) return true;
+        }
+        String m = String.valueOf(h.getMessage());
+        return m.contains("Remote host terminated") || m.contains("Connection reset") || m.contains("Socket closed");
+    }
+
+    private static String brief(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    private static <T> T parse(CentralCall.Answer r, Class<T> type) throws CentralUnavailableException, CentralRefusedException {
+        int s = r.status();
         if (s >= 500 || s == 408 || s == 429) {
             throw new CentralUnavailableException("the central answered HTTP " + s, null);
+        }
+        if (s == 401 || s == 403) { // about this counter's certificate, not the results: they stay queued (S6)
+            throw new CentralUnavailableException("the central refused this counter's certificate (HTTP " + s + "): "
+                    + new String(r.body(), StandardCharsets.UTF_8), null);
         }
         if (s != 200) throw new CentralRefusedException(s, new String(r.body(), StandardCharsets.UTF_8));
         return read(r.body(), type);

@@ -67,7 +67,7 @@ public final class SyncWorker implements AutoCloseable {
         if (thread != null) return;
         RetryPolicy<Object> retry = RetryPolicy.builder()
                 .handle(CentralUnavailableException.class)
-                .withDelayFn(ctx -> backoff.delay(ctx.getAttemptCount()))
+                .withDelayFn(ctx -> backoff.next()) // counts failures since the last answer, not since start
                 .withMaxAttempts(-1)
                 .onRetryScheduled(e -> LOG.info("central unavailable ({}); retry {} in {} ms", e.getLastException().getMessage(),
                         e.getAttemptCount(), e.getDelay().toMillis()))
@@ -262,6 +262,7 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     private void settle(List<OutgoingResult> batch, List<ResultAnswer> answers, Tally t) {
+        backoff.reset(); // the central answered: a later failure starts the backoff from its base again (S4)
         Map<String, ResultAnswer> byId = new HashMap<>();
         for (ResultAnswer a : answers) byId.put(a.resultId(), a);
         List<ResultQueue.Answered> synced = new ArrayList<>();

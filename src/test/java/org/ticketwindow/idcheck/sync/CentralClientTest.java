@@ -1,0 +1,213 @@
+package org.ticketwindow.idcheck.sync;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ticketwindow.idcheck.central.TrainingPki;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The counter's client against servers that misbehave in one phase each (issue 15): connect, TLS handshake and answer
+ * have separate time limits, a failure names the phase, and a dropped connection is not called a certificate problem.
+ */
+class CentralClientTest {
+    @TempDir Path dir;
+    private TrainingPki pki;
+    private SSLContext counterTls;
+    private SSLContext serverTls;
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @BeforeEach
+    void pki() throws Exception {
+        pki = new TrainingPki(dir.resolve("pki"));
+        pki.init("test CA", Duration.ofDays(1));
+        TrainingPki.Issued server = pki.server(List.of("localhost", "127.0.0.1"), Duration.ofDays(1));
+        TrainingPki.Issued counter = pki.counter("C1", Duration.ofDays(1));
+        counterTls = Tls.context(counter.keyStore(), counter.passwordFile(), pki.dir().resolve(TrainingPki.CA_PEM));
+        serverTls = Tls.context(server.keyStore(), server.passwordFile(), pki.dir().resolve(TrainingPki.CA_PEM));
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void close() throws Exception {
+        for (AutoCloseable c : open) c.close();
+    }
+
+    private static SyncSettings limits(int connectMs, int handshakeMs, int answerMs) {
+        return SyncSettings.DEFAULT.withConnectTimeouts(Duration.ofMillis(connectMs), Duration.ofMillis(handshakeMs))
+                .withAnswerTimeouts(Duration.ofMillis(answerMs), Duration.ofMillis(answerMs));
+    }
+
+    /** A TCP server on 127.0.0.1 that gives each accepted connection to {@code each} on a thread of its own. */
+    private int serve(boolean tls, Consumer<Socket> each) throws IOException {
+        ServerSocket server = tls ? serverTls.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress())
+                : new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        if (server instanceof SSLServerSocket s) {
+            s.setEnabledProtocols(Tls.PROTOCOLS);
+            s.setNeedClientAuth(true);
+        }
+        open.add(server);
+        Thread.ofVirtual().start(() -> {
+            while (!server.isClosed()) {
+                try {
+                    Socket c = server.accept();
+                    open.add(c);
+                    Thread.ofVirtual().start(() -> each.accept(c));
+                } catch (IOException closed) {
+                    return;
+                }
+            }
+        });
+        return server.getLocalPort();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final String HEALTH = "{\"status\":\"ok\",\"time\":\"2026-11-30T10:00:00Z\",\"counterId\":\"C1\"}";
+
+    private static void answerHealth(Socket c) {
+        try {
+            byte[] buf = new byte[4096];
+            c.getInputStream().read(buf); // the request (small; one read is enough here)
+            byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
+            c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            c.getOutputStream().write(body);
+            c.getOutputStream().flush();
+            c.close();
+        } catch (IOException ignored) {
+            // the client went away
+        }
+    }
+
+    @Test
+    @DisplayName("S4 a slow TLS handshake (longer than the connect limit, shorter than the handshake limit) succeeds")
+    void slowHandshakeWithinItsOwnLimit() throws Exception {
+        int port = serve(true, c -> {
+            sleep(1_500); // a busy central: connected at once, handshake answered late
+            answerHealth(c);
+        });
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 5_000, 5_000));
+        assertThat(client.health().counterId()).isEqualTo("C1");
+    }
+
+    @Test
+    @DisplayName("S4 a handshake that never finishes is reported as the handshake timeout")
+    void handshakeTimeout() throws Exception {
+        int port = serve(false, c -> sleep(30_000)); // accepts, never speaks TLS
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 800, 5_000));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(client::health).isInstanceOf(CentralUnavailableException.class)
+                .hasMessageContaining("did not finish within 800 ms (handshake timeout)");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(700L, 3_000L);
+    }
+
+    @Test
+    @DisplayName("S4 a central that takes the request and never answers is reported as the answer timeout")
+    void answerTimeout() throws Exception {
+        int port = serve(true, c -> {
+            try {
+                ((SSLSocket) c).startHandshake();
+                c.getInputStream().read(new byte[4096]);
+                sleep(30_000);
+            } catch (IOException ignored) {
+                // the client went away
+            }
+        });
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 700));
+        assertThatThrownBy(() -> client.submitOne("r1", "{}".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("did not answer within 700 ms (answer timeout)");
+    }
+
+    @Test
+    @DisplayName("S4 a lookup stays within its own limit, connecting and handshake included, and says where it was")
+    void lookupWithinItsLimit() throws Exception {
+        int port = serve(false, c -> sleep(30_000)); // accepts, never speaks TLS
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(3_000, 10_000, 800));
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> client.lookup(new LookupRequest(org.ticketwindow.idcheck.verify.DocumentType.values()[0], "X")))
+                .hasMessageContaining("no answer within 800 ms (still in the TLS handshake");
+        assertThat((System.nanoTime() - t0) / 1_000_000).isLessThan(3_000L);
+    }
+
+    @Test
+    @DisplayName("S4 a connection that cannot be made in time is reported as the connect timeout")
+    void connectTimeout() throws Exception {
+        // a listener that never accepts, its backlog full: the kernel drops further connection attempts
+        ServerSocket full = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        open.add(full);
+        for (int i = 0; i < 4; i++) {
+            Socket s = new Socket();
+            open.add(s);
+            try {
+                s.connect(full.getLocalSocketAddress(), 300);
+            } catch (IOException expected) {
+                // the backlog is full
+            }
+        }
+        CentralClient client = new CentralClient(URI.create("http://127.0.0.1:" + full.getLocalPort()), null, limits(600, 2_000, 2_000));
+        assertThatThrownBy(client::health).hasMessageContaining("within 600 ms (connect timeout)");
+    }
+
+    @Test
+    @DisplayName("S4 a connection dropped during the handshake or mid-answer is reported as dropped, not as a certificate problem")
+    void droppedConnections() throws Exception {
+        int handshake = serve(false, c -> {
+            try {
+                c.getInputStream().read(new byte[16]); // part of the ClientHello, then gone
+                c.close();
+            } catch (IOException ignored) {
+                // gone anyway
+            }
+        });
+        CentralClient a = new CentralClient(URI.create("https://localhost:" + handshake), counterTls, limits(1_000, 2_000, 2_000));
+        assertThatThrownBy(a::health).hasMessageContaining("dropped during the TLS handshake").hasMessageNotContaining("certificate");
+
+        int midAnswer = serve(true, c -> {
+            try {
+                c.getInputStream().read(new byte[4096]);
+                c.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n{\"status\"".getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().flush();
+                c.close();
+            } catch (IOException ignored) {
+                // gone anyway
+            }
+        });
+        CentralClient b = new CentralClient(URI.create("https://localhost:" + midAnswer), counterTls, limits(1_000, 2_000, 2_000));
+        assertThatThrownBy(b::health).hasMessageContaining("dropped before the central's answer was complete")
+                .hasMessageNotContaining("certificate");
+    }
+
+    @Test
+    @DisplayName("S6 a central whose certificate does not name the host is refused: the central's certificate, not the counter's")
+    void wrongHostName() throws Exception {
+        TrainingPki.Issued elsewhere = pki.server(List.of("elsewhere.example"), Duration.ofDays(1));
+        serverTls = Tls.context(elsewhere.keyStore(), elsewhere.passwordFile(), pki.dir().resolve(TrainingPki.CA_PEM));
+        int port = serve(true, CentralClientTest::answerHealth);
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+        assertThatThrownBy(client::health).hasMessageContaining("the central's certificate is not accepted here");
+    }
+}
