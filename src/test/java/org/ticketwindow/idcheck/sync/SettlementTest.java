@@ -155,7 +155,8 @@ class SettlementTest {
             st.execute("BEGIN EXCLUSIVE");
             try (SyncWorker w = new SyncWorker(store.results(), central.client("C1"),
                     new SyncSettings(10, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(200),
-                            SyncSettings.DEFAULT.lookupTimeout(), SyncSettings.DEFAULT.submitTimeout()))) {
+                            SyncSettings.DEFAULT.lookupTimeout(), SyncSettings.DEFAULT.submitTimeout(),
+                            SyncSettings.DEFAULT.connectTimeout(), SyncSettings.DEFAULT.handshakeTimeout()))) {
                 w.start();
                 await().atMost(Duration.ofSeconds(30)).until(() -> log.list.stream().anyMatch(e -> e.getFormattedMessage().contains("unavailable")));
                 st.execute("ROLLBACK");
