@@ -156,6 +156,15 @@ public final class CentralServer implements AutoCloseable {
                 if (path.equals("/v1/health")) {
                     if (!method.equals("GET")) { error(ex, 405, "use GET"); return; }
                     reply(ex, 200, new Health("ok", clock.instant(), counter));
+                } else if (path.equals("/v1/missing")) {
+                    if (!method.equals("GET")) { error(ex, 405, "use GET"); return; }
+                    String who = counter != null ? counter : query(ex, "counter"); // plain HTTP (training) names itself
+                    String upTo = query(ex, "upTo");
+                    if (who == null || upTo == null || !upTo.matches("\\d{1,18}")) {
+                        error(ex, 400, "expected ?upTo=N (and ?counter=ID without a client certificate)");
+                        return;
+                    }
+                    reply(ex, 200, work(() -> service.missing(who, Long.parseLong(upTo))));
                 } else if (path.equals("/v1/results")) {
                     if (!method.equals("POST")) { error(ex, 405, "use POST"); return; }
                     byte[] body = bytes(ex);
@@ -274,6 +283,17 @@ public final class CentralServer implements AutoCloseable {
             error(ex, 413, "request larger than " + MAX_BODY + " bytes; send smaller batches");
             return null;
         }
+    }
+
+    /** A query parameter's value (ASCII names and values only: no personal data travels in URLs). */
+    private static String query(HttpExchange ex, String name) {
+        String q = ex.getRequestURI().getRawQuery();
+        if (q == null) return null;
+        for (String pair : q.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals(name)) return pair.substring(eq + 1);
+        }
+        return null;
     }
 
     private void reply(HttpExchange ex, int status, Object body) throws IOException {

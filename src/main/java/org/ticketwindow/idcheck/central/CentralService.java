@@ -380,6 +380,36 @@ public final class CentralService implements AutoCloseable {
         }
     }
 
+    /**
+     * What this central lacks of {@code counter}'s results up to {@code upTo}, the highest sequence the counter says it
+     * has synced: its open gaps, and everything after the highest it holds (a restore from a backup lost them).
+     */
+    public org.ticketwindow.idcheck.sync.MissingResults missing(String counter, long upTo) {
+        return db.read("finding missing results", connection -> {
+            try (StatementCache c = new StatementCache(connection)) {
+                long held = highest(c, counter);
+                List<org.ticketwindow.idcheck.sync.MissingResults.Range> out = new ArrayList<>();
+                PreparedStatement p = c.prepare("SELECT sequence FROM sequence_gaps WHERE counter_id = ? AND filled_at IS NULL "
+                        + "AND sequence <= ? ORDER BY sequence");
+                p.setString(1, counter);
+                p.setLong(2, upTo);
+                long from = -1, to = -1;
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        long q = r.getLong(1);
+                        if (from >= 0 && q == to + 1) { to = q; continue; }
+                        if (from >= 0) out.add(new org.ticketwindow.idcheck.sync.MissingResults.Range(from, to));
+                        from = q;
+                        to = q;
+                    }
+                }
+                if (from >= 0) out.add(new org.ticketwindow.idcheck.sync.MissingResults.Range(from, to));
+                if (held < upTo) out.add(new org.ticketwindow.idcheck.sync.MissingResults.Range(held + 1, upTo));
+                return new org.ticketwindow.idcheck.sync.MissingResults(counter, held, out);
+            }
+        });
+    }
+
     private static long highest(StatementCache c, String counter) throws SQLException {
         PreparedStatement p = c.prepare("SELECT highest_sequence FROM counters WHERE counter_id = ?");
         p.setString(1, counter);

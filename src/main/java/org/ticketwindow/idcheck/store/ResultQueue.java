@@ -318,6 +318,17 @@ public final class ResultQueue {
         });
     }
 
+    /** The counter and highest sequence number of the results marked synced, if any (what the central should hold). */
+    public java.util.Optional<java.util.Map.Entry<String, Long>> highestSynced() {
+        return db.read("reading the highest synced result", c -> {
+            try (PreparedStatement p = c.prepareStatement("SELECT counter_id, MAX(sequence) FROM results WHERE state = 'SYNCED' "
+                    + "GROUP BY counter_id ORDER BY MAX(sequence) DESC LIMIT 1"); ResultSet r = p.executeQuery()) {
+                return r.next() ? java.util.Optional.of(java.util.Map.entry(r.getString(1), r.getLong(2)))
+                        : java.util.Optional.<java.util.Map.Entry<String, Long>>empty();
+            }
+        });
+    }
+
     public QueueStatus status() {
         return db.read("reading the queue status", c -> {
             long[] counts = new long[ResultState.values().length];

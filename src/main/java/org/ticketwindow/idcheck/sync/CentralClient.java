@@ -111,6 +111,16 @@ public final class CentralClient {
         }
     }
 
+    /**
+     * Asks which of this counter's results up to {@code upTo} (its highest synced sequence) the central lacks.
+     * {@code counterId} names the counter on plain HTTP (training); with TLS the certificate does.
+     */
+    public MissingResults missing(String counterId, long upTo) throws CentralUnavailableException, CentralRefusedException {
+        String path = "/v1/missing?upTo=" + upTo + "&counter=" + java.net.URLEncoder.encode(counterId, java.nio.charset.StandardCharsets.UTF_8);
+        return parse(start("GET", path, null, timeouts.lookupTimeout(), timeouts.lookupTimeout())
+                .await("asking the central what it lacks"), MissingResults.class);
+    }
+
     public Health health() throws CentralUnavailableException, CentralRefusedException {
         return parse(start("GET", "/v1/health", null, timeouts.lookupTimeout(), timeouts.lookupTimeout())
                 .await("checking the central"), Health.class);

@@ -43,6 +43,12 @@ public final class SyncWorker implements AutoCloseable {
     /** Failures of one result sent alone while the central answered others (only the worker's thread uses it). */
     private final Map<String, Integer> strikes = new HashMap<>();
     private volatile Thread thread;
+    /**
+     * How often an idle worker asks the central what it lacks: a central restored from a backup has lost what was
+     * synced after it, and a counter with nothing new to send would otherwise never learn of it (issue 15, item 4).
+     */
+    static final java.time.Duration RECONCILE_EVERY = java.time.Duration.ofMinutes(10);
+    private long lastReconciled = System.nanoTime() - RECONCILE_EVERY.toNanos() - 1; // once at start
 
     public SyncWorker(ResultQueue queue, CentralClient client, SyncSettings settings) {
         this.queue = queue;
@@ -51,11 +57,15 @@ public final class SyncWorker implements AutoCloseable {
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffCap(), new SecureRandom());
     }
 
-    /** One drain without retrying: what {@code idcheck sync --once} does. */
+    /**
+     * One drain without retrying: what {@code idcheck sync --once} does. It also asks the central what it lacks of
+     * what was synced (a central restored from a backup) and sends that again.
+     */
     public SyncReport runOnce() {
         Tally t = new Tally();
         try {
             drain(t);
+            if (reconcile()) drain(t);
             return t.report(null);
         } catch (CentralUnavailableException e) { // the results went back to the queue with this error (retryLater)
             return t.report(e.getMessage());
@@ -76,6 +86,10 @@ public final class SyncWorker implements AutoCloseable {
             while (!Thread.currentThread().isInterrupted()) {
                 try {
                     Failsafe.with(retry).run(() -> drain(new Tally()));
+                    if (System.nanoTime() - lastReconciled > RECONCILE_EVERY.toNanos()) {
+                        lastReconciled = System.nanoTime();
+                        if (reconcile()) continue; // results to send again: drain at once
+                    }
                     nudges.tryAcquire(settings.idlePoll().toMillis(), TimeUnit.MILLISECONDS);
                     nudges.drainPermits();
                 } catch (InterruptedException e) {
@@ -292,15 +306,34 @@ public final class SyncWorker implements AutoCloseable {
     }
 
     /**
+     * Tells the central the highest sequence this counter has synced and queues again what it says it lacks. True when
+     * something was queued. A central that cannot be reached is asked again next time; nothing is lost meanwhile.
+     */
+    private boolean reconcile() {
+        var highest = queue.highestSynced();
+        if (highest.isEmpty()) return false;
+        try {
+            MissingResults m = client.missing(highest.get().getKey(), highest.get().getValue());
+            boolean queued = false;
+            for (MissingResults.Range r : m.missing()) queued |= resendMissing(highest.get().getKey(), r.from(), r.to());
+            return queued;
+        } catch (CentralUnavailableException | CentralRefusedException e) {
+            LOG.info("could not ask the central what it lacks ({}); asking again later", e.getMessage());
+            return false;
+        }
+    }
+
+    /**
      * The central's answer names sequence numbers it lacks before this result. Those this counter had synced were lost
      * at the central (restored from a backup): they are queued again and go out in this drain (issue 15, item 4).
      */
-    private void resendMissing(String counterId, long from, long to) {
+    private boolean resendMissing(String counterId, long from, long to) {
         ResultQueue.Resent r = queue.resend(counterId, from, to);
         if (r.queued() > 0 || r.purged() > 0) {
             LOG.warn("the central lacks {} #{}–#{}: {} synced results sent again, {} already purged (retention)", counterId,
                     from, to, r.queued(), r.purged());
         }
+        return r.queued() > 0;
     }
 
     private static final class Tally {

@@ -142,6 +142,42 @@ class SettlementTest {
     }
 
     @Test
+    @DisplayName("S2 S3 a central restored from a backup asks an idle counter for what it lost: the counter sends it again without recording anything new (issue 15 item 4)")
+    void centralRestoredAsksAnIdleCounter() throws Exception {
+        Path backup = dir.resolve("central-backup-idle.db");
+        CentralFixture central = CentralFixture.start(dir.resolve("idle"), 30);
+        try (LocalStore store = Counters.store(dir.resolve("idle-counter"))) {
+            try {
+                Counters.record(store, "C1", 0, 3);
+                new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
+                central.service.database().read("backup", c -> {
+                    try (var st = c.createStatement()) {
+                        st.execute("VACUUM INTO '" + backup + "'");
+                    }
+                    return null;
+                });
+                Counters.record(store, "C1", 3, 5); // #4-#8, synced after the backup
+                new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
+            } finally {
+                central.close();
+            }
+            try (org.ticketwindow.idcheck.central.CentralService restored = org.ticketwindow.idcheck.central.CentralService.open(
+                    "jdbc:sqlite:" + backup, Clock.systemUTC());
+                 CentralServer server = CentralServer.start(restored, new InetSocketAddress("127.0.0.1", 0),
+                         org.ticketwindow.idcheck.central.CentralTls.inPkiDirectory(central.pki.dir()), Clock.systemUTC())) {
+                CentralClient client = central.client("C1", URI.create("https://localhost:" + server.address().getPort()));
+                assertThat(client.missing("C1", 8).missing()).containsExactly(new MissingResults.Range(4, 8));
+                // nothing new is recorded: the worker asks the central, which answers what it lacks, and sends it
+                SyncReport r = new SyncWorker(store.results(), client, fast(10)).runOnce();
+                assertThat(r.ok()).isTrue();
+                assertThat(restored.stats()).containsEntry("received", 8L).containsEntry("applied", 8L).containsEntry("gaps", 0L);
+                assertThat(client.missing("C1", 8).missing()).isEmpty();
+                assertThat(store.results().status().queued()).isZero();
+            }
+        }
+    }
+
+    @Test
     @DisplayName("S4 a store locked by another program: the worker logs one line per retry, no stack trace, and syncs once it is free")
     void lockedStoreIsOneLine() throws Exception {
         ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log = new ch.qos.logback.core.read.ListAppender<>();
