@@ -51,7 +51,7 @@ class ContractTest {
     void clientAndServerAgree() throws Exception {
         JsonNode api = openApi();
         assertThat(api.get("paths").properties()).extracting(java.util.Map.Entry::getKey)
-                .containsExactlyInAnyOrder("/v1/health", "/v1/results", "/v1/results/{resultId}", "/v1/lookup");
+                .containsExactlyInAnyOrder("/v1/health", "/v1/missing", "/v1/results", "/v1/results/{resultId}", "/v1/lookup");
         ObjectMapper json = WireJson.mapper();
         try (CentralFixture central = CentralFixture.start(dir, 20); LocalStore store = Counters.store(dir.resolve("c"))) {
             CentralClient client = central.client("C1");
@@ -73,6 +73,9 @@ class ContractTest {
             assertThat(validate(api, "LookupAnswer", json.valueToTree(found))).isEmpty();
             assertThat(validate(api, "LookupRequest", json.valueToTree(new LookupRequest(DocumentType.PASSPORT, "E1234567")))).isEmpty();
             assertThat(validate(api, "Health", json.valueToTree(client.health()))).isEmpty();
+            MissingResults missing = client.missing("C1", 5); // #3 went out alone, #4-#5 were never recorded
+            assertThat(missing.missing()).containsExactly(new MissingResults.Range(4, 5));
+            assertThat(validate(api, "MissingResults", json.valueToTree(missing))).isEmpty();
 
             // the schema is strict enough to catch a wrong body
             ObjectNode wrong = (ObjectNode) json.readTree(out.getFirst().body());
