@@ -49,8 +49,9 @@ class CentralPostgresTest {
             Counters.record(store, "C1", 0, 200);
             SyncReport r = new SyncWorker(store.results(), central.client("C1"), SyncSettings.DEFAULT.withBatchSize(50)).runOnce();
             assertThat(r.ok()).isTrue();
+            // one record changed per result: the one RecordChoice picks, as the counter would have online (RD-31)
             assertThat(central.service.stats()).containsEntry("received", 200L).containsEntry("applied", 200L)
-                    .containsEntry("statusChanges", 219L);
+                    .containsEntry("statusChanges", 200L);
             // issue 15: a rejection rolls back to its savepoint and is decided again when repeated; a malformed result
             // in a batch is REJECTED by itself, the valid one beside it applied (savepoints on PostgreSQL too)
             Counters.record(store, "C9", 300, 1);
