@@ -35,6 +35,9 @@ public interface PhotoDecoder extends AutoCloseable {
                 return PhotoResult.not(PhotoProblem.NOT_CONFIGURED, "the hardware profile has photoDecoder: none");
             }
             @Override public String describe() { return "none"; }
+            @Override public java.util.Optional<PhotoResult.NotDecoded> prepare() {
+                return java.util.Optional.of(PhotoResult.not(PhotoProblem.NOT_CONFIGURED, "the hardware profile has photoDecoder: none"));
+            }
         };
     }
 }

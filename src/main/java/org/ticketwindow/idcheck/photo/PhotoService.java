@@ -53,6 +53,14 @@ public final class PhotoService implements AutoCloseable {
     /** What decodes (technician screen, doctor). */
     public String describe() { return decoder.describe(); }
 
+    /**
+     * Whether the configured decoder loads (its helper starts and the library's function is found): empty when it
+     * does, else the reason. For the technician screen; runs on the service's thread.
+     */
+    public CompletableFuture<java.util.Optional<PhotoResult.NotDecoded>> check() {
+        return CompletableFuture.supplyAsync(decoder::prepare, worker);
+    }
+
     @Override public void close() {
         worker.shutdownNow();
         decoder.close();

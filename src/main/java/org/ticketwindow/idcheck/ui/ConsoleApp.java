@@ -487,6 +487,12 @@ public final class ConsoleApp extends Application {
         technician = new TechnicianViewModel(new TechnicianViewModel.Host() {
             @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
             @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
+            @Override public String photoDecoder() throws Exception {
+                var problem = session.photos().check().get();
+                return problem.isEmpty() ? messages.get("tech.photoOk", session.photos().describe())
+                        : messages.get("tech.photoBad", session.photos().describe(),
+                        messages.pick(problem.get().problem().zh(), problem.get().problem().en()), problem.get().technician());
+            }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> values) throws Exception {
                 return session.saveTuning(id, values);
             }

@@ -49,6 +49,10 @@ final class TechnicianView {
         Label sam = Views.styled("", "reader-next");
         sam.setId("tech-sam");
         sam.textProperty().bind(vm.sam());
+        Label photo = Views.styled("", "hint");
+        photo.setId("tech-photo");
+        photo.setWrapText(true);
+        photo.textProperty().bind(vm.photoDecoder());
         Button check = Views.button(messages.get("tech.samCheck"), vm::checkSam);
         check.disableProperty().bind(vm.calibrating());
         GridPane tuning = new GridPane(8, 6);
@@ -63,7 +67,7 @@ final class TechnicianView {
         save.setId("tech-save");
         save.disableProperty().bind(vm.calibrating());
         VBox box = new VBox(8, Views.heading(messages, "tech.readers"), readers, Views.heading(messages, "tech.profileHeading"), profile,
-                sam, check, Views.heading(messages, "tech.tuning"), tuning, save);
+                sam, check, photo, Views.heading(messages, "tech.tuning"), tuning, save);
         box.getStyleClass().add("panel");
         box.setPrefWidth(330);
         box.setMinWidth(330);

@@ -70,6 +70,8 @@ public final class TechnicianViewModel {
         /** Writes the diagnostics bundle with what this screen found (readers, SAM status, calibration); returns where. */
         java.nio.file.Path exportDiagnostics(List<String> readers, Optional<SamHealth> sam, Optional<Calibration.Report> calibration)
                 throws Exception;
+        /** Which photo decoder is configured and whether it loads, as one line (may be slow: called in the background). */
+        default String photoDecoder() throws Exception { return ""; }
     }
 
     private final Host host;
@@ -80,6 +82,7 @@ public final class TechnicianViewModel {
     private final ObservableList<String> readers = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper profile = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper sam = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper photoDecoder = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final IntegerProperty reads = new SimpleIntegerProperty(50);
     /** The reads asked of the calibration running or last run. */
@@ -117,6 +120,8 @@ public final class TechnicianViewModel {
     public ObservableList<String> readers() { return readers; }
     public ReadOnlyStringProperty profile() { return profile.getReadOnlyProperty(); }
     public ReadOnlyStringProperty sam() { return sam.getReadOnlyProperty(); }
+    /** The photo decoder configured for this counter and whether it loads (issue 17). */
+    public ReadOnlyStringProperty photoDecoder() { return photoDecoder.getReadOnlyProperty(); }
     public ObservableList<String> log() { return log; }
     public IntegerProperty reads() { return reads; }
     public ReadOnlyBooleanProperty calibrating() { return calibrating.getReadOnlyProperty(); }
@@ -136,6 +141,7 @@ public final class TechnicianViewModel {
     /** The screen opened: find readers, check the SAM, start the live log. */
     public void open() {
         tasks.run(host::readersFound, readers::setAll, e -> readers.setAll(messages.get("tech.scanFailed", e.getMessage())));
+        tasks.run(host::photoDecoder, photoDecoder::set, e -> photoDecoder.set(messages.get("tech.photoFailed", e.getMessage())));
         checkSam();
     }
 

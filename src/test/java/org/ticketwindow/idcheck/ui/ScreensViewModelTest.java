@@ -145,6 +145,29 @@ class ScreensViewModelTest {
         assertThat(line).contains("张*", "1101**********1233").doesNotContain(card.name().value()).doesNotContain(card.idNumber().value());
     }
 
+    @Test @org.junit.jupiter.api.DisplayName("the technician screen says which photo decoder is configured and whether it loads (issue 17)")
+    void theTechnicianSeesThePhotoDecoder() {
+        TechnicianViewModel vm = new TechnicianViewModel(new TechnicianViewModel.Host() {
+            @Override public java.util.Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return java.util.Optional.empty(); }
+            @Override public List<String> readersFound() { return List.of(); }
+            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> v) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public Path exportDiagnostics(List<String> r, java.util.Optional<org.ticketwindow.idcheck.reader.SamHealth> s,
+                                                    java.util.Optional<org.ticketwindow.idcheck.reader.Calibration.Report> c) {
+                throw new UnsupportedOperationException();
+            }
+            @Override public String photoDecoder() {
+                try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
+                    var problem = photos.check().join();
+                    return zh.get("tech.photoBad", photos.describe(), problem.orElseThrow().problem().zh(), problem.orElseThrow().technician());
+                }
+            }
+        }, java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
+        vm.open();
+        assertThat(vm.photoDecoder().get()).startsWith("照片解码器：").contains("未配置照片解码器");
+    }
+
     @Test void theSoundCuesAreWellFormedWaves() {
         byte[] wav = Sounds.wav(new double[][]{{880, 0.1}, {0, 0.05}});
         assertThat(new String(wav, 0, 4)).isEqualTo("RIFF");
