@@ -85,6 +85,9 @@ public final class CentralServer implements AutoCloseable {
     private final ExecutorService storeWork = Executors.newFixedThreadPool(WORKERS,
             Thread.ofPlatform().name("central-store-", 0).daemon().factory());
     private final ObjectMapper json = WireJson.mapper();
+    /** Requests being handled now: a stop waits for these (up to its grace), then closes what is left. */
+    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean stopping;
 
     private CentralServer(HttpServer server, ExecutorService executor, CentralService service, RevocationList revocations,
                           SSLContext ssl, Clock clock) {
@@ -147,7 +150,12 @@ public final class CentralServer implements AutoCloseable {
     SSLContext sslContext() { return ssl; }
 
     private void handle(HttpExchange ex) throws IOException {
+        inFlight.incrementAndGet();
         try (ex) {
+            if (stopping) { // stop() waits for the requests already in flight, not for new ones
+                error(ex, 503, "the central is stopping; retry later");
+                return;
+            }
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
             String counter = counterOf(ex);
@@ -215,6 +223,8 @@ public final class CentralServer implements AutoCloseable {
                 LOG.error("central failure on {} {}", method, path, e);
                 error(ex, 500, "internal error");
             }
+        } finally {
+            inFlight.decrementAndGet();
         }
     }
 
@@ -313,7 +323,24 @@ public final class CentralServer implements AutoCloseable {
      */
     public void stop(Duration grace) {
         long deadline = System.nanoTime() + grace.toNanos();
-        server.stop((int) Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000));
+        // The JDK server's stop(delay) closes the listener at once (no new connections), then also waits for
+        // connections that carry no request (an idle kept-alive connection, a port check): it took the whole grace
+        // every time. So it runs on a thread of its own, and this waits for the requests in flight only.
+        stopping = true;
+        int seconds = (int) Math.min(Integer.MAX_VALUE, (grace.toMillis() + 999) / 1000);
+        if (seconds == 0) {
+            server.stop(0);
+        } else {
+            Thread.ofPlatform().daemon().name("central-stop").start(() -> server.stop(seconds));
+            while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
         for (ExecutorService e : List.of(executor, storeWork)) {
             e.shutdown();
             try {
