@@ -8,11 +8,11 @@ import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.photo.PhotoDecoder;
 import org.ticketwindow.idcheck.photo.PhotoService;
 import org.ticketwindow.idcheck.photo.TrainingPortraits;
-import org.ticketwindow.idcheck.reader.ReaderProbe;
+import org.ticketwindow.idcheck.reader.connect.ReaderProbe;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.ProfileException;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
-import org.ticketwindow.idcheck.reader.ReaderConnection;
+import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.SyncWorker;
 

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.app;
 
+import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.photo.HelperLauncher;
 import org.ticketwindow.idcheck.photo.IsolatedDecoder;
@@ -224,7 +225,7 @@ public final class Doctor {
     }
 
     private static String serialPorts() {
-        List<String> ports = SerialReaders.listPorts().stream().map(SerialReaders.PortInfo::path).toList();
+        List<String> ports = SerialReaders.listPorts().stream().map(PortInfo::path).toList();
         return ports.isEmpty() ? "none found" : String.join(", ", ports);
     }
 

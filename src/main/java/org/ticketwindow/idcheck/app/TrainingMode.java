@@ -12,7 +12,7 @@ import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
-import org.ticketwindow.idcheck.reader.sim.SimulatedReaders;
+import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
 import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.store.Clerk;
@@ -157,7 +157,7 @@ public final class TrainingMode implements AutoCloseable {
 
     /** The simulated reader, paced like a serial line at the profile's first baud (a read takes a real reader's time). */
     public CardReader reader(HardwareProfile profile, Clock clock) {
-        return SimulatedReaders.openPaced(sam, profile, clock, profile.defaultBaud());
+        return ReaderConnection.pacedSimulator(profile, sam, clock);
     }
 
     public URI centralUrl() {

@@ -7,7 +7,7 @@ import org.ticketwindow.idcheck.reader.sam.Frame;
 import org.ticketwindow.idcheck.reader.sam.FrameDecoder;
 import org.ticketwindow.idcheck.reader.sam.ReadPayload;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
-import org.ticketwindow.idcheck.reader.sam.SamId;
+import org.ticketwindow.idcheck.reader.SamId;
 import org.ticketwindow.idcheck.reader.sam.SamResponse;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;

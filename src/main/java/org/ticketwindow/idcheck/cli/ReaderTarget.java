@@ -1,10 +1,9 @@
 package org.ticketwindow.idcheck.cli;
 
 import org.ticketwindow.idcheck.reader.HardwareProfile;
-import org.ticketwindow.idcheck.reader.ReaderConnection;
+import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
-import org.ticketwindow.idcheck.reader.sim.SimulatedReaders;
 import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
@@ -42,6 +41,6 @@ final class ReaderTarget {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
         }
-        return ReaderConnection.opened(profile, SimulatedReaders.open(sam, profile, Clock.systemDefaultZone()));
+        return ReaderConnection.simulator(profile, sam, Clock.systemDefaultZone());
     }
 }

@@ -1,7 +1,6 @@
 package org.ticketwindow.idcheck.reader;
 
 import org.ticketwindow.idcheck.photo.DecoderSettings;
-import org.ticketwindow.idcheck.reader.sam.SamCommand;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +23,7 @@ public record HardwareProfile(
         Transport transport,
         Match match,
         List<Integer> bauds,
-        Map<SamCommand.TimeoutKey, Duration> timeouts,
+        Map<TimeoutKey, Duration> timeouts,
         Duration pollInterval,
         Retries retries,
         OptionalInt rfFrameSize,
@@ -42,20 +41,20 @@ public record HardwareProfile(
 
     public enum Transport { SERIAL, PCSC, SIMULATOR }
 
+    /** The line speeds a reader supports, indexed by the PARA of its {@code 60 nn} set-baud command (S-Sdtapi). */
+    public static final List<Integer> BAUD_RATES = List.of(115200, 57600, 38400, 19200, 9600);
+
     /** {@code 30 01} (text + photo) or {@code 30 10} (text + photo + fingerprint). */
     public enum ReadCommand {
-        TEXT_PHOTO("30 01", SamCommand.READ), TEXT_PHOTO_FINGERPRINT("30 10", SamCommand.READ_WITH_FINGERPRINT);
+        TEXT_PHOTO("30 01"), TEXT_PHOTO_FINGERPRINT("30 10");
 
         private final String yaml;
-        private final SamCommand command;
 
-        ReadCommand(String yaml, SamCommand command) {
+        ReadCommand(String yaml) {
             this.yaml = yaml;
-            this.command = command;
         }
 
         public String yaml() { return yaml; }
-        public SamCommand command() { return command; }
     }
 
     /** How a profile recognises its reader: a port name pattern (serial), a PC/SC reader name pattern, USB ids. */
@@ -73,7 +72,7 @@ public record HardwareProfile(
         }
 
         /** A serial port matches by its path or, for a USB adapter, its vendor and product id. */
-        public boolean matchesPort(org.ticketwindow.idcheck.reader.serial.SerialReaders.PortInfo port) {
+        public boolean matchesPort(PortInfo port) {
             return matchesPort(port.path()) || (port.vendorId() >= 0 && matchesUsb(port.vendorId(), port.productId()));
         }
 
@@ -100,13 +99,13 @@ public record HardwareProfile(
 
     /** This profile with every command timeout and the poll interval set. */
     public HardwareProfile withTimeouts(Duration everyCommand, Duration newPollInterval) {
-        Map<SamCommand.TimeoutKey, Duration> t = new EnumMap<>(SamCommand.TimeoutKey.class);
-        for (SamCommand.TimeoutKey k : SamCommand.TimeoutKey.values()) t.put(k, everyCommand);
+        Map<TimeoutKey, Duration> t = new EnumMap<>(TimeoutKey.class);
+        for (TimeoutKey k : TimeoutKey.values()) t.put(k, everyCommand);
         return new HardwareProfile(id, displayName, transport, match, bauds, t, newPollInterval, retries,
                 rfFrameSize, readCommand, appendedAddress, photoDecoder, pcscLibrary, notes, source);
     }
 
-    public Duration timeout(SamCommand.TimeoutKey key) { return timeouts.get(key); }
+    public Duration timeout(TimeoutKey key) { return timeouts.get(key); }
 
     public int defaultBaud() { return bauds.isEmpty() ? 115200 : bauds.getFirst(); }
 }

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ticketwindow.idcheck.photo.DecoderInterface;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
-import org.ticketwindow.idcheck.reader.sam.SamCommand;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -243,15 +242,15 @@ public final class HardwareProfiles {
         } else {
             for (int i = 0; i < b.size(); i++) {
                 JsonNode v = b.get(i);
-                if (!v.isInt() || !SamCommand.BAUD_RATES.contains(v.asInt())) {
-                    c.problem("bauds[" + i + "]", "must be one of " + SamCommand.BAUD_RATES + ", was " + v);
+                if (!v.isInt() || !HardwareProfile.BAUD_RATES.contains(v.asInt())) {
+                    c.problem("bauds[" + i + "]", "must be one of " + HardwareProfile.BAUD_RATES + ", was " + v);
                 } else {
                     bauds.add(v.asInt());
                 }
             }
         }
-        Map<SamCommand.TimeoutKey, Duration> timeouts = new EnumMap<>(SamCommand.TimeoutKey.class);
-        for (SamCommand.TimeoutKey k : SamCommand.TimeoutKey.values()) timeouts.put(k, defaultTimeout(k));
+        Map<TimeoutKey, Duration> timeouts = new EnumMap<>(TimeoutKey.class);
+        for (TimeoutKey k : TimeoutKey.values()) timeouts.put(k, defaultTimeout(k));
         JsonNode tm = n.path("timeoutsMs");
         if (!tm.isMissingNode() && !tm.isNull()) {
             if (!tm.isObject()) {
@@ -259,7 +258,7 @@ public final class HardwareProfiles {
             } else {
                 for (Iterator<Map.Entry<String, JsonNode>> it = tm.fields(); it.hasNext(); ) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    SamCommand.TimeoutKey key = timeoutKey(e.getKey());
+                    TimeoutKey key = timeoutKey(e.getKey());
                     if (key == null) {
                         c.problem("timeoutsMs." + e.getKey(), "unknown command (known: " + timeoutKeyNames() + ")");
                     } else if (!e.getValue().isInt() || e.getValue().asInt() < 50 || e.getValue().asInt() > 60_000) {
@@ -369,7 +368,7 @@ public final class HardwareProfiles {
         return new HardwareProfile.Match(port, reader, usb);
     }
 
-    static Duration defaultTimeout(SamCommand.TimeoutKey k) {
+    static Duration defaultTimeout(TimeoutKey k) {
         return Duration.ofMillis(switch (k) {
             case FIND, SELECT -> 300;
             case READ -> 2000;
@@ -378,13 +377,13 @@ public final class HardwareProfiles {
         });
     }
 
-    static SamCommand.TimeoutKey timeoutKey(String yamlName) {
-        for (SamCommand.TimeoutKey k : SamCommand.TimeoutKey.values()) if (yamlName(k).equals(yamlName)) return k;
+    static TimeoutKey timeoutKey(String yamlName) {
+        for (TimeoutKey k : TimeoutKey.values()) if (yamlName(k).equals(yamlName)) return k;
         return null;
     }
 
     /** {@code SAM_ID} → {@code samId}. */
-    public static String yamlName(SamCommand.TimeoutKey k) {
+    public static String yamlName(TimeoutKey k) {
         String[] parts = k.name().toLowerCase(Locale.ROOT).split("_");
         StringBuilder s = new StringBuilder(parts[0]);
         for (int i = 1; i < parts.length; i++) s.append(Character.toUpperCase(parts[i].charAt(0))).append(parts[i].substring(1));
@@ -392,7 +391,7 @@ public final class HardwareProfiles {
     }
 
     private static String timeoutKeyNames() {
-        return String.join(", ", Stream.of(SamCommand.TimeoutKey.values()).map(HardwareProfiles::yamlName).toList());
+        return String.join(", ", Stream.of(TimeoutKey.values()).map(HardwareProfiles::yamlName).toList());
     }
 
     /** Collects problems while reading typed values. */

@@ -61,7 +61,7 @@ public sealed interface ReadOutcome {
      * A card is there but could not be read after the profile's bounded retries (D3): refused, the passenger must
      * get a new card from the issuing authority.
      */
-    record Unreadable(Optional<org.ticketwindow.idcheck.reader.sam.SamStatus> lastStatus, int attempts, String detail)
+    record Unreadable(Optional<org.ticketwindow.idcheck.reader.SamStatus> lastStatus, int attempts, String detail)
             implements ReadOutcome {
         @Override public String clerkZh() {
             return "证件无法自动识读（" + lastStatus.map(s -> s.zh() + "，" + s.hex()).orElse(detail) + "，已尝试 " + attempts + " 次）";
@@ -78,7 +78,7 @@ public sealed interface ReadOutcome {
     }
 
     /** The reader, its SAM or the link failed (D3: a device problem, not the passenger's card). */
-    record DeviceFault(DeviceFaultKind kind, Optional<org.ticketwindow.idcheck.reader.sam.SamStatus> status, String detail)
+    record DeviceFault(DeviceFaultKind kind, Optional<org.ticketwindow.idcheck.reader.SamStatus> status, String detail)
             implements ReadOutcome {
         @Override public String clerkZh() { return kind.zh() + "。" + kind.actionZh(); }
         @Override public String clerkEn() { return kind.en() + ". " + kind.actionEn(); }

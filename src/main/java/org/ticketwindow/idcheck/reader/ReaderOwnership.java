@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * {@link Lease}: {@link #acquire} blocks while another use holds it (or fails with {@link ReaderBusyException},
  * naming the holder), {@link Lease#close()} hands it back — after the holder's last exchange has finished — and a
  * lease's reader refuses every call once the lease is released, so a forgotten user cannot reach the device.
- * Handed out by {@link ReaderConnection} (the console, {@code read}, {@code calibrate}) and used by the workspace's
+ * Handed out by {@code reader.connect.ReaderConnection} (the console, {@code read}, {@code calibrate}) and used by the workspace's
  * {@link ReaderLoop}, the technician screen's live log, SAM check and calibration, and the tuning's reopen.
  */
 public final class ReaderOwnership implements AutoCloseable {

@@ -1,6 +1,6 @@
 package org.ticketwindow.idcheck.reader;
 
-import org.ticketwindow.idcheck.reader.sam.SamId;
+import org.ticketwindow.idcheck.reader.SamId;
 
 import java.util.Optional;
 

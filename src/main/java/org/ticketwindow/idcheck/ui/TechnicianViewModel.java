@@ -28,7 +28,7 @@ import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.ReaderOwnership;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.reader.SamHealth;
-import org.ticketwindow.idcheck.reader.sam.SamCommand;
+import org.ticketwindow.idcheck.reader.TimeoutKey;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -297,9 +297,9 @@ public final class TechnicianViewModel {
     private void showProfile(HardwareProfile p) {
         profile.set(messages.get("tech.profile", p.id(), p.displayName(), p.transport(), host.reader().map(ReaderOwnership::name).orElse("-")));
         bauds.set(String.join(", ", p.bauds().stream().map(String::valueOf).toList()));
-        findMs.set(ms(p.timeout(SamCommand.TimeoutKey.FIND)));
-        selectMs.set(ms(p.timeout(SamCommand.TimeoutKey.SELECT)));
-        readMs.set(ms(p.timeout(SamCommand.TimeoutKey.READ)));
+        findMs.set(ms(p.timeout(TimeoutKey.FIND)));
+        selectMs.set(ms(p.timeout(TimeoutKey.SELECT)));
+        readMs.set(ms(p.timeout(TimeoutKey.READ)));
         pollMs.set(ms(p.pollInterval()));
         rfFrameSize.set(p.rfFrameSize().isPresent() ? String.valueOf(p.rfFrameSize().getAsInt()) : "");
     }

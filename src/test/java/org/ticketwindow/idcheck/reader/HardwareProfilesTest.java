@@ -23,7 +23,7 @@ class HardwareProfilesTest {
                 "cvr100-serial", "fdx3s-serial", "synjones-serial");
         HardwareProfile serial = all.byId("ga467-serial").orElseThrow();
         assertThat(serial.bauds()).containsExactly(115200, 57600, 38400, 19200, 9600);
-        assertThat(serial.timeout(SamCommand.TimeoutKey.READ)).isEqualTo(Duration.ofMillis(2000));
+        assertThat(serial.timeout(TimeoutKey.READ)).isEqualTo(Duration.ofMillis(2000));
         assertThat(all.matchingPort("/dev/ttyUSB0")).extracting(HardwareProfile::id).contains("ga467-serial");
         assertThat(all.matchingReader("Virtual PCD 00 00")).extracting(HardwareProfile::id).containsExactly("routon-ccid-pcsc");
         assertThat(serial.match().matchesUsb(0x1a86, 0x7523)).isTrue();
@@ -71,8 +71,8 @@ class HardwareProfilesTest {
         HardwareProfiles all = HardwareProfiles.load(TestProfiles.profilesDir(), override);
         HardwareProfile p = all.byId("ga467-serial").orElseThrow();
         assertThat(p.bauds()).containsExactly(9600);
-        assertThat(p.timeout(SamCommand.TimeoutKey.READ)).isEqualTo(Duration.ofMillis(3000));
-        assertThat(p.timeout(SamCommand.TimeoutKey.FIND)).isEqualTo(Duration.ofMillis(300)); // untouched keys stay
+        assertThat(p.timeout(TimeoutKey.READ)).isEqualTo(Duration.ofMillis(3000));
+        assertThat(p.timeout(TimeoutKey.FIND)).isEqualTo(Duration.ofMillis(300)); // untouched keys stay
 
         Files.writeString(override, """
                 ga467-serial:

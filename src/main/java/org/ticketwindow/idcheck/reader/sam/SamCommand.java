@@ -1,5 +1,8 @@
 package org.ticketwindow.idcheck.reader.sam;
 
+import org.ticketwindow.idcheck.reader.HardwareProfile;
+import org.ticketwindow.idcheck.reader.TimeoutKey;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -7,12 +10,6 @@ import java.util.List;
  * A host command of §1.3: CMD, PARA and optional data, with the per-command timeout key a hardware profile tunes.
  */
 public record SamCommand(int cmd, int para, byte[] data, TimeoutKey timeoutKey, String label) {
-
-    /** Which profile timeout governs a command. */
-    public enum TimeoutKey { RESET, STATUS, SAM_ID, FIND, SELECT, READ, APPENDED_ADDRESS, MANAGEMENT_NUMBER, BAUD, RF_FRAME_SIZE }
-
-    /** Baud rates indexed by the PARA of {@code 60 nn} (S-Sdtapi). */
-    public static final List<Integer> BAUD_RATES = List.of(115200, 57600, 38400, 19200, 9600);
 
     public static final SamCommand RESET = of(0x10, 0xFF, TimeoutKey.RESET, "reset SAM");
     public static final SamCommand STATUS = of(0x11, 0xFF, TimeoutKey.STATUS, "SAM status");
@@ -30,8 +27,8 @@ public record SamCommand(int cmd, int para, byte[] data, TimeoutKey timeoutKey, 
 
     /** {@code 60 nn}: switch the host↔SAM baud rate; the answer comes at the old rate. */
     public static SamCommand setBaud(int baud) {
-        int index = BAUD_RATES.indexOf(baud);
-        if (index < 0) throw new IllegalArgumentException("unsupported baud rate " + baud + "; use one of " + BAUD_RATES);
+        int index = HardwareProfile.BAUD_RATES.indexOf(baud);
+        if (index < 0) throw new IllegalArgumentException("unsupported baud rate " + baud + "; use one of " + HardwareProfile.BAUD_RATES);
         return new SamCommand(0x60, index, new byte[0], TimeoutKey.BAUD, "set baud " + baud);
     }
 
@@ -39,6 +36,14 @@ public record SamCommand(int cmd, int para, byte[] data, TimeoutKey timeoutKey, 
     public static SamCommand setRfFrameSize(int bytes) {
         if (bytes < 1 || bytes > 255) throw new IllegalArgumentException("RF frame size must be 1..255, was " + bytes);
         return new SamCommand(0x61, 0xFF, new byte[]{(byte) bytes}, TimeoutKey.RF_FRAME_SIZE, "set RF frame size " + bytes);
+    }
+
+    /** The read command a profile names. */
+    public static SamCommand read(HardwareProfile.ReadCommand which) {
+        return switch (which) {
+            case TEXT_PHOTO -> READ;
+            case TEXT_PHOTO_FINGERPRINT -> READ_WITH_FINGERPRINT;
+        };
     }
 
     public boolean isRead() { return cmd == 0x30 && (para == 0x01 || para == 0x10); }

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.reader.sam;
 
+import org.ticketwindow.idcheck.reader.SamStatus;
 import java.util.Arrays;
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package org.ticketwindow.idcheck.reader.sam;
 
+import org.ticketwindow.idcheck.reader.SamStatus;
+import org.ticketwindow.idcheck.reader.SamId;
+import org.ticketwindow.idcheck.reader.TimeoutKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.identity.CardChecks;
@@ -89,7 +92,7 @@ public final class SamSession {
                     expect(exchange(SamCommand.SELECT), SamStatus.SUCCESS);
                     long t2 = System.nanoTime();
                     select += t2 - t1;
-                    SamCommand readCommand = profile.readCommand().command();
+                    SamCommand readCommand = SamCommand.read(profile.readCommand());
                     SamResponse r = exchange(readCommand);
                     expect(r, SamStatus.SUCCESS);
                     long t3 = System.nanoTime();
@@ -238,19 +241,19 @@ public final class SamSession {
 
     /** {@code 11 FF}: the SAM's status (0x90 healthy, 0x60 self-test failed, …). */
     public SamResponse status() throws SamIoException {
-        return channel.exchange(SamCommand.STATUS, profile.timeout(SamCommand.TimeoutKey.STATUS));
+        return channel.exchange(SamCommand.STATUS, profile.timeout(TimeoutKey.STATUS));
     }
 
     /** {@code 12 FF}: the SAM's 16-byte ID. */
     public SamId samId() throws SamIoException, SamStatusException {
-        SamResponse r = channel.exchange(SamCommand.SAM_ID, profile.timeout(SamCommand.TimeoutKey.SAM_ID));
+        SamResponse r = channel.exchange(SamCommand.SAM_ID, profile.timeout(TimeoutKey.SAM_ID));
         if (!r.statusWordsClean() || r.sw3() != 0x90 || r.data().length != 16) throw new SamStatusException(SamCommand.SAM_ID, r);
         return new SamId(r.data());
     }
 
     /** {@code 30 05}: the card management number (28 bytes; layout unknown, kept raw). Needs find + select first. */
     public byte[] managementNumber() throws SamIoException, SamStatusException {
-        SamResponse r = channel.exchange(SamCommand.READ_MANAGEMENT_NUMBER, profile.timeout(SamCommand.TimeoutKey.MANAGEMENT_NUMBER));
+        SamResponse r = channel.exchange(SamCommand.READ_MANAGEMENT_NUMBER, profile.timeout(TimeoutKey.MANAGEMENT_NUMBER));
         if (!r.statusWordsClean() || r.sw3() != 0x90) throw new SamStatusException(SamCommand.READ_MANAGEMENT_NUMBER, r);
         return r.data();
     }
@@ -258,7 +261,7 @@ public final class SamSession {
     /** {@code 60 nn}: the answer arrives at the old speed, then the channel switches to the new one. */
     public void changeBaud(int baud) throws SamIoException, SamStatusException {
         SamCommand c = SamCommand.setBaud(baud);
-        SamResponse r = channel.exchange(c, profile.timeout(SamCommand.TimeoutKey.BAUD));
+        SamResponse r = channel.exchange(c, profile.timeout(TimeoutKey.BAUD));
         if (!r.statusWordsClean() || r.sw3() != 0x90) throw new SamStatusException(c, r);
         channel.switchBaud(baud);
     }
@@ -266,7 +269,7 @@ public final class SamSession {
     /** {@code 61 FF xx}: the RF frame size, sent once after a good status. */
     public void setRfFrameSize(int bytes) throws SamIoException, SamStatusException {
         SamCommand c = SamCommand.setRfFrameSize(bytes);
-        SamResponse r = channel.exchange(c, profile.timeout(SamCommand.TimeoutKey.RF_FRAME_SIZE));
+        SamResponse r = channel.exchange(c, profile.timeout(TimeoutKey.RF_FRAME_SIZE));
         if (!r.statusWordsClean() || r.sw3() != 0x90) throw new SamStatusException(c, r);
     }
 

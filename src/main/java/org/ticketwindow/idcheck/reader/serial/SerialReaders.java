@@ -1,9 +1,11 @@
 package org.ticketwindow.idcheck.reader.serial;
 
+import org.ticketwindow.idcheck.reader.TimeoutKey;
 import com.fazecast.jSerialComm.SerialPort;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
+import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.reader.sam.SamCardReader;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
 import org.ticketwindow.idcheck.reader.sam.SamIoException;
@@ -17,9 +19,6 @@ public final class SerialReaders {
     private static final Logger log = LoggerFactory.getLogger(SerialReaders.class);
 
     private SerialReaders() {}
-
-    /** A port the operating system lists (ptys never appear here: a typed path is always accepted as well). */
-    public record PortInfo(String path, String description, int vendorId, int productId) {}
 
     public static List<PortInfo> listPorts() {
         List<PortInfo> out = new ArrayList<>();
@@ -45,7 +44,7 @@ public final class SerialReaders {
         for (int baud : bauds) {
             SerialSamChannel ch = SerialSamChannel.open(path, baud);
             try {
-                ch.exchange(SamCommand.STATUS, profile.timeout(SamCommand.TimeoutKey.STATUS));
+                ch.exchange(SamCommand.STATUS, profile.timeout(TimeoutKey.STATUS));
                 log.info("{} answers at {} baud", path, baud);
                 return ch;
             } catch (SamIoException e) {

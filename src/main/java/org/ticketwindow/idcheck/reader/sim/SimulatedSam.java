@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.reader.sim;
 
+import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.sam.CardTextLayout;
 import org.ticketwindow.idcheck.reader.sam.Frame;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
@@ -117,8 +118,8 @@ public final class SimulatedSam {
     }
 
     private Frame other(SamCommand command) {
-        if (command.cmd() == 0x60 && command.para() < SamCommand.BAUD_RATES.size() && command.data().length == 0) {
-            pendingBaud = SamCommand.BAUD_RATES.get(command.para());
+        if (command.cmd() == 0x60 && command.para() < HardwareProfile.BAUD_RATES.size() && command.data().length == 0) {
+            pendingBaud = HardwareProfile.BAUD_RATES.get(command.para());
             return status(0x90);
         }
         if (command.cmd() == 0x61 && command.para() == 0xFF && command.data().length == 1) return status(0x90);

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.reader.sim;
 
+import org.ticketwindow.idcheck.reader.TimeoutKey;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
@@ -112,7 +113,7 @@ public final class VirtualPcscCard implements AutoCloseable {
             int key = cmd << 8 | para;
             if (nn == 0 || pendingAnswer == null || pendingCommand != key) {
                 pendingAnswer = sam.answer(SamCommand.fromRequest(new SamCommand(cmd, para, new byte[0],
-                        SamCommand.TimeoutKey.READ, "").frame())).encode();
+                        TimeoutKey.READ, "").frame())).encode();
                 pendingCommand = key;
             }
             int from = Math.min(nn * chunkSize, pendingAnswer.length);
@@ -120,7 +121,7 @@ public final class VirtualPcscCard implements AutoCloseable {
             return Arrays.copyOfRange(pendingAnswer, from, to);
         }
         byte[] data = a.length > 6 ? Arrays.copyOfRange(a, 5, 5 + (a[4] & 0xFF)) : new byte[0];
-        return sam.answer(SamCommand.fromRequest(new SamCommand(cmd, para, data, SamCommand.TimeoutKey.STATUS, "").frame())).encode();
+        return sam.answer(SamCommand.fromRequest(new SamCommand(cmd, para, data, TimeoutKey.STATUS, "").frame())).encode();
     }
 
     private synchronized void send(byte[] payload) throws IOException {

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.reader.sam;
 
+import org.ticketwindow.idcheck.reader.SamStatus;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

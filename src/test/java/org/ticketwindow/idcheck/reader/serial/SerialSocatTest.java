@@ -10,7 +10,7 @@ import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.Presence;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.sam.SamCardReader;
-import org.ticketwindow.idcheck.reader.sam.SamStatus;
+import org.ticketwindow.idcheck.reader.SamStatus;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
 import org.ticketwindow.idcheck.reader.sim.SerialReaderEmulator;

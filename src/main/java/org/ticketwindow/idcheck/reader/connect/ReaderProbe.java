@@ -1,5 +1,8 @@
-package org.ticketwindow.idcheck.reader;
+package org.ticketwindow.idcheck.reader.connect;
 
+import org.ticketwindow.idcheck.reader.HardwareProfile;
+import org.ticketwindow.idcheck.reader.HardwareProfiles;
+import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.reader.pcsc.PcscService;
 import org.ticketwindow.idcheck.reader.serial.SerialReaders;
 
@@ -20,7 +23,7 @@ public record ReaderProbe(List<Port> ports, Optional<String> pcscUnavailable, Li
 
     public static ReaderProbe run(HardwareProfiles profiles, List<String> extraPorts) {
         List<Port> ports = new ArrayList<>();
-        for (SerialReaders.PortInfo p : SerialReaders.listPorts()) {
+        for (PortInfo p : SerialReaders.listPorts()) {
             Optional<String> usb = p.vendorId() >= 0 ? Optional.of(String.format("%04x:%04x", p.vendorId(), p.productId())) : Optional.empty();
             ports.add(new Port(p.path(), p.description(), usb, profiles.all().stream()
                     .filter(h -> h.transport() == HardwareProfile.Transport.SERIAL && h.match().matchesPort(p)).map(HardwareProfile::id).toList()));

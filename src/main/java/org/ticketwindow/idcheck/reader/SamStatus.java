@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.reader.sam;
+package org.ticketwindow.idcheck.reader;
 
 import java.util.Optional;
 
