@@ -22,7 +22,7 @@ for c in C001 C002; do
   mkdir -p "$BM/$c/config"
   printf 'counter.id=%s\ncentral.url=https://localhost:18444\ncentral.keystore=%s\ncentral.keystore-password-file=%s\ncentral.ca=%s\n' \
     "$c" "$BM/pki/counters/$c.p12" "$BM/pki/counters/$c.password" "$BM/pki/ca.pem" > "$BM/$c/config/counter.properties"
-  rm -rf "$BM/$c/data"
+  rm -rf "$BM/$c/data" "$BM/$c/keys"   # keys/ holds the sequence mark: a fresh store needs a fresh mark (issue 15)
 done
 case "$URL" in
   jdbc:sqlite:*) rm -f "${URL#jdbc:sqlite:}"* ;;

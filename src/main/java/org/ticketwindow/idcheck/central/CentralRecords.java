@@ -49,6 +49,17 @@ final class CentralRecords {
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
+    /** The records with these ids (those that exist), in few queries: a batch's records read at once. */
+    static List<StoredRecord> byIds(BatchState batch, java.util.Collection<String> ids) throws SQLException {
+        return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE id", ids, CentralRecords::row);
+    }
+
+    /** The records carrying any of these (normalised) document numbers, whatever the type: a batch's at once. */
+    static List<StoredRecord> byNumbers(BatchState batch, java.util.Collection<String> numbers) throws SQLException {
+        return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE document_number", numbers, " ORDER BY id",
+                CentralRecords::row);
+    }
+
     static List<StoredRecord> byDocument(StatementCache c, DocumentType type, String number) throws SQLException {
         return query(c, "SELECT " + COLUMNS + " FROM records WHERE document_number = ? AND document_type = ? ORDER BY id",
                 DocumentNumbers.normalise(number), type.name());
@@ -90,15 +101,17 @@ final class CentralRecords {
         PreparedStatement p = c.prepare(sql);
         for (int i = 0; i < args.length; i++) p.setString(i + 1, args[i]);
         try (ResultSet r = p.executeQuery()) {
-            while (r.next()) {
-                IdentityRecord rec = new IdentityRecord(r.getString(1), RecordRole.valueOf(r.getString(2)),
-                        RecordStatus.valueOf(r.getString(4)), new PersonName(r.getString(5)),
-                        DocumentType.valueOf(r.getString(6)), r.getString(7), r.getString(8), r.getInt(9) == 1,
-                        new IdentityRecord.FactorReference(r.getString(10), r.getString(11), null));
-                out.add(new StoredRecord(rec, r.getString(3), r.getLong(12)));
-            }
+            while (r.next()) out.add(row(r));
         }
         return out;
+    }
+
+    private static StoredRecord row(ResultSet r) throws SQLException {
+        IdentityRecord rec = new IdentityRecord(r.getString(1), RecordRole.valueOf(r.getString(2)),
+                RecordStatus.valueOf(r.getString(4)), new PersonName(r.getString(5)),
+                DocumentType.valueOf(r.getString(6)), r.getString(7), r.getString(8), r.getInt(9) == 1,
+                new IdentityRecord.FactorReference(r.getString(10), r.getString(11), null));
+        return new StoredRecord(rec, r.getString(3), r.getLong(12));
     }
 
 }

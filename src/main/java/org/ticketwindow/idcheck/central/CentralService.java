@@ -29,7 +29,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,6 +62,10 @@ public final class CentralService implements AutoCloseable {
     public static CentralService open(String url, Clock clock) {
         if (url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:sqlite::") && !url.startsWith("jdbc:sqlite:file:")) {
             ownerOnly(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", "")));
+        }
+        // issue 19: the driver sends a batch's inserts as multi-row INSERTs (the operator's URL may still say otherwise)
+        if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
+            url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         }
         SqlDatabase db = SqlDatabase.open(url);
         try {
@@ -104,20 +107,74 @@ public final class CentralService implements AutoCloseable {
     public BatchAnswer submit(List<IncomingResult> results, String counter) {
         return db.transaction("applying results", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
+                BatchState batch = new BatchState(connection, c);
+                // issue 19: the batch's idempotency rows and the records it names, each in one read
+                Map<String, Stored> stored = storedIn(batch, results.stream().map(IncomingResult::resultId).toList());
+                List<Object> parsed = new ArrayList<>(results.size());
+                for (IncomingResult r : results) parsed.add(parse(r));
+                batch.prefetchRecords(namedRecords(parsed));
+                batch.prefetchDocuments(offlineDocuments(parsed));
                 List<ResultAnswer> out = new ArrayList<>();
-                for (IncomingResult r : results) out.add(submitOne(connection, c, r, counter));
+                for (int i = 0; i < results.size(); i++) out.add(submitOne(batch, stored, results.get(i), parsed.get(i), counter));
+                batch.finish();
                 return new BatchAnswer(out);
             }
         });
     }
 
-    private ResultAnswer submitOne(Connection connection, StatementCache c, IncomingResult incoming, String counter)
-            throws SQLException {
+    /** The envelope, or the exception reading it threw (the result is then REJECTED as malformed, by itself). */
+    private Object parse(IncomingResult r) {
+        try {
+            return json.readValue(r.json(), ResultEnvelope.class);
+        } catch (IOException | RuntimeException e) {
+            return e;
+        }
+    }
+
+    /** The record ids the batch's envelopes name (basis and target); malformed parts are skipped, never fatal here. */
+    private static List<String> namedRecords(List<Object> parsed) {
+        List<String> ids = new ArrayList<>();
+        for (Object o : parsed) {
+            if (!(o instanceof ResultEnvelope env)) continue;
+            try {
+                for (var b : env.basis()) if (b != null && b.recordId() != null) ids.add(b.recordId());
+                if (env.evidence() != null && env.evidence().recordId() != null && !env.evidence().recordId().isEmpty()) {
+                    ids.add(env.evidence().recordId());
+                }
+            } catch (RuntimeException ignored) {
+                // decided (and rejected) by itself in submitOne
+            }
+        }
+        return ids;
+    }
+
+    /** The documents the batch's offline results find their records by (see ResultApplier#offlineDocument). */
+    private static List<Map.Entry<org.ticketwindow.idcheck.verify.DocumentType, String>> offlineDocuments(List<Object> parsed) {
+        List<Map.Entry<org.ticketwindow.idcheck.verify.DocumentType, String>> out = new ArrayList<>();
+        for (Object o : parsed) {
+            if (!(o instanceof ResultEnvelope env)) continue;
+            try {
+                if (env.evidence() == null || env.evidence().recordId() == null || !env.evidence().recordId().isEmpty()) continue;
+                ResultApplier.offlineDocument(env.evidence())
+                        .filter(d -> d.type() != null && d.number() != null)
+                        .ifPresent(d -> out.add(Map.entry(d.type(), d.number())));
+            } catch (RuntimeException ignored) {
+                // decided (and rejected) by itself in submitOne
+            }
+        }
+        return out;
+    }
+
+    private ResultAnswer submitOne(BatchState batch, Map<String, Stored> storedRows, IncomingResult incoming, Object parsed,
+                                   String counter) throws SQLException {
+        StatementCache c = batch.statements;
         String id = incoming.resultId();
         if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
+        // the same id twice in one batch: the first one's row must be in the table before it is updated
+        if (batch.pendingResult(id)) batch.flushResults();
         String digest = Digests.sha256Hex(incoming.json());
         long now = clock.millis();
-        Optional<Stored> existing = stored(c, id);
+        Optional<Stored> existing = Optional.ofNullable(storedRows.get(id));
         if (existing.isPresent()) {
             Stored s = existing.get();
             if (!s.digest.equals(digest)) {
@@ -136,11 +193,13 @@ public final class CentralService implements AutoCloseable {
         }
         ResultEnvelope env = null;
         ResultAnswer answer;
-        Savepoint before = connection.setSavepoint();
+        batch.begin();
         try {
-            env = json.readValue(incoming.json(), ResultEnvelope.class);
+            if (parsed instanceof IOException e) throw e;
+            if (parsed instanceof RuntimeException e) throw e;
+            env = (ResultEnvelope) parsed;
             String invalid = invalidField(env);
-            answer = invalid != null ? ResultAnswer.rejected(id, "malformed result: " + invalid) : answer(c, env, counter, now);
+            answer = invalid != null ? ResultAnswer.rejected(id, "malformed result: " + invalid) : answer(batch, env, counter, now);
         } catch (IOException | IllegalArgumentException e) {
             answer = ResultAnswer.rejected(id, MalformedReason.of(e));
         } catch (StoreException e) {
@@ -154,8 +213,8 @@ public final class CentralService implements AutoCloseable {
                     + "); a supervisor can send it again later");
         }
         // a rejected result leaves nothing behind but its answer: no sequence, gap or record change
-        if (answer.answer() == AnswerKind.REJECTED) connection.rollback(before);
-        else connection.releaseSavepoint(before);
+        if (answer.answer() == AnswerKind.REJECTED) batch.rollback();
+        else batch.keep();
         String counterId = env == null || env.counterId() == null ? "" : env.counterId();
         if (existing.isPresent()) {
             PreparedStatement p = c.prepare("UPDATE results SET counter_id = ?, sequence = ?, answer_kind = ?, answer = ?, "
@@ -168,17 +227,9 @@ public final class CentralService implements AutoCloseable {
             p.setString(6, id);
             p.executeUpdate();
         } else {
-            PreparedStatement p = c.prepare("INSERT INTO results (result_id, counter_id, sequence, body_digest, "
-                    + "answer_kind, answer, received_at, repeats, reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)");
-            p.setString(1, id);
-            p.setString(2, counterId);
-            p.setLong(3, env == null ? 0 : env.sequence());
-            p.setString(4, digest);
-            p.setString(5, answer.answer().name());
-            p.setString(6, toJson(answer));
-            p.setLong(7, now);
-            p.executeUpdate();
+            batch.insertResult(id, counterId, env == null ? 0L : env.sequence(), digest, answer.answer().name(), toJson(answer), now);
         }
+        storedRows.put(id, new Stored(existing.map(Stored::digest).orElse(digest), answer));
         if (answer.answer() != AnswerKind.APPLIED) {
             LOG.info("result {} from {}: {}", id, counterId.isEmpty() ? "?" : counterId, answer.summary());
         }
@@ -217,7 +268,8 @@ public final class CentralService implements AutoCloseable {
         return null;
     }
 
-    private ResultAnswer answer(StatementCache c, ResultEnvelope env, String counter, long now) throws SQLException {
+    private ResultAnswer answer(BatchState batch, ResultEnvelope env, String counter, long now) throws SQLException {
+        StatementCache c = batch.statements;
         String id = env.resultId();
         if (counter != null && !counter.equals(env.counterId())) {
             return ResultAnswer.rejected(id, "the certificate is for counter " + counter + ", the result is from " + env.counterId());
@@ -226,7 +278,13 @@ public final class CentralService implements AutoCloseable {
             return ResultAnswer.rejected(id, "the envelope and the evidence disagree on counter or sequence");
         }
         if (env.sequence() < 1) return ResultAnswer.rejected(id, "sequence numbers start at 1");
-        long highest = highest(c, env.counterId());
+        long highest = batch.highest(env.counterId(), k -> {
+            try {
+                return highest(c, k);
+            } catch (SQLException e) {
+                throw StoreException.of(e, "reading a counter's sequence");
+            }
+        });
         long gapFrom = 0;
         long gapTo = 0;
         boolean reordered = false;
@@ -236,6 +294,7 @@ public final class CentralService implements AutoCloseable {
             }
             gapFrom = highest + 1;
             gapTo = env.sequence() - 1;
+            batch.beforeWrite();
             PreparedStatement p = c.prepare("INSERT INTO sequence_gaps (counter_id, sequence, detected_at) VALUES (?, ?, ?)");
             for (long s = gapFrom; s <= gapTo; s++) {
                 p.setString(1, env.counterId());
@@ -247,6 +306,7 @@ public final class CentralService implements AutoCloseable {
             LOG.warn("counter {}: sequence gap {}–{} before result {}", env.counterId(), gapFrom, gapTo, id);
         } else if (env.sequence() <= highest) {
             int filled;
+            batch.beforeWrite();
             PreparedStatement p = c.prepare("UPDATE sequence_gaps SET filled_at = ? WHERE counter_id = ? AND "
                     + "sequence = ? AND filled_at IS NULL");
             p.setLong(1, now);
@@ -259,8 +319,8 @@ public final class CentralService implements AutoCloseable {
             reordered = true;
             LOG.warn("counter {}: result {} (sequence {}) arrived after later ones", env.counterId(), id, env.sequence());
         }
-        if (env.sequence() > highest) setHighest(c, env.counterId(), env.sequence());
-        ResultAnswer a = applier.apply(c, env, now);
+        if (env.sequence() > highest) batch.setHighest(env.counterId(), env.sequence());
+        ResultAnswer a = applier.apply(batch, env, now);
         return new ResultAnswer(a.resultId(), a.answer(), a.reason(), a.outcome(), a.changes(), null, gapFrom, gapTo, reordered);
     }
 
@@ -369,15 +429,18 @@ public final class CentralService implements AutoCloseable {
 
     private record Stored(String digest, ResultAnswer answer) {}
 
-    private Optional<Stored> stored(StatementCache c, String id) throws SQLException {
-        PreparedStatement p = c.prepare("SELECT body_digest, answer FROM results WHERE result_id = ?");
-        p.setString(1, id);
-        try (ResultSet r = p.executeQuery()) {
-            if (!r.next()) return Optional.empty();
-            return Optional.of(new Stored(r.getString(1), json.readValue(r.getString(2), ResultAnswer.class)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored answer cannot be read", e);
+    /** The idempotency rows of these result ids, by id, in one read per chunk. */
+    private Map<String, Stored> storedIn(BatchState batch, List<String> ids) throws SQLException {
+        Map<String, Stored> out = new java.util.HashMap<>();
+        for (String[] row : batch.readIn("SELECT result_id, body_digest, answer FROM results WHERE result_id", ids,
+                r -> new String[]{r.getString(1), r.getString(2), r.getString(3)})) {
+            try {
+                out.put(row[0], new Stored(row[1], json.readValue(row[2], ResultAnswer.class)));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("a stored answer cannot be read", e);
+            }
         }
+        return out;
     }
 
     /**
@@ -416,14 +479,6 @@ public final class CentralService implements AutoCloseable {
         try (ResultSet r = p.executeQuery()) {
             return r.next() ? r.getLong(1) : 0;
         }
-    }
-
-    private static void setHighest(StatementCache c, String counter, long sequence) throws SQLException {
-        PreparedStatement p = c.prepare("INSERT INTO counters (counter_id, highest_sequence) VALUES (?, ?) "
-                + "ON CONFLICT (counter_id) DO UPDATE SET highest_sequence = excluded.highest_sequence");
-        p.setString(1, counter);
-        p.setLong(2, sequence);
-        p.executeUpdate();
     }
 
     private static void update(StatementCache c, String sql, String id) throws SQLException {

@@ -21,7 +21,6 @@ import org.ticketwindow.idcheck.verify.StatusChange;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -61,10 +60,11 @@ final class ResultApplier {
         this.policy = policy;
     }
 
-    ResultAnswer apply(StatementCache c, ResultEnvelope env, long now) throws SQLException {
+    ResultAnswer apply(BatchState batch, ResultEnvelope env, long now) throws SQLException {
+        StatementCache c = batch.statements;
         Evidence e = env.evidence();
         for (RecordBasis b : env.basis()) {
-            Optional<StoredRecord> current = CentralRecords.byId(c, b.recordId());
+            Optional<StoredRecord> current = batch.record(b.recordId());
             if (current.isPresent() && current.get().version() != b.version()) {
                 return answer(env, AnswerKind.CONFLICT, "record " + b.recordId() + " changed since the counter looked "
                         + "(version " + b.version() + ", now " + current.get().version() + ", status "
@@ -73,17 +73,17 @@ final class ResultApplier {
         }
         Optional<StoredRecord> target;
         if (!e.recordId().isEmpty()) {
-            target = CentralRecords.byId(c, e.recordId());
+            target = batch.record(e.recordId());
             if (target.isEmpty()) return ResultAnswer.rejected(env.resultId(), "record " + e.recordId() + " is not known here");
         } else {
-            target = offlineTarget(c, e);
+            target = offlineTarget(batch, e);
         }
         VerificationCase.Builder b = caseFor(e);
         if (target.isPresent()) {
             StoredRecord t = target.get();
             b.record(t.record());
             if (t.registeredUserId() != null) {
-                Optional<StoredRecord> user = CentralRecords.byId(c, t.registeredUserId());
+                Optional<StoredRecord> user = batch.record(t.registeredUserId());
                 if (user.isPresent()) {
                     b.registeredUser(user.get().record());
                     b.record(CentralRecords.withUserFactor(t.record(), user.get().record()));
@@ -99,13 +99,16 @@ final class ResultApplier {
         }
         List<StatusChange> changes = new ArrayList<>();
         for (StatusChange s : d.statusChanges()) {
-            if (!CentralRecords.changeStatus(c, s.recordId(), target.get().version(), s.to(), s.frozen(), now)) {
+            batch.unguardedWrite();
+            boolean changed = CentralRecords.changeStatus(c, s.recordId(), target.get().version(), s.to(), s.frozen(), now);
+            batch.moved(s.recordId());
+            if (!changed) {
                 return answer(env, AnswerKind.CONFLICT, "record " + s.recordId() + " changed while applying", null, List.of());
             }
-            logChange(c, env.resultId(), s, now);
+            batch.statusChange(env.resultId(), s.recordId(), s.from().name(), s.to().name(), now);
             changes.add(s);
         }
-        if (d.outcome() == Outcome.CLAIM_RECORDED) claim(c, env.resultId(), target.get().record().id(), now);
+        if (d.outcome() == Outcome.CLAIM_RECORDED) batch.claim(env.resultId(), target.get().record().id(), now);
         return answer(env, AnswerKind.APPLIED, d.reason().rule() + " " + d.reason().en(), d.outcome(), changes);
     }
 
@@ -136,17 +139,23 @@ final class ResultApplier {
      * For a result recorded offline: the record {@link RecordChoice} picks among those carrying the case's subject
      * document, as the counter would have online; empty when none does (or the document could not be read).
      */
-    private Optional<StoredRecord> offlineTarget(StatementCache c, Evidence e) throws SQLException {
-        Optional<DocumentEvidence> doc = document(e, e.caseKind().subject());
-        if (doc.isEmpty() || doc.get().source() == DocumentEvidence.Source.UNREADABLE) return Optional.empty();
+    private Optional<StoredRecord> offlineTarget(BatchState batch, Evidence e) throws SQLException {
+        Optional<DocumentEvidence> doc = offlineDocument(e);
+        if (doc.isEmpty()) return Optional.empty();
         List<Candidate> found = new ArrayList<>();
-        for (StoredRecord r : CentralRecords.byDocument(c, doc.get().type(), doc.get().number())) {
+        for (StoredRecord r : batch.byDocument(doc.get().type(), doc.get().number())) {
             IdentityRecord user = r.registeredUserId() == null ? null
-                    : CentralRecords.byId(c, r.registeredUserId()).map(StoredRecord::record).orElse(null);
+                    : batch.record(r.registeredUserId()).map(StoredRecord::record).orElse(null);
             found.add(new Candidate(r, user));
         }
         String userNumber = document(e, DocumentRole.REGISTERED_USER).map(DocumentEvidence::number).orElse("");
         return CHOICE.choose(e.caseKind(), found, userNumber).map(Candidate::stored);
+    }
+
+    /** The document an offline result's record is found by: the case's readable subject document. */
+    static Optional<DocumentEvidence> offlineDocument(Evidence e) {
+        Optional<DocumentEvidence> doc = document(e, e.caseKind().subject());
+        return doc.isEmpty() || doc.get().source() == DocumentEvidence.Source.UNREADABLE ? Optional.empty() : doc;
     }
 
     private VerificationCase.Builder caseFor(Evidence e) {
@@ -172,24 +181,5 @@ final class ResultApplier {
 
     private static ResultAnswer answer(ResultEnvelope env, AnswerKind kind, String reason, Outcome outcome, List<StatusChange> changes) {
         return new ResultAnswer(env.resultId(), kind, reason, outcome, changes, null, 0, 0, false);
-    }
-
-    private static void logChange(StatementCache c, String resultId, StatusChange s, long now) throws SQLException {
-        PreparedStatement p = c.prepare("INSERT INTO status_changes (result_id, record_id, from_status, to_status, at) "
-                + "VALUES (?, ?, ?, ?, ?)");
-        p.setString(1, resultId);
-        p.setString(2, s.recordId());
-        p.setString(3, s.from().name());
-        p.setString(4, s.to().name());
-        p.setLong(5, now);
-        p.executeUpdate();
-    }
-
-    private static void claim(StatementCache c, String resultId, String recordId, long now) throws SQLException {
-        PreparedStatement p = c.prepare("INSERT INTO duplicate_claims (result_id, record_id, at) VALUES (?, ?, ?)");
-        p.setString(1, resultId);
-        p.setString(2, recordId);
-        p.setLong(3, now);
-        p.executeUpdate();
     }
 }
