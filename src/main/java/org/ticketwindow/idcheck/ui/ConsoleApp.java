@@ -21,6 +21,8 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.CentralRecordLookup;
+import org.ticketwindow.idcheck.app.DiagnosticsBundleName;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.CounterSettings;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
@@ -28,12 +30,6 @@ import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
 import org.ticketwindow.idcheck.store.QueueStatus;
-import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.CentralRefusedException;
-import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
-import org.ticketwindow.idcheck.verify.DocumentType;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
 import java.time.Clock;
@@ -500,8 +496,7 @@ public final class ConsoleApp extends Application {
                                                                   Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
                 var home = session.runtime().home();
                 var s = session.runtime().settings();
-                java.nio.file.Path zip = home.diagnostics().resolve("idcheck-diagnostics-" + s.counterId() + "-"
-                        + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
+                java.nio.file.Path zip = DiagnosticsBundleName.in(home, s.counterId(), java.time.LocalDateTime.now());
                 java.nio.file.Files.createDirectories(zip.getParent());
                 org.ticketwindow.idcheck.app.DiagnosticsBundle.write(new org.ticketwindow.idcheck.app.DiagnosticsBundle.Contents(home,
                         s.counterId(), s.counterKind().name(), session.training().isPresent(),
@@ -525,7 +520,7 @@ public final class ConsoleApp extends Application {
         }
         workspace = new WorkspaceViewModel(settings.counterKind(), settings.policy(), clerk.id(),
                 session.runtime().recorder(session.runtime().settings().counterId()),
-                this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
+                new CentralRecordLookup(session.central())::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
         workspace.usePhotos(session.photos());
         workspace.readerState().addListener((o, was, now) -> {
             if (now == ReaderState.READ) play(Sounds.Cue.READ);
@@ -548,16 +543,6 @@ public final class ConsoleApp extends Application {
         workspaceView = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
                 session.training(), statusLine::setText, session::nudgeSync, Clock.systemUTC());
         show(workspaceView.build());
-    }
-
-    /** The online lookup; a central that is absent or refuses the request leaves the case to be decided offline. */
-    private List<FoundRecord> lookup(DocumentType type, String number) throws CentralUnavailableException {
-        CentralClient c = session.central().orElseThrow(() -> new CentralUnavailableException("no central configured", null));
-        try {
-            return c.lookup(new LookupRequest(type, number)).records();
-        } catch (CentralRefusedException e) {
-            throw new CentralUnavailableException("the central refused the lookup (HTTP " + e.status() + ")", e);
-        }
     }
 
     private void logout() {
