@@ -2,18 +2,14 @@ package org.ticketwindow.idcheck.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,6 +25,7 @@ import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.ui.ConsoleShell.Screen;
 import org.ticketwindow.idcheck.store.QueueStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
 
@@ -117,9 +114,6 @@ public final class ConsoleApp extends Application {
         startHome = s.runtime().home();
         startLocale = locale;
     }
-
-    /** The screens after login; which ones a clerk may open depends on the role. */
-    enum Screen { WORKSPACE, QUEUE, TECHNICIAN, SUPERVISOR }
 
     @Override public void start(Stage primary) {
         stage = primary;
@@ -232,47 +226,15 @@ public final class ConsoleApp extends Application {
             return;
         }
         LoginViewModel vm = new LoginViewModel(session.runtime().store().clerks(), tasks, messages);
-        TextField id = new TextField();
-        id.setId("login-id");
-        id.setAccessibleText(messages.get("login.clerkId"));
-        id.textProperty().bindBidirectional(vm.clerkId());
-        PasswordField pin = new PasswordField();
-        pin.setId("login-pin");
-        pin.setAccessibleText(messages.get("login.pin"));
-        pin.textProperty().bindBidirectional(vm.pin());
-        Button go = new Button(messages.get("login.submit"));
-        go.setDefaultButton(true);
-        go.disableProperty().bind(vm.busy());
-        go.setOnAction(e -> vm.login());
-        Button lang = new Button(messages.get("login.language"));
-        lang.setOnAction(e -> switchLanguage());
-        Label msg = new Label();
-        msg.setId("login-message");
-        msg.textProperty().bind(vm.message());
-        msg.getStyleClass().add("message");
-        GridPane form = new GridPane(12, 12);
-        form.addRow(0, new Label(messages.get("login.clerkId")), id);
-        form.addRow(1, new Label(messages.get("login.pin")), pin);
-        form.add(new HBox(12, go, lang), 1, 2);
-        Label heading = new Label(messages.get("login.heading"));
-        heading.getStyleClass().add("heading");
-        VBox box = new VBox(18, heading, form, msg);
-        if (training()) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
-        if (technicianStart) box.getChildren().add(Views.styled(messages.get("login.technicianHint"), "hint"));
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(560);
+        BorderPane centre = new LoginView(messages).build(vm, training(), technicianStart, this::switchLanguage);
         vm.loggedIn().addListener((o, was, now) -> {
             if (now != null) {
                 clerk = now;
-                boolean technicianFirst = now.role() == ClerkRole.TECHNICIAN || technicianStart && may(Screen.TECHNICIAN);
-                showScreen(technicianFirst ? Screen.TECHNICIAN : Screen.WORKSPACE);
+                showScreen(ConsoleShell.firstScreen(now.role(), technicianStart));
             }
         });
-        BorderPane centre = new BorderPane(box);
-        centre.setPadding(new Insets(40));
         screen = null;
         show(centre);
-        Platform.runLater(id::requestFocus);
         if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
             loginMarked = true;
             Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("login screen shown {} ms after JVM start",
@@ -282,17 +244,8 @@ public final class ConsoleApp extends Application {
 
     /** Before the session is open: the login screen's place, saying it is starting, or why it cannot start. */
     private void showStarting() {
-        Label heading = Views.styled(messages.get("login.heading"), "heading");
-        Label msg = Views.styled(startFailure == null ? messages.get("start.opening") : messages.get("start.failed", startFailure),
-                startFailure == null ? "hint" : "message");
-        msg.setId("login-message");
-        VBox box = new VBox(18, heading, msg);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(760);
-        BorderPane centre = new BorderPane(box);
-        centre.setPadding(new Insets(40));
         screen = null;
-        show(centre);
+        show(new LoginView(messages).starting(startFailure));
     }
 
     private void switchLanguage() {
@@ -316,37 +269,28 @@ public final class ConsoleApp extends Application {
             e.consume();
             return;
         }
-        boolean ctrl = e.isShortcutDown();
-        switch (e.getCode()) {
-            case F1 -> help();
-            case F2 -> switchLanguage();
-            case F11 -> { if (clerk != null) showScreen(Screen.QUEUE); }
-            case F12 -> { if (clerk != null) logout(); }
-            case ESCAPE -> { if (clerk != null && screen != Screen.WORKSPACE && may(Screen.WORKSPACE)) showScreen(Screen.WORKSPACE); else return; }
-            case T -> { if (ctrl && clerk != null && may(Screen.TECHNICIAN)) showScreen(Screen.TECHNICIAN); else return; }
-            case U -> { if (ctrl && clerk != null && may(Screen.SUPERVISOR)) showScreen(Screen.SUPERVISOR); else return; }
-            case D -> { if (ctrl) prefer(preferences.withDark(!preferences.dark())); else return; }
-            case EQUALS, PLUS, ADD -> { if (ctrl) prefer(preferences.withFontScale(preferences.fontScale() + 0.1)); else return; }
-            case MINUS, SUBTRACT -> { if (ctrl) prefer(preferences.withFontScale(preferences.fontScale() - 0.1)); else return; }
-            case DIGIT0, NUMPAD0 -> { if (ctrl) prefer(preferences.withFontScale(1.0)); else return; }
-            case M -> {
-                if (!ctrl) return;
+        var command = ConsoleShell.command(e.getCode(), e.isShortcutDown(), clerk == null ? null : clerk.role(), screen);
+        if (command.isEmpty()) return;
+        switch (command.get()) {
+            case HELP -> help();
+            case LANGUAGE -> switchLanguage();
+            case WORKSPACE -> showScreen(Screen.WORKSPACE);
+            case QUEUE -> showScreen(Screen.QUEUE);
+            case TECHNICIAN -> showScreen(Screen.TECHNICIAN);
+            case SUPERVISOR -> showScreen(Screen.SUPERVISOR);
+            case LOG_OUT -> logout();
+            case DARK_THEME -> prefer(preferences.withDark(!preferences.dark()));
+            case LARGER_TEXT -> prefer(preferences.withFontScale(preferences.fontScale() + 0.1));
+            case SMALLER_TEXT -> prefer(preferences.withFontScale(preferences.fontScale() - 0.1));
+            case NORMAL_TEXT -> prefer(preferences.withFontScale(1.0));
+            case SOUNDS -> {
                 prefer(preferences.withSounds(!preferences.sounds()));
                 if (sounds != null) sounds.on(preferences.sounds());
                 statusLine.setText(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
             }
-            default -> { return; }
+            case NOTHING -> { }
         }
         e.consume();
-    }
-
-    /** Technicians calibrate and tune, supervisors manage clerks; the workspace and queue are everyone's. */
-    private boolean may(Screen s) {
-        return switch (s) {
-            case WORKSPACE, QUEUE -> true;
-            case TECHNICIAN -> clerk.role() == ClerkRole.TECHNICIAN || clerk.role() == ClerkRole.SUPERVISOR;
-            case SUPERVISOR -> clerk.role() == ClerkRole.SUPERVISOR;
-        };
     }
 
     private void prefer(UiPreferences p) {
@@ -461,10 +405,7 @@ public final class ConsoleApp extends Application {
     /** The buttons to the other screens this clerk may open, with their keys. */
     private List<Button> navigation() {
         List<Button> out = new java.util.ArrayList<>();
-        if (screen != Screen.WORKSPACE) out.add(Views.button(messages.get("nav.workspace"), () -> showScreen(Screen.WORKSPACE)));
-        if (screen != Screen.QUEUE) out.add(Views.button(messages.get("nav.queue"), () -> showScreen(Screen.QUEUE)));
-        if (screen != Screen.TECHNICIAN && may(Screen.TECHNICIAN)) out.add(Views.button(messages.get("nav.technician"), () -> showScreen(Screen.TECHNICIAN)));
-        if (screen != Screen.SUPERVISOR && may(Screen.SUPERVISOR)) out.add(Views.button(messages.get("nav.supervisor"), () -> showScreen(Screen.SUPERVISOR)));
+        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(messages.get(s.navKey), () -> showScreen(s)));
         out.add(Views.button(messages.get("nav.help"), this::help));
         out.add(Views.button(messages.get("logout"), this::logout));
         return out;
