@@ -17,24 +17,18 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.ticketwindow.idcheck.app.AppHome;
-import org.ticketwindow.idcheck.app.CentralRecordLookup;
-import org.ticketwindow.idcheck.app.DiagnosticsBundleName;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.CounterSettings;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.store.Clerk;
-import org.ticketwindow.idcheck.store.ClerkRole;
 import org.ticketwindow.idcheck.ui.ConsoleShell.Screen;
 import org.ticketwindow.idcheck.store.QueueStatus;
-import org.ticketwindow.idcheck.verify.VerificationRules;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.ticketwindow.idcheck.etp.EtpVerifier;
-import org.ticketwindow.idcheck.etp.TrustList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -59,6 +53,8 @@ public final class ConsoleApp extends Application {
 
     /** Opened in the background while the login screen is already on show (the screen waits for it to log in). */
     private ConsoleSession session;
+    /** Builds the screens from the session once it is open. */
+    private ConsoleScreens screens;
     private CounterSettings settings;
     private String startFailure;
     private boolean loginMarked;
@@ -85,6 +81,7 @@ public final class ConsoleApp extends Application {
     private final ExecutorService readerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("console-reader").daemon().factory());
     private Label statusLine;
     private String fontFamily;
+    private List<String> chineseFonts;
 
     /**
      * Runs the console on {@code home} until the window is closed. The window comes first; the session (store, training
@@ -126,7 +123,8 @@ public final class ConsoleApp extends Application {
         }
         tasks = new Tasks(background, Platform::runLater);
         messages = Messages.of(startLocale);
-        fontFamily = Font.getFamilies().stream().filter(CJK_FONTS::contains).findFirst().orElse(null);
+        chineseFonts = Font.getFamilies().stream().filter(CJK_FONTS::contains).toList();
+        fontFamily = chineseFonts.isEmpty() ? null : chineseFonts.getFirst();
         statusLine = new Label();
         statusLine.setId("status-line");
         ticker.scheduleWithFixedDelay(() -> Platform.runLater(this::refreshStatus), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
@@ -148,6 +146,7 @@ public final class ConsoleApp extends Application {
                 org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("window up {} ms, session open {} ms after JVM start",
                         toolkitUp, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 session = s;
+                screens = new ConsoleScreens(s, tasks, readerThread, chineseFonts);
                 showLogin();
                 refreshStatus();
             }, e -> {
@@ -225,7 +224,7 @@ public final class ConsoleApp extends Application {
             showStarting();
             return;
         }
-        LoginViewModel vm = new LoginViewModel(session.runtime().store().clerks(), tasks, messages);
+        LoginViewModel vm = screens.login(messages);
         BorderPane centre = new LoginView(messages).build(vm, training(), technicianStart, this::switchLanguage);
         vm.loggedIn().addListener((o, was, now) -> {
             if (now != null) {
@@ -313,19 +312,16 @@ public final class ConsoleApp extends Application {
             return;
         }
         if (s == Screen.TECHNICIAN && screen == Screen.TECHNICIAN && technician != null) { // restyle: a calibration goes on
-            show(new TechnicianView(technician, messages).build());
+            show(screens.technicianView(technician, messages));
             return;
         }
         leaveThen(() -> {
             screen = s;
             switch (s) {
                 case WORKSPACE -> showWorkspace();
-                case QUEUE -> show(new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
-                        clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build());
+                case QUEUE -> show(screens.queue(clerk, messages));
                 case TECHNICIAN -> showTechnician();
-                case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
-                        session.runtime().store().audit(), clerk.id(), settingsLines(), startHome.counterSettings(),
-                        saved -> settings = saved, tasks, messages), messages).build());
+                case SUPERVISOR -> show(screens.supervisor(clerk, settings, saved -> settings = saved, messages));
             }
         });
     }
@@ -411,63 +407,14 @@ public final class ConsoleApp extends Application {
         return out;
     }
 
-    /** The settings a supervisor sees but does not change here (the editable ones are fields on the screen). */
-    private List<String> settingsLines() {
-        var s = settings;
-        return List.of(messages.get("sup.set.counter", s.counterId(), messages.get("kind." + s.counterKind().name())),
-                messages.get("sup.set.central", s.centralUrl() == null ? messages.get("sup.set.training") : s.centralUrl()),
-                messages.get("sup.set.batch", s.batchSize()),
-                messages.get("sup.set.file", startHome.counterSettings()));
-    }
-
     private void showTechnician() {
-        technician = new TechnicianViewModel(new TechnicianViewModel.Host() {
-            @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
-            @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
-            @Override public String photoDecoder() throws Exception {
-                var problem = session.photos().check().get();
-                return problem.isEmpty() ? messages.get("tech.photoOk", session.photos().describe())
-                        : messages.get("tech.photoBad", session.photos().describe(),
-                        messages.pick(problem.get().problem().zh(), problem.get().problem().en()), problem.get().technician());
-            }
-            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> values) throws Exception {
-                return session.saveTuning(id, values);
-            }
-            @Override public java.nio.file.Path exportDiagnostics(List<String> readers, Optional<org.ticketwindow.idcheck.reader.SamHealth> sam,
-                                                                  Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
-                var home = session.runtime().home();
-                var s = session.runtime().settings();
-                java.nio.file.Path zip = DiagnosticsBundleName.in(home, s.counterId(), java.time.LocalDateTime.now());
-                java.nio.file.Files.createDirectories(zip.getParent());
-                org.ticketwindow.idcheck.app.DiagnosticsBundle.write(new org.ticketwindow.idcheck.app.DiagnosticsBundle.Contents(home,
-                        s.counterId(), s.counterKind().name(), session.training().isPresent(),
-                        String.valueOf(ConsoleApp.class.getPackage().getImplementationVersion()),
-                        Font.getFamilies().stream().filter(CJK_FONTS::contains).toList(), session.reader().map(r -> r.profile()), sam,
-                        calibration, Optional.of(session.runtime().store().results().status()), readers), zip);
-                return zip;
-            }
-        }, readerThread, tasks, messages);
-        show(new TechnicianView(technician, messages).build());
+        technician = screens.technician(messages);
+        show(screens.technicianView(technician, messages));
         technician.open();
     }
 
     private void showWorkspace() {
-        Optional<EtpVerifier> proofs;
-        try {
-            proofs = session.proofVerifier();
-        } catch (TrustList.TrustListException e) {
-            proofs = Optional.empty();
-            statusLine.setText(e.getMessage());
-        }
-        workspace = new WorkspaceViewModel(settings.counterKind(), settings.policy(), clerk.id(),
-                session.runtime().recorder(session.runtime().settings().counterId()),
-                new CentralRecordLookup(session.central())::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
-        workspace.usePhotos(session.photos());
-        workspace.readerState().addListener((o, was, now) -> {
-            if (now == ReaderState.READ) play(Sounds.Cue.READ);
-            if (now == ReaderState.REFUSED) play(Sounds.Cue.REFUSED);
-        });
-        workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) play(Sounds.Cue.RECORDED); });
+        workspace = screens.workspace(clerk, settings, messages, statusLine::setText, this::play);
         rebuildWorkspace();
         // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
         session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
@@ -481,8 +428,7 @@ public final class ConsoleApp extends Application {
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
     private void rebuildWorkspace() {
-        workspaceView = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
-                session.training(), statusLine::setText, session::nudgeSync, Clock.systemUTC());
+        workspaceView = screens.workspaceView(workspace, messages, statusLine::setText);
         show(workspaceView.build());
     }
 
