@@ -2,55 +2,27 @@ package org.ticketwindow.idcheck.ui;
 
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
-import javafx.scene.control.TextField;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.stage.Stage;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.CounterSettings;
-import org.ticketwindow.idcheck.reader.ReaderLoop;
-import org.ticketwindow.idcheck.reader.ReaderUse;
-import org.ticketwindow.idcheck.store.Clerk;
-import org.ticketwindow.idcheck.store.ClerkRole;
-import org.ticketwindow.idcheck.store.QueueStatus;
-import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.CentralRefusedException;
-import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
-import org.ticketwindow.idcheck.verify.DocumentType;
-import org.ticketwindow.idcheck.verify.VerificationRules;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import org.ticketwindow.idcheck.etp.EtpVerifier;
-import org.ticketwindow.idcheck.etp.TrustList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The clerk console's window: banner (station, counter, kind, 实训模式), the login screen, then by role the workspace,
- * the queue view, the technician screen and the supervisor screen, with the queue status line on every screen. Views
- * are thin: every decision and text comes from the view models. Keyboard: F1 help, F2 language, F3 F4 F7–F10 cases,
- * F5/F6 training tray, F11 queue, F12 log out, Enter record, Esc cancel or back, Ctrl+T technician, Ctrl+U supervisor,
- * Ctrl+D dark theme, Ctrl+= / Ctrl+- / Ctrl+0 font size, Ctrl+M sounds.
+ * Launches the clerk console: the JavaFX application that makes the stage and scene, finds a Chinese font, loads the
+ * counter settings, and opens the session in the background while the window ({@link ConsoleWindow}) is already on
+ * show. Keyboard: F1 help, F2 language, F3 F4 F7–F10 cases, F5/F6 training tray, F11 queue, F12 log out, Enter record,
+ * Esc cancel or back, Ctrl+T technician, Ctrl+U supervisor, Ctrl+D dark theme, Ctrl+= / Ctrl+- / Ctrl+0 font size,
+ * Ctrl+M sounds (see {@link ConsoleShell}).
  */
 public final class ConsoleApp extends Application {
     /** Chinese-capable families, first found wins; none found is a visible warning, never boxes without a word. */
@@ -64,34 +36,13 @@ public final class ConsoleApp extends Application {
     /** Started from the technician launcher: a technician or supervisor goes straight to the technician screen. */
     private static volatile boolean technicianStart;
 
-    /** Opened in the background while the login screen is already on show (the screen waits for it to log in). */
-    private ConsoleSession session;
-    private CounterSettings settings;
-    private String startFailure;
-    private boolean loginMarked;
     /** Refreshes the status line every 2 s off the UI thread (a Timeline would keep JavaFX pulsing: idle CPU). */
     private final java.util.concurrent.ScheduledExecutorService ticker =
             Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("console-status").daemon().factory());
-
     private final ExecutorService background = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("console-task-", 0).daemon().factory());
-    private Tasks tasks;
-    private Messages messages;
-    private Stage stage;
-    private Clerk clerk;
-    private ReaderLoop readerLoop;
-    /** The technician screen is handing the reader back: navigation waits for it (see leaveThen). */
-    private boolean leaving;
-    private WorkspaceViewModel workspace;
-    private WorkspaceView workspaceView;
-    private TechnicianViewModel technician;
-    private Screen screen;
-    private UiPreferences preferences;
-    /** Made in the background after start (synthesising and loading the cues must not delay the login screen). */
-    private Sounds sounds;
-    private Scene scene;
     private final ExecutorService readerThread = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("console-reader").daemon().factory());
-    private Label statusLine;
-    private String fontFamily;
+    private ConsoleWindow window;
+    private volatile ConsoleSession session;
 
     /**
      * Runs the console on {@code home} until the window is closed. The window comes first; the session (store, training
@@ -122,32 +73,29 @@ public final class ConsoleApp extends Application {
         startLocale = locale;
     }
 
-    /** The screens after login; which ones a clerk may open depends on the role. */
-    enum Screen { WORKSPACE, QUEUE, TECHNICIAN, SUPERVISOR }
-
-    @Override public void start(Stage primary) {
-        stage = primary;
-        preferences = UiPreferences.load(preferencesFile());
+    @Override public void start(Stage stage) {
+        CounterSettings settings;
+        String startFailure = null;
         try {
             settings = CounterSettings.load(startHome.counterSettings());
         } catch (CounterSettings.SettingsException e) {
             settings = CounterSettings.TRAINING;
             startFailure = e.getMessage();
         }
-        tasks = new Tasks(background, Platform::runLater);
-        messages = Messages.of(startLocale);
-        fontFamily = Font.getFamilies().stream().filter(CJK_FONTS::contains).findFirst().orElse(null);
-        statusLine = new Label();
-        statusLine.setId("status-line");
-        ticker.scheduleWithFixedDelay(() -> Platform.runLater(this::refreshStatus), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
-        scene = new Scene(new BorderPane(), 1280, 800);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        Tasks tasks = new Tasks(background, Platform::runLater);
+        List<String> chineseFonts = Font.getFamilies().stream().filter(CJK_FONTS::contains).toList();
+        Scene scene = new Scene(new BorderPane(), 1280, 800);
+        window = new ConsoleWindow(stage, scene, startHome, settings, startFailure, Messages.of(startLocale), tasks,
+                readerThread, technicianStart, chineseFonts);
+        ticker.scheduleWithFixedDelay(() -> Platform.runLater(window::refreshStatus), 2, 2, java.util.concurrent.TimeUnit.SECONDS);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, window::key);
         stage.setScene(scene);
-        showLogin();
+        window.showLogin();
         stage.show();
         if (startFailure == null) {
             long toolkitUp = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
-            tasks.run(() -> new Sounds(preferences.sounds()), made -> sounds = made, e -> { });
+            boolean soundsOn = window.preferences().sounds();
+            tasks.run(() -> new Sounds(soundsOn), window::useSounds, e -> { });
             tasks.run(() -> {
                 try {
                     return opening.join();
@@ -158,426 +106,20 @@ public final class ConsoleApp extends Application {
                 org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("window up {} ms, session open {} ms after JVM start",
                         toolkitUp, java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime());
                 session = s;
-                showLogin();
-                refreshStatus();
+                window.opened(s);
             }, e -> {
                 // a store fault (restored, damaged, key missing…) in the clerk's words first, then the technician's detail
-                startFailure = e instanceof org.ticketwindow.idcheck.store.StoreException s ? s.kind().zh() + "\n" + s.getMessage()
-                        : e.getMessage();
-                showLogin();
+                window.failed(e instanceof org.ticketwindow.idcheck.store.StoreException s ? s.kind().zh() + "\n" + s.getMessage()
+                        : e.getMessage());
             });
         }
-
     }
-
-    private java.nio.file.Path preferencesFile() { return startHome.uiPreferences(); }
-
-    private boolean training() { return settings.centralUrl() == null; }
 
     @Override public void stop() {
         ticker.shutdownNow();
-        leaveScreen();
+        if (window != null) window.leaveScreen();
         readerThread.shutdownNow();
         background.shutdownNow();
         if (session != null) session.close();
-    }
-
-    private void show(Parent body) {
-        BorderPane root = new BorderPane(body);
-        root.setTop(banner());
-        HBox bottom = new HBox(8, statusLine);
-        bottom.getStyleClass().add("status-line");
-        if (clerk != null) { // the other screens, on every screen, bottom right
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            bottom.getChildren().add(gap);
-            for (Button b : navigation()) {
-                b.getStyleClass().add("nav");
-                bottom.getChildren().add(b);
-            }
-        }
-        root.setBottom(bottom);
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 17 * preferences.fontScale())
-                + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
-        scene.getStylesheets().setAll(ConsoleApp.class.getResource("/ui/console.css").toExternalForm());
-        if (preferences.dark()) scene.getStylesheets().add(ConsoleApp.class.getResource("/ui/console-dark.css").toExternalForm());
-        scene.setRoot(root);
-        stage.setTitle(messages.get("app.title"));
-    }
-
-    private Node banner() {
-        var s = settings;
-        Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
-                messages.get("kind." + s.counterKind().name())));
-        counter.getStyleClass().add("banner-text");
-        HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
-        if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
-                messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
-        row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(row);
-        box.getStyleClass().add("banner");
-        if (training()) {
-            Label t = new Label(messages.get("banner.training"));
-            t.getStyleClass().add("training");
-            t.setMaxWidth(Double.MAX_VALUE);
-            box.getChildren().add(t);
-        }
-        if (fontFamily == null) {
-            Label w = new Label("未找到中文字体 / no Chinese font found: install fonts-wqy-microhei (Linux) — Chinese text may show as boxes");
-            w.getStyleClass().add("warning");
-            box.getChildren().add(w);
-        }
-        return box;
-    }
-
-    private void showLogin() {
-        if (session == null) {
-            showStarting();
-            return;
-        }
-        LoginViewModel vm = new LoginViewModel(session.runtime().store().clerks(), tasks, messages);
-        TextField id = new TextField();
-        id.setId("login-id");
-        id.setAccessibleText(messages.get("login.clerkId"));
-        id.textProperty().bindBidirectional(vm.clerkId());
-        PasswordField pin = new PasswordField();
-        pin.setId("login-pin");
-        pin.setAccessibleText(messages.get("login.pin"));
-        pin.textProperty().bindBidirectional(vm.pin());
-        Button go = new Button(messages.get("login.submit"));
-        go.setDefaultButton(true);
-        go.disableProperty().bind(vm.busy());
-        go.setOnAction(e -> vm.login());
-        Button lang = new Button(messages.get("login.language"));
-        lang.setOnAction(e -> switchLanguage());
-        Label msg = new Label();
-        msg.setId("login-message");
-        msg.textProperty().bind(vm.message());
-        msg.getStyleClass().add("message");
-        GridPane form = new GridPane(12, 12);
-        form.addRow(0, new Label(messages.get("login.clerkId")), id);
-        form.addRow(1, new Label(messages.get("login.pin")), pin);
-        form.add(new HBox(12, go, lang), 1, 2);
-        Label heading = new Label(messages.get("login.heading"));
-        heading.getStyleClass().add("heading");
-        VBox box = new VBox(18, heading, form, msg);
-        if (training()) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
-        if (technicianStart) box.getChildren().add(Views.styled(messages.get("login.technicianHint"), "hint"));
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(560);
-        vm.loggedIn().addListener((o, was, now) -> {
-            if (now != null) {
-                clerk = now;
-                boolean technicianFirst = now.role() == ClerkRole.TECHNICIAN || technicianStart && may(Screen.TECHNICIAN);
-                showScreen(technicianFirst ? Screen.TECHNICIAN : Screen.WORKSPACE);
-            }
-        });
-        BorderPane centre = new BorderPane(box);
-        centre.setPadding(new Insets(40));
-        screen = null;
-        show(centre);
-        Platform.runLater(id::requestFocus);
-        if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
-            loginMarked = true;
-            Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).info("login screen shown {} ms after JVM start",
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
-        }
-    }
-
-    /** Before the session is open: the login screen's place, saying it is starting, or why it cannot start. */
-    private void showStarting() {
-        Label heading = Views.styled(messages.get("login.heading"), "heading");
-        Label msg = Views.styled(startFailure == null ? messages.get("start.opening") : messages.get("start.failed", startFailure),
-                startFailure == null ? "hint" : "message");
-        msg.setId("login-message");
-        VBox box = new VBox(18, heading, msg);
-        box.setAlignment(Pos.CENTER);
-        box.setMaxWidth(760);
-        BorderPane centre = new BorderPane(box);
-        centre.setPadding(new Insets(40));
-        screen = null;
-        show(centre);
-    }
-
-    private void switchLanguage() {
-        messages = Messages.of(messages.english() ? Messages.CHINESE : Messages.ENGLISH);
-        if (clerk == null) {
-            showLogin();
-            return;
-        }
-        // the screen is built again in the new language; in the workspace the reader loop starts afresh, so a card
-        // still on the reader is read and decided again (a running calibration is stopped, after confirming)
-        Screen s = screen;
-        leaveThen(() -> {
-            screen = null;
-            showScreen(s);
-        });
-    }
-
-    /** Every key of every screen, as a scene filter so the function keys work whichever control has the focus. */
-    private void key(KeyEvent e) {
-        if (screen == Screen.WORKSPACE && workspaceView != null && workspaceView.handleKey(e)) {
-            e.consume();
-            return;
-        }
-        boolean ctrl = e.isShortcutDown();
-        switch (e.getCode()) {
-            case F1 -> help();
-            case F2 -> switchLanguage();
-            case F11 -> { if (clerk != null) showScreen(Screen.QUEUE); }
-            case F12 -> { if (clerk != null) logout(); }
-            case ESCAPE -> { if (clerk != null && screen != Screen.WORKSPACE && may(Screen.WORKSPACE)) showScreen(Screen.WORKSPACE); else return; }
-            case T -> { if (ctrl && clerk != null && may(Screen.TECHNICIAN)) showScreen(Screen.TECHNICIAN); else return; }
-            case U -> { if (ctrl && clerk != null && may(Screen.SUPERVISOR)) showScreen(Screen.SUPERVISOR); else return; }
-            case D -> { if (ctrl) prefer(preferences.withDark(!preferences.dark())); else return; }
-            case EQUALS, PLUS, ADD -> { if (ctrl) prefer(preferences.withFontScale(preferences.fontScale() + 0.1)); else return; }
-            case MINUS, SUBTRACT -> { if (ctrl) prefer(preferences.withFontScale(preferences.fontScale() - 0.1)); else return; }
-            case DIGIT0, NUMPAD0 -> { if (ctrl) prefer(preferences.withFontScale(1.0)); else return; }
-            case M -> {
-                if (!ctrl) return;
-                prefer(preferences.withSounds(!preferences.sounds()));
-                if (sounds != null) sounds.on(preferences.sounds());
-                statusLine.setText(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
-            }
-            default -> { return; }
-        }
-        e.consume();
-    }
-
-    /** Technicians calibrate and tune, supervisors manage clerks; the workspace and queue are everyone's. */
-    private boolean may(Screen s) {
-        return switch (s) {
-            case WORKSPACE, QUEUE -> true;
-            case TECHNICIAN -> clerk.role() == ClerkRole.TECHNICIAN || clerk.role() == ClerkRole.SUPERVISOR;
-            case SUPERVISOR -> clerk.role() == ClerkRole.SUPERVISOR;
-        };
-    }
-
-    private void prefer(UiPreferences p) {
-        preferences = p;
-        p.save(preferencesFile());
-        if (clerk == null) showLogin(); else showScreen(screen); // restyled; an open case in the workspace is kept
-    }
-
-    private void help() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, messages.get("help.text"));
-        a.setHeaderText(messages.get("help.title"));
-        a.initOwner(stage);
-        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
-        a.show();
-    }
-
-    private void showScreen(Screen s) {
-        if (s == Screen.WORKSPACE && screen == Screen.WORKSPACE && workspaceView != null) { // restyle: keep the case
-            rebuildWorkspace();
-            return;
-        }
-        if (s == Screen.TECHNICIAN && screen == Screen.TECHNICIAN && technician != null) { // restyle: a calibration goes on
-            show(new TechnicianView(technician, messages).build());
-            return;
-        }
-        leaveThen(() -> {
-            screen = s;
-            switch (s) {
-                case WORKSPACE -> showWorkspace();
-                case QUEUE -> show(new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
-                        clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build());
-                case TECHNICIAN -> showTechnician();
-                case SUPERVISOR -> show(new SupervisorView(new SupervisorViewModel(session.runtime().store().clerks(),
-                        session.runtime().store().audit(), clerk.id(), settingsLines(), startHome.counterSettings(),
-                        saved -> settings = saved, tasks, messages), messages).build());
-            }
-        });
-    }
-
-    /**
-     * Leaves the screen shown, then runs {@code next}. A calibration running on the technician screen is stopped only
-     * after the technician confirms (staying is the default), and {@code next} runs only once that screen has handed the
-     * reader back: the workspace's loop never reads alongside a calibration (one owner at a time).
-     */
-    private void leaveThen(Runnable next) {
-        if (leaving) return; // the technician screen is handing the reader back: the next screen comes after it
-        if (technician == null) {
-            leaveScreen();
-            next.run();
-            return;
-        }
-        Optional<String> warning = technician.leaveWarning();
-        if (warning.isEmpty()) {
-            handBackThen(next);
-            return;
-        }
-        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType(messages.get("tech.leaveStop"),
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(messages.get("tech.leaveStay"),
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, warning.get(), stop, stay);
-        a.setHeaderText(messages.get("tech.leaveTitle"));
-        a.initOwner(stage);
-        a.getDialogPane().setId("leave-confirmation");
-        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
-        a.getDialogPane().setPrefWidth(560);
-        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
-        Button stopButton = (Button) a.getDialogPane().lookupButton(stop);
-        stopButton.setId("leave-stop");
-        stopButton.setDefaultButton(false); // Enter keeps calibrating: a long run is not stopped by a stray key
-        Button stayButton = (Button) a.getDialogPane().lookupButton(stay);
-        stayButton.setId("leave-stay");
-        stayButton.setDefaultButton(true);
-        TechnicianViewModel asked = technician;
-        a.setOnHidden(e -> {
-            if (a.getResult() == stop && technician == asked) handBackThen(next);
-        });
-        a.show();
-    }
-
-    /**
-     * Closes the technician screen's work and runs {@code next} on the UI once the reader is handed back (at most 10 s:
-     * a stuck read must not trap the clerk on this screen; the next screen's reader use then waits for its lease).
-     */
-    private void handBackThen(Runnable next) {
-        leaving = true;
-        technician.close().copy().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> Platform.runLater(() -> {
-            leaving = false;
-            leaveScreen();
-            next.run();
-        }));
-    }
-
-    /**
-     * Stops what the screen being left drives: the workspace's reader loop, the technician's live log and any reader
-     * work (waiting up to 5 s here only when the window is closed; navigation waits in {@link #leaveThen}).
-     */
-    private void leaveScreen() {
-        if (readerLoop != null) readerLoop.close();
-        readerLoop = null;
-        if (technician != null) {
-            try {
-                technician.close().get(5, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (Exception e) {
-                org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).warn("the technician screen did not hand the reader back: {}", e.toString());
-            }
-        }
-        technician = null;
-        workspaceView = null;
-    }
-
-    /** The buttons to the other screens this clerk may open, with their keys. */
-    private List<Button> navigation() {
-        List<Button> out = new java.util.ArrayList<>();
-        if (screen != Screen.WORKSPACE) out.add(Views.button(messages.get("nav.workspace"), () -> showScreen(Screen.WORKSPACE)));
-        if (screen != Screen.QUEUE) out.add(Views.button(messages.get("nav.queue"), () -> showScreen(Screen.QUEUE)));
-        if (screen != Screen.TECHNICIAN && may(Screen.TECHNICIAN)) out.add(Views.button(messages.get("nav.technician"), () -> showScreen(Screen.TECHNICIAN)));
-        if (screen != Screen.SUPERVISOR && may(Screen.SUPERVISOR)) out.add(Views.button(messages.get("nav.supervisor"), () -> showScreen(Screen.SUPERVISOR)));
-        out.add(Views.button(messages.get("nav.help"), this::help));
-        out.add(Views.button(messages.get("logout"), this::logout));
-        return out;
-    }
-
-    /** The settings a supervisor sees but does not change here (the editable ones are fields on the screen). */
-    private List<String> settingsLines() {
-        var s = settings;
-        return List.of(messages.get("sup.set.counter", s.counterId(), messages.get("kind." + s.counterKind().name())),
-                messages.get("sup.set.central", s.centralUrl() == null ? messages.get("sup.set.training") : s.centralUrl()),
-                messages.get("sup.set.batch", s.batchSize()),
-                messages.get("sup.set.file", startHome.counterSettings()));
-    }
-
-    private void showTechnician() {
-        technician = new TechnicianViewModel(new TechnicianViewModel.Host() {
-            @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
-            @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
-            @Override public String photoDecoder() throws Exception {
-                var problem = session.photos().check().get();
-                return problem.isEmpty() ? messages.get("tech.photoOk", session.photos().describe())
-                        : messages.get("tech.photoBad", session.photos().describe(),
-                        messages.pick(problem.get().problem().zh(), problem.get().problem().en()), problem.get().technician());
-            }
-            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> values) throws Exception {
-                return session.saveTuning(id, values);
-            }
-            @Override public java.nio.file.Path exportDiagnostics(List<String> readers, Optional<org.ticketwindow.idcheck.reader.SamHealth> sam,
-                                                                  Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
-                var home = session.runtime().home();
-                var s = session.runtime().settings();
-                java.nio.file.Path zip = home.diagnostics().resolve("idcheck-diagnostics-" + s.counterId() + "-"
-                        + java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".zip");
-                java.nio.file.Files.createDirectories(zip.getParent());
-                org.ticketwindow.idcheck.app.DiagnosticsBundle.write(new org.ticketwindow.idcheck.app.DiagnosticsBundle.Contents(home,
-                        s.counterId(), s.counterKind().name(), session.training().isPresent(),
-                        String.valueOf(ConsoleApp.class.getPackage().getImplementationVersion()),
-                        Font.getFamilies().stream().filter(CJK_FONTS::contains).toList(), session.reader().map(r -> r.profile()), sam,
-                        calibration, Optional.of(session.runtime().store().results().status()), readers), zip);
-                return zip;
-            }
-        }, readerThread, tasks, messages);
-        show(new TechnicianView(technician, messages).build());
-        technician.open();
-    }
-
-    private void showWorkspace() {
-        Optional<EtpVerifier> proofs;
-        try {
-            proofs = session.proofVerifier();
-        } catch (TrustList.TrustListException e) {
-            proofs = Optional.empty();
-            statusLine.setText(e.getMessage());
-        }
-        workspace = new WorkspaceViewModel(settings.counterKind(), settings.policy(), clerk.id(),
-                session.runtime().recorder(session.runtime().settings().counterId()),
-                this::lookup, session::nudgeSync, new VerificationRules(), proofs, tasks, messages, Clock.systemUTC());
-        workspace.usePhotos(session.photos());
-        workspace.readerState().addListener((o, was, now) -> {
-            if (now == ReaderState.READ) play(Sounds.Cue.READ);
-            if (now == ReaderState.REFUSED) play(Sounds.Cue.REFUSED);
-        });
-        workspace.recordedMessage().addListener((o, was, now) -> { if (!now.isEmpty() && workspace.decision().get() == null) play(Sounds.Cue.RECORDED); });
-        rebuildWorkspace();
-        // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
-        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
-                () -> session.readerFault().ifPresentOrElse(
-                        f -> workspace.onReaderEvent(new org.ticketwindow.idcheck.reader.ReaderEvent.Fault(
-                                session.runtime().settings().readerProfile(), f)),
-                        workspace::readerAbsent));
-    }
-
-    private void play(Sounds.Cue cue) { if (sounds != null) sounds.play(cue); }
-
-    /** The workspace's controls over the current view model (after a language or style change the open case stays). */
-    private void rebuildWorkspace() {
-        workspaceView = new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
-                session.training(), statusLine::setText, session::nudgeSync, Clock.systemUTC());
-        show(workspaceView.build());
-    }
-
-    /** The online lookup; a central that is absent or refuses the request leaves the case to be decided offline. */
-    private List<FoundRecord> lookup(DocumentType type, String number) throws CentralUnavailableException {
-        CentralClient c = session.central().orElseThrow(() -> new CentralUnavailableException("no central configured", null));
-        try {
-            return c.lookup(new LookupRequest(type, number)).records();
-        } catch (CentralRefusedException e) {
-            throw new CentralUnavailableException("the central refused the lookup (HTTP " + e.status() + ")", e);
-        }
-    }
-
-    private void logout() {
-        leaveThen(() -> {
-            clerk = null;
-            workspace = null;
-            showLogin();
-        });
-    }
-
-    private void refreshStatus() {
-        if (session == null) return;
-        tasks.run(() -> session.runtime().store().results().status(), this::showStatus,
-                e -> statusLine.setText(messages.get("status.error", e.getMessage())));
-    }
-
-    private void showStatus(QueueStatus q) {
-        StatusLine line = StatusLine.of(q, messages, java.time.ZoneId.systemDefault());
-        statusLine.setText(line.text());
-        statusLine.getStyleClass().remove("warning");
-        if (line.warning()) statusLine.getStyleClass().add("warning");
     }
 }

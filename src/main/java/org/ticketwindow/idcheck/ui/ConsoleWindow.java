@@ -1,0 +1,389 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.ConsoleSession;
+import org.ticketwindow.idcheck.app.CounterSettings;
+import org.ticketwindow.idcheck.reader.ReaderLoop;
+import org.ticketwindow.idcheck.reader.ReaderUse;
+import org.ticketwindow.idcheck.store.Clerk;
+import org.ticketwindow.idcheck.ui.ConsoleShell.Screen;
+import org.ticketwindow.idcheck.store.QueueStatus;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * The clerk console's window once launched: banner (station, counter, kind, 实训模式), the login screen, then by role
+ * the workspace, the queue view, the technician screen and the supervisor screen, with the queue status line and the
+ * navigation on every screen. It carries out the shell's decisions ({@link ConsoleShell}) and leaves a screen only once
+ * it has handed the reader back; the screens themselves come from {@link ConsoleScreens}.
+ */
+final class ConsoleWindow {
+    private final Stage stage;
+    private final Scene scene;
+    private final AppHome home;
+    private final Tasks tasks;
+    private final ExecutorService readerThread;
+    /** Started from the technician launcher: a technician or supervisor goes straight to the technician screen. */
+    private final boolean technicianStart;
+    private final String fontFamily;
+    private final List<String> chineseFonts;
+    private final Label statusLine = new Label();
+
+    /** Opened in the background while the login screen is already on show (the screen waits for it to log in). */
+    private ConsoleSession session;
+    /** Builds the screens from the session once it is open. */
+    private ConsoleScreens screens;
+    private CounterSettings settings;
+    private String startFailure;
+    private boolean loginMarked;
+    private Messages messages;
+    private Clerk clerk;
+    private ReaderLoop readerLoop;
+    /** The technician screen is handing the reader back: navigation waits for it (see leaveThen). */
+    private boolean leaving;
+    private WorkspaceViewModel workspace;
+    private WorkspaceView workspaceView;
+    private TechnicianViewModel technician;
+    private Screen screen;
+    private UiPreferences preferences;
+    /** Made in the background after start (synthesising and loading the cues must not delay the login screen). */
+    private Sounds sounds;
+
+    ConsoleWindow(Stage stage, Scene scene, AppHome home, CounterSettings settings, String startFailure, Messages messages,
+                  Tasks tasks, ExecutorService readerThread, boolean technicianStart, List<String> chineseFonts) {
+        this.stage = stage;
+        this.scene = scene;
+        this.home = home;
+        this.settings = settings;
+        this.startFailure = startFailure;
+        this.messages = messages;
+        this.tasks = tasks;
+        this.readerThread = readerThread;
+        this.technicianStart = technicianStart;
+        this.chineseFonts = chineseFonts;
+        this.fontFamily = chineseFonts.isEmpty() ? null : chineseFonts.getFirst();
+        this.preferences = UiPreferences.load(preferencesFile());
+        statusLine.setId("status-line");
+    }
+
+    UiPreferences preferences() { return preferences; }
+
+    /** The session is open: the login screen takes clerks from now on. */
+    void opened(ConsoleSession s) {
+        session = s;
+        screens = new ConsoleScreens(s, tasks, readerThread, chineseFonts);
+        showLogin();
+        refreshStatus();
+    }
+
+    /** The session could not open: the login screen's place says why. */
+    void failed(String why) {
+        startFailure = why;
+        showLogin();
+    }
+
+    void useSounds(Sounds made) { sounds = made; }
+
+    private java.nio.file.Path preferencesFile() { return home.uiPreferences(); }
+
+    private boolean training() { return settings.centralUrl() == null; }
+
+    private void show(Parent body) {
+        BorderPane root = new BorderPane(body);
+        root.setTop(banner());
+        HBox bottom = new HBox(8, statusLine);
+        bottom.getStyleClass().add("status-line");
+        if (clerk != null) { // the other screens, on every screen, bottom right
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            bottom.getChildren().add(gap);
+            for (Button b : navigation()) {
+                b.getStyleClass().add("nav");
+                bottom.getChildren().add(b);
+            }
+        }
+        root.setBottom(bottom);
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 17 * preferences.fontScale())
+                + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        scene.getStylesheets().setAll(ConsoleWindow.class.getResource("/ui/console.css").toExternalForm());
+        if (preferences.dark()) scene.getStylesheets().add(ConsoleWindow.class.getResource("/ui/console-dark.css").toExternalForm());
+        scene.setRoot(root);
+        stage.setTitle(messages.get("app.title"));
+    }
+
+    private Node banner() {
+        var s = settings;
+        Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
+                messages.get("kind." + s.counterKind().name())));
+        counter.getStyleClass().add("banner-text");
+        HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
+        if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
+                messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(row);
+        box.getStyleClass().add("banner");
+        if (training()) {
+            Label t = new Label(messages.get("banner.training"));
+            t.getStyleClass().add("training");
+            t.setMaxWidth(Double.MAX_VALUE);
+            box.getChildren().add(t);
+        }
+        if (fontFamily == null) {
+            Label w = new Label("未找到中文字体 / no Chinese font found: install fonts-wqy-microhei (Linux) — Chinese text may show as boxes");
+            w.getStyleClass().add("warning");
+            box.getChildren().add(w);
+        }
+        return box;
+    }
+
+    void showLogin() {
+        if (session == null) {
+            showStarting();
+            return;
+        }
+        LoginViewModel vm = screens.login(messages);
+        BorderPane centre = new LoginView(messages).build(vm, training(), technicianStart, this::switchLanguage);
+        vm.loggedIn().addListener((o, was, now) -> {
+            if (now != null) {
+                clerk = now;
+                showScreen(ConsoleShell.firstScreen(now.role(), technicianStart));
+            }
+        });
+        screen = null;
+        show(centre);
+        if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
+            loginMarked = true;
+            Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class).info("login screen shown {} ms after JVM start",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        }
+    }
+
+    /** Before the session is open: the login screen's place, saying it is starting, or why it cannot start. */
+    private void showStarting() {
+        screen = null;
+        show(new LoginView(messages).starting(startFailure));
+    }
+
+    private void switchLanguage() {
+        messages = Messages.of(messages.english() ? Messages.CHINESE : Messages.ENGLISH);
+        if (clerk == null) {
+            showLogin();
+            return;
+        }
+        // the screen is built again in the new language; in the workspace the reader loop starts afresh, so a card
+        // still on the reader is read and decided again (a running calibration is stopped, after confirming)
+        Screen s = screen;
+        leaveThen(() -> {
+            screen = null;
+            showScreen(s);
+        });
+    }
+
+    /** Every key of every screen, as a scene filter so the function keys work whichever control has the focus. */
+    void key(KeyEvent e) {
+        if (screen == Screen.WORKSPACE && workspaceView != null && workspaceView.handleKey(e)) {
+            e.consume();
+            return;
+        }
+        var command = ConsoleShell.command(e.getCode(), e.isShortcutDown(), clerk == null ? null : clerk.role(), screen);
+        if (command.isEmpty()) return;
+        switch (command.get()) {
+            case HELP -> help();
+            case LANGUAGE -> switchLanguage();
+            case WORKSPACE -> showScreen(Screen.WORKSPACE);
+            case QUEUE -> showScreen(Screen.QUEUE);
+            case TECHNICIAN -> showScreen(Screen.TECHNICIAN);
+            case SUPERVISOR -> showScreen(Screen.SUPERVISOR);
+            case LOG_OUT -> logout();
+            case DARK_THEME -> prefer(preferences.withDark(!preferences.dark()));
+            case LARGER_TEXT -> prefer(preferences.withFontScale(preferences.fontScale() + 0.1));
+            case SMALLER_TEXT -> prefer(preferences.withFontScale(preferences.fontScale() - 0.1));
+            case NORMAL_TEXT -> prefer(preferences.withFontScale(1.0));
+            case SOUNDS -> {
+                prefer(preferences.withSounds(!preferences.sounds()));
+                if (sounds != null) sounds.on(preferences.sounds());
+                statusLine.setText(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
+            }
+            case NOTHING -> { }
+        }
+        e.consume();
+    }
+
+    private void prefer(UiPreferences p) {
+        preferences = p;
+        p.save(preferencesFile());
+        if (clerk == null) showLogin(); else showScreen(screen); // restyled; an open case in the workspace is kept
+    }
+
+    private void help() {
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, messages.get("help.text"));
+        a.setHeaderText(messages.get("help.title"));
+        a.initOwner(stage);
+        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        a.show();
+    }
+
+    private void showScreen(Screen s) {
+        if (s == Screen.WORKSPACE && screen == Screen.WORKSPACE && workspaceView != null) { // restyle: keep the case
+            rebuildWorkspace();
+            return;
+        }
+        if (s == Screen.TECHNICIAN && screen == Screen.TECHNICIAN && technician != null) { // restyle: a calibration goes on
+            show(screens.technicianView(technician, messages));
+            return;
+        }
+        leaveThen(() -> {
+            screen = s;
+            switch (s) {
+                case WORKSPACE -> showWorkspace();
+                case QUEUE -> show(screens.queue(clerk, messages));
+                case TECHNICIAN -> showTechnician();
+                case SUPERVISOR -> show(screens.supervisor(clerk, settings, saved -> settings = saved, messages));
+            }
+        });
+    }
+
+    /**
+     * Leaves the screen shown, then runs {@code next}. A calibration running on the technician screen is stopped only
+     * after the technician confirms (staying is the default), and {@code next} runs only once that screen has handed the
+     * reader back: the workspace's loop never reads alongside a calibration (one owner at a time).
+     */
+    private void leaveThen(Runnable next) {
+        if (leaving) return; // the technician screen is handing the reader back: the next screen comes after it
+        if (technician == null) {
+            leaveScreen();
+            next.run();
+            return;
+        }
+        Optional<String> warning = technician.leaveWarning();
+        if (warning.isEmpty()) {
+            handBackThen(next);
+            return;
+        }
+        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType(messages.get("tech.leaveStop"),
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(messages.get("tech.leaveStay"),
+                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, warning.get(), stop, stay);
+        a.setHeaderText(messages.get("tech.leaveTitle"));
+        a.initOwner(stage);
+        a.getDialogPane().setId("leave-confirmation");
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
+        a.getDialogPane().setPrefWidth(560);
+        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        Button stopButton = (Button) a.getDialogPane().lookupButton(stop);
+        stopButton.setId("leave-stop");
+        stopButton.setDefaultButton(false); // Enter keeps calibrating: a long run is not stopped by a stray key
+        Button stayButton = (Button) a.getDialogPane().lookupButton(stay);
+        stayButton.setId("leave-stay");
+        stayButton.setDefaultButton(true);
+        TechnicianViewModel asked = technician;
+        a.setOnHidden(e -> {
+            if (a.getResult() == stop && technician == asked) handBackThen(next);
+        });
+        a.show();
+    }
+
+    /**
+     * Closes the technician screen's work and runs {@code next} on the UI once the reader is handed back (at most 10 s:
+     * a stuck read must not trap the clerk on this screen; the next screen's reader use then waits for its lease).
+     */
+    private void handBackThen(Runnable next) {
+        leaving = true;
+        technician.close().copy().completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).whenComplete((v, e) -> Platform.runLater(() -> {
+            leaving = false;
+            leaveScreen();
+            next.run();
+        }));
+    }
+
+    /**
+     * Stops what the screen being left drives: the workspace's reader loop, the technician's live log and any reader
+     * work (waiting up to 5 s here only when the window is closed; navigation waits in {@link #leaveThen}).
+     */
+    void leaveScreen() {
+        if (readerLoop != null) readerLoop.close();
+        readerLoop = null;
+        if (technician != null) {
+            try {
+                technician.close().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class).warn("the technician screen did not hand the reader back: {}", e.toString());
+            }
+        }
+        technician = null;
+        workspaceView = null;
+    }
+
+    /** The buttons to the other screens this clerk may open, with their keys. */
+    private List<Button> navigation() {
+        List<Button> out = new java.util.ArrayList<>();
+        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(messages.get(s.navKey), () -> showScreen(s)));
+        out.add(Views.button(messages.get("nav.help"), this::help));
+        out.add(Views.button(messages.get("logout"), this::logout));
+        return out;
+    }
+
+    private void showTechnician() {
+        technician = screens.technician(messages);
+        show(screens.technicianView(technician, messages));
+        technician.open();
+    }
+
+    private void showWorkspace() {
+        workspace = screens.workspace(clerk, settings, messages, statusLine::setText, this::play);
+        rebuildWorkspace();
+        // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
+        session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
+                () -> session.readerFault().ifPresentOrElse(
+                        f -> workspace.onReaderEvent(new org.ticketwindow.idcheck.reader.ReaderEvent.Fault(
+                                session.runtime().settings().readerProfile(), f)),
+                        workspace::readerAbsent));
+    }
+
+    private void play(Sounds.Cue cue) { if (sounds != null) sounds.play(cue); }
+
+    /** The workspace's controls over the current view model (after a language or style change the open case stays). */
+    private void rebuildWorkspace() {
+        workspaceView = screens.workspaceView(workspace, messages, statusLine::setText);
+        show(workspaceView.build());
+    }
+
+    private void logout() {
+        leaveThen(() -> {
+            clerk = null;
+            workspace = null;
+            showLogin();
+        });
+    }
+
+    void refreshStatus() {
+        if (session == null) return;
+        tasks.run(() -> session.runtime().store().results().status(), this::showStatus,
+                e -> statusLine.setText(messages.get("status.error", e.getMessage())));
+    }
+
+    private void showStatus(QueueStatus q) {
+        StatusLine line = StatusLine.of(q, messages, java.time.ZoneId.systemDefault());
+        statusLine.setText(line.text());
+        statusLine.getStyleClass().remove("warning");
+        if (line.warning()) statusLine.getStyleClass().add("warning");
+    }
+}

@@ -1,0 +1,77 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.Test;
+import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.ui.ConsoleShell.Command;
+import org.ticketwindow.idcheck.ui.ConsoleShell.Screen;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.ticketwindow.idcheck.store.ClerkRole.AGENCY_OPERATOR;
+import static org.ticketwindow.idcheck.store.ClerkRole.CLERK;
+import static org.ticketwindow.idcheck.store.ClerkRole.SUPERVISOR;
+import static org.ticketwindow.idcheck.store.ClerkRole.TECHNICIAN;
+
+/** The shell's navigation, role permissions and key map, decided without a Stage (no JavaFX toolkit started). */
+class ConsoleShellTest {
+    @Test void workspaceAndQueueAreEveryonesTechnicianScreenIsForTechniciansAndSupervisorsSupervisorScreenForSupervisors() {
+        for (ClerkRole r : ClerkRole.values()) {
+            assertThat(ConsoleShell.may(r, Screen.WORKSPACE)).isTrue();
+            assertThat(ConsoleShell.may(r, Screen.QUEUE)).isTrue();
+        }
+        assertThat(ConsoleShell.may(CLERK, Screen.TECHNICIAN)).isFalse();
+        assertThat(ConsoleShell.may(AGENCY_OPERATOR, Screen.TECHNICIAN)).isFalse();
+        assertThat(ConsoleShell.may(TECHNICIAN, Screen.TECHNICIAN)).isTrue();
+        assertThat(ConsoleShell.may(SUPERVISOR, Screen.TECHNICIAN)).isTrue();
+        assertThat(ConsoleShell.may(TECHNICIAN, Screen.SUPERVISOR)).isFalse();
+        assertThat(ConsoleShell.may(SUPERVISOR, Screen.SUPERVISOR)).isTrue();
+    }
+
+    @Test void aTechnicianLandsOnTheTechnicianScreenAndTheTechnicianLauncherOnlyTakesThoseAllowedThere() {
+        assertThat(ConsoleShell.firstScreen(TECHNICIAN, false)).isEqualTo(Screen.TECHNICIAN);
+        assertThat(ConsoleShell.firstScreen(CLERK, false)).isEqualTo(Screen.WORKSPACE);
+        assertThat(ConsoleShell.firstScreen(SUPERVISOR, false)).isEqualTo(Screen.WORKSPACE);
+        assertThat(ConsoleShell.firstScreen(SUPERVISOR, true)).isEqualTo(Screen.TECHNICIAN);
+        assertThat(ConsoleShell.firstScreen(CLERK, true)).isEqualTo(Screen.WORKSPACE);
+    }
+
+    @Test void theBottomBarOffersTheOtherScreensTheRoleMayOpenInAFixedOrder() {
+        assertThat(ConsoleShell.navigation(CLERK, Screen.WORKSPACE)).containsExactly(Screen.QUEUE);
+        assertThat(ConsoleShell.navigation(CLERK, Screen.QUEUE)).containsExactly(Screen.WORKSPACE);
+        assertThat(ConsoleShell.navigation(TECHNICIAN, Screen.WORKSPACE)).containsExactly(Screen.QUEUE, Screen.TECHNICIAN);
+        assertThat(ConsoleShell.navigation(SUPERVISOR, Screen.QUEUE))
+                .containsExactly(Screen.WORKSPACE, Screen.TECHNICIAN, Screen.SUPERVISOR);
+    }
+
+    @Test void beforeLoginOnlyHelpLanguageAndDisplayKeysActAndF11F12AreSwallowed() {
+        assertThat(ConsoleShell.command(KeyCode.F1, false, null, null)).contains(Command.HELP);
+        assertThat(ConsoleShell.command(KeyCode.F2, false, null, null)).contains(Command.LANGUAGE);
+        assertThat(ConsoleShell.command(KeyCode.F11, false, null, null)).contains(Command.NOTHING);
+        assertThat(ConsoleShell.command(KeyCode.F12, false, null, null)).contains(Command.NOTHING);
+        assertThat(ConsoleShell.command(KeyCode.ESCAPE, false, null, null)).isEmpty();
+        assertThat(ConsoleShell.command(KeyCode.T, true, null, null)).isEmpty();
+        assertThat(ConsoleShell.command(KeyCode.D, true, null, null)).contains(Command.DARK_THEME);
+    }
+
+    @Test void afterLoginTheNavigationKeysFollowTheRole() {
+        assertThat(ConsoleShell.command(KeyCode.F11, false, CLERK, Screen.WORKSPACE)).contains(Command.QUEUE);
+        assertThat(ConsoleShell.command(KeyCode.F12, false, CLERK, Screen.QUEUE)).contains(Command.LOG_OUT);
+        assertThat(ConsoleShell.command(KeyCode.ESCAPE, false, CLERK, Screen.QUEUE)).contains(Command.WORKSPACE);
+        assertThat(ConsoleShell.command(KeyCode.ESCAPE, false, CLERK, Screen.WORKSPACE)).isEmpty(); // the workspace's own Esc
+        assertThat(ConsoleShell.command(KeyCode.T, true, CLERK, Screen.WORKSPACE)).isEmpty();
+        assertThat(ConsoleShell.command(KeyCode.T, true, TECHNICIAN, Screen.WORKSPACE)).contains(Command.TECHNICIAN);
+        assertThat(ConsoleShell.command(KeyCode.U, true, TECHNICIAN, Screen.WORKSPACE)).isEmpty();
+        assertThat(ConsoleShell.command(KeyCode.U, true, SUPERVISOR, Screen.WORKSPACE)).contains(Command.SUPERVISOR);
+    }
+
+    @Test void letterAndDisplayKeysActOnlyWithControlSoTypingIsNeverTakenAway() {
+        for (KeyCode k : new KeyCode[] {KeyCode.T, KeyCode.U, KeyCode.D, KeyCode.M, KeyCode.EQUALS, KeyCode.MINUS, KeyCode.DIGIT0})
+            assertThat(ConsoleShell.command(k, false, SUPERVISOR, Screen.QUEUE)).as(k.name()).isEmpty();
+        assertThat(ConsoleShell.command(KeyCode.EQUALS, true, CLERK, Screen.QUEUE)).contains(Command.LARGER_TEXT);
+        assertThat(ConsoleShell.command(KeyCode.ADD, true, CLERK, Screen.QUEUE)).contains(Command.LARGER_TEXT);
+        assertThat(ConsoleShell.command(KeyCode.SUBTRACT, true, CLERK, Screen.QUEUE)).contains(Command.SMALLER_TEXT);
+        assertThat(ConsoleShell.command(KeyCode.NUMPAD0, true, CLERK, Screen.QUEUE)).contains(Command.NORMAL_TEXT);
+        assertThat(ConsoleShell.command(KeyCode.M, true, CLERK, Screen.QUEUE)).contains(Command.SOUNDS);
+        assertThat(ConsoleShell.command(KeyCode.A, true, CLERK, Screen.QUEUE)).isEmpty();
+    }
+}
