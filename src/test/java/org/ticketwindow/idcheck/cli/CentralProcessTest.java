@@ -43,18 +43,28 @@ class CentralProcessTest {
 
     @TempDir Path dir;
 
-    @Test
-    @DisplayName("S2 a connection that carries no request (a port check, an idle kept-alive connection) does not hold SIGTERM up")
-    void sigtermIsNotHeldByAnIdleConnection() throws Exception {
+    private TrainingPki pki() throws Exception {
         TrainingPki pki = new TrainingPki(dir.resolve("pki"));
         pki.init("test CA", Duration.ofDays(30));
         pki.server(List.of("localhost", "127.0.0.1"), Duration.ofDays(30));
+        return pki;
+    }
+
+    /** The central as the operator guide starts it ({@code --tls pki}), in a child JVM, on an ephemeral port. */
+    private Process startCentral() throws Exception {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.ticketwindow.idcheck.cli.Main",
                 "central", "--listen", "127.0.0.1:0", "--db", "jdbc:sqlite:central.db", "--tls", "pki")
                 .directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().put("IDCHECK_HOME", dir.resolve("home").toString());
-        Process central = pb.start();
+        return pb.start();
+    }
+
+    @Test
+    @DisplayName("S2 a connection that carries no request (a port check, an idle kept-alive connection) does not hold SIGTERM up")
+    void sigtermIsNotHeldByAnIdleConnection() throws Exception {
+        TrainingPki pki = pki();
+        Process central = startCentral();
         try {
             int port = port(central);
             try (Socket idle = new Socket()) {
@@ -73,9 +83,7 @@ class CentralProcessTest {
     @Test
     @DisplayName("S2 the documented start `central … --tls pki` works, and SIGTERM finishes the request in flight: answered and applied")
     void sigtermFinishesRequestInFlight() throws Exception {
-        TrainingPki pki = new TrainingPki(dir.resolve("pki"));
-        pki.init("test CA", Duration.ofDays(30));
-        pki.server(List.of("localhost", "127.0.0.1"), Duration.ofDays(30));
+        TrainingPki pki = pki();
         TrainingPki.Issued cert = pki.counter("C1", Duration.ofDays(30));
         List<OutgoingResult> results;
         try (LocalStore store = Counters.store(dir.resolve("counter"))) {
@@ -83,12 +91,7 @@ class CentralProcessTest {
             results = store.results().claim(200);
         }
 
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "org.ticketwindow.idcheck.cli.Main",
-                "central", "--listen", "127.0.0.1:0", "--db", "jdbc:sqlite:central.db", "--tls", "pki")
-                .directory(dir.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD);
-        pb.environment().put("IDCHECK_HOME", dir.resolve("home").toString());
-        Process central = pb.start();
+        Process central = startCentral();
         try {
             int port = port(central);
             SSLContext ssl = Tls.context(cert.keyStore(), cert.passwordFile(), pki.dir().resolve(TrainingPki.CA_PEM));

@@ -111,12 +111,7 @@ class SettlementTest {
             try {
                 Counters.record(store, "C1", 0, 4);
                 new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
-                central.service.database().read("backup", c -> { // the operator's nightly backup
-                    try (var st = c.createStatement()) {
-                        st.execute("VACUUM INTO '" + backup + "'");
-                    }
-                    return null;
-                });
+                backUp(central, backup); // the operator's nightly backup
                 Counters.record(store, "C1", 4, 6); // #5-#10, synced after the backup
                 new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
                 assertThat(store.results().status().synced()).isEqualTo(10);
@@ -141,6 +136,16 @@ class SettlementTest {
         }
     }
 
+    /** The central's database copied as a consistent backup (SQLite's VACUUM INTO), as an operator would. */
+    private static void backUp(CentralFixture central, Path backup) {
+        central.service.database().read("backup", c -> {
+            try (var st = c.createStatement()) {
+                st.execute("VACUUM INTO '" + backup + "'");
+            }
+            return null;
+        });
+    }
+
     @Test
     @DisplayName("S2 S3 a central restored from a backup asks an idle counter for what it lost: the counter sends it again without recording anything new (issue 15 item 4)")
     void centralRestoredAsksAnIdleCounter() throws Exception {
@@ -150,12 +155,7 @@ class SettlementTest {
             try {
                 Counters.record(store, "C1", 0, 3);
                 new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
-                central.service.database().read("backup", c -> {
-                    try (var st = c.createStatement()) {
-                        st.execute("VACUUM INTO '" + backup + "'");
-                    }
-                    return null;
-                });
+                backUp(central, backup);
                 Counters.record(store, "C1", 3, 5); // #4-#8, synced after the backup
                 new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
             } finally {

@@ -126,19 +126,23 @@ class ScreensViewModelTest {
         assertThat(UiPreferences.load(f)).isEqualTo(UiPreferences.DEFAULT);
     }
 
+    /** A console without a reader, for the technician screen's view model; the photo decoder line is given. */
+    private record NoReaderHost(java.util.function.Supplier<String> photoDecoderLine) implements TechnicianViewModel.Host {
+        @Override public java.util.Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return java.util.Optional.empty(); }
+        @Override public List<String> readersFound() { return List.of(); }
+        @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> v) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public Path exportDiagnostics(List<String> r, java.util.Optional<org.ticketwindow.idcheck.reader.SamHealth> s,
+                                                java.util.Optional<org.ticketwindow.idcheck.reader.Calibration.Report> c) {
+            throw new UnsupportedOperationException();
+        }
+        @Override public String photoDecoder() { return photoDecoderLine.get(); }
+    }
+
     @Test @org.junit.jupiter.api.DisplayName("PD1 the technician's live event log masks names and ID numbers")
     void theLiveLogIsMasked() throws Exception {
-        TechnicianViewModel vm = new TechnicianViewModel(new TechnicianViewModel.Host() {
-            @Override public java.util.Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return java.util.Optional.empty(); }
-            @Override public List<String> readersFound() { return List.of(); }
-            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> v) {
-                throw new UnsupportedOperationException();
-            }
-            @Override public Path exportDiagnostics(List<String> r, java.util.Optional<org.ticketwindow.idcheck.reader.SamHealth> s,
-                                                    java.util.Optional<org.ticketwindow.idcheck.reader.Calibration.Report> c) {
-                throw new UnsupportedOperationException();
-            }
-        }, java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
+        TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> ""), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         var card = org.ticketwindow.idcheck.reader.sim.CardFixture.builtIn("ordinary").card();
         String line = vm.describe(new org.ticketwindow.idcheck.reader.ReaderEvent.CardOutcome("simulator",
                 new org.ticketwindow.idcheck.reader.ReadOutcome.Read(card, org.ticketwindow.idcheck.reader.StageTimings.NONE)));
@@ -147,23 +151,12 @@ class ScreensViewModelTest {
 
     @Test @org.junit.jupiter.api.DisplayName("the technician screen says which photo decoder is configured and whether it loads (issue 17)")
     void theTechnicianSeesThePhotoDecoder() {
-        TechnicianViewModel vm = new TechnicianViewModel(new TechnicianViewModel.Host() {
-            @Override public java.util.Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return java.util.Optional.empty(); }
-            @Override public List<String> readersFound() { return List.of(); }
-            @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, java.util.Map<String, Object> v) {
-                throw new UnsupportedOperationException();
+        TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> {
+            try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
+                var problem = photos.check().join();
+                return zh.get("tech.photoBad", photos.describe(), problem.orElseThrow().problem().zh(), problem.orElseThrow().technician());
             }
-            @Override public Path exportDiagnostics(List<String> r, java.util.Optional<org.ticketwindow.idcheck.reader.SamHealth> s,
-                                                    java.util.Optional<org.ticketwindow.idcheck.reader.Calibration.Report> c) {
-                throw new UnsupportedOperationException();
-            }
-            @Override public String photoDecoder() {
-                try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
-                    var problem = photos.check().join();
-                    return zh.get("tech.photoBad", photos.describe(), problem.orElseThrow().problem().zh(), problem.orElseThrow().technician());
-                }
-            }
-        }, java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
+        }), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         vm.open();
         assertThat(vm.photoDecoder().get()).startsWith("照片解码器：").contains("未配置照片解码器");
     }

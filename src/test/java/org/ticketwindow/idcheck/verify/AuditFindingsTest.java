@@ -252,4 +252,22 @@ class AuditFindingsTest {
         Decision mismatch = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(biSheng)).record(typedSimplified).build());
         assertThat(mismatch.outcome()).isEqualTo(Outcome.FAILED);
     }
+
+    @Test
+    @DisplayName("RD-1 RD-30 V3 DUP1 a refusal from the record alone is explained and not recorded, even after a good card was read first")
+    void recordRefusalsAfterAGoodCardAreNotRecorded() {
+        Decision failed = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(ZHANG))
+                .record(user(ZHANG).withStatus(RecordStatus.FAILED)).build());
+        assertThat(failed.ruleIds()).containsExactly("V3");
+        assertThat(failed.recordable()).isFalse();
+        Decision flagged = rules.decide(at(AGENCY, CaseKind.ON_SITE).document(HOLDER, chip(ZHANG))
+                .record(user(ZHANG).withDuplicateIdentity(true)).build());
+        assertThat(flagged.ruleIds()).containsExactly("DUP1");
+        assertThat(flagged.recordable()).isFalse();
+        // while a refusal of the document itself is recorded whatever the record says
+        Decision forged = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(FORGED))
+                .record(pending(RecordRole.REGISTERED_USER, FORGED).withStatus(RecordStatus.FAILED)).build());
+        assertThat(forged.ruleIds()).containsExactly("D5");
+        assertThat(forged.recordable()).isTrue();
+    }
 }
