@@ -259,10 +259,12 @@ final class WorkspaceView {
     private Node photo(org.ticketwindow.idcheck.photo.PhotoResult result) {
         double w = org.ticketwindow.idcheck.photo.Photo.WIDTH * 2, h = org.ticketwindow.idcheck.photo.Photo.HEIGHT * 2;
         if (result instanceof org.ticketwindow.idcheck.photo.PhotoResult.Decoded decoded) {
-            var p = decoded.photo();
-            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(p.WIDTH, p.HEIGHT);
-            img.getPixelWriter().setPixels(0, 0, p.WIDTH, p.HEIGHT, javafx.scene.image.PixelFormat.getByteRgbInstance(),
-                    p.rgb(), 0, org.ticketwindow.idcheck.photo.Photo.ROW_BYTES);
+            int width = org.ticketwindow.idcheck.photo.Photo.WIDTH, height = org.ticketwindow.idcheck.photo.Photo.HEIGHT;
+            javafx.scene.image.WritableImage img = new javafx.scene.image.WritableImage(width, height);
+            byte[] pixels = decoded.photo().rgb();
+            img.getPixelWriter().setPixels(0, 0, width, height, javafx.scene.image.PixelFormat.getByteRgbInstance(),
+                    pixels, 0, org.ticketwindow.idcheck.photo.Photo.ROW_BYTES);
+            java.util.Arrays.fill(pixels, (byte) 0); // the image holds them now; no second copy waits for the collector (PD3)
             javafx.scene.image.ImageView view = new javafx.scene.image.ImageView(img);
             view.setFitWidth(w);
             view.setFitHeight(h);
