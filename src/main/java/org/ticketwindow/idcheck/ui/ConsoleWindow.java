@@ -108,6 +108,8 @@ final class ConsoleWindow {
     private void show(Parent body) {
         BorderPane root = new BorderPane(body);
         root.setTop(banner());
+        statusLine.setWrapText(true); // the sync state wraps above the buttons' line rather than being cut
+        statusLine.setMinHeight(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(8, statusLine);
         bottom.getStyleClass().add("status-line");
         if (clerk != null) { // the other screens, on every screen, bottom right
@@ -133,10 +135,12 @@ final class ConsoleWindow {
         Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
                 messages.get("kind." + s.counterKind().name())));
         counter.getStyleClass().add("banner-text");
-        HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
+        // station, counter and clerk wrap to a second line rather than being cut (English, large text)
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 2, Views.styled(messages.get("app.title"), "banner-title"), counter);
         if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
                 messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : row.getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(row);
         box.getStyleClass().add("banner");
         if (training()) {

@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.ui;
 
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -80,10 +81,16 @@ final class TrainingTrayView {
             notice.accept(messages.get("tray.resetDone"));
         });
         reset.setId("tray-reset");
+        for (Button b : List.of(fresh, stale, mrz, reset)) { // long labels wrap inside the narrow column, never cut
+            b.setWrapText(true);
+            b.setMinWidth(0);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
         for (Button b : List.of(place, remove, fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
         cards.setMaxWidth(Double.MAX_VALUE);
         fault.setMaxWidth(Double.MAX_VALUE);
-        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new HBox(6, place, remove),
+        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new javafx.scene.layout.FlowPane(6, 6, place, remove),
                 new Label(messages.get("tray.fault")), fault, fresh, stale, mrz, reset);
         v.getStyleClass().add("tray");
         return v;

@@ -107,7 +107,11 @@ public final class WorkspaceViewModel {
     private long generation;
 
     /** One line of the comparison: the field, what the card says, what the record says, the result and the hint. */
-    public record Row(String field, String result, String rules, String hint, FieldComparison.Result kind) {}
+    /** One comparison row: the field (and whose document), both values as the clerk reads them, the result and why. */
+    public record Row(String field, String onDocument, String onRecord, String result, String rules, String hint,
+                      FieldComparison.Result kind) {
+        @Override public String toString() { return "Row[" + field + " " + kind + "]"; } // values are personal data (PD1)
+    }
 
     /** A document slot of the case: its role, what fills it (empty until filled) and whether it is the next to fill. */
     public record Slot(DocumentRole role, String label, String filledWith, boolean next) {
@@ -363,6 +367,13 @@ public final class WorkspaceViewModel {
         return CHOICE.choose(caseKind.get(), records, userNumber);
     }
 
+    /** A compared value as the clerk reads it: a document type by its name in the UI's language. */
+    private String shownValue(org.ticketwindow.idcheck.verify.Field field, String value) {
+        if (field != org.ticketwindow.idcheck.verify.Field.DOCUMENT_TYPE || value.isEmpty()) return value;
+        var t = org.ticketwindow.idcheck.verify.DocumentType.valueOf(value);
+        return messages.pick(t.zh(), t.en());
+    }
+
     private void decideNow() {
         VerificationCase.Builder b = VerificationCase.builder(counterKind, caseKind.get(), LocalDate.now(clock.withZone(CHINA)));
         documents.forEach(b::document);
@@ -380,6 +391,7 @@ public final class WorkspaceViewModel {
             String whose = caseKind.get().documentRoles().size() > 1
                     ? messages.pick(fc.role().zh().replace("证件", ""), fc.role().en().replace("'s document", "")) + " · " : "";
             comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
+                    shownValue(fc.field(), fc.sides().onDocument()), shownValue(fc.field(), fc.sides().onRecord()),
                     messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
                     messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));
         }

@@ -534,7 +534,13 @@ public final class VerificationRules {
                 result = Match.Result.DIFFERENT;
             }
         }
-        d.comparisons.addAll(out);
+        String shownName = comparesByAltName(shown, r) ? shown.altName().value() : shown.name().value();
+        for (FieldComparison fc : out) d.comparisons.add(fc.with(switch (fc.field()) {
+            case NAME -> new FieldComparison.Sides(shownName, r.name().value());
+            case DOCUMENT_TYPE -> new FieldComparison.Sides(shown.type().name(), r.documentType().name());
+            case DOCUMENT_NUMBER -> new FieldComparison.Sides(shown.number(), r.documentNumber());
+            case NATIONALITY -> new FieldComparison.Sides(shown.nationality(), r.nationality());
+        }));
         return new Match(result, name.outcome() == NameOutcome.EXACT && sameNumber && result == Match.Result.SAME);
     }
 
