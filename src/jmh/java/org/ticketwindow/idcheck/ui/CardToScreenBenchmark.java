@@ -23,9 +23,9 @@ import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.ProfileDirectory;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupRequest;
 
 import java.nio.file.Files;
 import java.time.Clock;

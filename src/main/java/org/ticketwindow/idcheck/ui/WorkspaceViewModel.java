@@ -16,8 +16,6 @@ import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.ReaderEvent;
 import org.ticketwindow.idcheck.store.QueuedResult;
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.RecordBasis;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
@@ -36,6 +34,8 @@ import org.ticketwindow.idcheck.verify.RecordChoice;
 import org.ticketwindow.idcheck.verify.TicketService;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.RecordBasis;
 
 import java.time.Clock;
 import java.time.LocalDate;

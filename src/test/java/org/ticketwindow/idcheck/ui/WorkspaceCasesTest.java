@@ -17,8 +17,6 @@ import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.store.KeyFile;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
@@ -33,6 +31,8 @@ import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupRequest;
 
 import java.nio.file.Path;
 import java.time.Clock;
