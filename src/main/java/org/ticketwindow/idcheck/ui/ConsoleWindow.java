@@ -281,28 +281,12 @@ final class ConsoleWindow {
             handBackThen(next);
             return;
         }
-        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType(messages.get("tech.leaveStop"),
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(messages.get("tech.leaveStay"),
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, warning.get(), stop, stay);
-        a.setHeaderText(messages.get("tech.leaveTitle"));
-        a.initOwner(stage);
-        a.getDialogPane().setId("leave-confirmation");
-        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
-        a.getDialogPane().setPrefWidth(560);
-        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
-        Button stopButton = (Button) a.getDialogPane().lookupButton(stop);
-        stopButton.setId("leave-stop");
-        stopButton.setDefaultButton(false); // Enter keeps calibrating: a long run is not stopped by a stray key
-        Button stayButton = (Button) a.getDialogPane().lookupButton(stay);
-        stayButton.setId("leave-stay");
-        stayButton.setDefaultButton(true);
         TechnicianViewModel asked = technician;
-        a.setOnHidden(e -> {
-            if (a.getResult() == stop && technician == asked) handBackThen(next);
-        });
-        a.show();
+        new Confirmation("leave-confirmation", messages.get("tech.leaveTitle"), warning.get(), messages.get("tech.leaveStop"),
+                messages.get("tech.leaveStay"), "leave-stop", "leave-stay") // Enter keeps calibrating
+                .ask(stage.getScene().getRoot(), () -> {
+                    if (technician == asked) handBackThen(next);
+                });
     }
 
     /**

@@ -61,6 +61,7 @@ final class WorkspaceView {
     private final Runnable syncNow;
     private final Clock clock;
     private final TextField scanner = new TextField();
+    private final TextField mrzField = new TextField();
     private final Map<CaseKind, Button> caseButtons = new EnumMap<>(CaseKind.class);
     /** The width the card column offers its cards (they wrap below each other when narrower). */
     private final javafx.beans.property.DoubleProperty cardsWidth = new javafx.beans.property.SimpleDoubleProperty(400);
@@ -78,6 +79,10 @@ final class WorkspaceView {
 
     /** The case buttons, the three columns and the "recorded" line. */
     VBox build() {
+        vm.screensCleared().addListener((o, was, now) -> { // the previous passenger's form and scan are gone too (PD3)
+            entry.clear();
+            scanner.clear();
+        });
         javafx.scene.layout.FlowPane cases = new javafx.scene.layout.FlowPane(8, 8); // a second row rather than a cut key
         for (CaseKind k : CaseKind.values()) {
             Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
@@ -120,12 +125,26 @@ final class WorkspaceView {
         return false;
     }
 
+    /** Chooses a case; a finished decision not yet recorded is dropped only after the clerk confirms (F3–F10). */
     private void select(CaseKind k) {
+        if (vm.wouldDropDecision(k)) {
+            new Confirmation("case-switch", messages.get("case.switchTitle"), messages.get("case.switchText"),
+                    messages.get("case.switchYes", messages.get("case." + k.name())), messages.get("case.switchNo"))
+                    .ask(scanner, () -> switchTo(k));
+            return;
+        }
+        switchTo(k);
+    }
+
+    private void switchTo(CaseKind k) {
         vm.selectCase(k);
         entry.clear();
         scanner.clear();
         // the scanner types into its field; otherwise the focus ring marks the chosen case
-        Platform.runLater(k == CaseKind.TICKET_SERVICE ? scanner::requestFocus : () -> caseButtons.get(k).requestFocus());
+        // the scanners type into their fields (the proof's, the passport's machine-readable zone: F8 so that a
+        // scanner's two lines are never lost); otherwise the focus ring marks the chosen case
+        Platform.runLater(k == CaseKind.TICKET_SERVICE ? scanner::requestFocus
+                : k == CaseKind.PRE_VERIFICATION ? mrzField::requestFocus : () -> caseButtons.get(k).requestFocus());
     }
 
     // ---- left: reader, slots, training tray ----
@@ -354,7 +373,7 @@ final class WorkspaceView {
         birth.setPromptText(messages.get("entry.datePrompt"));
         TextField until = field(entry.validUntil(), "entry.validUntil");
         until.setPromptText(messages.get("entry.datePrompt"));
-        TextField mrz = new TextField();
+        TextField mrz = mrzField;
         mrz.setId("entry-mrz");
         mrz.setPromptText(messages.get("entry.mrzPrompt"));
         mrz.setAccessibleText(messages.get("entry.mrz"));
@@ -386,7 +405,10 @@ final class WorkspaceView {
         Button use = Views.button(messages.get("entry.use"), () -> entry.document().ifPresent(vm::presentEntered));
         use.setId("entry-use");
         use.disableProperty().bind(entry.complete().not());
-        Views.onEnter(until, use::fire);
+        // Enter in the last field uses the document; once it is used (decided), Enter records as everywhere else
+        Views.onEnter(until, () -> {
+            if (vm.canRecord().get()) vm.record(); else use.fire();
+        });
         VBox v = new VBox(10, g, mrzMessage, problems, use);
         v.setVisible(false);
         return v;

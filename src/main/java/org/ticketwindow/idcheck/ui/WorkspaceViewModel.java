@@ -171,7 +171,21 @@ public final class WorkspaceViewModel {
     /** Technical details of the last fault or failure (reader status code, the central's error): behind a toggle. */
     public ReadOnlyStringProperty details() { return details.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRecord() { return canRecord.getReadOnlyProperty(); }
+    /**
+     * Counts the times the screen forgot a passenger (recorded, Esc, another case, the card taken away undecided): the
+     * view then empties what it holds of them too (the F8 form, the scanner field).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty screensCleared() { return screensCleared.getReadOnlyProperty(); }
+    private final javafx.beans.property.ReadOnlyIntegerWrapper screensCleared = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
+
+    /**
+     * Whether choosing {@code kind} now would drop a finished decision the clerk has not recorded (the screen asks
+     * first). Choosing the case already open drops nothing.
+     */
+    public boolean wouldDropDecision(CaseKind kind) {
+        return kind != caseKind.get() && canRecord.get() && !busy.get();
+    }
 
     /** The clerk chooses a case (button or function key): whatever was on screen is dropped unrecorded. */
     public void selectCase(CaseKind kind) {
@@ -231,7 +245,7 @@ public final class WorkspaceViewModel {
                 setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
                 details.set(fault(f));
             }
-            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, nextStep());
+            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, n.removedDuringRead() ? messages.pick(n.clerkZh(), n.clerkEn()) : nextStep());
         }
     }
 
@@ -462,12 +476,15 @@ public final class WorkspaceViewModel {
     /** Esc: drop the case without recording (the card must be taken away and placed again). */
     public void cancel() {
         if (busy.get()) return;
+        boolean dropped = !documents.isEmpty() || decision.get() != null;
         clear();
-        recordedMessage.set("");
+        recordedMessage.set(dropped ? messages.get("cancel.dropped") : "");
     }
 
     private void clear() {
         clearCase();
+        screensCleared.set(screensCleared.get() + 1);
+        details.set(""); // an earlier passenger's refusal detail is theirs (PD3)
         proofMessage.set("");
         passengerSentence.set("");
         if (readerState.get() != ReaderState.FAULT) readerMessage.set(nextStep());

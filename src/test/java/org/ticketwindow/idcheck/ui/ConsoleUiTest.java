@@ -307,4 +307,51 @@ class ConsoleUiTest extends ConsoleUiHarness {
         screenshot("workspace-dark-large-zh");
         assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("theme.dark=true", "font.scale=1.1");
     }
+
+    @Test @org.junit.jupiter.api.DisplayName("no work lost: another case asks before dropping a decision (Enter keeps it), reset asks, F8 puts the cursor in the MRZ field, the tray shows the simulator's state after the queue")
+    void noWorkIsLostByAStrayKey() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        place("ordinary");
+        waitForText("#verdict", "核验通过");
+        robot.type(KeyCode.F4);
+        waitFor(() -> robot.lookup("#case-switch").tryQuery().isPresent());
+        screenshotOf("#case-switch", "workspace-case-switch-zh");
+        robot.type(KeyCode.ENTER); // the default keeps the case
+        waitFor(() -> robot.lookup("#case-switch").tryQuery().isEmpty());
+        assertThat(text("#verdict")).contains("核验通过");
+        assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().getStyleClass().contains("case-selected"))).isTrue();
+        robot.type(KeyCode.F4);
+        waitFor(() -> robot.lookup("#case-switch-yes").tryQuery().isPresent());
+        fire("#case-switch-yes");
+        waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().getStyleClass().contains("case-selected")));
+        assertThat(text("#verdict")).isEmpty();
+        training().sam().remove();
+        waitForText("#reader-state", "等待证件");
+        robot.type(KeyCode.F8);
+        waitFor(() -> onFx(() -> robot.lookup("#entry-mrz").query().getScene().getFocusOwner() == robot.lookup("#entry-mrz").query()));
+        assertThat(text("#entry-problems")).as("no errors before anything is typed").isEmpty();
+        // the tray after the queue: the card on the reader and the fault injected are what the simulator has
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked") var cards = (javafx.scene.control.ComboBox<TrainingMode.TrayCard>) robot.lookup("#tray-card").query();
+            cards.getSelectionModel().select(cards.getItems().stream().filter(c -> c.id().equals("long-term")).findFirst().orElseThrow());
+            @SuppressWarnings("unchecked") var faults = (javafx.scene.control.ComboBox<TrainingMode.Fault>) robot.lookup("#tray-fault").query();
+            faults.getSelectionModel().select(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        });
+        fire("#tray-place");
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#tray-card").tryQuery().isPresent());
+        assertThat(onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#tray-card").query()).getValue().toString())).contains("long-term");
+        assertThat(onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#tray-fault").query()).getValue()))
+                .isEqualTo(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        assertThat(training().injected()).isEqualTo(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        // 重置实训数据 asks first; Enter does not reset
+        fire("#tray-reset");
+        waitFor(() -> robot.lookup("#reset-confirmation").tryQuery().isPresent());
+        screenshotOf("#reset-confirmation", "workspace-reset-confirmation-zh");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#reset-confirmation").tryQuery().isEmpty());
+    }
 }

@@ -306,4 +306,57 @@ class WorkspaceCasesTest {
         vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Refused(forged, defects)));
         assertThat(vm.decision().get().ruleIds()).containsExactly("D5");
     }
+
+    // ---- issue 18: no work lost, no passenger's data left behind ----
+
+    @Test @DisplayName("a finished decision not recorded: another case would drop it (the screen asks), the same case does not; Esc says it was not recorded")
+    void switchingCaseWithAnUnrecordedDecisionIsAskedFirst() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        assertThat(vm.wouldDropDecision(CaseKind.PROXY)).as("nothing on screen").isFalse();
+        place(vm, "ordinary");
+        assertThat(vm.canRecord().get()).isTrue();
+        assertThat(vm.wouldDropDecision(CaseKind.PROXY)).isTrue();
+        assertThat(vm.wouldDropDecision(CaseKind.ON_SITE)).as("the case already open").isFalse();
+        vm.cancel();
+        assertThat(vm.recordedMessage().get()).isEqualTo("已取消，未记录");
+        assertThat(store.results().status().queued()).isZero();
+        vm.cancel();
+        assertThat(vm.recordedMessage().get()).as("nothing was there to cancel").isEmpty();
+        place(vm, "ordinary");
+        vm.record();
+        assertThat(vm.wouldDropDecision(CaseKind.PROXY)).as("recorded: nothing to lose").isFalse();
+    }
+
+    @Test @DisplayName("PD3 after a refusal is recorded, its detail line is gone, and the screen tells the view to empty the F8 form")
+    void afterRecordingNothingOfThePassengerStays() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Unreadable(java.util.Optional.of(
+                org.ticketwindow.idcheck.reader.SamStatus.READ_FAILED), 3, "read failed")));
+        assertThat(vm.details().get()).startsWith("D3");
+        int cleared = vm.screensCleared().get();
+        vm.record();
+        assertThat(vm.details().get()).isEmpty();
+        assertThat(vm.screensCleared().get()).isGreaterThan(cleared);
+    }
+
+    @Test @DisplayName("a card moved away during the read: the clerk is told to place it again, the screen leaves \"reading\"")
+    void aCardRemovedDuringTheReadSaysSo() {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.onReaderEvent(new ReaderEvent.Reading("simulator"));
+        assertThat(vm.readerState().get()).isEqualTo(ReaderState.READING);
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.NoCard(true)));
+        assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
+        assertThat(vm.readerMessage().get()).isEqualTo("读卡过程中证件被移开，请重新放置");
+    }
+
+    @Test @DisplayName("a new F8 form shows no errors before anything is typed; a cleared one neither")
+    void aNewFormShowsNoErrors() {
+        EntryFormViewModel form = new EntryFormViewModel(zh, clock);
+        assertThat(form.problems()).isEmpty();
+        assertThat(form.complete().get()).isFalse();
+        form.number().set("X");
+        assertThat(form.problems()).isNotEmpty();
+        form.clear();
+        assertThat(form.problems()).isEmpty();
+    }
 }
