@@ -131,7 +131,19 @@ class WorkspaceCasesTest {
         place(vm, "ordinary-female");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
         assertThat(vm.decision().get().statusChanges()).extracting(c -> c.recordId()).containsExactly("TC-ordinary-female");
+        assertThat(vm.decision().get().notes()).as("the user holds the limit's 100 verified contacts").isEmpty();
         assertThat(vm.canRecord().get()).isTrue();
+    }
+
+    @Test @DisplayName("L1 under the limit can be practised too: with a supervisor's limit of 150 the same exercise notes 100 of 150")
+    void underTheLimitTheNoteSaysSo() throws Exception {
+        WorkspaceViewModel vm = new WorkspaceViewModel(CounterKind.STATION_WINDOW, new org.ticketwindow.idcheck.verify.Policy(150), "1001",
+                new Recorder(store.results(), "T001"), this::lookup, () -> { }, new VerificationRules(), Optional.empty(), NOW, zh, clock);
+        vm.selectCase(CaseKind.OVER_LIMIT_CONTACT);
+        place(vm, "long-term");
+        place(vm, "ordinary-female");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(vm.verdict().get()).contains("常用联系人为 100 人，未超过上限 150 人");
     }
 
     @Test @DisplayName("V2 an agency refuses a special name, with one sentence for the passenger") void anAgencyRefusesASpecialNameWithOneSentenceForThePassenger() throws Exception {
