@@ -87,6 +87,12 @@ final class WorkspaceView {
         for (CaseKind k : CaseKind.values()) {
             Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
             b.setId("case-" + k.name());
+            vm.notHandledHere(k).ifPresent(why -> { // greyed out before it is chosen, the reason on the button
+                b.setText(b.getText() + "\n" + messages.get("case.stationOnly"));
+                b.setTooltip(new javafx.scene.control.Tooltip(why));
+                b.setAccessibleHelp(why);
+                b.setDisable(true);
+            });
             vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button")));
             caseButtons.put(k, b);
             cases.getChildren().add(b);
@@ -127,6 +133,11 @@ final class WorkspaceView {
 
     /** Chooses a case; a finished decision not yet recorded is dropped only after the clerk confirms (F3–F10). */
     private void select(CaseKind k) {
+        Optional<String> notHere = vm.notHandledHere(k);
+        if (notHere.isPresent()) { // its key at an agency: why, instead of a form that is refused once filled
+            notice.accept(notHere.get());
+            return;
+        }
         if (vm.wouldDropDecision(k)) {
             new Confirmation("case-switch", messages.get("case.switchTitle"), messages.get("case.switchText"),
                     messages.get("case.switchYes", messages.get("case." + k.name())), messages.get("case.switchNo"))
@@ -379,6 +390,10 @@ final class WorkspaceView {
         mrz.setAccessibleText(messages.get("entry.mrz"));
         StringBuilder lines = new StringBuilder();
         Views.onEnter(mrz, () -> { // the scanner types line 1, Enter, line 2, Enter
+            if (mrz.getText().isBlank() && lines.isEmpty()) { // the clerk's Enter, not a scanner's line: as everywhere
+                if (vm.canRecord().get()) vm.record();
+                return;
+            }
             lines.append(mrz.getText().strip()).append('\n');
             mrz.clear();
             if (lines.toString().lines().count() >= 2 || lines.length() > 80) {

@@ -179,6 +179,11 @@ public final class WorkspaceViewModel {
     private final javafx.beans.property.ReadOnlyIntegerWrapper screensCleared = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
 
+    /** Why {@code kind} is never handled at this counter (an agency: P2, DUP1), in the UI's language; empty when it is. */
+    public Optional<String> notHandledHere(CaseKind kind) {
+        return counterKind.refuses(kind).map(r -> messages.pick(r.zh(), r.en()));
+    }
+
     /**
      * Whether choosing {@code kind} now would drop a finished decision the clerk has not recorded (the screen asks
      * first). Choosing the case already open drops nothing.

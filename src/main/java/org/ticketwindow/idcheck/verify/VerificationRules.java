@@ -167,7 +167,8 @@ public final class VerificationRules {
         if (doc.isPresent() && doc.get().isChip()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
         Decision refused = checkDocuments(c, d);
         if (refused != null) return refused;
-        if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.p2Agency());
+        Optional<Reason> notHere = c.counterKind().refuses(c.kind()); // P2, DUP1: station windows only
+        if (notHere.isPresent()) return d.end(Outcome.REFUSED, notHere.get());
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent()) {
             IdentityRecord r = record.get();
@@ -187,7 +188,8 @@ public final class VerificationRules {
         }
         Decision refused = checkDocuments(c, d);
         if (refused != null) return refused;
-        if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.dup1Agency());
+        Optional<Reason> notHere = c.counterKind().refuses(c.kind()); // P2, DUP1: station windows only
+        if (notHere.isPresent()) return d.end(Outcome.REFUSED, notHere.get());
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent() && record.get().role() != RecordRole.REGISTERED_USER) {
             return d.end(Outcome.WRONG_CASE, Reasons.dup1Contact());

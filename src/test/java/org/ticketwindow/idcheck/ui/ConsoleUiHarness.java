@@ -138,6 +138,20 @@ abstract class ConsoleUiHarness {
         }
     }
 
+    /**
+     * Chooses a case by its key (F3–F10). A decision on screen that is not recorded is dropped: the console asks
+     * first, and this answers yes.
+     */
+    void chooseCase(KeyCode key) throws TimeoutException {
+        boolean unrecorded = onFx(() -> robot.lookup("#record").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        robot.type(key);
+        if (unrecorded) {
+            waitFor(() -> robot.lookup("#case-switch-yes").tryQuery().isPresent());
+            robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#case-switch-yes").query()).fire());
+            waitFor(() -> robot.lookup("#case-switch").tryQuery().isEmpty());
+        }
+    }
+
     /** Saves the window as {@code name}.png when screenshots are asked for. */
     void screenshot(String name) throws Exception {
         screenshot(name, () -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst().orElseThrow().getScene());

@@ -371,4 +371,14 @@ class WorkspaceCasesTest {
         form.clear();
         assertThat(form.problems()).isEmpty();
     }
+
+    @Test @DisplayName("P2 DUP1 an agency never handles pre-verification or a duplicate claim: the console knows before the form, from the rules' own table")
+    void anAgencyKnowsWhatItCannotHandle() {
+        WorkspaceViewModel agency = vm(CounterKind.AGENCY);
+        assertThat(agency.notHandledHere(CaseKind.PRE_VERIFICATION)).hasValueSatisfying(t -> assertThat(t).contains("车站售票窗口"));
+        assertThat(agency.notHandledHere(CaseKind.DUPLICATE_CLAIM)).isPresent();
+        assertThat(agency.notHandledHere(CaseKind.ON_SITE)).isEmpty();
+        assertThat(agency.notHandledHere(CaseKind.PROXY)).isEmpty();
+        for (CaseKind k : CaseKind.values()) assertThat(vm(CounterKind.STATION_WINDOW).notHandledHere(k)).isEmpty();
+    }
 }
