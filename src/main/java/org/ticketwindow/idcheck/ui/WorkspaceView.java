@@ -599,10 +599,17 @@ final class WorkspaceView {
         };
         Views.onEnter(value, give);
         Button check = Views.button(messages.get("factor.check"), give);
+        Label outcome = Views.styled("", "factor-message");
+        outcome.setId("factor-message");
+        outcome.textProperty().bind(vm.factorMessage());
+        outcome.visibleProperty().bind(vm.factorMessage().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
         Label heading = Views.styled(messages.get("factor.heading"), "label");
         VBox row = new VBox(6, heading, choices, new javafx.scene.layout.FlowPane(8, 6, value, check));
+        training.ifPresent(t -> row.getChildren().add(Views.styled(messages.get("factor.training"), "hint"))); // trainees see the values
         row.getStyleClass().add("ask");
-        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()));
+        row.getChildren().add(2, outcome);
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()).or(vm.factorMessage().isNotEmpty()));
         row.managedProperty().bind(row.visibleProperty());
         vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> {
             if (!vm.factorKinds().isEmpty()) Platform.runLater(value::requestFocus);

@@ -25,6 +25,7 @@ import org.ticketwindow.idcheck.verify.DocumentEvidence;
 import org.ticketwindow.idcheck.verify.DocumentRole;
 import org.ticketwindow.idcheck.verify.EnteredDocument;
 import org.ticketwindow.idcheck.verify.ExtraFactor;
+import org.ticketwindow.idcheck.verify.ExtraFactorCheck;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
@@ -443,12 +444,41 @@ public final class WorkspaceViewModel {
         return Arrays.stream(ExtraFactorKind.values()).filter(k -> found == null || k.appliesTo(found.record().role())).toList();
     }
 
-    /** The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept. */
+    /** How many times the passenger may give the extra factor before a mismatch stands (a typo is forgiven twice). */
+    public static final int FACTOR_ATTEMPTS = 3;
+
+    /**
+     * The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept. A
+     * value of the wrong shape (too short) is not checked and says so; a mismatch may be given again up to
+     * {@link #FACTOR_ATTEMPTS} times, then the refusal stands; a match says it was checked.
+     */
     public void giveExtraFactor(ExtraFactorKind kind, String value) {
-        if (currentCase == null || busy.get() || value == null || value.isBlank()) return;
+        if (currentCase == null || busy.get() || kind == null || value == null || value.isBlank()) return;
+        if (factorAttempts >= FACTOR_ATTEMPTS) return; // the attempts are used up: the refusal stands
+        if (!kind.wellFormed(value)) {
+            factorMessage.set(messages.get("factor.malformed", messages.pick(kind.zh(), kind.en())));
+            return;
+        }
+        factorAttempts++;
         extraFactor = new ExtraFactor.Given(kind, value);
         decideNow();
+        ExtraFactorCheck.Status checked = decision.get().extraFactor() == null ? null : decision.get().extraFactor().status();
+        if (checked == ExtraFactorCheck.Status.NOT_MATCHED && factorAttempts < FACTOR_ATTEMPTS) {
+            factorKinds.setAll(factorKindsFor()); // the passenger may try again: the refusal stands only after the last
+            factorMessage.set(messages.get("factor.retry", factorAttempts, FACTOR_ATTEMPTS));
+        } else if (checked == ExtraFactorCheck.Status.NOT_MATCHED) {
+            factorMessage.set(messages.get("factor.exhausted", FACTOR_ATTEMPTS));
+        } else if (checked == ExtraFactorCheck.Status.MATCHED) {
+            factorMessage.set(messages.get("factor.matched"));
+        } else if (checked == ExtraFactorCheck.Status.DEFERRED) {
+            factorMessage.set(messages.get("factor.deferred"));
+        }
     }
+
+    /** What became of the extra factor given: checked, mismatched (with the attempts left), of the wrong shape. */
+    public ReadOnlyStringProperty factorMessage() { return factorMessage.getReadOnlyProperty(); }
+    private final javafx.beans.property.ReadOnlyStringWrapper factorMessage = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private int factorAttempts;
 
     /** The clerk looked at the name on the document and decided (N1): decided again with it, and recorded with it. */
     public void decideName(ClerkNameDecision d) {
@@ -503,6 +533,8 @@ public final class WorkspaceViewModel {
         found = null;
         offline = false;
         extraFactor = null;
+        factorAttempts = 0;
+        factorMessage.set("");
         nameDecision = null;
         card.set(null);
         for (ShownDocument d : shownDocuments) if (d.photo() != null) wipe(d.photo());

@@ -164,6 +164,29 @@ class WorkspaceCasesTest {
         vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "1234");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
         assertThat(vm.factorKinds()).isEmpty();
+        assertThat(vm.factorMessage().get()).isEqualTo("✔ 附加信息已核对：一致");
+    }
+
+    @Test @DisplayName("V2 a mistyped extra factor can be given again, up to three times; a too short one is not checked and says so")
+    void aMistypedExtraFactorCanBeRetriedABoundedNumberOfTimes() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        place(vm, "rare-pua");
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "12");
+        assertThat(vm.factorMessage().get()).contains("格式不对").contains("未核对");
+        assertThat(vm.decision().get().outcome()).as("not checked").isEqualTo(Outcome.NEEDS_MORE);
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9999");
+        assertThat(vm.factorMessage().get()).isEqualTo("附加信息不一致（第 1/3 次）：可请旅客再提供一次");
+        assertThat(vm.factorKinds()).as("another try is offered").isNotEmpty();
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9998");
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9997");
+        assertThat(vm.factorMessage().get()).isEqualTo("已核对 3 次仍不一致：按不予办理记录");
+        assertThat(vm.factorKinds()).as("no fourth try").isEmpty();
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "1234");
+        assertThat(vm.decision().get().outcome()).as("the refusal stands").isEqualTo(Outcome.REFUSED);
+        vm.record();
+        assertThat(store.results().status().queued()).isEqualTo(1);
+        assertThat(vm.factorMessage().get()).isEmpty();
     }
 
     @Test @DisplayName("N1 a name the rules cannot decide waits for the clerk's decision, recorded with the result") void aNameTheRulesCannotDecideWaitsForTheClerk() throws Exception {
