@@ -57,6 +57,13 @@ final class CalibrateCommand implements Callable<Integer> {
             r = Calibration.run(lease.reader(), reads, p -> { }, stop::get);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (r.noTestCard()) {
+            err.println("no test card on the reader" + (r.reads() == 0 ? "" : " (" + r.reads() + " reads found none)")
+                    + ": place the test card and run again / 读卡器上没有测试卡：请放上测试卡后再校准");
+            err.flush();
+            Json.print(spec.commandLine().getOut(), org.ticketwindow.idcheck.wire.WireJson.mapper().valueToTree(r));
+            return ExitCodes.REFUSED;
+        }
         err.printf("%s on %s: %d reads%s, %.1f%% success, p50 %.0f ms, p95 %.0f ms, %.1f s%n", r.profileId(), r.reader(), r.reads(),
                 r.stopped() ? " (stopped: " + r.reads() + " of " + r.requested() + ")" : "",
                 r.successRate() * 100, r.p50Ms(), r.p95Ms(), r.elapsed().toMillis() / 1000.0);

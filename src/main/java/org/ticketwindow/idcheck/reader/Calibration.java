@@ -32,7 +32,11 @@ public final class Calibration {
      */
     public record Report(String reader, String profileId, int reads, int requested, boolean stopped, Map<Result, Integer> outcomes,
                          List<Integer> histogram, Map<String, Double> stageMeansMs, double p50Ms, double p95Ms,
-                         Map<String, Integer> errorCodes, Duration elapsed) {
+                         Map<String, Integer> errorCodes, Duration elapsed, boolean noTestCard) {
+        /**
+         * No card was on the reader ({@code noTestCard}): the run stopped before measuring anything (at the start, or
+         * after {@link #NO_CARD_READS} reads in a row found none), rather than reporting N reads at 0 %.
+         */
         public double successRate() { return reads == 0 ? 0 : outcomes.getOrDefault(Result.READ, 0) / (double) reads; }
 
         /** Bucket labels for {@link #histogram}: "≤50", "≤100", …, ">2000" (ms). */
@@ -56,14 +60,23 @@ public final class Calibration {
         if (n < 1 || n > 10_000) throw new IllegalArgumentException("a calibration run is 1 to 10,000 reads");
         Tally t = new Tally(reader, n);
         long start = System.nanoTime();
+        if (reader.presence() == Presence.ABSENT) return t.report(Duration.ofNanos(System.nanoTime() - start), true, true);
+        int noCardInARow = 0;
         for (int i = 0; i < n && !stop.getAsBoolean() && !Thread.currentThread().isInterrupted(); i++) {
             long before = System.nanoTime();
             ReadOutcome o = reader.read();
             t.add(o, (System.nanoTime() - before) / 1e6);
+            noCardInARow = o instanceof ReadOutcome.NoCard nc && !nc.removedDuringRead() ? noCardInARow + 1 : 0;
+            if (noCardInARow == NO_CARD_READS && i + 1 < n) { // the test card was taken away (or never there)
+                return t.report(Duration.ofNanos(System.nanoTime() - start), true, true);
+            }
             progress.accept(t.report(Duration.ofNanos(System.nanoTime() - start), false));
         }
         return t.report(Duration.ofNanos(System.nanoTime() - start), true);
     }
+
+    /** Reads in a row that find no card before a run stops as "no test card on the reader". */
+    public static final int NO_CARD_READS = 3;
 
     private static final class Tally {
         final CardReader reader;
@@ -111,7 +124,9 @@ public final class Calibration {
             timed++;
         }
 
-        Report report(Duration elapsed, boolean last) {
+        Report report(Duration elapsed, boolean last) { return report(elapsed, last, false); }
+
+        Report report(Duration elapsed, boolean last, boolean noTestCard) {
             Map<String, Double> means = new LinkedHashMap<>();
             String[] names = {"find", "select", "read", "extras"};
             for (int i = 0; i < 4; i++) means.put(names[i], timed == 0 ? 0 : stageSums[i] / timed);
@@ -120,7 +135,7 @@ public final class Calibration {
             for (int c : histogram) h.add(c);
             return new Report(reader.name(), reader.profile().id(), latencies.size(), requested, last && latencies.size() < requested,
                     Map.copyOf(outcomes), List.copyOf(h),
-                    means, percentile(sorted, 0.50), percentile(sorted, 0.95), Map.copyOf(codes), elapsed);
+                    means, percentile(sorted, 0.50), percentile(sorted, 0.95), Map.copyOf(codes), elapsed, noTestCard);
         }
 
         static double percentile(List<Double> sorted, double q) {

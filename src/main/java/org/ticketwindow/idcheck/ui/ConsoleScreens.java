@@ -62,10 +62,17 @@ final class ConsoleScreens {
                 messages.get("sup.set.file", session.runtime().home().counterSettings()));
     }
 
+    /** The last calibration of this session (the technician screen's view model is made anew each time it opens). */
+    private org.ticketwindow.idcheck.reader.Calibration.Report lastCalibration;
+
     /** The technician screen's view model; the window opens it once shown and closes it when leaving. */
     TechnicianViewModel technician(Messages messages) {
         return new TechnicianViewModel(new TechnicianViewModel.Host() {
             @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
+            @Override public Optional<org.ticketwindow.idcheck.reader.Calibration.Report> lastCalibration() {
+                return Optional.ofNullable(lastCalibration);
+            }
+            @Override public void calibrated(org.ticketwindow.idcheck.reader.Calibration.Report report) { lastCalibration = report; }
             @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
             @Override public String photoDecoder() throws Exception {
                 var problem = session.photos().check().get();

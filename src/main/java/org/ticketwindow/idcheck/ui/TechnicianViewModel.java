@@ -72,6 +72,9 @@ public final class TechnicianViewModel {
                 throws Exception;
         /** Which photo decoder is configured and whether it loads, as one line (may be slow: called in the background). */
         default String photoDecoder() throws Exception { return ""; }
+        /** The last calibration this session ran, kept while the technician visits other screens. */
+        default Optional<Calibration.Report> lastCalibration() { return Optional.empty(); }
+        default void calibrated(Calibration.Report report) { }
     }
 
     private final Host host;
@@ -115,6 +118,11 @@ public final class TechnicianViewModel {
         this.tasks = tasks;
         this.messages = messages;
         host.reader().ifPresentOrElse(r -> showProfile(r.profile()), () -> profile.set(messages.get("tech.noReader")));
+        host.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
+            report.set(last);
+            progress.set(last.requested() == 0 ? 0 : last.reads() / (double) last.requested());
+            if (last.noTestCard()) message.set(messages.get("tech.noTestCard"));
+        });
     }
 
     public ObservableList<String> readers() { return readers; }
@@ -219,7 +227,11 @@ public final class TechnicianViewModel {
             progress.set(done.reads() / (double) n);
             String rate = String.format("%.1f", done.successRate() * 100);
             String p95 = String.format("%.0f", done.p95Ms());
-            if (done.stopped()) {
+            host.calibrated(done); // shown again when the screen is left and opened again
+            if (done.noTestCard()) {
+                message.set(messages.get("tech.noTestCard"));
+                append(message.get());
+            } else if (done.stopped()) {
                 message.set(messages.get("tech.calibrationStopped", done.reads(), done.requested(), rate, p95));
                 append(message.get());
                 LOG.info("calibration on {} stopped after {} of {} reads ({}% read)", done.reader(), done.reads(), done.requested(), rate);

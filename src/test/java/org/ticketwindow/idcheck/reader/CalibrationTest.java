@@ -35,17 +35,29 @@ class CalibrationTest {
         }
     }
 
-    @Test void anEmptyReaderAndAnUnauthorisedSamAreCountedByCode() {
+    @Test void anEmptyReaderAndAnUnauthorisedSamAreCountedByCode() throws Exception {
         SimulatedSam sam = new SimulatedSam(FaultPlan.none());
         try (CardReader r = SimulatedReaders.open(sam, profile, Clock.systemUTC())) {
             Calibration.Report empty = Calibration.run(r, 3, p -> { });
-            assertThat(empty.outcomes().get(Calibration.Result.NO_CARD)).isEqualTo(3);
-            assertThat(empty.errorCodes()).containsEntry("no-card", 3);
+            assertThat(empty.noTestCard()).as("no test card: nothing measured, not 3 reads at 0 %").isTrue();
+            assertThat(empty.reads()).isLessThanOrEqualTo(Calibration.NO_CARD_READS);
+            sam.place(org.ticketwindow.idcheck.reader.sim.CardFixture.builtIn("ordinary"));
             sam.condition(SimulatedSam.Condition.NOT_AUTHORISED);
             Calibration.Report fault = Calibration.run(r, 2, p -> { });
             assertThat(fault.outcomes().get(Calibration.Result.DEVICE_FAULT)).isEqualTo(2);
             assertThat(fault.successRate()).isZero();
             assertThat(fault.errorCodes().keySet()).allMatch(k -> k.startsWith("SAM_"));
+        }
+    }
+
+    @Test void aTestCardTakenAwayMidRunStopsTheRunAsNoTestCard() throws Exception {
+        SimulatedSam sam = new SimulatedSam(FaultPlan.none());
+        sam.place(org.ticketwindow.idcheck.reader.sim.CardFixture.builtIn("ordinary"));
+        try (CardReader r = SimulatedReaders.open(sam, profile, Clock.systemUTC())) {
+            Calibration.Report report = Calibration.run(r, 50, p -> { if (p.reads() == 5) sam.remove(); });
+            assertThat(report.noTestCard()).isTrue();
+            assertThat(report.reads()).isEqualTo(5 + Calibration.NO_CARD_READS);
+            assertThat(report.outcomes().get(Calibration.Result.READ)).isEqualTo(5);
         }
     }
 
