@@ -51,24 +51,13 @@ public final class TrainingMode implements AutoCloseable {
 
     /** Faults a trainer can inject into the simulated reader, to practise what the clerk sees and does. */
     public enum Fault {
-        NONE("无故障", "no fault"),
-        TRANSMISSION_ERRORS("传输错误（帧损坏）", "transmission errors (damaged frames)"),
-        CARD_REMOVED_DURING_READ("读卡中取走证件", "card taken away while reading"),
-        SAM_NOT_AUTHORISED("安全模块未授权", "security module not authorised"),
-        SAM_SELF_TEST_FAILED("安全模块自检失败", "security module self-test failed"),
+        NONE,
+        TRANSMISSION_ERRORS,
+        CARD_REMOVED_DURING_READ,
+        SAM_NOT_AUTHORISED,
+        SAM_SELF_TEST_FAILED,
         /** Not the reader: the training central stops answering, to practise offline recording and the sync after. */
-        CENTRAL_UNREACHABLE("实训中心断线（离线）", "training central unreachable (offline)");
-
-        private final String zh;
-        private final String en;
-
-        Fault(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-
-        public String zh() { return zh; }
-        public String en() { return en; }
+        CENTRAL_UNREACHABLE;
     }
 
     private final SimulatedSam sam;

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.reader.sam.CardTextLayout;
@@ -72,7 +74,7 @@ final class DecodeCommand implements Callable<Integer> {
         SamResponse r = SamResponse.of(f);
         o.put("direction", "RESPONSE");
         o.put("sw", String.format("%02X %02X %02X", r.sw1(), r.sw2(), r.sw3()));
-        r.status().ifPresentOrElse(s -> o.put("status", s.name()).put("statusZh", s.zh()).put("statusEn", s.en())
+        r.status().ifPresentOrElse(s -> o.put("status", s.name()).put("statusZh", Texts.chinese().of(s)).put("statusEn", Texts.english().of(s))
                 .put("category", s.category().name()), () -> o.put("status", "UNKNOWN"));
         o.put("dataBytes", r.data().length);
         byte[] d = r.data();

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.etp.EtpIssuer;
 import org.ticketwindow.idcheck.etp.EtpPayload;
@@ -139,10 +141,10 @@ final class EtpCommand implements Runnable {
                     o.put("accepted", false);
                     o.put("reason", r.reason().name());
                     o.put("detail", Untrusted.text(r.detail())); // may quote the unverified payload
-                    o.put("message", r.reason().zh());
-                    o.put("messageEn", r.reason().en());
-                    o.put("advice", EtpRefusal.ADVICE_ZH);
-                    o.put("adviceEn", EtpRefusal.ADVICE_EN);
+                    o.put("message", Texts.chinese().of(r.reason()));
+                    o.put("messageEn", Texts.english().of(r.reason()));
+                    o.put("advice", Texts.chinese().get("etp.ADVICE"));
+                    o.put("adviceEn", Texts.english().get("etp.ADVICE"));
                 }
             }
             return o;

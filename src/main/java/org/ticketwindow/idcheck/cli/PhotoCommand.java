@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.ticketwindow.idcheck.photo.DecoderInterface;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.photo.HelperLauncher;
@@ -83,8 +85,8 @@ final class PhotoCommand implements Callable<Integer> {
                 yield ExitCodes.READ;
             }
             case PhotoResult.NotDecoded n -> {
-                err.println(n.problem().name() + ": " + n.problem().en());
-                err.println("  " + n.problem().zh());
+                err.println(n.problem().name() + ": " + Texts.english().of(n.problem()));
+                err.println("  " + Texts.chinese().of(n.problem()));
                 err.println("  technician: " + n.technician());
                 err.flush();
                 yield n.problem().dataRefused() ? ExitCodes.REFUSED : ExitCodes.DEVICE_FAULT;

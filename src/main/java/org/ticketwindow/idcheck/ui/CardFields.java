@@ -27,7 +27,7 @@ final class CardFields {
 
     static List<Field> of(CardData c, Messages messages) {
         List<Field> out = new ArrayList<>();
-        out.add(new Field("card.type", messages.pick(c.type().zh(), c.type().en())));
+        out.add(new Field("card.type", messages.of(c.type())));
         out.add(new Field("card.name", c.name().value(), "card-name"));
         switch (c) {
             case ForeignPermanentCard2017 f -> {
@@ -40,8 +40,7 @@ final class CardFields {
             case ResidencePermitCard r -> { }
         }
         out.add(new Field("card.number", c.idNumber().value(), "card-number"));
-        out.add(new Field("card.gender", messages.pick(c.gender().zh().orElse(c.gender().code()),
-                c.gender().en().orElse(c.gender().code()))));
+        out.add(new Field("card.gender", c.gender().text().map(messages::of).orElse(c.gender().code())));
         if (c instanceof ResidentCard r) {
             out.add(new Field("card.ethnicity", r.ethnicity().zh().orElse(r.ethnicity().code())));
         }

@@ -131,11 +131,11 @@ final class ConsoleWindow {
     private Node banner() {
         var s = settings;
         Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
-                messages.get("kind." + s.counterKind().name())));
+                messages.of(s.counterKind())));
         counter.getStyleClass().add("banner-text");
         HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
         if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
-                messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
+                messages.of(clerk.role())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);
         VBox box = new VBox(row);
         box.getStyleClass().add("banner");

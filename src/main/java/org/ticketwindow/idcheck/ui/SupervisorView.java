@@ -35,7 +35,7 @@ final class SupervisorView {
         table.setId("clerks");
         table.getColumns().add(Views.column(messages.get("sup.id"), Clerk::id, 90));
         table.getColumns().add(Views.column(messages.get("sup.name"), Clerk::displayName, 160));
-        table.getColumns().add(Views.column(messages.get("sup.role"), c -> messages.pick(c.role().zh(), c.role().en()), 110));
+        table.getColumns().add(Views.column(messages.get("sup.role"), c -> messages.of(c.role()), 110));
         table.getColumns().add(Views.column(messages.get("sup.locked"), c -> c.lockedUntil() != null && c.lockedAt(java.time.Instant.now())
                 ? messages.get("sup.lockedUntil", TIME.format(c.lockedUntil())) : c.failedAttempts() > 0 ? messages.get("sup.failures", c.failedAttempts()) : "", 160));
         table.setPrefHeight(260);
@@ -112,7 +112,7 @@ final class SupervisorView {
         c.getItems().addAll(ClerkRole.values());
         c.getSelectionModel().selectFirst();
         c.setConverter(new StringConverter<>() {
-            @Override public String toString(ClerkRole r) { return r == null ? "" : messages.pick(r.zh(), r.en()); }
+            @Override public String toString(ClerkRole r) { return r == null ? "" : messages.of(r); }
             @Override public ClerkRole fromString(String s) { return null; }
         });
         return c;

@@ -147,7 +147,7 @@ public final class SupervisorViewModel {
             message.set(messages.get("sup.notSelf")); // a supervisor cannot lock themselves out of this screen
             return;
         }
-        change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.pick(role.zh(), role.en())));
+        change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.of(role)));
     }
 
     /** Walks the audit chain; a break names the entry and the problem. */

@@ -62,7 +62,7 @@ final class TrainingTrayView {
         fault.setId("tray-fault");
         fault.getItems().addAll(TrainingMode.Fault.values());
         fault.getSelectionModel().selectFirst();
-        fault.setConverter(WorkspaceView.named(f -> messages.pick(f.zh(), f.en())));
+        fault.setConverter(WorkspaceView.named(f -> messages.of(f)));
         fault.setAccessibleText(messages.get("tray.fault"));
         fault.valueProperty().addListener((o, was, now) -> {
             t.inject(now);

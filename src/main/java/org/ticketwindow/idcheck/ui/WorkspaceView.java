@@ -241,9 +241,9 @@ final class WorkspaceView {
         List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
         checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
-                : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.pick(x.detailZh(), x.detailEn())).toList()));
+                : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.of(x)).toList()));
         VBox panel = new VBox(8);
-        if (withRole) panel.getChildren().add(Views.styled(messages.pick(d.role().zh(), d.role().en()), "slot-heading"));
+        if (withRole) panel.getChildren().add(Views.styled(messages.of(d.role()), "slot-heading"));
         // one card: the photo beside its fields; two cards side by side: each photo above its fields
         // one card: its fields beside the photo when they fit; two cards: each photo above its fields
         javafx.scene.layout.FlowPane photoAndFields = new javafx.scene.layout.FlowPane(12, 8, photo(d.photo()), g);
@@ -274,7 +274,7 @@ final class WorkspaceView {
             return view;
         }
         String text = result instanceof org.ticketwindow.idcheck.photo.PhotoResult.NotDecoded n
-                ? messages.pick(n.problem().zh(), n.problem().en()) : messages.get("card.photoDecoding");
+                ? messages.of(n.problem()) : messages.get("card.photoDecoding");
         Label reason = Views.styled(text, "photo");
         reason.setId("photo-reason");
         reason.setWrapText(true);
@@ -301,13 +301,13 @@ final class WorkspaceView {
         return l;
     }
 
-    private String date(CardDate d) { return d.isLongTerm() ? messages.pick("长期", "long-term") : d.iso(); }
+    private String date(CardDate d) { return d.isLongTerm() ? messages.get("card.longTerm") : d.iso(); }
 
     private Node entryForm() {
         ComboBox<DocumentType> type = new ComboBox<>();
         type.getItems().addAll(EntryFormViewModel.TYPES);
         type.valueProperty().bindBidirectional(entry.type());
-        type.setConverter(named(t -> messages.pick(t.zh(), t.en())));
+        type.setConverter(named(t -> messages.of(t)));
         TextField number = field(entry.number(), "entry.number");
         TextField name = field(entry.name(), "entry.name");
         name.setPromptText(messages.get("entry.namePrompt"));
@@ -431,7 +431,7 @@ final class WorkspaceView {
 
     private Node factorInput() {
         ComboBox<ExtraFactorKind> kind = new ComboBox<>(vm.factorKinds());
-        kind.setConverter(named(k -> messages.pick(k.zh(), k.en())));
+        kind.setConverter(named(k -> messages.of(k)));
         vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> kind.getSelectionModel().selectFirst());
         TextField value = new TextField();
         value.setId("factor-value");

@@ -8,7 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.ticketwindow.idcheck.etp.EtpRefusal;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.etp.EtpVerdict;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.identity.CardData;
@@ -30,6 +30,7 @@ import org.ticketwindow.idcheck.verify.ExtraFactor;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
+import org.ticketwindow.idcheck.verify.Outcome;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordChoice;
@@ -195,7 +196,7 @@ public final class WorkspaceViewModel {
                 setReader(ReaderState.WAITING, nextStep());
             }
             case ReaderEvent.Fault f -> {
-                setReader(ReaderState.FAULT, messages.pick(f.fault().clerkZh(), f.fault().clerkEn()));
+                setReader(ReaderState.FAULT, messages.of(f.fault().clerk()));
                 details.set(fault(f.fault()));
             }
             case ReaderEvent.Recovered r -> {
@@ -211,20 +212,20 @@ public final class WorkspaceViewModel {
         switch (outcome) {
             case ReadOutcome.Read r -> {
                 details.set("");
-                setReader(ReaderState.READ, messages.pick(r.clerkZh(), r.clerkEn()));
+                setReader(ReaderState.READ, messages.of(r.clerk()));
                 present(new Presented.Chip(r.card()), r.card());
             }
             case ReadOutcome.Refused r -> {
-                setReader(ReaderState.REFUSED, messages.pick(r.clerkZh(), r.clerkEn()));
+                setReader(ReaderState.REFUSED, messages.of(r.clerk()));
                 present(new Presented.Chip(r.card()), r.card());
             }
             case ReadOutcome.Unreadable u -> {
-                setReader(ReaderState.REFUSED, messages.pick(u.clerkZh(), u.clerkEn()));
+                setReader(ReaderState.REFUSED, messages.of(u.clerk()));
                 present(new Presented.Unreadable(u.detail()), null);
-                details.set("D3 " + u.lastStatus().map(st -> st.hex() + " ").orElse("") + u.attempts() + " attempts: " + u.detail());
+                details.set(messages.get("details.unreadable", u.lastStatus().map(st -> messages.of(st) + " " + st.hex()).orElse(""), u.attempts(), u.detail()));
             }
             case ReadOutcome.DeviceFault f -> {
-                setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
+                setReader(ReaderState.FAULT, messages.of(f.clerk()));
                 details.set(fault(f));
             }
             case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, nextStep());
@@ -261,8 +262,9 @@ public final class WorkspaceViewModel {
             }
             case EtpVerdict.Refused r -> {
                 clearCase();
-                proofMessage.set(messages.get("proof.refused", r.reason().name(), messages.pick(r.reason().zh(), r.reason().en())));
-                passengerSentence.set(messages.pick(r.reason().zh() + "。" + EtpRefusal.ADVICE_ZH, r.reason().en() + ". " + EtpRefusal.ADVICE_EN));
+                proofMessage.set(messages.get("proof.refused", messages.of(r.reason())));
+                details.set(messages.get("details.proof", r.reason().name()));
+                passengerSentence.set(messages.get("proof.passenger", messages.of(r.reason()), messages.get("etp.ADVICE")));
             }
         }
     }
@@ -337,7 +339,7 @@ public final class WorkspaceViewModel {
             try {
                 return Optional.of(lookup.lookup(shown.type(), shown.number()));
             } catch (CentralUnavailableException e) {
-                tasks.onUi(() -> details.set("lookup: " + e.getMessage()));
+                tasks.onUi(() -> details.set(messages.get("details.lookup", e.getMessage())));
                 return Optional.<List<FoundRecord>>empty();
             }
         }, answer -> {
@@ -352,7 +354,7 @@ public final class WorkspaceViewModel {
             decideNow();
         }, e -> {
             recordsNote.set(messages.get("records.failed"));
-            details.set("lookup: " + e);
+            details.set(messages.get("details.lookup", e));
         });
     }
 
@@ -378,24 +380,24 @@ public final class WorkspaceViewModel {
         for (FieldComparison fc : d.comparisons()) {
             // in a two-document case each row says whose document it is (委托人 · 姓名)
             String whose = caseKind.get().documentRoles().size() > 1
-                    ? messages.pick(fc.role().zh().replace("证件", ""), fc.role().en().replace("'s document", "")) + " · " : "";
-            comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
+                    ? messages.get(Texts.key(fc.role()) + ".whose") + " · " : "";
+            comparison.add(new Row(whose + messages.of(fc.field()),
                     messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
-                    messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));
+                    messages.of(fc.hint()), fc.result()));
         }
-        StringBuilder v = new StringBuilder(messages.pick(d.outcome().zh(), d.outcome().en())).append(" — ")
-                .append(d.reason().rule()).append(' ').append(messages.pick(d.reason().zh(), d.reason().en()));
-        for (Missing m : d.missing()) v.append('\n').append("· ").append(messages.pick(m.zh(), m.en()));
+        StringBuilder v = new StringBuilder(messages.of(d.outcome())).append(" — ")
+                .append(d.reason().rule()).append(' ').append(messages.of(d.reason()));
+        for (Missing m : d.missing()) v.append('\n').append("· ").append(messages.of(m));
         d.services().ifPresent(s -> v.append('\n').append(services(s.here())).append(s.stationWindowOnly().isEmpty() ? ""
                 : "\n" + messages.get("services.stationOnly", services(s.stationWindowOnly()))));
-        for (var n : d.notes()) v.append('\n').append("· ").append(n.rule()).append(' ').append(messages.pick(n.zh(), n.en()));
+        for (var n : d.notes()) v.append('\n').append("· ").append(n.rule()).append(' ').append(messages.of(n));
         if (offline) v.append('\n').append(messages.get("records.offlineNote"));
         verdict.set(v.toString());
         boolean refusal = switch (d.outcome()) {
             case REFUSED, FAILED, WRONG_CASE -> true;
             default -> false;
         };
-        passengerSentence.set(refusal ? messages.pick(d.reason().zh(), d.reason().en()) : "");
+        passengerSentence.set(refusal ? messages.of(d.reason()) : "");
         factorKinds.setAll(d.missing().contains(Missing.EXTRA_FACTOR) ? factorKindsFor() : List.of());
         needsNameDecision.set(d.missing().contains(Missing.CLERK_NAME_DECISION));
         canRecord.set(d.recordable());
@@ -404,7 +406,7 @@ public final class WorkspaceViewModel {
     private String services(java.util.Set<TicketService> services) {
         if (services.isEmpty()) return messages.get("services.none");
         return messages.get("services.here", Arrays.stream(TicketService.values()).filter(services::contains)
-                .map(s -> messages.pick(s.zh(), s.en())).collect(Collectors.joining(messages.english() ? ", " : "、")));
+                .map(s -> messages.of(s)).collect(Collectors.joining(messages.english() ? ", " : "、")));
     }
 
     /** Registered users give phone or e-mail, contacts the registered user's ID number; offline, any of them. */
@@ -437,13 +439,15 @@ public final class WorkspaceViewModel {
         tasks.run(() -> recorder.record(clerkId, c, d, b), (QueuedResult q) -> {
             busy.set(false);
             clear();
-            recordedMessage.set(messages.get("recorded", messages.pick(d.outcome().zh(), d.outcome().en()), q.id()));
+            // offline the outcome already says it is recorded ("已记录，待中心处理"): not "已记录：已记录…"
+            recordedMessage.set(d.outcome() == Outcome.PENDING_CENTRAL ? messages.get("recorded.pending", q.id())
+                    : messages.get("recorded", messages.of(d.outcome()), q.id()));
             recorded.run();
         }, e -> {
             busy.set(false);
             canRecord.set(true); // nothing was recorded: the clerk may try again once the store is fixed
             recordedMessage.set(messages.get("record.failed"));
-            details.set("record: " + e);
+            details.set(messages.get("details.record", e));
         });
     }
 
@@ -488,13 +492,13 @@ public final class WorkspaceViewModel {
     private void refreshSlots() {
         List<DocumentRole> roles = caseKind.get().documentRoles();
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(null);
-        slots.setAll(roles.stream().map(r -> new Slot(r, messages.pick(r.zh(), r.en()), filledWith(documents.get(r)), r == next)).toList());
+        slots.setAll(roles.stream().map(r -> new Slot(r, messages.of(r), filledWith(documents.get(r)), r == next)).toList());
         if (roles.size() < 2) {
             step.set("");
         } else {
             int at = next == null ? roles.size() : roles.indexOf(next) + 1;
             step.set(next == null ? messages.get("step.done")
-                    : messages.get("step.of", at, roles.size(), messages.pick(next.zh(), next.en())));
+                    : messages.get("step.of", at, roles.size(), messages.of(next)));
         }
     }
 
@@ -502,7 +506,7 @@ public final class WorkspaceViewModel {
         if (p == null) return "";
         DocumentEvidence e = DocumentEvidence.of(DocumentRole.HOLDER, p);
         if (e.source() == DocumentEvidence.Source.UNREADABLE) return messages.get("slot.unreadable");
-        return messages.pick(e.type().zh(), e.type().en()) + " · " + e.name().value();
+        return messages.of(e.type()) + " · " + e.name().value();
     }
 
     /** What the clerk does next: place the card for the next slot (by name in a two-document case). */
@@ -510,11 +514,12 @@ public final class WorkspaceViewModel {
         List<DocumentRole> roles = caseKind.get().documentRoles();
         if (roles.size() == 1 || decision.get() != null) return messages.get("reader.placeCard");
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
-        return messages.get("reader.placeFor", messages.pick(next.zh(), next.en()));
+        return messages.get("reader.placeFor", messages.of(next));
     }
 
-    private static String fault(ReadOutcome.DeviceFault f) {
-        return f.kind() + f.status().map(st -> " " + st.hex()).orElse("") + (f.detail().isEmpty() ? "" : ": " + f.detail());
+    /** The fault in the clerk's words with its code beside it: "读卡器无响应（超时）（TIMEOUT 0x…）：detail". */
+    private String fault(ReadOutcome.DeviceFault f) {
+        return messages.get("details.fault", messages.of(f.kind()), f.kind() + f.status().map(st -> " " + st.hex()).orElse(""), f.detail());
     }
 
     private void setReader(ReaderState s, String message) {

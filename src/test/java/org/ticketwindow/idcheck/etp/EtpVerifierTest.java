@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.etp;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -155,8 +157,8 @@ class EtpVerifierTest {
     @Test
     @DisplayName("E5 every refusal reason has its text, and the advice sends the passenger to the police desk")
     void advice() {
-        for (EtpRefusal r : EtpRefusal.values()) assertThat(r.zh()).isNotBlank();
-        assertThat(EtpRefusal.ADVICE_ZH).contains("公安制证窗口");
+        for (EtpRefusal r : EtpRefusal.values()) assertThat(Texts.chinese().of(r)).isNotBlank();
+        assertThat(Texts.chinese().get("etp.ADVICE")).contains("公安制证窗口");
     }
 
     @Test

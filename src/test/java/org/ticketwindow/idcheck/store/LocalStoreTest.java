@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.store;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -244,7 +246,7 @@ class LocalStoreTest {
                 });
                 assertThatThrownBy(() -> Counters.record(s, "C1", 1, 200)).isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.kind()).as(e.getMessage() + " / " + e.getCause()).isEqualTo(StoreException.Kind.DISK_FULL));
-                assertThat(StoreException.Kind.DISK_FULL.zh()).contains("磁盘空间已满");
+                assertThat(Texts.chinese().of(StoreException.Kind.DISK_FULL)).contains("磁盘空间已满");
             }
             try (LocalStore s = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")),
                     Clock.systemUTC(), Long.MAX_VALUE)) {

@@ -219,7 +219,8 @@ class ConsoleUiTest {
         String stale = training().proof(false, Clock.systemUTC().instant());
         robot.interact(() -> ((TextInputControl) robot.lookup("#proof-scanner").query()).setText(stale)); // the scanner's line
         robot.type(KeyCode.ENTER);
-        waitForText("#proof-message", "STALE_CODE");
+        waitForText("#proof-message", "二维码已过期");
+        assertThat(text("#proof-message")).as("no internal code in the Chinese UI").doesNotContain("STALE_CODE");
         assertThat(text("#passenger")).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
         screenshot("workspace-proof-stale-zh");
     }
@@ -265,7 +266,7 @@ class ConsoleUiTest {
         screenshot("workspace-pre-verification-en");
         robot.type(KeyCode.F10);
         fire("#tray-proof-stale");
-        waitForText("#proof-message", "STALE_CODE");
+        waitForText("#proof-message", "older than 60 seconds");
         screenshot("workspace-proof-stale-en");
         robot.type(KeyCode.F11);
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -154,7 +156,7 @@ class ScreensViewModelTest {
         TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> {
             try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
                 var problem = photos.check().join();
-                return zh.get("tech.photoBad", photos.describe(), problem.orElseThrow().problem().zh(), problem.orElseThrow().technician());
+                return zh.get("tech.photoBad", photos.describe(), Texts.chinese().of(problem.orElseThrow().problem()), problem.orElseThrow().technician());
             }
         }), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         vm.open();

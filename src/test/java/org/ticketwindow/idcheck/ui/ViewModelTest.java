@@ -218,7 +218,7 @@ class ViewModelTest {
             store.close(); // the store is gone (a full disk or a removed drive looks the same to the console)
             vm.record();
             assertThat(vm.recordedMessage().get()).startsWith("未能记录，结果没有保存。");
-            assertThat(vm.details().get()).startsWith("record: ");
+            assertThat(vm.details().get()).startsWith("保存结果失败：");
             assertThat(vm.canRecord().get()).as("the decision is still on screen, to record again").isTrue();
             assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
             store = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")), Clock.systemUTC(), 0);
@@ -230,7 +230,7 @@ class ViewModelTest {
                     new ReadOutcome.DeviceFault(DeviceFaultKind.SAM_NOT_AUTHORISED, Optional.empty(), "SAM answered 0x24")));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.FAULT);
             assertThat(vm.readerMessage().get()).contains("请联系技术人员");
-            assertThat(vm.details().get()).as("the technical part, behind the Details toggle").isEqualTo("SAM_NOT_AUTHORISED: SAM answered 0x24");
+            assertThat(vm.details().get()).as("the technical part, behind the Details toggle").isEqualTo("读卡器安全模块(SAM)未经授权，无法使用（SAM_NOT_AUTHORISED）：SAM answered 0x24");
             vm.onReaderEvent(new ReaderEvent.Recovered("simulator"));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
             assertThat(vm.details().get()).isEmpty();

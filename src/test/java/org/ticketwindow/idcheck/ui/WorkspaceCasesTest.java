@@ -226,7 +226,8 @@ class WorkspaceCasesTest {
 
         vm.scanProof(training.proof(false, clock.instant()));
         assertThat(vm.decision().get()).isNull();
-        assertThat(vm.proofMessage().get()).startsWith("电子证明不予受理（STALE_CODE）");
+        assertThat(vm.proofMessage().get()).startsWith("电子证明不予受理：二维码已过期").doesNotContain("STALE_CODE");
+        assertThat(vm.details().get()).as("the code, behind 详情, in the clerk's words").isEqualTo("电子证明拒收代码：STALE_CODE");
         assertThat(vm.passengerSentence().get()).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
     }
 

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.reader.sam;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.ticketwindow.idcheck.reader.SamStatus;
 import org.ticketwindow.idcheck.reader.SamId;
 import org.junit.jupiter.api.DisplayName;
@@ -65,8 +67,8 @@ class FrameCodecTest {
         SamResponse r = SamResponse.of(d.nextFrame());
         assertThat(r.status()).contains(expected);
         assertThat(r.statusWordsClean()).isTrue();
-        assertThat(expected.zh()).isNotBlank();
-        assertThat(expected.en()).isNotBlank();
+        assertThat(Texts.chinese().of(expected)).isNotBlank();
+        assertThat(Texts.english().of(expected)).isNotBlank();
     }
 
     @Test
