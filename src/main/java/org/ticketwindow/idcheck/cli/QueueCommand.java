@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.text.Texts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.CounterRuntime;
@@ -37,7 +38,7 @@ public final class QueueCommand implements Callable<Integer> {
             n.put("synced", s.synced());
             n.put("oldestQueuedAgeSeconds", s.oldestQueuedAgeSeconds());
             n.put("lastSyncAt", s.lastSyncAt() == null ? null : s.lastSyncAt().toString());
-            n.put("lastError", s.lastError());
+            n.put("lastError", s.lastError() == null ? null : Texts.english().ofStored(s.lastError()));
             Json.print(out, n);
             return 0;
         }

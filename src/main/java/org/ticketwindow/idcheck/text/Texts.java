@@ -60,6 +60,11 @@ public final class Texts {
 
     public String of(Enum<?> constant) { return get(key(constant)); }
 
+    /** A line a store column holds: a {@link Text#stored() stored text} in this language, an older plain line as it is. */
+    public String ofStored(String line) {
+        return line == null ? "" : Text.fromStored(line).map(this::of).orElse(line);
+    }
+
     /** The key of an enum constant: {@code CaseKind.ON_SITE}, {@code StoreException.Kind.DISK_FULL}. */
     public static String key(Enum<?> constant) {
         Class<?> type = constant.getDeclaringClass();

@@ -31,6 +31,9 @@ public final class Messages {
     /** A domain text (a rule's reason, a read outcome, a hint…) in the clerk's language. */
     public String of(Text text) { return texts.of(text); }
 
+    /** A line a store column holds (the queue's last error, the central's answer), in the clerk's language. */
+    public String stored(String line) { return texts.ofStored(line); }
+
     /** An enum constant's text in the clerk's language ({@code CaseKind.ON_SITE}…). */
     public String of(Enum<?> constant) { return texts.of(constant); }
 }

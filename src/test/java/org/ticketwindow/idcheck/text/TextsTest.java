@@ -137,4 +137,16 @@ class TextsTest {
                 .isEqualTo("the card failed its checks: the card has expired; the card's birth date is not a valid date");
         assertThat(Texts.key(org.ticketwindow.idcheck.store.StoreException.Kind.DISK_FULL)).isEqualTo("StoreException.Kind.DISK_FULL");
     }
+
+    @Test
+    @DisplayName("a stored text (the queue's last error, the central's answer) comes back and renders in either language")
+    void stored() {
+        Text t = Text.of("answer.kindOutcomeDetail", org.ticketwindow.idcheck.sync.AnswerKind.CONFLICT,
+                org.ticketwindow.idcheck.verify.Outcome.PASSED, "@record R1 changed\tsince");
+        String line = t.stored();
+        assertThat(Texts.chinese().ofStored(line)).isEqualTo("中心：有冲突，未应用，核验通过（@record R1 changed\tsince）");
+        assertThat(Texts.english().ofStored(line)).isEqualTo("Central: conflict, not applied, verified (@record R1 changed\tsince)");
+        assertThat(Texts.chinese().ofStored("APPLIED PASSED: an answer stored before texts were")).as("an older line as it is")
+                .isEqualTo("APPLIED PASSED: an answer stored before texts were");
+    }
 }

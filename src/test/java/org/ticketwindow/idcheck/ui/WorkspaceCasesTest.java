@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -300,7 +302,10 @@ class WorkspaceCasesTest {
                 org.ticketwindow.idcheck.sync.SyncSettings.DEFAULT.withBatchSize(10)).runOnce();
         assertThat(store.results().status().synced()).isEqualTo(1);
         assertThat(store.results().items(org.ticketwindow.idcheck.store.ResultState.SYNCED, 10)).singleElement()
-                .satisfies(i -> assertThat(i.answer()).startsWith("APPLIED REFUSED").doesNotContain("PASSED"));
+                .satisfies(i -> {
+                    assertThat(Texts.english().ofStored(i.answer())).isEqualTo("Central: applied, refused");
+                    assertThat(Texts.chinese().ofStored(i.answer())).as("the queue in the clerk's language").isEqualTo("中心：已应用，不予办理");
+                });
         // the record the forged card claims is still pending: nothing was applied to it
         assertThat(lookup(DocumentType.RID, forged.idNumber().value())).allSatisfy(f ->
                 assertThat(f.record().status()).isEqualTo(RecordStatus.PENDING));
