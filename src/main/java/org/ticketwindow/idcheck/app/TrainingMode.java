@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.app;
 
+import org.ticketwindow.idcheck.text.Text;
+
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.etp.EtpIssuer;
@@ -116,19 +118,15 @@ public final class TrainingMode implements AutoCloseable {
     /** The simulated reader's card slot: place, remove, inject faults. */
     public SimulatedSam sam() { return sam; }
 
-    /** One card of the training tray: its id and what it teaches (Chinese, from the fixture). */
-    public record TrayCard(String id, String description) {}
+    /** One card of the training tray: its id, and what it teaches in the clerk's language ({@code tray.card.<id>}). */
+    public record TrayCard(String id) {
+        public Text text() { return Text.of("tray.card." + id); }
+    }
 
     /** The tray's fictional cards, in the order a trainee meets them. */
     public static List<TrayCard> trayCards() {
         List<TrayCard> out = new java.util.ArrayList<>();
-        for (String id : Tray.ids()) {
-            try {
-                out.add(new TrayCard(id, CardFixture.builtIn(id).description()));
-            } catch (CardFixture.FixtureException e) {
-                throw new IllegalStateException("built-in tray card " + id + " is broken", e); // a build defect
-            }
-        }
+        for (String id : Tray.ids()) out.add(new TrayCard(id));
         return out;
     }
 

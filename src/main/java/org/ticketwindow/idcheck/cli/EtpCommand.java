@@ -135,7 +135,8 @@ final class EtpCommand implements Runnable {
                     o.put("issuedAt", p.issuedAt().toString());
                     o.put("validUntil", p.validUntil().toString());
                     o.put("usableFor", "TICKET_SERVICES");
-                    o.put("message", "电子临时乘车身份证明有效：仅可办理售票、改签、退票和实名核验，不能用于身份信息核验（E3）。");
+                    o.put("message", Texts.chinese().get("etp.ACCEPTED"));
+                    o.put("messageEn", Texts.english().get("etp.ACCEPTED"));
                 }
                 case EtpVerdict.Refused r -> {
                     o.put("accepted", false);

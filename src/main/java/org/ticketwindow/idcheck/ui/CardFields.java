@@ -58,7 +58,7 @@ final class CardFields {
                 if (!f.previousNumberLink().isBlank()) out.add(new Field("card.previousNumber", f.previousNumberLink().strip()));
             }
         }
-        out.add(new Field("card.validity", date(c.validity().from()) + " – " + date(c.validity().until())));
+        out.add(new Field("card.validity", date(c.validity().from(), messages) + " – " + date(c.validity().until(), messages)));
         return out;
     }
 
@@ -68,7 +68,7 @@ final class CardFields {
         out.add(new Field("card.authority", authority.strip()));
     }
 
-    private static String date(CardDate d) { return d.isLongTerm() ? "长期" : d.iso(); }
+    private static String date(CardDate d, Messages messages) { return d.isLongTerm() ? messages.get("card.longTerm") : d.iso(); }
 
     /**
      * The code points of the characters the console's fonts may not draw: outside the BMP, private use, or not in GBK

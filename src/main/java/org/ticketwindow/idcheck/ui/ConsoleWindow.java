@@ -130,7 +130,7 @@ final class ConsoleWindow {
 
     private Node banner() {
         var s = settings;
-        Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
+        Label counter = new Label(messages.get("banner.counter", training() ? messages.get("banner.trainingStation") : "—", s.counterId(),
                 messages.of(s.counterKind())));
         counter.getStyleClass().add("banner-text");
         HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);

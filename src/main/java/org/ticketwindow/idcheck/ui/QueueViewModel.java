@@ -47,9 +47,12 @@ public final class QueueViewModel {
     /** The row's outcome in the clerk's language. */
     public String outcome(QueueItem i) { return named("Outcome.", i.outcome()); }
 
-    /** The central's answer once synced or parked, else the last send error: stored texts, in the clerk's language. */
+    /**
+     * The central's answer once synced, else why it is parked or the last send error (the store keeps a parked
+     * result's reason as its last error): stored texts, in the clerk's language.
+     */
     public String detail(QueueItem i) {
-        String line = i.state() == ResultState.SYNCED || i.state() == ResultState.PARKED ? i.answer() : i.lastError();
+        String line = i.state() == ResultState.SYNCED ? i.answer() : i.lastError();
         return line == null ? "" : messages.stored(line);
     }
 

@@ -79,7 +79,7 @@ final class SupervisorView {
             f.textProperty().bindBidirectional(e.getValue());
             if (e.getKey().equals("policy.contact-limit")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()));
             if (e.getKey().equals("store.retention-days")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.app.CounterSettings.DEFAULT_RETENTION_DAYS));
-            Label key = new Label(e.getKey());
+            Label key = new Label(vm.settingLabel(e.getKey()));
             key.getStyleClass().add("details");
             edit.addRow(row++, key, f);
         }
@@ -88,6 +88,7 @@ final class SupervisorView {
         Label saved = Views.styled("", "recorded");
         saved.setId("settings-message");
         saved.textProperty().bind(vm.settingsMessage());
+        vm.settingsRefused().addListener((o, was, refused) -> saved.getStyleClass().setAll("label", refused ? "message" : "recorded"));
         VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit, Views.heading(messages, "sup.settings"),
                 Views.styled(String.join("\n", vm.settings()), "details"), edit, save, saved, Views.styled(messages.get("sup.settingsHelp"), "hint"));
         settings.getStyleClass().add("panel");

@@ -1,6 +1,8 @@
 package org.ticketwindow.idcheck.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -47,6 +49,7 @@ public final class SupervisorViewModel {
     /** The editable settings ({@link CounterSettings#SUPERVISOR_KEYS}) as the file has them now. */
     private final Map<String, StringProperty> editable = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper settingsMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper settingsRefused = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param settingsFile the installation file the supervisor's keys are saved to
@@ -69,6 +72,12 @@ public final class SupervisorViewModel {
     public Map<String, StringProperty> editableSettings() { return editable; }
     public ReadOnlyStringProperty settingsMessage() { return settingsMessage.getReadOnlyProperty(); }
 
+    /** True while the settings message says why a save was refused (shown red, not as a success). */
+    public ReadOnlyBooleanProperty settingsRefused() { return settingsRefused.getReadOnlyProperty(); }
+
+    /** A setting's label: its name in the clerk's language with the file's key beside it ("常用联系人上限（policy.contact-limit）"). */
+    public String settingLabel(String key) { return messages.get("sup.key." + key, key); }
+
     /**
      * Saves the changed keys to the installation file, validated as a whole first (a bad value names its key and
      * nothing is written), and audits the change. The central and certificates apply at the next start.
@@ -83,8 +92,9 @@ public final class SupervisorViewModel {
             return s;
         }, s -> {
             saved.accept(s);
+            settingsRefused.set(false);
             settingsMessage.set(messages.get("sup.settingsSaved"));
-        }, e -> settingsMessage.set(messages.get("sup.settingsRefused", e.getMessage())));
+        }, this::settingsFailed);
     }
 
     public ObservableList<Clerk> clerks() { return list; }
@@ -109,8 +119,15 @@ public final class SupervisorViewModel {
                 }
             }
             return current;
-        }, current -> editable.forEach((k, v) -> v.set(current.getProperty(k, ""))),
-                e -> settingsMessage.set(messages.get("sup.settingsRefused", e.getMessage())));
+        }, current -> editable.forEach((k, v) -> v.set(current.getProperty(k, ""))), this::settingsFailed);
+    }
+
+    /** Every problem of a refused file in the clerk's language, one per line; another failure with its message. */
+    private void settingsFailed(Throwable e) {
+        String why = e instanceof CounterSettings.SettingsException s
+                ? "\n" + String.join("\n", s.problems().stream().map(messages::of).toList()) : e.getMessage();
+        settingsRefused.set(true);
+        settingsMessage.set(messages.get("sup.settingsRefused", why));
     }
 
     public void add() {

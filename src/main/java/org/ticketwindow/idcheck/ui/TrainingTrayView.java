@@ -45,7 +45,7 @@ final class TrainingTrayView {
         ComboBox<TrainingMode.TrayCard> cards = new ComboBox<>();
         cards.setId("tray-card");
         cards.getItems().addAll(TrainingMode.trayCards());
-        cards.setConverter(WorkspaceView.named(TrainingMode.TrayCard::id));
+        cards.setConverter(WorkspaceView.named(c -> messages.of(c.text())));
         cards.getSelectionModel().selectFirst();
         cards.setAccessibleText(messages.get("tray.heading"));
         Button place = Views.button(messages.get("tray.place"), () -> t.place(cards.getValue().id()));

@@ -411,7 +411,7 @@ final class WorkspaceView {
         verdict.textProperty().bind(vm.verdict());
         Label passenger = Views.styled("", "passenger");
         passenger.setId("passenger");
-        passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger") + p));
+        passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger", p)));
         Button record = Views.button(messages.get("decision.record"), vm::record);
         record.setId("record");
         record.disableProperty().bind(vm.canRecord().not());

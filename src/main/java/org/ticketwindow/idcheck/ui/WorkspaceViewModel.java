@@ -385,18 +385,19 @@ public final class WorkspaceViewModel {
                     messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
                     messages.of(fc.hint()), fc.result()));
         }
-        StringBuilder v = new StringBuilder(messages.of(d.outcome())).append(" — ")
-                .append(d.reason().rule()).append(' ').append(messages.of(d.reason()));
+        boolean refusal = switch (d.outcome()) {
+            case REFUSED, FAILED, WRONG_CASE -> true;
+            default -> false;
+        };
+        // a refusal's sentence is said once, in red for the passenger; the conclusion keeps the rule beside the outcome
+        StringBuilder v = new StringBuilder(messages.of(d.outcome())).append(" — ").append(d.reason().rule());
+        if (!refusal) v.append(' ').append(messages.of(d.reason()));
         for (Missing m : d.missing()) v.append('\n').append("· ").append(messages.of(m));
         d.services().ifPresent(s -> v.append('\n').append(services(s.here())).append(s.stationWindowOnly().isEmpty() ? ""
                 : "\n" + messages.get("services.stationOnly", services(s.stationWindowOnly()))));
         for (var n : d.notes()) v.append('\n').append("· ").append(n.rule()).append(' ').append(messages.of(n));
         if (offline) v.append('\n').append(messages.get("records.offlineNote"));
         verdict.set(v.toString());
-        boolean refusal = switch (d.outcome()) {
-            case REFUSED, FAILED, WRONG_CASE -> true;
-            default -> false;
-        };
         passengerSentence.set(refusal ? messages.of(d.reason()) : "");
         factorKinds.setAll(d.missing().contains(Missing.EXTRA_FACTOR) ? factorKindsFor() : List.of());
         needsNameDecision.set(d.missing().contains(Missing.CLERK_NAME_DECISION));

@@ -149,4 +149,13 @@ class TextsTest {
         assertThat(Texts.chinese().ofStored("APPLIED PASSED: an answer stored before texts were")).as("an older line as it is")
                 .isEqualTo("APPLIED PASSED: an answer stored before texts were");
     }
+
+    @Test
+    @DisplayName("every training tray card has its description in both languages")
+    void trayCards() {
+        for (String id : org.ticketwindow.idcheck.reader.sim.Tray.ids()) {
+            assertThat(Texts.chinese().has("tray.card." + id)).as(id).isTrue();
+            assertThat(Texts.english().of(Text.of("tray.card." + id))).as(id).doesNotContainPattern("\\p{IsHan}");
+        }
+    }
 }

@@ -301,7 +301,8 @@ class ConsoleUiTest {
         training().sam().remove();
         waitForText("#reader-state", "等待证件");
         place("traditional");
-        waitForText("#verdict", "已登记身份信息重复申诉");
+        waitForText("#verdict", "身份信息重复申诉");
+        assertThat(text("#verdict")).as("nothing is 已登记 before Enter").doesNotContain("已登记");
         screenshot("workspace-duplicate-zh");
         robot.type(KeyCode.F10);
         fire("#tray-proof-fresh");

@@ -42,6 +42,10 @@ class ScreensViewModelTest {
         QueueViewModel clerk = new QueueViewModel(store.results(), nudges::incrementAndGet, "1001", false, NOW, zh);
         clerk.refresh();
         assertThat(clerk.items()).extracting(i -> i.state()).containsExactly(ResultState.PARKED, ResultState.QUEUED, ResultState.SYNCED);
+        // issue 18: the columns in the clerk's language, no constant names (ON_SITE, PENDING_CENTRAL)
+        assertThat(clerk.items()).extracting(clerk::caseKind).containsOnly("本人核验");
+        assertThat(clerk.items()).extracting(clerk::outcome).allSatisfy(o -> assertThat(o).doesNotContainPattern("[A-Z]{2}"));
+        assertThat(clerk.detail(clerk.items().getFirst())).as("an older plain line as it was").isEqualTo("REJECTED: test");
         clerk.retry(clerk.items().getFirst());
         assertThat(clerk.message().get()).isEqualTo("重新发送搁置结果需值班主任操作。");
         assertThat(store.results().status().parked()).isEqualTo(1);
@@ -113,6 +117,13 @@ class ScreensViewModelTest {
         vm.editableSettings().get("store.retention-days").set("0");
         vm.saveSettings();
         assertThat(vm.settingsMessage().get()).contains("store.retention-days").contains(file.toString());
+        assertThat(vm.settingsMessage().get()).as("the reason in the clerk's language").contains("须为 1 到 3650 之间的整数")
+                .doesNotContain("must be");
+        assertThat(vm.settingsRefused().get()).as("shown red, not as a success").isTrue();
+        assertThat(vm.settingLabel("policy.contact-limit")).isEqualTo("常用联系人上限（policy.contact-limit）");
+        for (String k : org.ticketwindow.idcheck.app.CounterSettings.SUPERVISOR_KEYS) {
+            assertThat(vm.settingLabel(k)).as(k).containsPattern("\\p{IsHan}");
+        }
         assertThat(Files.readString(file)).isEqualTo(good);
         assertThat(Files.list(file.getParent())).containsExactly(file);
         assertThat(store.audit().verify()).isEmpty();
