@@ -76,7 +76,7 @@ public final class Texts {
     private Object arg(Object a) {
         return switch (a) {
             case Text t -> of(t);
-            case Enum<?> e -> of(e);
+            case Enum<?> e -> has(key(e)) ? of(e) : e.name(); // a technical constant (a transport…) as it is named
             case List<?> l -> String.join(get("text.separator"), l.stream().map(x -> String.valueOf(arg(x))).toList());
             case Integer i -> String.valueOf(i); // counts and positions: no digit grouping
             case Long n -> String.valueOf(n);

@@ -233,7 +233,9 @@ final class ConsoleWindow {
     }
 
     private void help() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, messages.get("help.text"));
+        // every key from the key map; the close button in the UI's language (JavaFX would use the JVM's locale)
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, KeyMap.help(messages),
+                new javafx.scene.control.ButtonType(messages.get("help.close"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         a.setHeaderText(messages.get("help.title"));
         a.initOwner(stage);
         a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
@@ -335,9 +337,9 @@ final class ConsoleWindow {
     /** The buttons to the other screens this clerk may open, with their keys. */
     private List<Button> navigation() {
         List<Button> out = new java.util.ArrayList<>();
-        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(messages.get(s.navKey), () -> showScreen(s)));
-        out.add(Views.button(messages.get("nav.help"), this::help));
-        out.add(Views.button(messages.get("logout"), this::logout));
+        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(s.key.button(messages, s.navKey), () -> showScreen(s)));
+        out.add(Views.button(KeyMap.HELP.button(messages, "nav.help"), this::help));
+        out.add(Views.button(KeyMap.LOG_OUT.button(messages, "logout"), this::logout));
         return out;
     }
 

@@ -4,7 +4,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -48,14 +47,15 @@ final class TrainingTrayView {
         cards.setConverter(WorkspaceView.named(c -> messages.of(c.text())));
         cards.getSelectionModel().selectFirst();
         cards.setAccessibleText(messages.get("tray.heading"));
-        Button place = Views.button(messages.get("tray.place"), () -> t.place(cards.getValue().id()));
+        Button place = Views.button(KeyMap.TRAY_PLACE.button(messages, "tray.place"), () -> t.place(cards.getValue().id()));
         place.setId("tray-place");
-        Button remove = Views.button(messages.get("tray.remove"), t::removeCard);
+        Button remove = Views.button(KeyMap.TRAY_REMOVE.button(messages, "tray.remove"), t::removeCard);
         remove.setId("tray-remove");
         cards.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
-                if (k.getCode() == KeyCode.F5) place.fire();
-                if (k.getCode() == KeyCode.F6) remove.fire();
+                KeyMap pressed = KeyMap.of(k).orElse(null);
+                if (pressed == KeyMap.TRAY_PLACE) place.fire();
+                if (pressed == KeyMap.TRAY_REMOVE) remove.fire();
             });
         });
         ComboBox<TrainingMode.Fault> fault = new ComboBox<>();

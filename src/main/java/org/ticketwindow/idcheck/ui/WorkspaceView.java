@@ -10,8 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -47,11 +45,6 @@ import java.util.function.Consumer;
  * text and decision comes from {@link WorkspaceViewModel} and {@link EntryFormViewModel}.
  */
 final class WorkspaceView {
-    /** The case buttons' function keys. F5/F6 are the training tray's, F11 the queue, F12 log out. */
-    static final Map<CaseKind, KeyCode> CASE_KEYS = new EnumMap<>(Map.of(CaseKind.ON_SITE, KeyCode.F3,
-            CaseKind.PROXY, KeyCode.F4, CaseKind.OVER_LIMIT_CONTACT, KeyCode.F7, CaseKind.PRE_VERIFICATION, KeyCode.F8,
-            CaseKind.DUPLICATE_CLAIM, KeyCode.F9, CaseKind.TICKET_SERVICE, KeyCode.F10));
-
     private final WorkspaceViewModel vm;
     private final EntryFormViewModel entry;
     private final Messages messages;
@@ -79,7 +72,7 @@ final class WorkspaceView {
     VBox build() {
         HBox cases = new HBox(8);
         for (CaseKind k : CaseKind.values()) {
-            Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
+            Button b = Views.button(KeyMap.of(k).button(messages, "case." + k.name()), () -> select(k));
             b.setId("case-" + k.name());
             vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button")));
             caseButtons.put(k, b);
@@ -93,26 +86,27 @@ final class WorkspaceView {
 
     /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
     boolean handleKey(KeyEvent e) {
-        for (var c : CASE_KEYS.entrySet()) {
-            if (e.getCode() == c.getValue() && !e.isControlDown()) {
-                select(c.getKey());
-                return true;
-            }
+        KeyMap key = KeyMap.of(e).orElse(null); // the keys are spelled in KeyMap
+        if (key == null) return false;
+        Optional<CaseKind> kind = key.caseKind();
+        if (kind.isPresent()) {
+            select(kind.get());
+            return true;
         }
-        if (e.getCode() == KeyCode.ENTER) {
+        if (key == KeyMap.RECORD) {
             Runnable field = Views.enterAction(e.getTarget() instanceof Node n ? n.getScene().getFocusOwner() : null);
             if (field != null) field.run(); else vm.record();
             return true;
         }
-        if (e.getCode() == KeyCode.ESCAPE) {
+        if (key == KeyMap.CANCEL) {
             vm.cancel();
             return true;
         }
-        if (KeyCombination.keyCombination("Ctrl+Y").match(e) && vm.needsNameDecision().get()) {
+        if (key == KeyMap.NAME_ACCEPT && vm.needsNameDecision().get()) {
             vm.decideName(ClerkNameDecision.ACCEPTED);
             return true;
         }
-        if (KeyCombination.keyCombination("Ctrl+N").match(e) && vm.needsNameDecision().get()) {
+        if (key == KeyMap.NAME_REJECT && vm.needsNameDecision().get()) {
             vm.decideName(ClerkNameDecision.REJECTED);
             return true;
         }
@@ -412,11 +406,11 @@ final class WorkspaceView {
         Label passenger = Views.styled("", "passenger");
         passenger.setId("passenger");
         passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger", p)));
-        Button record = Views.button(messages.get("decision.record"), vm::record);
+        Button record = Views.button(KeyMap.RECORD.button(messages, "decision.record"), vm::record);
         record.setId("record");
         record.disableProperty().bind(vm.canRecord().not());
         record.getStyleClass().add("primary");
-        Button cancel = Views.button(messages.get("decision.cancel"), vm::cancel);
+        Button cancel = Views.button(KeyMap.CANCEL.button(messages, "decision.cancel"), vm::cancel);
         VBox content = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision(),
                 Views.heading(messages, "decision.heading"), verdict, passenger);
         ScrollPane scroll = new ScrollPane(content); // long notes (P3, L2) scroll; the decision buttons stay in view
@@ -454,9 +448,9 @@ final class WorkspaceView {
     }
 
     private Node nameDecision() {
-        Button accept = Views.button(messages.get("name.accept"), () -> vm.decideName(ClerkNameDecision.ACCEPTED));
+        Button accept = Views.button(KeyMap.NAME_ACCEPT.button(messages, "name.accept"), () -> vm.decideName(ClerkNameDecision.ACCEPTED));
         accept.setId("name-accept");
-        Button reject = Views.button(messages.get("name.reject"), () -> vm.decideName(ClerkNameDecision.REJECTED));
+        Button reject = Views.button(KeyMap.NAME_REJECT.button(messages, "name.reject"), () -> vm.decideName(ClerkNameDecision.REJECTED));
         reject.setId("name-reject");
         HBox row = new HBox(8, new Label(messages.get("name.heading")), accept, reject);
         row.getStyleClass().add("ask");

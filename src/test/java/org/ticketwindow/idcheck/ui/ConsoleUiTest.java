@@ -239,6 +239,34 @@ class ConsoleUiTest {
         training().inject(TrainingMode.Fault.NONE);
         session.nudgeSync();
         waitForText("#status-line", "待上传 0");
+        // issue 18: the queue in the clerk's language, the central's answer included: no constant names on screen
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        waitFor(() -> shownTexts().stream().anyMatch(t -> t.startsWith("中心：已应用")));
+        assertThat(shownTexts()).contains("本人核验").noneMatch(t -> RAW_CONSTANT.matcher(t).find());
+        robot.type(KeyCode.F1);
+        waitFor(() -> robot.lookup(".button").queryAll().stream().anyMatch(n -> "关闭".equals(((Labeled) n).getText())));
+        assertThat(robot.lookup(".content").queryAll().stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).filter(t -> t != null && t.contains("Ctrl+M"))).isNotEmpty();
+    }
+
+    /** An enum constant's name as the code spells it (ON_SITE, PENDING_CENTRAL, APPLIED, STALE_CODE…). */
+    private static final java.util.regex.Pattern RAW_CONSTANT = java.util.regex.Pattern.compile(
+            "\\b(?:[A-Z]{2,}_[A-Z_]+|APPLIED|PASSED|REFUSED|QUEUED|SYNCED|PARKED|DUPLICATE|CONFLICT|REJECTED)\\b");
+
+    /** Every text shown in the main window (labels, buttons, table cells), read on the JavaFX thread. */
+    java.util.List<String> shownTexts() {
+        return onFx(() -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            java.util.ArrayDeque<javafx.scene.Parent> todo = new java.util.ArrayDeque<>(java.util.List.of(robot.lookup("#queue").query().getScene().getRoot()));
+            while (!todo.isEmpty()) {
+                for (Node n : todo.pop().getChildrenUnmodifiable()) {
+                    if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && n.isVisible()) out.add(l.getText());
+                    if (n instanceof javafx.scene.Parent c) todo.add(c);
+                }
+            }
+            return out;
+        });
     }
 
     @Test @org.junit.jupiter.api.DisplayName("every main screen in English (screenshots)") void everyMainScreenInEnglish() throws Exception {
@@ -321,7 +349,7 @@ class ConsoleUiTest {
         fire("#tech-calibrate");
         waitForText("#tech-summary", "共 20 次");
         assertThat(text("#tech-summary")).contains("成功率 100.0%");
-        assertThat(text("#tech-codes")).contains("READ=20");
+        assertThat(text("#tech-codes")).contains("读卡成功 20").doesNotContain("READ");
         // the technician's log-level switch applies at once
         robot.interact(() -> ((javafx.scene.control.ComboBox<String>) robot.lookup("#tech-log-level").query()).setValue("DEBUG"));
         waitForText("#tech-message", "日志级别已改为 DEBUG");
