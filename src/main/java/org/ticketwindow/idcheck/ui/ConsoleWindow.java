@@ -187,8 +187,15 @@ final class ConsoleWindow {
             showLogin();
             return;
         }
-        // the screen is built again in the new language; in the workspace the reader loop starts afresh, so a card
-        // still on the reader is read and decided again (a running calibration is stopped, after confirming)
+        if (screen == Screen.WORKSPACE && workspace != null) {
+            // the open case stays as it is: its texts are rendered again and the controls rebuilt over the same view
+            // model; the reader loop goes on (nothing is read, looked up or decided again)
+            workspace.language(messages);
+            rebuildWorkspace();
+            refreshStatus();
+            return;
+        }
+        // another screen is built again in the new language (a running calibration is stopped, after confirming)
         Screen s = screen;
         leaveThen(() -> {
             screen = null;

@@ -167,6 +167,11 @@ class ConsoleUiTest {
         assertThat(text("#verdict")).contains("V1");
         screenshot("workspace-mismatch-zh");
         assertThat(text("#passenger")).startsWith("请告知旅客：");
+        assertThat(text("#verdict")).as("the sentence once, in red below").doesNotContain(text("#passenger").substring("请告知旅客：".length()));
+        // F2: the same case in English, rendered again (the reader loop goes on; nothing is decided again)
+        robot.type(KeyCode.F2);
+        waitForText("#verdict", "not verified");
+        assertThat(text("#passenger")).startsWith("Tell the passenger: The website entry differs");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("D3 an unreadable card is refused and recorded") void anUnreadableCardIsRefusedAndRecorded() throws Exception {
