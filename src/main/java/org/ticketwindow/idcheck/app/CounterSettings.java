@@ -1,9 +1,8 @@
 package org.ticketwindow.idcheck.app;
 
+import org.ticketwindow.idcheck.sync.SyncSettings;
 import org.ticketwindow.idcheck.text.Text;
 import org.ticketwindow.idcheck.text.Texts;
-
-import org.ticketwindow.idcheck.sync.SyncSettings;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Policy;
 

@@ -1,8 +1,5 @@
 package org.ticketwindow.idcheck.app;
 
-import org.ticketwindow.idcheck.text.Texts;
-
-import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.photo.HelperLauncher;
 import org.ticketwindow.idcheck.photo.IsolatedDecoder;
@@ -10,6 +7,7 @@ import org.ticketwindow.idcheck.photo.PhotoProblem;
 import org.ticketwindow.idcheck.photo.PhotoResult;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.HardwareProfiles;
+import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.reader.pcsc.PcscService;
 import org.ticketwindow.idcheck.reader.serial.SerialReaders;
 import org.ticketwindow.idcheck.store.LocalStore;
@@ -17,6 +15,7 @@ import org.ticketwindow.idcheck.store.QueueStatus;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.Health;
 import org.ticketwindow.idcheck.sync.Tls;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.app;
 
-import org.ticketwindow.idcheck.text.Text;
-
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.etp.EtpIssuer;
@@ -12,14 +10,15 @@ import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
+import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
-import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
 import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.text.Text;
 import org.ticketwindow.idcheck.verify.IdentityRecord;
 
 import java.io.IOException;

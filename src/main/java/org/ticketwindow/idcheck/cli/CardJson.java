@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.identity.CardData;
@@ -15,6 +13,7 @@ import org.ticketwindow.idcheck.identity.ResidencePermitCard;
 import org.ticketwindow.idcheck.identity.ResidentCard;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.StageTimings;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.util.List;
 

@@ -1,9 +1,8 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.Decision;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;

@@ -1,16 +1,15 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ticketwindow.idcheck.reader.SamId;
 import org.ticketwindow.idcheck.reader.sam.CardTextLayout;
 import org.ticketwindow.idcheck.reader.sam.Frame;
 import org.ticketwindow.idcheck.reader.sam.FrameDecoder;
 import org.ticketwindow.idcheck.reader.sam.ReadPayload;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
-import org.ticketwindow.idcheck.reader.SamId;
 import org.ticketwindow.idcheck.reader.sam.SamResponse;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;

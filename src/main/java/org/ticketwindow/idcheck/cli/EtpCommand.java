@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.etp.EtpIssuer;
 import org.ticketwindow.idcheck.etp.EtpPayload;
@@ -13,6 +11,7 @@ import org.ticketwindow.idcheck.etp.QrCodes;
 import org.ticketwindow.idcheck.etp.TrustList;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.Masking;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

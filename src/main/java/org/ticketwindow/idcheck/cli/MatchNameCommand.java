@@ -1,8 +1,7 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameMatch;
 import org.ticketwindow.idcheck.verify.name.NameRule;
 import org.ticketwindow.idcheck.verify.name.NameRules;

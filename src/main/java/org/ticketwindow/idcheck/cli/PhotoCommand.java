@@ -1,12 +1,11 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.ticketwindow.idcheck.photo.DecoderInterface;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.photo.HelperLauncher;
 import org.ticketwindow.idcheck.photo.IsolatedDecoder;
 import org.ticketwindow.idcheck.photo.PhotoResult;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

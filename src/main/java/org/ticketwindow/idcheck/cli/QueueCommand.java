@@ -1,10 +1,10 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.text.Texts;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.CounterRuntime;
 import org.ticketwindow.idcheck.store.QueueStatus;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;

@@ -1,10 +1,9 @@
 package org.ticketwindow.idcheck.reader;
 
-import org.ticketwindow.idcheck.text.Text;
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.CardDefect;
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.util.List;
 import java.util.Optional;

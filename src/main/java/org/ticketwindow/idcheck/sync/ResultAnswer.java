@@ -1,7 +1,6 @@
 package org.ticketwindow.idcheck.sync;
 
 import org.ticketwindow.idcheck.text.Text;
-
 import org.ticketwindow.idcheck.verify.Outcome;
 import org.ticketwindow.idcheck.verify.StatusChange;
 

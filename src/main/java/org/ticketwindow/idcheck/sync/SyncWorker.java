@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.sync;
 
-import org.ticketwindow.idcheck.text.Text;
-
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.failsafe.RetryPolicy;
@@ -10,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.store.OutgoingResult;
 import org.ticketwindow.idcheck.store.ResultQueue;
 import org.ticketwindow.idcheck.store.StoreException;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

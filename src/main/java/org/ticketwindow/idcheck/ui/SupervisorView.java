@@ -60,6 +60,7 @@ final class SupervisorView {
         Button setRole = Views.button(messages.get("sup.setRole"), () -> vm.setRole(table.getSelectionModel().getSelectedItem(), changeTo.getValue()));
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
+        vm.messageRefused().addListener((o, was, refused) -> message.getStyleClass().setAll("label", refused ? "message" : "recorded"));
         VBox clerks = new VBox(8, Views.heading(messages, "sup.clerks"), table, new HBox(8, reset, unlock, changeTo, setRole),
                 Views.styled(messages.get("sup.pinHelp"), "hint"), form, add, message);
         clerks.getStyleClass().add("panel");

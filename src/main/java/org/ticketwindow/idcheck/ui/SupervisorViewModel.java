@@ -50,6 +50,7 @@ public final class SupervisorViewModel {
     private final Map<String, StringProperty> editable = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper settingsMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper settingsRefused = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper messageRefused = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param settingsFile the installation file the supervisor's keys are saved to
@@ -71,6 +72,9 @@ public final class SupervisorViewModel {
     /** The supervisor's keys and their values as typed, in the file's order of {@link CounterSettings#SUPERVISOR_KEYS}. */
     public Map<String, StringProperty> editableSettings() { return editable; }
     public ReadOnlyStringProperty settingsMessage() { return settingsMessage.getReadOnlyProperty(); }
+
+    /** True while the clerk-management message says why something was refused (shown red, not as a success). */
+    public ReadOnlyBooleanProperty messageRefused() { return messageRefused.getReadOnlyProperty(); }
 
     /** True while the settings message says why a save was refused (shown red, not as a success). */
     public ReadOnlyBooleanProperty settingsRefused() { return settingsRefused.getReadOnlyProperty(); }
@@ -135,7 +139,7 @@ public final class SupervisorViewModel {
         String name = newName.get().strip();
         String p = takePin();
         if (id.isEmpty() || name.isEmpty() || !ClerkAccounts.validPin(p)) {
-            message.set(messages.get("sup.addIncomplete"));
+            refused(messages.get("sup.addIncomplete"));
             return;
         }
         ClerkRole role = newRole.get();
@@ -148,7 +152,7 @@ public final class SupervisorViewModel {
         String p = takePin();
         if (c == null) return;
         if (!ClerkAccounts.validPin(p)) {
-            message.set(messages.get("sup.pinRule"));
+            refused(messages.get("sup.pinRule"));
             return;
         }
         change(() -> clerks.resetPin(c.id(), p, supervisorId), messages.get("sup.pinReset", c.id()));
@@ -161,7 +165,7 @@ public final class SupervisorViewModel {
     public void setRole(Clerk c, ClerkRole role) {
         if (c == null || role == null) return;
         if (c.id().equals(supervisorId) && role != ClerkRole.SUPERVISOR) {
-            message.set(messages.get("sup.notSelf")); // a supervisor cannot lock themselves out of this screen
+            refused(messages.get("sup.notSelf")); // a supervisor cannot lock themselves out of this screen
             return;
         }
         change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.of(role)));
@@ -188,9 +192,16 @@ public final class SupervisorViewModel {
             return clerks.list();
         }, l -> {
             list.setAll(l);
+            messageRefused.set(false);
             message.set(done);
         }, this::failed);
     }
 
-    private void failed(Throwable e) { message.set(messages.get("sup.failed", e.getMessage())); }
+    private void failed(Throwable e) { refused(messages.get("sup.failed", e.getMessage())); }
+
+    /** A refusal or failure: said in red, not as a success. */
+    private void refused(String why) {
+        messageRefused.set(true);
+        message.set(why);
+    }
 }

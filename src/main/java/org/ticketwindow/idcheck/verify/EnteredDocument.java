@@ -1,9 +1,8 @@
 package org.ticketwindow.idcheck.verify;
 
-import org.ticketwindow.idcheck.text.Text;
-
 import org.ticketwindow.idcheck.identity.Masking;
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,7 +1,6 @@
 package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.text.Texts;
-
 import org.ticketwindow.idcheck.verify.name.NameRule;
 
 import java.time.Instant;

@@ -1,9 +1,8 @@
 package org.ticketwindow.idcheck.verify;
 
-import org.ticketwindow.idcheck.text.Text;
-
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

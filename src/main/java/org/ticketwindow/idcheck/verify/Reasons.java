@@ -1,7 +1,6 @@
 package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.CardDefect;
-
 import org.ticketwindow.idcheck.text.Text;
 
 /**

@@ -1,13 +1,12 @@
 package org.ticketwindow.idcheck.verify;
 
-import org.ticketwindow.idcheck.text.Text;
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.ticketwindow.idcheck.identity.CardChecks;
 import org.ticketwindow.idcheck.identity.CardDefect;
 import org.ticketwindow.idcheck.identity.DocumentNumbers;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.Validity;
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameMatch;
 import org.ticketwindow.idcheck.verify.name.NameOutcome;
 import org.ticketwindow.idcheck.verify.name.NameRule;

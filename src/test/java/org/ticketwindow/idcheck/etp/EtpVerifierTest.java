@@ -1,13 +1,12 @@
 package org.ticketwindow.idcheck.etp;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;

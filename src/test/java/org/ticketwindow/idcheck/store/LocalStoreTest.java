@@ -1,13 +1,12 @@
 package org.ticketwindow.idcheck.store;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,11 +1,10 @@
 package org.ticketwindow.idcheck.store;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;

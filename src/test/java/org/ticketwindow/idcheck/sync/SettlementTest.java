@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.sync;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.DisplayName;
@@ -15,6 +13,7 @@ import org.ticketwindow.idcheck.store.QueuedResult;
 import org.ticketwindow.idcheck.store.ResultState;
 import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,14 +1,12 @@
 package org.ticketwindow.idcheck.sync;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.app.TrainingRecords;
+import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.store.LocalStore;
@@ -20,6 +18,7 @@ import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
 import org.ticketwindow.idcheck.testing.FaultProxy;
 import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Decision;

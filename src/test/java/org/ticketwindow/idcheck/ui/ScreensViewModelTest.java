@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +10,7 @@ import org.ticketwindow.idcheck.store.OutgoingResult;
 import org.ticketwindow.idcheck.store.ResultQueue;
 import org.ticketwindow.idcheck.store.ResultState;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +71,7 @@ class ScreensViewModelTest {
 
         vm.unlock(locked);
         assertThat(vm.message().get()).isEqualTo("已解锁 1001。");
+        assertThat(vm.messageRefused().get()).as("a success is not red").isFalse();
         vm.pin().set("654321");
         vm.resetPin(locked);
         assertThat(vm.pin().get()).as("the PIN field is cleared").isEmpty();
@@ -82,6 +82,7 @@ class ScreensViewModelTest {
         vm.pin().set("12");
         vm.add();
         assertThat(vm.message().get()).isEqualTo("请填写工号、姓名和 6–12 位数字密码。");
+        assertThat(vm.messageRefused().get()).as("a refusal is red").isTrue();
         vm.newId().set("1002");
         vm.newName().set("新员工");
         vm.pin().set("112233");

@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -22,6 +20,7 @@ import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.FoundRecord;
 import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.sync.Recorder;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.CounterKind;

@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.verify;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -13,6 +11,7 @@ import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameRules;
 import org.ticketwindow.idcheck.verify.name.SpecialName;
 

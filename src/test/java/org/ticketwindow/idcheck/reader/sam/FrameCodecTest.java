@@ -1,7 +1,5 @@
 package org.ticketwindow.idcheck.reader.sam;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.ticketwindow.idcheck.reader.SamStatus;
 import org.ticketwindow.idcheck.reader.SamId;
 import org.junit.jupiter.api.DisplayName;
@@ -9,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ticketwindow.idcheck.testing.Hex;
+import org.ticketwindow.idcheck.text.Texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,7 @@
 package org.ticketwindow.idcheck.reader.sam;
 
-import org.ticketwindow.idcheck.text.Texts;
-
 import org.ticketwindow.idcheck.reader.SamStatus;
+import org.ticketwindow.idcheck.text.Texts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
