@@ -29,7 +29,15 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("identity and validation depend on nothing of ours")
+    @DisplayName("text (the bundles' lookup) depends on nothing of ours, so every package may use it (decision 0016)")
+    void text() {
+        noClasses().that().resideInAPackage(BASE + ".text..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("identity", "validation", "reader", "verify", "etp", "photo", "store", "wire", "sync", "central", "ui", "cli", "app"))
+                .check(classes);
+    }
+
+    @Test
+    @DisplayName("identity and validation depend on nothing of ours (but text)")
     void identity() {
         noClasses().that().resideInAPackage(BASE + ".identity..").should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("validation", "photo", "reader", "verify", "etp", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);

@@ -21,11 +21,11 @@ public final class CentralRecordLookup {
 
     /** The records carrying the document; throws when the central is absent or refuses, as when it is unreachable. */
     public List<FoundRecord> lookup(DocumentType type, String number) throws CentralUnavailableException {
-        CentralClient c = central.orElseThrow(() -> new CentralUnavailableException("no central configured", null));
+        CentralClient c = central.orElseThrow(() -> new CentralUnavailableException(CentralUnavailableException.Problem.NOT_CONFIGURED, "no central configured", null));
         try {
             return c.lookup(new LookupRequest(type, number)).records();
         } catch (CentralRefusedException e) {
-            throw new CentralUnavailableException("the central refused the lookup (HTTP " + e.status() + ")", e);
+            throw new CentralUnavailableException(CentralUnavailableException.Problem.CENTRAL_ERROR, "the central refused the lookup (HTTP " + e.status() + ")", e);
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.ticketwindow.idcheck.app;
 
 import org.ticketwindow.idcheck.sync.SyncSettings;
-import org.ticketwindow.idcheck.validation.Problem;
-import org.ticketwindow.idcheck.validation.Problems;
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Policy;
 
@@ -11,6 +11,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -45,26 +46,28 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
     public static final CounterSettings TRAINING = new CounterSettings("TRAINING-01", CounterKind.STATION_WINDOW, null,
             null, null, null, SyncSettings.DEFAULT.batchSize(), null, Policy.DEFAULT.contactLimit(), DEFAULT_RETENTION_DAYS, null, null, DEFAULT_AUDIT_LOG_DAYS);
 
-    public static CounterSettings load(Path file) {
-        if (!Files.exists(file)) return TRAINING;
+    public static CounterSettings load(Path file) { return load(file, file); }
+
+    /** Reads {@code read}; problems name {@code file} (a candidate is reported under the file it will replace). */
+    private static CounterSettings load(Path read, Path file) {
+        if (!Files.exists(read)) return TRAINING;
         Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader r = Files.newBufferedReader(read, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException(file + ": cannot be read: " + e.getMessage());
+            throw new SettingsException(List.of(Text.of("settings.unreadable", file.toString(), String.valueOf(e.getMessage()))));
         }
-        String name = file.toString();
-        Problems problems = new Problems();
-        problems.unknownKeys(name, "", p.stringPropertyNames().iterator(), KEYS);
+        List<Text> problems = new ArrayList<>();
+        for (String k : p.stringPropertyNames()) if (!KEYS.contains(k)) problems.add(problem(file, k, "settings.unknownKey", String.join(", ", KEYS.stream().sorted().toList())));
         String id = p.getProperty("counter.id", TRAINING.counterId()).strip();
-        if (!ID.matcher(id).matches()) problems.add(name, "counter.id", "1–64 letters, digits, _ . -");
+        if (!ID.matcher(id).matches()) problems.add(problem(file, "counter.id", "settings.id"));
         CounterKind kind = TRAINING.counterKind();
         String k = p.getProperty("counter.kind");
         if (k != null) {
             try {
                 kind = CounterKind.valueOf(k.strip());
             } catch (IllegalArgumentException e) {
-                problems.add(name, "counter.kind", "must be STATION_WINDOW or AGENCY");
+                problems.add(problem(file, "counter.kind", "settings.kind"));
             }
         }
         int batch = TRAINING.batchSize();
@@ -72,9 +75,9 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         if (b != null) {
             try {
                 batch = Integer.parseInt(b.strip());
-                if (batch < 1 || batch > 5000) problems.add(name, "sync.batch-size", "must be 1 to 5000");
+                if (batch < 1 || batch > 5000) problems.add(problem(file, "sync.batch-size", "settings.range", 1, 5000));
             } catch (NumberFormatException e) {
-                problems.add(name, "sync.batch-size", "not a number");
+                problems.add(problem(file, "sync.batch-size", "settings.range", 1, 5000));
             }
         }
         int contactLimit = number(p, "policy.contact-limit", TRAINING.contactLimit(), 1, 1000, file, problems);
@@ -82,17 +85,17 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         int auditLogDays = number(p, "log.audit-retention-days", DEFAULT_AUDIT_LOG_DAYS, MIN_AUDIT_LOG_DAYS, 3650, file, problems);
         String readerProfile = blankToNull(p.getProperty("reader.profile"));
         String readerPort = blankToNull(p.getProperty("reader.port"));
-        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problems.add(name, "reader.profile", "a profile id such as ga467-serial (see idcheck probe)");
-        if (readerPort != null && readerProfile == null) problems.add(name, "reader.port", "needs reader.profile");
+        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problems.add(problem(file, "reader.profile", "settings.profile"));
+        if (readerPort != null && readerProfile == null) problems.add(problem(file, "reader.port", "settings.portNeedsProfile"));
         Path keyStore = path(p, "central.keystore", file, problems);
         Path password = path(p, "central.keystore-password-file", file, problems);
         Path ca = path(p, "central.ca", file, problems);
         Path trust = path(p, "etp.trust-list", file, problems);
         String url = p.getProperty("central.url");
         if (url != null && url.strip().startsWith("https://") && (keyStore == null || password == null || ca == null)) {
-            problems.add(name, "central.url", "an https central needs central.keystore, central.keystore-password-file and central.ca");
+            problems.add(problem(file, "central.url", "settings.httpsNeedsKeys"));
         }
-        if (!problems.isEmpty()) throw new SettingsException(problems.all());
+        if (!problems.isEmpty()) throw new SettingsException(problems);
         return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust, contactLimit, retentionDays,
                 readerProfile, readerPort, auditLogDays);
     }
@@ -101,7 +104,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private static int number(Properties p, String key, int fallback, int min, int max, Path file, Problems problems) {
+    private static int number(Properties p, String key, int fallback, int min, int max, Path file, List<Text> problems) {
         String v = p.getProperty(key);
         if (v == null) return fallback;
         try {
@@ -110,7 +113,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(file.toString(), key, "must be a whole number from " + min + " to " + max);
+        problems.add(problem(file, key, "settings.range", min, max));
         return fallback;
     }
 
@@ -121,7 +124,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
      */
     public static CounterSettings save(Path file, java.util.Map<String, String> changes) throws IOException {
         for (String k : changes.keySet()) {
-            if (!SUPERVISOR_KEYS.contains(k)) throw new SettingsException(List.of(new Problem(file.toString(), k, "not a setting a supervisor changes")));
+            if (!SUPERVISOR_KEYS.contains(k)) throw new SettingsException(List.of(problem(file, k, "settings.notSupervisors")));
         }
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -138,33 +141,46 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
             p.store(w, "counter settings (technician; supervisor keys changed from the console)");
         }
         try {
-            CounterSettings loaded = load(candidate);
+            CounterSettings loaded = load(candidate, file);
             Files.move(candidate, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             return loaded;
         } catch (SettingsException e) {
             Files.deleteIfExists(candidate);
-            throw new SettingsException(e.getMessage().replace(candidate.toString(), file.toString()));
+            throw e;
         }
     }
 
     public Policy policy() { return new Policy(contactLimit); }
 
-    private static Path path(Properties p, String key, Path file, Problems problems) {
+    private static Path path(Properties p, String key, Path file, List<Text> problems) {
         String v = p.getProperty(key);
         if (v == null) return null;
         Path path = file.getParent().resolve(v.strip());
-        if (!Files.isReadable(path)) problems.add(file.toString(), key, path + " cannot be read");
+        if (!Files.isReadable(path)) problems.add(problem(file, key, "settings.pathUnreadable", path.toString()));
         return path;
     }
 
     /** Settings that cannot be used, with every problem found. */
+    /** One problem of the file: "file: key: reason", the reason by its key ({@code settings.*}) and arguments. */
+    private static Text problem(Path file, String key, String reason, Object... args) {
+        return Text.of("settings.problem", file.toString(), key, Text.of(reason, args));
+    }
+
+    /** Settings that cannot be used: every problem as a text (the message is their English, one per line). */
     public static final class SettingsException extends RuntimeException {
-        public SettingsException(String message) {
-            super(message);
+        private final List<Text> problems;
+
+        public SettingsException(List<Text> problems) {
+            super(String.join("\n", problems.stream().map(Texts.english()::of).toList()));
+            this.problems = List.copyOf(problems);
         }
 
-        SettingsException(List<Problem> problems) {
-            super(Problems.lines(problems));
+        /** A problem found outside the file's own checks (a profile or keystore the file names), in English only. */
+        public SettingsException(String message) {
+            super(message);
+            this.problems = List.of(Text.of("settings.other", message));
         }
+
+        public List<Text> problems() { return problems; }
     }
 }

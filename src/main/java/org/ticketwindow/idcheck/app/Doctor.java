@@ -15,6 +15,7 @@ import org.ticketwindow.idcheck.store.QueueStatus;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.wire.Health;
 import org.ticketwindow.idcheck.wire.Tls;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -200,7 +201,7 @@ public final class Doctor {
                     : Check.skip(name, "no reader profile");
         }
         if (profile.photoDecoder().isEmpty()) {
-            return Check.warn(name, "none configured in profile " + profile.id() + ": the clerk sees \"" + PhotoProblem.NOT_CONFIGURED.zh() + "\"",
+            return Check.warn(name, "none configured in profile " + profile.id() + ": the clerk sees \"" + Texts.chinese().of(PhotoProblem.NOT_CONFIGURED) + "\"",
                     "install the reader vendor's WLT library, try it with idcheck photo, then set photoDecoder in "
                             + profile.source() + " (docs/reader.md, photo decoder)");
         }
@@ -208,7 +209,7 @@ public final class Doctor {
         try (IsolatedDecoder d = new IsolatedDecoder(s, HelperLauncher.sameRuntime())) {
             Optional<PhotoResult.NotDecoded> problem = d.prepare();
             if (problem.isEmpty()) return Check.ok(name, s.describe() + ": loads in the helper process");
-            return Check.fail(name, s.describe() + ": " + problem.get().problem().en() + " (" + problem.get().technician() + ")",
+            return Check.fail(name, s.describe() + ": " + Texts.english().of(problem.get().problem()) + " (" + problem.get().technician() + ")",
                     problem.get().problem() == PhotoProblem.LIBRARY_MISSING
                             ? "install the vendor's library at that path (and its dependencies: ldd), or correct photoDecoder.library"
                             : "try the library with idcheck photo --wlt FILE ...; call the reader vendor if it keeps failing");

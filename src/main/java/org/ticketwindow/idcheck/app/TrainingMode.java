@@ -10,14 +10,15 @@ import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
+import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.reader.sim.FaultPlan;
-import org.ticketwindow.idcheck.reader.connect.ReaderConnection;
 import org.ticketwindow.idcheck.reader.sim.SimulatedSam;
 import org.ticketwindow.idcheck.reader.sim.Tray;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.ClerkRole;
+import org.ticketwindow.idcheck.text.Text;
 import org.ticketwindow.idcheck.verify.IdentityRecord;
 
 import java.io.IOException;
@@ -52,24 +53,13 @@ public final class TrainingMode implements AutoCloseable {
 
     /** Faults a trainer can inject into the simulated reader, to practise what the clerk sees and does. */
     public enum Fault {
-        NONE("无故障", "no fault"),
-        TRANSMISSION_ERRORS("传输错误（帧损坏）", "transmission errors (damaged frames)"),
-        CARD_REMOVED_DURING_READ("读卡中取走证件", "card taken away while reading"),
-        SAM_NOT_AUTHORISED("安全模块未授权", "security module not authorised"),
-        SAM_SELF_TEST_FAILED("安全模块自检失败", "security module self-test failed"),
+        NONE,
+        TRANSMISSION_ERRORS,
+        CARD_REMOVED_DURING_READ,
+        SAM_NOT_AUTHORISED,
+        SAM_SELF_TEST_FAILED,
         /** Not the reader: the training central stops answering, to practise offline recording and the sync after. */
-        CENTRAL_UNREACHABLE("实训中心断线（离线）", "training central unreachable (offline)");
-
-        private final String zh;
-        private final String en;
-
-        Fault(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-
-        public String zh() { return zh; }
-        public String en() { return en; }
+        CENTRAL_UNREACHABLE;
     }
 
     private final SimulatedSam sam;
@@ -131,19 +121,15 @@ public final class TrainingMode implements AutoCloseable {
     private String onReader;
     private Fault injected = Fault.NONE;
 
-    /** One card of the training tray: its id and what it teaches (Chinese, from the fixture). */
-    public record TrayCard(String id, String description) {}
+    /** One card of the training tray: its id, and what it teaches in the clerk's language ({@code tray.card.<id>}). */
+    public record TrayCard(String id) {
+        public Text text() { return Text.of("tray.card." + id); }
+    }
 
     /** The tray's fictional cards, in the order a trainee meets them. */
     public static List<TrayCard> trayCards() {
         List<TrayCard> out = new java.util.ArrayList<>();
-        for (String id : Tray.ids()) {
-            try {
-                out.add(new TrayCard(id, CardFixture.builtIn(id).description()));
-            } catch (CardFixture.FixtureException e) {
-                throw new IllegalStateException("built-in tray card " + id + " is broken", e); // a build defect
-            }
-        }
+        for (String id : Tray.ids()) out.add(new TrayCard(id));
         return out;
     }
 

@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.central;
 
 import org.ticketwindow.idcheck.store.StatementCache;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.Decision;
 import org.ticketwindow.idcheck.verify.DocumentEvidence;
@@ -109,7 +110,7 @@ final class ResultApplier {
             changes.add(s);
         }
         if (d.outcome() == Outcome.CLAIM_RECORDED) batch.claim(env.resultId(), target.get().record().id(), now);
-        return answer(env, AnswerKind.APPLIED, d.reason().rule() + " " + d.reason().en(), d.outcome(), changes);
+        return answer(env, AnswerKind.APPLIED, d.reason().rule() + " " + Texts.english().of(d.reason()), d.outcome(), changes);
     }
 
     /**

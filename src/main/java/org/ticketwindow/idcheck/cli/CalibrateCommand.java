@@ -3,6 +3,7 @@ package org.ticketwindow.idcheck.cli;
 import org.ticketwindow.idcheck.reader.Calibration;
 import org.ticketwindow.idcheck.reader.ReaderOwnership;
 import org.ticketwindow.idcheck.reader.ReaderUse;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,7 +32,7 @@ final class CalibrateCommand implements Callable<Integer> {
         if (reads < 1 || reads > 10_000) throw new CommandLine.ParameterException(spec.commandLine(), "--reads: 1 to 10000");
         var opened = target.open(spec);
         if (opened.reader().isEmpty()) {
-            spec.commandLine().getErr().println("读卡器无法打开 / the reader cannot be opened: " + opened.fault().orElseThrow().detail());
+            spec.commandLine().getErr().println(Texts.chinese().get("cli.readerNotOpened") + " / " + Texts.english().get("cli.readerNotOpened") + ": " + opened.fault().orElseThrow().detail());
             return ExitCodes.of(opened.fault().get());
         }
         AtomicBoolean stop = new AtomicBoolean();

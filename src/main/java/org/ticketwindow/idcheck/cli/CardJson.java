@@ -13,6 +13,7 @@ import org.ticketwindow.idcheck.identity.ResidencePermitCard;
 import org.ticketwindow.idcheck.identity.ResidentCard;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.StageTimings;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.util.List;
 
@@ -21,6 +22,8 @@ import java.util.List;
  * permit numbers, birth date, address) is masked unless {@code showPii}; photo and fingerprint appear as sizes.
  */
 final class CardJson {
+    private static final Texts ZH = Texts.chinese();
+    private static final Texts EN = Texts.english();
     private CardJson() {}
 
     static ObjectNode card(CardData c, boolean showPii) {
@@ -57,7 +60,7 @@ final class CardJson {
                 o.put("renewalCount", f.renewalCount());
             }
         }
-        c.gender().zh().ifPresent(z -> o.put("genderText", z));
+        c.gender().text().ifPresent(z -> o.put("genderText", ZH.of(z)));
         o.put("validFrom", c.validity().from().iso());
         o.put("validUntil", c.validity().until().iso());
         o.put("photoBytes", c.photo().length);
@@ -77,9 +80,9 @@ final class CardJson {
                 o.put("outcome", "REFUSED");
                 ArrayNode reasons = o.putArray("reasons");
                 for (CardDefect d : r.defects()) {
-                    reasons.addObject().put("kind", d.kind().name()).put("zh", d.detailZh()).put("en", d.detailEn());
+                    reasons.addObject().put("kind", d.kind().name()).put("zh", ZH.of(d)).put("en", EN.of(d));
                 }
-                o.put("passenger", r.passengerZh());
+                o.put("passenger", ZH.of(r.passenger()));
                 o.set("card", card(r.card(), showPii));
             }
             case ReadOutcome.NoCard n -> {
@@ -88,23 +91,23 @@ final class CardJson {
             }
             case ReadOutcome.Unreadable u -> {
                 o.put("outcome", "UNREADABLE");
-                u.lastStatus().ifPresent(s -> o.put("status", s.hex()).put("statusZh", s.zh()).put("statusEn", s.en()));
+                u.lastStatus().ifPresent(s -> o.put("status", s.hex()).put("statusZh", ZH.of(s)).put("statusEn", EN.of(s)));
                 o.put("attempts", u.attempts());
                 if (!u.detail().isEmpty()) o.put("detail", u.detail());
-                o.put("passenger", u.passengerZh());
-                o.put("passengerEn", u.passengerEn());
+                o.put("passenger", ZH.of(u.passenger()));
+                o.put("passengerEn", EN.of(u.passenger()));
             }
             case ReadOutcome.DeviceFault f -> {
                 o.put("outcome", "DEVICE_FAULT");
                 o.put("fault", f.kind().name());
                 f.status().ifPresent(s -> o.put("status", s.hex()));
                 o.put("detail", f.detail());
-                o.put("action", f.kind().actionZh());
-                o.put("actionEn", f.kind().actionEn());
+                o.put("action", ZH.get(Texts.key(f.kind()) + ".action"));
+                o.put("actionEn", EN.get(Texts.key(f.kind()) + ".action"));
             }
         }
-        o.put("message", outcome.clerkZh());
-        o.put("messageEn", outcome.clerkEn());
+        o.put("message", ZH.of(outcome.clerk()));
+        o.put("messageEn", EN.of(outcome.clerk()));
         return o;
     }
 

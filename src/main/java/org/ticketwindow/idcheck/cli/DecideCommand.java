@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.Decision;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
@@ -45,7 +46,7 @@ final class DecideCommand implements Callable<Integer> {
         ObjectNode o = Json.object();
         o.put("case", d.caseKind().name());
         o.put("outcome", d.outcome().name());
-        o.put("outcomeText", d.outcome().zh());
+        o.put("outcomeText", Texts.chinese().of(d.outcome()));
         o.put("recordable", d.recordable());
         o.set("rules", strings(d.ruleIds()));
         o.set("reasons", reasons(d.reasons()));
@@ -65,7 +66,8 @@ final class DecideCommand implements Callable<Integer> {
             c.put("field", f.field().name());
             c.put("result", f.result().name());
             c.set("rules", strings(f.rules()));
-            if (!f.hintZh().isEmpty()) c.put("hint", f.hintZh());
+            String hint = Texts.chinese().of(f.hint());
+            if (!hint.isEmpty()) c.put("hint", hint);
         }
         ObjectNode factor = o.putObject("extraFactor");
         factor.put("status", d.extraFactor().status().name());
@@ -87,7 +89,7 @@ final class DecideCommand implements Callable<Integer> {
 
     private static ArrayNode reasons(List<Reason> rs) {
         ArrayNode a = Json.MAPPER.createArrayNode();
-        for (Reason r : rs) a.addObject().put("rule", r.rule()).put("zh", r.zh()).put("en", r.en());
+        for (Reason r : rs) a.addObject().put("rule", r.rule()).put("key", r.key()).put("zh", Texts.chinese().of(r)).put("en", Texts.english().of(r));
         return a;
     }
 

@@ -2,13 +2,14 @@ package org.ticketwindow.idcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ticketwindow.idcheck.reader.SamId;
 import org.ticketwindow.idcheck.reader.sam.CardTextLayout;
 import org.ticketwindow.idcheck.reader.sam.Frame;
 import org.ticketwindow.idcheck.reader.sam.FrameDecoder;
 import org.ticketwindow.idcheck.reader.sam.ReadPayload;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
-import org.ticketwindow.idcheck.reader.SamId;
 import org.ticketwindow.idcheck.reader.sam.SamResponse;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -72,7 +73,7 @@ final class DecodeCommand implements Callable<Integer> {
         SamResponse r = SamResponse.of(f);
         o.put("direction", "RESPONSE");
         o.put("sw", String.format("%02X %02X %02X", r.sw1(), r.sw2(), r.sw3()));
-        r.status().ifPresentOrElse(s -> o.put("status", s.name()).put("statusZh", s.zh()).put("statusEn", s.en())
+        r.status().ifPresentOrElse(s -> o.put("status", s.name()).put("statusZh", Texts.chinese().of(s)).put("statusEn", Texts.english().of(s))
                 .put("category", s.category().name()), () -> o.put("status", "UNKNOWN"));
         o.put("dataBytes", r.data().length);
         byte[] d = r.data();

@@ -11,6 +11,7 @@ import org.ticketwindow.idcheck.etp.QrCodes;
 import org.ticketwindow.idcheck.etp.TrustList;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.Masking;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -133,16 +134,17 @@ final class EtpCommand implements Runnable {
                     o.put("issuedAt", p.issuedAt().toString());
                     o.put("validUntil", p.validUntil().toString());
                     o.put("usableFor", "TICKET_SERVICES");
-                    o.put("message", "电子临时乘车身份证明有效：仅可办理售票、改签、退票和实名核验，不能用于身份信息核验（E3）。");
+                    o.put("message", Texts.chinese().get("etp.ACCEPTED"));
+                    o.put("messageEn", Texts.english().get("etp.ACCEPTED"));
                 }
                 case EtpVerdict.Refused r -> {
                     o.put("accepted", false);
                     o.put("reason", r.reason().name());
                     o.put("detail", Untrusted.text(r.detail())); // may quote the unverified payload
-                    o.put("message", r.reason().zh());
-                    o.put("messageEn", r.reason().en());
-                    o.put("advice", EtpRefusal.ADVICE_ZH);
-                    o.put("adviceEn", EtpRefusal.ADVICE_EN);
+                    o.put("message", Texts.chinese().of(r.reason()));
+                    o.put("messageEn", Texts.english().of(r.reason()));
+                    o.put("advice", Texts.chinese().get("etp.ADVICE"));
+                    o.put("adviceEn", Texts.english().get("etp.ADVICE"));
                 }
             }
             return o;

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -47,7 +49,7 @@ public final class Main implements Runnable {
         return switch (ex) {
             case org.ticketwindow.idcheck.app.CounterSettings.SettingsException s -> new Failure(ExitCodes.CONFIGURATION, m);
             case org.ticketwindow.idcheck.reader.ProfileException p -> new Failure(ExitCodes.USAGE, "hardware profile problem: " + m);
-            case org.ticketwindow.idcheck.store.StoreException s -> new Failure(ExitCodes.STORE_FAULT, s.kind().zh() + " " + m);
+            case org.ticketwindow.idcheck.store.StoreException s -> new Failure(ExitCodes.STORE_FAULT, Texts.chinese().of(s.kind()) + " " + m);
             case java.nio.file.NoSuchFileException n -> new Failure(ExitCodes.USAGE, "no such file: " + m);
             case java.nio.file.AccessDeniedException a -> new Failure(ExitCodes.USAGE, "permission denied: " + m);
             case java.io.IOException io -> new Failure(ExitCodes.DEVICE_FAULT, io.getClass().getSimpleName() + ": " + m);

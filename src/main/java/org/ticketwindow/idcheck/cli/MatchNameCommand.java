@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameMatch;
 import org.ticketwindow.idcheck.verify.name.NameRule;
 import org.ticketwindow.idcheck.verify.name.NameRules;
@@ -35,8 +36,8 @@ final class MatchNameCommand implements Callable<Integer> {
         var special = o.putArray("special");
         for (SpecialName s : SpecialName.values()) if (m.special().contains(s)) special.add(s.name());
         o.put("position", m.position());
-        o.put("hint", m.hintZh());
-        o.put("hintEn", m.hintEn());
+        o.put("hint", Texts.chinese().of(m.hint()));
+        o.put("hintEn", Texts.english().of(m.hint()));
         return o;
     }
 }

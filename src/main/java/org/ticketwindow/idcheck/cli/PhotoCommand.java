@@ -5,6 +5,7 @@ import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.photo.HelperLauncher;
 import org.ticketwindow.idcheck.photo.IsolatedDecoder;
 import org.ticketwindow.idcheck.photo.PhotoResult;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,8 +84,8 @@ final class PhotoCommand implements Callable<Integer> {
                 yield ExitCodes.READ;
             }
             case PhotoResult.NotDecoded n -> {
-                err.println(n.problem().name() + ": " + n.problem().en());
-                err.println("  " + n.problem().zh());
+                err.println(n.problem().name() + ": " + Texts.english().of(n.problem()));
+                err.println("  " + Texts.chinese().of(n.problem()));
                 err.println("  technician: " + n.technician());
                 err.flush();
                 yield n.problem().dataRefused() ? ExitCodes.REFUSED : ExitCodes.DEVICE_FAULT;

@@ -5,6 +5,7 @@ import org.ticketwindow.idcheck.app.ProfileDirectory;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.HardwareProfiles;
 import org.ticketwindow.idcheck.reader.ProfileException;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine;
 
 import java.nio.file.Files;
@@ -19,7 +20,7 @@ final class Profiles {
             return ProfileDirectory.load(AppHome.resolve());
         } catch (ProfileException e) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "硬件配置文件有误 / hardware profile problem:\n" + e.getMessage());
+                    Texts.chinese().get("cli.profileProblem") + " / " + Texts.english().get("cli.profileProblem") + ":\n" + e.getMessage());
         }
     }
 
@@ -30,7 +31,7 @@ final class Profiles {
             try {
                 return HardwareProfiles.loadFile(p);
             } catch (ProfileException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "硬件配置文件有误 / hardware profile problem:\n" + e.getMessage());
+                throw new CommandLine.ParameterException(spec.commandLine(), Texts.chinese().get("cli.profileProblem") + " / " + Texts.english().get("cli.profileProblem") + ":\n" + e.getMessage());
             }
         }
         HardwareProfiles all = all(spec);

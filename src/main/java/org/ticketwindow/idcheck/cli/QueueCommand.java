@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.CounterRuntime;
 import org.ticketwindow.idcheck.store.QueueStatus;
+import org.ticketwindow.idcheck.text.Texts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -37,7 +38,7 @@ public final class QueueCommand implements Callable<Integer> {
             n.put("synced", s.synced());
             n.put("oldestQueuedAgeSeconds", s.oldestQueuedAgeSeconds());
             n.put("lastSyncAt", s.lastSyncAt() == null ? null : s.lastSyncAt().toString());
-            n.put("lastError", s.lastError());
+            n.put("lastError", s.lastError() == null ? null : Texts.english().ofStored(s.lastError()));
             Json.print(out, n);
             return 0;
         }

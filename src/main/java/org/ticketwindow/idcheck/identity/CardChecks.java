@@ -49,11 +49,10 @@ public final class CardChecks {
     public static List<CardDefect> number(IdNumber number, Set<IdNumberKind> expected, LocalDate today) {
         List<CardDefect> out = new ArrayList<>();
         for (IdNumberDefect d : number.refusingDefects(today)) {
-            out.add(new CardDefect(CardDefect.Kind.ID_NUMBER, d.zh(), d.en()));
+            out.add(CardDefect.of(d));
         }
         if (!expected.contains(number.kind()) && number.kind() != IdNumberKind.UNKNOWN) {
-            out.add(new CardDefect(CardDefect.Kind.ID_NUMBER, "号码类型与证件类型不符",
-                    "the number's scheme does not match the card type"));
+            out.add(new CardDefect(CardDefect.Kind.ID_NUMBER, "CardDefect.SCHEME", List.of()));
         }
         return out;
     }
@@ -66,12 +65,10 @@ public final class CardChecks {
                 || !v.until().date().get().isBefore(v.from().date().get());
         if (!fromOk || !untilOk || !ordered) return List.of(CardDefect.of(CardDefect.Kind.VALIDITY_DATES));
         if (v.isExpiredOn(today)) {
-            return List.of(new CardDefect(CardDefect.Kind.EXPIRED, "证件已过有效期（有效期至 " + v.until().iso() + "）",
-                    "the card expired on " + v.until().iso()));
+            return List.of(new CardDefect(CardDefect.Kind.EXPIRED, "CardDefect.EXPIRED_ON", List.of(v.until().iso())));
         }
         if (v.isNotYetValidOn(today)) {
-            return List.of(new CardDefect(CardDefect.Kind.NOT_YET_VALID, "证件尚未生效（起始日期 " + v.from().iso() + "）",
-                    "the card is not valid before " + v.from().iso()));
+            return List.of(new CardDefect(CardDefect.Kind.NOT_YET_VALID, "CardDefect.NOT_VALID_BEFORE", List.of(v.from().iso())));
         }
         return List.of();
     }

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.identity;
 
+import org.ticketwindow.idcheck.text.Text;
+
 import java.util.Optional;
 
 /** GB/T 2261.1 gender code as on the card; an unknown code is kept raw, not guessed. */
@@ -9,22 +11,10 @@ public record Gender(String code) {
     public static final Gender FEMALE = new Gender("2");
     public static final Gender UNSPECIFIED = new Gender("9");
 
-    public Optional<String> zh() {
+    /** The gender's text ({@code gender.<code>}), empty for a code GB/T 2261.1 does not name. */
+    public Optional<Text> text() {
         return switch (code) {
-            case "0" -> Optional.of("未知");
-            case "1" -> Optional.of("男");
-            case "2" -> Optional.of("女");
-            case "9" -> Optional.of("未说明");
-            default -> Optional.empty();
-        };
-    }
-
-    public Optional<String> en() {
-        return switch (code) {
-            case "0" -> Optional.of("unknown");
-            case "1" -> Optional.of("male");
-            case "2" -> Optional.of("female");
-            case "9" -> Optional.of("not stated");
+            case "0", "1", "2", "9" -> Optional.of(Text.of("gender." + code));
             default -> Optional.empty();
         };
     }

@@ -2,10 +2,11 @@ package org.ticketwindow.idcheck.reader;
 
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.CardDefect;
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * What one read attempt came to (rule D3, D5). Only {@link Read} may be used for a verification; {@link Unreadable}
@@ -14,15 +15,12 @@ import java.util.stream.Collectors;
  */
 public sealed interface ReadOutcome {
 
-    /** One sentence for the clerk, Chinese. */
-    String clerkZh();
-
-    String clerkEn();
+    /** One sentence for the clerk, by key ({@code read.*}). */
+    Text clerk();
 
     /** A card read and passed its checks. */
     record Read(CardData card, StageTimings timings) implements ReadOutcome {
-        @Override public String clerkZh() { return "读卡成功：" + card.type().zh(); }
-        @Override public String clerkEn() { return "card read: " + card.type().en(); }
+        @Override public Text clerk() { return Text.of("read.READ", card.type()); }
         @Override public String toString() { return "Read[" + card + "]"; }
     }
 
@@ -34,27 +32,16 @@ public sealed interface ReadOutcome {
 
         public boolean suspectCard() { return defects.stream().anyMatch(CardDefect::suspectCard); }
 
-        @Override public String clerkZh() {
-            return "证件未通过检查：" + defects.stream().map(CardDefect::detailZh).collect(Collectors.joining("；"));
-        }
+        @Override public Text clerk() { return Text.of("read.REFUSED", defects); }
 
-        @Override public String clerkEn() {
-            return "the card failed its checks: " + defects.stream().map(CardDefect::detailEn).collect(Collectors.joining("; "));
-        }
-
-        public String passengerZh() {
-            return suspectCard() ? ReadOutcome.NEW_CARD_ZH : "您的证件已过有效期或尚未生效，请使用有效证件。";
-        }
+        public Text passenger() { return Text.of(suspectCard() ? "read.passenger.NEW_CARD" : "read.passenger.OUT_OF_DATE"); }
 
         @Override public String toString() { return "Refused[" + card + ", " + defects + "]"; }
     }
 
     /** No card on the reader; {@code removedDuringRead} when a card was there and went away mid-read. */
     record NoCard(boolean removedDuringRead) implements ReadOutcome {
-        @Override public String clerkZh() { return removedDuringRead ? "读卡过程中证件被移开，请重新放置" : "请将证件放在读卡器上"; }
-        @Override public String clerkEn() {
-            return removedDuringRead ? "the card was moved during the read: place it again" : "place the card on the reader";
-        }
+        @Override public Text clerk() { return Text.of(removedDuringRead ? "read.REMOVED" : "read.NO_CARD"); }
     }
 
     /**
@@ -63,28 +50,18 @@ public sealed interface ReadOutcome {
      */
     record Unreadable(Optional<org.ticketwindow.idcheck.reader.SamStatus> lastStatus, int attempts, String detail)
             implements ReadOutcome {
-        @Override public String clerkZh() {
-            return "证件无法自动识读（" + lastStatus.map(s -> s.zh() + "，" + s.hex()).orElse(detail) + "，已尝试 " + attempts + " 次）";
+        /** The last status with its code beside it ("读居民身份证操作失败，0x41"), or the technical detail. */
+        @Override public Text clerk() {
+            return Text.of("read.UNREADABLE", lastStatus.<Object>map(s -> Text.of("read.status", s, s.hex())).orElse(detail), attempts);
         }
 
-        @Override public String clerkEn() {
-            return "the card cannot be read automatically (" + lastStatus.map(s -> s.en() + ", " + s.hex()).orElse(detail)
-                    + ", " + attempts + " attempts)";
-        }
-
-        public String passengerZh() { return NEW_CARD_ZH; }
-
-        public String passengerEn() { return NEW_CARD_EN; }
+        public Text passenger() { return Text.of("read.passenger.NEW_CARD"); }
     }
 
     /** The reader, its SAM or the link failed (D3: a device problem, not the passenger's card). */
     record DeviceFault(DeviceFaultKind kind, Optional<org.ticketwindow.idcheck.reader.SamStatus> status, String detail)
             implements ReadOutcome {
-        @Override public String clerkZh() { return kind.zh() + "。" + kind.actionZh(); }
-        @Override public String clerkEn() { return kind.en() + ". " + kind.actionEn(); }
+        @Override public Text clerk() { return Text.of("read.FAULT", kind, Text.of(Texts.key(kind) + ".action")); }
     }
 
-    String NEW_CARD_ZH = "您的二代居民身份证无法自动识读，不能办理核验，请到发证机关（户籍所在地公安机关）申请换领新证。";
-    String NEW_CARD_EN = "Your ID card cannot be read automatically and cannot be used for verification. "
-            + "Please apply for a new card at the issuing authority (the public security bureau of your household registration).";
 }

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.reader;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -160,7 +162,7 @@ public final class ReaderOwnership implements AutoCloseable {
         }
 
         private void check() {
-            if (released) throw new IllegalStateException("the reader was used by " + use.en() + " after handing it back");
+            if (released) throw new IllegalStateException("the reader was used by " + Texts.english().of(use) + " after handing it back");
             if (closed) throw new IllegalStateException("reader " + reader.name() + " is closed");
         }
 

@@ -6,22 +6,11 @@ package org.ticketwindow.idcheck.reader;
  * The texts name the holder in the message a second user gets.
  */
 public enum ReaderUse {
-    WORKSPACE("工作台读卡", "the workspace's reading"),
-    LIVE_LOG("技术维护页的实时事件", "the technician screen's live events"),
-    CALIBRATION("校准", "a calibration"),
-    SAM_CHECK("安全模块检查", "a security module check"),
-    TUNING("保存参数并重新打开读卡器", "saving the tuning and reopening the reader"),
-    COMMAND("命令行", "a command"),
-    CLOSING("关闭读卡器", "closing the reader");
-
-    private final String zh;
-    private final String en;
-
-    ReaderUse(String zh, String en) {
-        this.zh = zh;
-        this.en = en;
-    }
-
-    public String zh() { return zh; }
-    public String en() { return en; }
+    WORKSPACE,
+    LIVE_LOG,
+    CALIBRATION,
+    SAM_CHECK,
+    TUNING,
+    COMMAND,
+    CLOSING;
 }

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.store;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import java.sql.SQLException;
 
 /**
@@ -10,40 +12,20 @@ import java.sql.SQLException;
 public final class StoreException extends RuntimeException {
 
     public enum Kind {
-        DISK_FULL("磁盘空间已满，无法保存核验结果。请联系技术人员清理磁盘后再办理。",
-                "the disk is full: results cannot be saved. Ask a technician to free disk space before continuing."),
-        LOCKED("数据库正被其他程序占用。请关闭其他核验台程序后重试。",
-                "the database is in use by another program. Close any other console instance and retry."),
-        CORRUPT("本地数据库文件已损坏。请勿继续办理，联系技术人员从备份恢复。",
-                "the local database file is damaged. Stop and ask a technician to restore it from a backup."),
-        READ_ONLY("本地数据库只读，无法保存核验结果。请联系技术人员检查目录权限。",
-                "the local database is read-only: results cannot be saved. Ask a technician to check the folder's permissions."),
-        KEY("本机加密密钥缺失或无法读取。请联系技术人员。",
-                "the installation's encryption key is missing or unreadable. Ask a technician."),
-        BEHIND("本地数据库比本机的序号记录旧（可能已从备份恢复、被清空或删除）。请勿继续办理，联系技术人员。",
-                "the local database is older than this counter's sequence mark (restored from a backup, emptied or deleted). "
-                        + "Do not continue: ask a technician."),
-        SCHEMA("本地数据库版本与程序不符。请联系技术人员。",
-                "the local database's version does not match this program. Ask a technician."),
-        FAILED("本地数据库操作失败。请重试；如仍失败，请联系技术人员。",
-                "a local database operation failed. Retry; if it fails again, ask a technician.");
-
-        private final String zh;
-        private final String en;
-
-        Kind(String zh, String en) {
-            this.zh = zh;
-            this.en = en;
-        }
-
-        public String zh() { return zh; }
-        public String en() { return en; }
+        DISK_FULL,
+        LOCKED,
+        CORRUPT,
+        READ_ONLY,
+        KEY,
+        BEHIND,
+        SCHEMA,
+        FAILED;
     }
 
     private final Kind kind;
 
     public StoreException(Kind kind, String detail, Throwable cause) {
-        super(kind.en() + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"), cause);
+        super(Texts.english().of(kind) + (detail == null || detail.isEmpty() ? "" : " (" + detail + ")"), cause);
         this.kind = kind;
     }
 

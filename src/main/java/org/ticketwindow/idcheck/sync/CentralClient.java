@@ -95,7 +95,7 @@ public final class CentralClient {
         public BatchAnswer answers() throws CentralUnavailableException, CentralRefusedException {
             BatchAnswer answer = parse(response.await("sending results"), BatchAnswer.class);
             if (answer.answers().size() != size) {
-                throw new CentralUnavailableException("the central answered " + answer.answers().size() + " of " + size
+                throw new CentralUnavailableException(CentralUnavailableException.Problem.INCOMPLETE_ANSWER, "the central answered " + answer.answers().size() + " of " + size
                         + " results", null);
             }
             return answer;
@@ -167,7 +167,7 @@ public final class CentralClient {
             } catch (InterruptedException e) {
                 call.abort();
                 Thread.currentThread().interrupt();
-                throw new CentralUnavailableException(doing + ": interrupted", e);
+                throw new CentralUnavailableException(CentralUnavailableException.Problem.INTERRUPTED, doing + ": interrupted", e);
             } catch (ExecutionException e) {
                 throw unavailable(doing, e.getCause());
             }
@@ -182,6 +182,18 @@ public final class CentralClient {
         Throwable cause = f.getCause();
         String alert = alert(cause);
         String what;
+        CentralUnavailableException.Problem problem;
+        if (f.timedOut) {
+            problem = f.phase == CentralCall.Phase.CONNECT ? CentralUnavailableException.Problem.CANNOT_CONNECT
+                    : CentralUnavailableException.Problem.TIMED_OUT;
+        } else if (alert != null || f.centralSpokeFirst) {
+            problem = CentralUnavailableException.Problem.CERTIFICATE_REFUSED;
+        } else if (f.phase == CentralCall.Phase.HANDSHAKE && cause instanceof SSLHandshakeException h && !dropped(h)) {
+            problem = CentralUnavailableException.Problem.CENTRAL_CERTIFICATE_REJECTED;
+        } else {
+            problem = f.phase == CentralCall.Phase.CONNECT ? CentralUnavailableException.Problem.CANNOT_CONNECT
+                    : CentralUnavailableException.Problem.DROPPED;
+        }
         if (f.timedOut && f.byTotal) {
             what = "no answer within " + seconds(f.limit) + " (" + switch (f.phase) {
                 case CONNECT -> "still connecting to " + where;
@@ -208,7 +220,7 @@ public final class CentralClient {
                 case ANSWER -> "the connection was dropped before the central's answer was complete (" + brief(cause) + ")";
             };
         }
-        return new CentralUnavailableException(doing + ": " + what, e);
+        return new CentralUnavailableException(problem, doing + ": " + what, e);
     }
 
     /** The TLS alert the central sent, if that is what ended the call ("Received fatal alert: certificate_unknown"). */
@@ -240,10 +252,10 @@ public final class CentralClient {
     private static <T> T parse(CentralCall.Answer r, Class<T> type) throws CentralUnavailableException, CentralRefusedException {
         int s = r.status();
         if (s >= 500 || s == 408 || s == 429) {
-            throw new CentralUnavailableException("the central answered HTTP " + s, null);
+            throw new CentralUnavailableException(CentralUnavailableException.Problem.CENTRAL_ERROR, "the central answered HTTP " + s, null);
         }
         if (s == 401 || s == 403) { // about this counter's certificate, not the results: they stay queued (S6)
-            throw new CentralUnavailableException("the central refused this counter's certificate (HTTP " + s + "): "
+            throw new CentralUnavailableException(CentralUnavailableException.Problem.CERTIFICATE_REFUSED, "the central refused this counter's certificate (HTTP " + s + "): "
                     + new String(r.body(), StandardCharsets.UTF_8), null);
         }
         if (s != 200) throw new CentralRefusedException(s, new String(r.body(), StandardCharsets.UTF_8));
@@ -255,7 +267,7 @@ public final class CentralClient {
             return WireJson.mapper().readValue(body, type);
         } catch (IOException e) {
             // a body cut short by a dropped connection looks like this: no definite answer
-            throw new CentralUnavailableException("the central's answer could not be read: " + e.getMessage(), e);
+            throw new CentralUnavailableException(CentralUnavailableException.Problem.UNREADABLE_ANSWER, "the central's answer could not be read: " + e.getMessage(), e);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.ticketwindow.idcheck.store.ResultQueue;
 import org.ticketwindow.idcheck.store.StoreException;
 import org.ticketwindow.idcheck.wire.MissingResults;
 import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -182,7 +183,7 @@ public final class SyncWorker implements AutoCloseable {
                 unsettled = inFlight;
             }
         } catch (CentralUnavailableException | RuntimeException e) {
-            requeue(unsettled, e instanceof CentralUnavailableException u ? u.getMessage() : "sync failed: " + e, t);
+            requeue(unsettled, e instanceof CentralUnavailableException u ? u.text() : Text.of("sync.failed", String.valueOf(e)), t);
             throw e;
         }
     }
@@ -204,7 +205,7 @@ public final class SyncWorker implements AutoCloseable {
                 try {
                     settle(List.of(o), List.of(client.submitOne(o.id(), o.body())), t);
                 } catch (CentralRefusedException e) {
-                    queue.park(List.of(new ResultQueue.Answered(o.id(), e.getMessage())));
+                    queue.park(List.of(new ResultQueue.Answered(o.id(), Text.of("sync.refused", e.getMessage()).stored())));
                     t.parked++;
                 }
                 strikes.remove(o.id());
@@ -214,7 +215,7 @@ public final class SyncWorker implements AutoCloseable {
                 if (failed != null) {
                     List<OutgoingResult> back = new ArrayList<>(batch.subList(i, batch.size()));
                     back.add(failed);
-                    requeue(back, e.getMessage(), t);
+                    requeue(back, e.text(), t);
                     throw e;
                 }
                 failed = o;
@@ -225,7 +226,7 @@ public final class SyncWorker implements AutoCloseable {
         try {
             client.health(); // nothing sent after it: does the central answer at all?
         } catch (CentralUnavailableException | CentralRefusedException e) {
-            requeue(List.of(failed), failure.getMessage(), t);
+            requeue(List.of(failed), failure.text(), t);
             throw failure;
         }
         strike(failed, failure, t);
@@ -234,13 +235,13 @@ public final class SyncWorker implements AutoCloseable {
     private void strike(OutgoingResult o, CentralUnavailableException e, Tally t) {
         int n = strikes.merge(o.id(), 1, Integer::sum);
         if (n < POISON_STRIKES) {
-            requeue(List.of(o), e.getMessage(), t);
+            requeue(List.of(o), e.text(), t);
             return;
         }
         strikes.remove(o.id());
         String reason = "the central failed on this result " + n + " times while it answered others (" + e.getMessage()
                 + "); parked so the queue flows";
-        queue.park(List.of(new ResultQueue.Answered(o.id(), reason)));
+        queue.park(List.of(new ResultQueue.Answered(o.id(), Text.of("sync.poison", n, e.getMessage()).stored())));
         t.parked++;
         LOG.warn("result {} parked: {}", o.id(), reason);
     }
@@ -262,18 +263,19 @@ public final class SyncWorker implements AutoCloseable {
             try {
                 settle(List.of(o), List.of(client.submitOne(o.id(), o.body())), t);
             } catch (CentralRefusedException e) {
-                queue.park(List.of(new ResultQueue.Answered(o.id(), e.getMessage())));
+                queue.park(List.of(new ResultQueue.Answered(o.id(), Text.of("sync.refused", e.getMessage()).stored())));
                 t.parked++;
             } catch (CentralUnavailableException e) {
-                requeue(batch.subList(i, batch.size()), e.getMessage(), t);
+                requeue(batch.subList(i, batch.size()), e.text(), t);
                 throw e;
             }
         }
     }
 
-    private void requeue(List<OutgoingResult> batch, String error, Tally t) {
+    /** Back to the queue with the error as a stored text, so the queue and status line show it in the clerk's language. */
+    private void requeue(List<OutgoingResult> batch, Text error, Tally t) {
         if (batch.isEmpty()) return;
-        queue.retryLater(batch.stream().map(OutgoingResult::id).toList(), error);
+        queue.retryLater(batch.stream().map(OutgoingResult::id).toList(), error.stored());
         t.requeued += batch.size();
     }
 
@@ -289,9 +291,9 @@ public final class SyncWorker implements AutoCloseable {
             if (a == null) {
                 unanswered.add(o.id());
             } else if (a.settles()) {
-                synced.add(new ResultQueue.Answered(o.id(), a.summary()));
+                synced.add(new ResultQueue.Answered(o.id(), a.text().stored()));
             } else {
-                parked.add(new ResultQueue.Answered(o.id(), a.summary()));
+                parked.add(new ResultQueue.Answered(o.id(), a.text().stored()));
                 LOG.warn("result {} parked: {}", o.id(), a.summary());
             }
         }

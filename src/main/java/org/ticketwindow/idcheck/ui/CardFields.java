@@ -27,7 +27,7 @@ final class CardFields {
 
     static List<Field> of(CardData c, Messages messages) {
         List<Field> out = new ArrayList<>();
-        out.add(new Field("card.type", messages.pick(c.type().zh(), c.type().en())));
+        out.add(new Field("card.type", messages.of(c.type())));
         out.add(new Field("card.name", c.name().value(), "card-name"));
         switch (c) {
             case ForeignPermanentCard2017 f -> {
@@ -40,8 +40,7 @@ final class CardFields {
             case ResidencePermitCard r -> { }
         }
         out.add(new Field("card.number", c.idNumber().value(), "card-number"));
-        out.add(new Field("card.gender", messages.pick(c.gender().zh().orElse(c.gender().code()),
-                c.gender().en().orElse(c.gender().code()))));
+        out.add(new Field("card.gender", c.gender().text().map(messages::of).orElse(c.gender().code())));
         if (c instanceof ResidentCard r) {
             out.add(new Field("card.ethnicity", r.ethnicity().zh().orElse(r.ethnicity().code())));
         }
@@ -59,7 +58,7 @@ final class CardFields {
                 if (!f.previousNumberLink().isBlank()) out.add(new Field("card.previousNumber", f.previousNumberLink().strip()));
             }
         }
-        out.add(new Field("card.validity", date(c.validity().from()) + " – " + date(c.validity().until())));
+        out.add(new Field("card.validity", date(c.validity().from(), messages) + " – " + date(c.validity().until(), messages)));
         return out;
     }
 
@@ -69,7 +68,7 @@ final class CardFields {
         out.add(new Field("card.authority", authority.strip()));
     }
 
-    private static String date(CardDate d) { return d.isLongTerm() ? "长期" : d.iso(); }
+    private static String date(CardDate d, Messages messages) { return d.isLongTerm() ? messages.get("card.longTerm") : d.iso(); }
 
     /**
      * The code points of the characters the console's fonts may not draw: outside the BMP, private use, or not in GBK

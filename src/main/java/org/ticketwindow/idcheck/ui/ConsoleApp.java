@@ -110,7 +110,7 @@ public final class ConsoleApp extends Application {
                 window.opened(s);
             }, e -> {
                 // a store fault (restored, damaged, key missing…) in the clerk's words first, then the technician's detail
-                window.failed(e instanceof org.ticketwindow.idcheck.store.StoreException s ? s.kind().zh() + "\n" + s.getMessage()
+                window.failed(e instanceof org.ticketwindow.idcheck.store.StoreException s ? Messages.of(Messages.CHINESE).of(s.kind()) + "\n" + s.getMessage()
                         : e.getMessage());
             });
         }

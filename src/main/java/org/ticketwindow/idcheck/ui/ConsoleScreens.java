@@ -56,7 +56,7 @@ final class ConsoleScreens {
 
     /** The settings a supervisor sees but does not change here (the editable ones are fields on the screen). */
     private List<String> settingsLines(CounterSettings s, Messages messages) {
-        return List.of(messages.get("sup.set.counter", s.counterId(), messages.get("kind." + s.counterKind().name())),
+        return List.of(messages.get("sup.set.counter", s.counterId(), messages.of(s.counterKind())),
                 messages.get("sup.set.central", s.centralUrl() == null ? messages.get("sup.set.training") : s.centralUrl()),
                 messages.get("sup.set.batch", s.batchSize()),
                 messages.get("sup.set.file", session.runtime().home().counterSettings()));
@@ -78,7 +78,7 @@ final class ConsoleScreens {
                 var problem = session.photos().check().get();
                 return problem.isEmpty() ? messages.get("tech.photoOk", session.photos().describe())
                         : messages.get("tech.photoBad", session.photos().describe(),
-                        messages.pick(problem.get().problem().zh(), problem.get().problem().en()), problem.get().technician());
+                        messages.of(problem.get().problem()), problem.get().technician());
             }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, Map<String, Object> values) throws Exception {
                 return session.saveTuning(id, values);

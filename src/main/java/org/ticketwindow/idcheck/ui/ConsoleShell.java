@@ -15,13 +15,18 @@ import java.util.Optional;
 final class ConsoleShell {
     private ConsoleShell() { }
 
-    /** The screens after login, with the label key of the button that opens each. */
+    /** The screens after login, with the label key of the button that opens each and its key. */
     enum Screen {
-        WORKSPACE("nav.workspace"), QUEUE("nav.queue"), TECHNICIAN("nav.technician"), SUPERVISOR("nav.supervisor");
+        WORKSPACE("nav.workspace", KeyMap.CANCEL), QUEUE("nav.queue", KeyMap.QUEUE), TECHNICIAN("nav.technician", KeyMap.TECHNICIAN),
+        SUPERVISOR("nav.supervisor", KeyMap.SUPERVISOR);
 
         final String navKey;
+        final KeyMap key;
 
-        Screen(String navKey) { this.navKey = navKey; }
+        Screen(String navKey, KeyMap key) {
+            this.navKey = navKey;
+            this.key = key;
+        }
     }
 
     /** What a shell key asks for. */
@@ -64,21 +69,22 @@ final class ConsoleShell {
      */
     static Optional<Command> command(KeyCode key, boolean ctrl, ClerkRole role, Screen current) {
         boolean in = role != null;
-        Command c = switch (key) {
-            case F1 -> Command.HELP;
-            case F2 -> Command.LANGUAGE;
-            case F11 -> in ? Command.QUEUE : Command.NOTHING;
-            case F12 -> in ? Command.LOG_OUT : Command.NOTHING;
-            case ESCAPE -> in && current != Screen.WORKSPACE && may(role, Screen.WORKSPACE) ? Command.WORKSPACE : null;
-            case T -> ctrl && in && may(role, Screen.TECHNICIAN) ? Command.TECHNICIAN : null;
-            case U -> ctrl && in && may(role, Screen.SUPERVISOR) ? Command.SUPERVISOR : null;
-            case D -> ctrl ? Command.DARK_THEME : null;
-            case EQUALS, PLUS, ADD -> ctrl ? Command.LARGER_TEXT : null;
-            case MINUS, SUBTRACT -> ctrl ? Command.SMALLER_TEXT : null;
-            case DIGIT0, NUMPAD0 -> ctrl ? Command.NORMAL_TEXT : null;
-            case M -> ctrl ? Command.SOUNDS : null;
-            default -> null;
-        };
-        return Optional.ofNullable(c);
+        return KeyMap.of(key, ctrl).map(k -> switch (k) {
+            case HELP -> Command.HELP;
+            case LANGUAGE -> Command.LANGUAGE;
+            case QUEUE -> in ? Command.QUEUE : Command.NOTHING;
+            case LOG_OUT -> in ? Command.LOG_OUT : Command.NOTHING;
+            case CANCEL -> in && current != Screen.WORKSPACE && may(role, Screen.WORKSPACE) ? Command.WORKSPACE : null;
+            case TECHNICIAN -> in && may(role, Screen.TECHNICIAN) ? Command.TECHNICIAN : null;
+            case SUPERVISOR -> in && may(role, Screen.SUPERVISOR) ? Command.SUPERVISOR : null;
+            case DARK_THEME -> Command.DARK_THEME;
+            case LARGER_TEXT -> Command.LARGER_TEXT;
+            case SMALLER_TEXT -> Command.SMALLER_TEXT;
+            case NORMAL_TEXT -> Command.NORMAL_TEXT;
+            case SOUNDS -> Command.SOUNDS;
+            // the workspace's and the tray's own keys: not the shell's
+            case ON_SITE, PROXY, OVER_LIMIT_CONTACT, PRE_VERIFICATION, DUPLICATE_CLAIM, TICKET_SERVICE, TRAY_PLACE,
+                 TRAY_REMOVE, RECORD, NAME_ACCEPT, NAME_REJECT -> null;
+        });
     }
 }

@@ -132,13 +132,13 @@ final class ConsoleWindow {
 
     private Node banner() {
         var s = settings;
-        Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
-                messages.get("kind." + s.counterKind().name())));
+        Label counter = new Label(messages.get("banner.counter", training() ? messages.get("banner.trainingStation") : "—", s.counterId(),
+                messages.of(s.counterKind())));
         counter.getStyleClass().add("banner-text");
         // station, counter and clerk wrap to a second line rather than being cut (English, large text)
         javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 2, Views.styled(messages.get("app.title"), "banner-title"), counter);
         if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
-                messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
+                messages.of(clerk.role())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);
         for (Node n : row.getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(row);
@@ -191,8 +191,15 @@ final class ConsoleWindow {
             showLogin();
             return;
         }
-        // the screen is built again in the new language; in the workspace the reader loop starts afresh, so a card
-        // still on the reader is read and decided again (a running calibration is stopped, after confirming)
+        if (screen == Screen.WORKSPACE && workspace != null) {
+            // the open case stays as it is: its texts are rendered again and the controls rebuilt over the same view
+            // model; the reader loop goes on (nothing is read, looked up or decided again)
+            workspace.language(messages);
+            rebuildWorkspace();
+            refreshStatus();
+            return;
+        }
+        // another screen is built again in the new language (a running calibration is stopped, after confirming)
         Screen s = screen;
         leaveThen(() -> {
             screen = null;
@@ -237,7 +244,9 @@ final class ConsoleWindow {
     }
 
     private void help() {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, messages.get("help.text"));
+        // every key from the key map; the close button in the UI's language (JavaFX would use the JVM's locale)
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, KeyMap.help(messages),
+                new javafx.scene.control.ButtonType(messages.get("help.close"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         a.setHeaderText(messages.get("help.title"));
         a.initOwner(stage);
         a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
@@ -323,9 +332,9 @@ final class ConsoleWindow {
     /** The buttons to the other screens this clerk may open, with their keys. */
     private List<Button> navigation() {
         List<Button> out = new java.util.ArrayList<>();
-        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(messages.get(s.navKey), () -> showScreen(s)));
-        out.add(Views.button(messages.get("nav.help"), this::help));
-        out.add(Views.button(messages.get("logout"), this::logout));
+        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(s.key.button(messages, s.navKey), () -> showScreen(s)));
+        out.add(Views.button(KeyMap.HELP.button(messages, "nav.help"), this::help));
+        out.add(Views.button(KeyMap.LOG_OUT.button(messages, "logout"), this::logout));
         return out;
     }
 

@@ -86,7 +86,7 @@ public final class EntryFormViewModel {
             validate();
         } catch (Mrz.MrzException e) {
             filling = false;
-            mrzMessage.set(messages.pick(e.zh(), e.getMessage()));
+            mrzMessage.set(messages.of(e.text()));
         }
     }
 
@@ -118,7 +118,7 @@ public final class EntryFormViewModel {
         EnteredDocument d = build();
         boolean untilMalformed = !validUntil.get().isBlank() && date(validUntil.get()) == null;
         for (EnteredDocument.Problem p : d.problems()) {
-            if (!(untilMalformed && p.field() == null)) out.add(messages.pick(p.zh(), p.en())); // said more precisely below
+            if (!(untilMalformed && p.field() == null)) out.add(messages.of(p.text())); // said more precisely below
         }
         if (untilMalformed) out.add(messages.get("entry.badDate", messages.get("entry.validUntil")));
         if (!birthDate.get().isBlank() && date(birthDate.get()) == null) out.add(messages.get("entry.badDate", messages.get("entry.birthDate")));

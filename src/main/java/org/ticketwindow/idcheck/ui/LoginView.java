@@ -31,11 +31,11 @@ final class LoginView {
         pin.setId("login-pin");
         pin.setAccessibleText(messages.get("login.pin"));
         pin.textProperty().bindBidirectional(vm.pin());
-        Button go = new Button(messages.get("login.submit"));
+        Button go = new Button(KeyMap.RECORD.button(messages, "login.submit"));
         go.setDefaultButton(true);
         go.disableProperty().bind(vm.busy());
         go.setOnAction(e -> vm.login());
-        Button lang = new Button(messages.get("login.language"));
+        Button lang = new Button(KeyMap.LANGUAGE.button(messages, "login.language"));
         lang.setOnAction(e -> switchLanguage.run());
         Label msg = new Label();
         msg.setId("login-message");

@@ -1,37 +1,39 @@
 package org.ticketwindow.idcheck.ui;
 
-import java.text.MessageFormat;
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
+
 import java.util.Locale;
-import java.util.ResourceBundle;
 
 /**
- * The console's texts: {@code i18n/messages.properties} is Chinese (the default), {@code messages_en} English. No
- * fallback to the JVM's locale: a clerk on an English-locale PC still gets Chinese unless English is chosen.
+ * The console's handle on the texts of its language: {@link Texts} (the bundles {@code i18n/messages*} and
+ * {@code i18n/domain*}) in the language the clerk chose. The screens, the CLI and the central read the same bundles
+ * the same way (decision 0016).
  */
 public final class Messages {
-    public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    public static final Locale ENGLISH = Locale.ENGLISH;
+    public static final Locale CHINESE = Texts.CHINESE;
+    public static final Locale ENGLISH = Texts.ENGLISH;
 
-    private final Locale locale;
-    private final ResourceBundle bundle;
+    private final Texts texts;
 
-    private Messages(Locale locale) {
-        this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("i18n.messages", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-    }
+    private Messages(Texts texts) { this.texts = texts; }
 
-    public static Messages of(Locale locale) { return new Messages(locale.getLanguage().equals("en") ? ENGLISH : CHINESE); }
+    public static Messages of(Locale locale) { return new Messages(Texts.of(locale)); }
 
-    public Locale locale() { return locale; }
+    public Locale locale() { return texts.locale(); }
 
-    public boolean english() { return locale == ENGLISH; }
+    public boolean english() { return texts.isEnglish(); }
 
-    public String get(String key, Object... args) {
-        String pattern = bundle.getString(key);
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale).format(args);
-    }
+    public Texts texts() { return texts; }
 
-    /** For the domain's own bilingual texts (outcomes, reasons, roles). */
-    public String pick(String zh, String en) { return english() ? en : zh; }
+    public String get(String key, Object... args) { return texts.get(key, args); }
+
+    /** A domain text (a rule's reason, a read outcome, a hint…) in the clerk's language. */
+    public String of(Text text) { return texts.of(text); }
+
+    /** A line a store column holds (the queue's last error, the central's answer), in the clerk's language. */
+    public String stored(String line) { return texts.ofStored(line); }
+
+    /** An enum constant's text in the clerk's language ({@code CaseKind.ON_SITE}…). */
+    public String of(Enum<?> constant) { return texts.of(constant); }
 }

@@ -8,7 +8,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ticketwindow.idcheck.store.QueueItem;
-import org.ticketwindow.idcheck.store.ResultState;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -31,11 +30,10 @@ final class QueueView {
         table.getColumns().add(Views.column(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 90));
         table.getColumns().add(Views.column(messages.get("queue.sequence"), i -> String.valueOf(i.sequence()), 70));
         table.getColumns().add(Views.column(messages.get("queue.recordedAt"), i -> i.recordedAt() == null ? "" : TIME.format(i.recordedAt()), 140));
-        table.getColumns().add(Views.column(messages.get("queue.case"), QueueItem::caseKind, 150));
-        table.getColumns().add(Views.column(messages.get("queue.outcome"), QueueItem::outcome, 130));
+        table.getColumns().add(Views.column(messages.get("queue.case"), vm::caseKind, 150));
+        table.getColumns().add(Views.column(messages.get("queue.outcome"), vm::outcome, 130));
         table.getColumns().add(Views.column(messages.get("queue.attempts"), i -> String.valueOf(i.attempts()), 60));
-        table.getColumns().add(Views.column(messages.get("queue.detail"), i -> i.state() == ResultState.SYNCED || i.state() == ResultState.PARKED
-                ? nz(i.answer()) : nz(i.lastError()), 330));
+        table.getColumns().add(Views.column(messages.get("queue.detail"), vm::detail, 330));
         table.getColumns().add(Views.column(messages.get("queue.id"), QueueItem::id, 250));
         table.setPlaceholder(new Label(messages.get("queue.empty")));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -53,5 +51,4 @@ final class QueueView {
         return body;
     }
 
-    private static String nz(String s) { return s == null ? "" : s; }
 }

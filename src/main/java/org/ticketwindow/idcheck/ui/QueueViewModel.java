@@ -41,6 +41,26 @@ public final class QueueViewModel {
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
     public boolean mayRetry() { return mayRetry; }
 
+    /** The row's case kind in the clerk's language (the store keeps the constant's name: it knows no rules). */
+    public String caseKind(QueueItem i) { return named("CaseKind.", i.caseKind()); }
+
+    /** The row's outcome in the clerk's language. */
+    public String outcome(QueueItem i) { return named("Outcome.", i.outcome()); }
+
+    /**
+     * The central's answer once synced, else why it is parked or the last send error (the store keeps a parked
+     * result's reason as its last error): stored texts, in the clerk's language.
+     */
+    public String detail(QueueItem i) {
+        String line = i.state() == ResultState.SYNCED ? i.answer() : i.lastError();
+        return line == null ? "" : messages.stored(line);
+    }
+
+    private String named(String type, String constant) {
+        if (constant == null || constant.isEmpty()) return "";
+        return messages.texts().has(type + constant) ? messages.get(type + constant) : constant;
+    }
+
     public void refresh() {
         tasks.run(() -> {
             List<QueueItem> out = new ArrayList<>(queue.items(ResultState.PARKED, 500));

@@ -15,7 +15,7 @@ public record StatusLine(String text, boolean warning) {
     public static StatusLine of(QueueStatus q, Messages m, ZoneId zone) {
         String oldest = q.queued() == 0 ? m.get("status.none") : m.get("status.minutes", q.oldestQueuedAgeSeconds() / 60);
         String last = q.lastSyncAt() == null ? m.get("status.never") : TIME.withZone(zone).format(q.lastSyncAt());
-        String health = q.lastError() == null ? m.get("status.ok") : m.get("status.error", q.lastError());
+        String health = q.lastError() == null ? m.get("status.ok") : m.get("status.error", m.stored(q.lastError()));
         return new StatusLine(m.get("status.line", q.queued() + q.sending(), oldest, last, health),
                 q.lastError() != null || q.warning(QueueStatus.DEFAULT_WARNING_AGE));
     }

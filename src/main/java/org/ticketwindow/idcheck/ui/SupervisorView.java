@@ -35,7 +35,7 @@ final class SupervisorView {
         table.setId("clerks");
         table.getColumns().add(Views.column(messages.get("sup.id"), Clerk::id, 90));
         table.getColumns().add(Views.column(messages.get("sup.name"), Clerk::displayName, 160));
-        table.getColumns().add(Views.column(messages.get("sup.role"), c -> messages.pick(c.role().zh(), c.role().en()), 110));
+        table.getColumns().add(Views.column(messages.get("sup.role"), c -> messages.of(c.role()), 110));
         table.getColumns().add(Views.column(messages.get("sup.locked"), c -> c.lockedUntil() != null && c.lockedAt(java.time.Instant.now())
                 ? messages.get("sup.lockedUntil", TIME.format(c.lockedUntil())) : c.failedAttempts() > 0 ? messages.get("sup.failures", c.failedAttempts()) : "", 160));
         table.setPrefHeight(260);
@@ -60,6 +60,7 @@ final class SupervisorView {
         Button setRole = Views.button(messages.get("sup.setRole"), () -> vm.setRole(table.getSelectionModel().getSelectedItem(), changeTo.getValue()));
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
+        vm.messageRefused().addListener((o, was, refused) -> message.getStyleClass().setAll("label", refused ? "message" : "recorded"));
         VBox clerks = new VBox(8, Views.heading(messages, "sup.clerks"), table, new HBox(8, reset, unlock, changeTo, setRole),
                 Views.styled(messages.get("sup.pinHelp"), "hint"), form, add, message);
         clerks.getStyleClass().add("panel");
@@ -79,7 +80,7 @@ final class SupervisorView {
             f.textProperty().bindBidirectional(e.getValue());
             if (e.getKey().equals("policy.contact-limit")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()));
             if (e.getKey().equals("store.retention-days")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.app.CounterSettings.DEFAULT_RETENTION_DAYS));
-            Label key = new Label(e.getKey());
+            Label key = new Label(vm.settingLabel(e.getKey()));
             key.getStyleClass().add("details");
             edit.addRow(row++, key, f);
         }
@@ -88,6 +89,7 @@ final class SupervisorView {
         Label saved = Views.styled("", "recorded");
         saved.setId("settings-message");
         saved.textProperty().bind(vm.settingsMessage());
+        vm.settingsRefused().addListener((o, was, refused) -> saved.getStyleClass().setAll("label", refused ? "message" : "recorded"));
         VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit, Views.heading(messages, "sup.settings"),
                 Views.styled(String.join("\n", vm.settings()), "details"), edit, save, saved, Views.styled(messages.get("sup.settingsHelp"), "hint"));
         settings.getStyleClass().add("panel");
@@ -112,7 +114,7 @@ final class SupervisorView {
         c.getItems().addAll(ClerkRole.values());
         c.getSelectionModel().selectFirst();
         c.setConverter(new StringConverter<>() {
-            @Override public String toString(ClerkRole r) { return r == null ? "" : messages.pick(r.zh(), r.en()); }
+            @Override public String toString(ClerkRole r) { return r == null ? "" : messages.of(r); }
             @Override public ClerkRole fromString(String s) { return null; }
         });
         return c;

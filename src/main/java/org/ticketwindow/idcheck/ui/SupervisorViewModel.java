@@ -1,6 +1,8 @@
 package org.ticketwindow.idcheck.ui;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -47,6 +49,8 @@ public final class SupervisorViewModel {
     /** The editable settings ({@link CounterSettings#SUPERVISOR_KEYS}) as the file has them now. */
     private final Map<String, StringProperty> editable = new LinkedHashMap<>();
     private final ReadOnlyStringWrapper settingsMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper settingsRefused = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyBooleanWrapper messageRefused = new ReadOnlyBooleanWrapper(false);
 
     /**
      * @param settingsFile the installation file the supervisor's keys are saved to
@@ -69,6 +73,15 @@ public final class SupervisorViewModel {
     public Map<String, StringProperty> editableSettings() { return editable; }
     public ReadOnlyStringProperty settingsMessage() { return settingsMessage.getReadOnlyProperty(); }
 
+    /** True while the clerk-management message says why something was refused (shown red, not as a success). */
+    public ReadOnlyBooleanProperty messageRefused() { return messageRefused.getReadOnlyProperty(); }
+
+    /** True while the settings message says why a save was refused (shown red, not as a success). */
+    public ReadOnlyBooleanProperty settingsRefused() { return settingsRefused.getReadOnlyProperty(); }
+
+    /** A setting's label: its name in the clerk's language with the file's key beside it ("常用联系人上限（policy.contact-limit）"). */
+    public String settingLabel(String key) { return messages.get("sup.key." + key, key); }
+
     /**
      * Saves the changed keys to the installation file, validated as a whole first (a bad value names its key and
      * nothing is written), and audits the change. The central and certificates apply at the next start.
@@ -83,8 +96,9 @@ public final class SupervisorViewModel {
             return s;
         }, s -> {
             saved.accept(s);
+            settingsRefused.set(false);
             settingsMessage.set(messages.get("sup.settingsSaved"));
-        }, e -> settingsMessage.set(messages.get("sup.settingsRefused", e.getMessage())));
+        }, this::settingsFailed);
     }
 
     public ObservableList<Clerk> clerks() { return list; }
@@ -109,8 +123,15 @@ public final class SupervisorViewModel {
                 }
             }
             return current;
-        }, current -> editable.forEach((k, v) -> v.set(current.getProperty(k, ""))),
-                e -> settingsMessage.set(messages.get("sup.settingsRefused", e.getMessage())));
+        }, current -> editable.forEach((k, v) -> v.set(current.getProperty(k, ""))), this::settingsFailed);
+    }
+
+    /** Every problem of a refused file in the clerk's language, one per line; another failure with its message. */
+    private void settingsFailed(Throwable e) {
+        String why = e instanceof CounterSettings.SettingsException s
+                ? "\n" + String.join("\n", s.problems().stream().map(messages::of).toList()) : e.getMessage();
+        settingsRefused.set(true);
+        settingsMessage.set(messages.get("sup.settingsRefused", why));
     }
 
     public void add() {
@@ -118,7 +139,7 @@ public final class SupervisorViewModel {
         String name = newName.get().strip();
         String p = takePin();
         if (id.isEmpty() || name.isEmpty() || !ClerkAccounts.validPin(p)) {
-            message.set(messages.get("sup.addIncomplete"));
+            refused(messages.get("sup.addIncomplete"));
             return;
         }
         ClerkRole role = newRole.get();
@@ -131,7 +152,7 @@ public final class SupervisorViewModel {
         String p = takePin();
         if (c == null) return;
         if (!ClerkAccounts.validPin(p)) {
-            message.set(messages.get("sup.pinRule"));
+            refused(messages.get("sup.pinRule"));
             return;
         }
         change(() -> clerks.resetPin(c.id(), p, supervisorId), messages.get("sup.pinReset", c.id()));
@@ -144,10 +165,10 @@ public final class SupervisorViewModel {
     public void setRole(Clerk c, ClerkRole role) {
         if (c == null || role == null) return;
         if (c.id().equals(supervisorId) && role != ClerkRole.SUPERVISOR) {
-            message.set(messages.get("sup.notSelf")); // a supervisor cannot lock themselves out of this screen
+            refused(messages.get("sup.notSelf")); // a supervisor cannot lock themselves out of this screen
             return;
         }
-        change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.pick(role.zh(), role.en())));
+        change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.of(role)));
     }
 
     /** Walks the audit chain; a break names the entry and the problem. */
@@ -171,9 +192,16 @@ public final class SupervisorViewModel {
             return clerks.list();
         }, l -> {
             list.setAll(l);
+            messageRefused.set(false);
             message.set(done);
         }, this::failed);
     }
 
-    private void failed(Throwable e) { message.set(messages.get("sup.failed", e.getMessage())); }
+    private void failed(Throwable e) { refused(messages.get("sup.failed", e.getMessage())); }
+
+    /** A refusal or failure: said in red, not as a success. */
+    private void refused(String why) {
+        messageRefused.set(true);
+        message.set(why);
+    }
 }

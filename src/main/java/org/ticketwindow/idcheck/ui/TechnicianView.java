@@ -142,7 +142,7 @@ final class TechnicianView {
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));
             StringBuilder c = new StringBuilder(messages.get("tech.outcomes"));
             r.outcomes().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> c.append("  ").append(e.getKey()).append('=').append(e.getValue()));
+                    .forEach(e -> c.append("  ").append(messages.of(e.getKey())).append(' ').append(e.getValue()));
             if (!r.errorCodes().isEmpty()) {
                 c.append('\n').append(messages.get("tech.codes"));
                 r.errorCodes().forEach((k, v) -> c.append("  ").append(k).append('=').append(v));

@@ -189,7 +189,7 @@ public final class TechnicianViewModel {
             lastSam = h;
             sam.set(h.healthy()
                     ? messages.get("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
-                    : messages.get("tech.samFault", messages.pick(h.fault().get().clerkZh(), h.fault().get().clerkEn())));
+                    : messages.get("tech.samFault", messages.of(h.fault().get().clerk())));
             append(sam.get());
             startLoop();
         }, e -> {
@@ -365,14 +365,14 @@ public final class TechnicianViewModel {
     String describe(ReaderEvent e) {
         return switch (e) {
             case ReaderEvent.CardOutcome o -> switch (o.outcome()) {
-                case ReadOutcome.Read r -> messages.pick(r.clerkZh(), r.clerkEn()) + " · " + masked(r.card()) + " · "
+                case ReadOutcome.Read r -> messages.of(r.clerk()) + " · " + masked(r.card()) + " · "
                         + r.timings().total().toMillis() + " ms";
-                case ReadOutcome.Refused r -> messages.pick(r.clerkZh(), r.clerkEn()) + " · " + masked(r.card());
-                default -> messages.pick(o.outcome().clerkZh(), o.outcome().clerkEn());
+                case ReadOutcome.Refused r -> messages.of(r.clerk()) + " · " + masked(r.card());
+                default -> messages.of(o.outcome().clerk());
             };
             case ReaderEvent.CardRemoved r -> messages.get("tech.removed");
             case ReaderEvent.Reading r -> messages.get("reader.reading");
-            case ReaderEvent.Fault f -> messages.pick(f.fault().clerkZh(), f.fault().clerkEn());
+            case ReaderEvent.Fault f -> messages.of(f.fault().clerk());
             case ReaderEvent.Recovered r -> messages.get("tech.recovered");
         };
     }

@@ -5,7 +5,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -42,30 +41,48 @@ final class TrainingTrayView {
         this.clock = clock;
     }
 
+    private javafx.scene.control.ListCell<TrainingMode.TrayCard> wrappingCell() {
+        javafx.scene.control.ListCell<TrainingMode.TrayCard> cell = new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(TrainingMode.TrayCard item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "" : messages.of(item.text()));
+            }
+        };
+        cell.setWrapText(true);
+        cell.setMinHeight(Region.USE_PREF_SIZE);
+        cell.setPrefWidth(0); // the list's width, not the sentence's
+        return cell;
+    }
+
     Node build() {
-        ComboBox<TrainingMode.TrayCard> cards = new ComboBox<>();
+        // a list, not a drop-down: each card's description is a sentence that wraps in the narrow column, never "…"
+        javafx.scene.control.ListView<TrainingMode.TrayCard> cards = new javafx.scene.control.ListView<>();
         cards.setId("tray-card");
         cards.getItems().addAll(TrainingMode.trayCards());
-        cards.setConverter(WorkspaceView.named(TrainingMode.TrayCard::id));
+        cards.setCellFactory(list -> wrappingCell());
+        cards.setPrefHeight(200);
+        cards.setMinHeight(120);
         // the card on the simulated reader, if any (the screen is built again after the queue or a language switch)
         cards.getItems().stream().filter(c -> t.cardOnReader().map(c.id()::equals).orElse(false)).findFirst()
                 .ifPresentOrElse(cards.getSelectionModel()::select, cards.getSelectionModel()::selectFirst);
+        cards.scrollTo(cards.getSelectionModel().getSelectedIndex());
         cards.setAccessibleText(messages.get("tray.heading"));
-        Button place = Views.button(messages.get("tray.place"), () -> t.place(cards.getValue().id()));
+        Button place = Views.button(KeyMap.TRAY_PLACE.button(messages, "tray.place"), () -> t.place(cards.getSelectionModel().getSelectedItem().id()));
         place.setId("tray-place");
-        Button remove = Views.button(messages.get("tray.remove"), t::removeCard);
+        Button remove = Views.button(KeyMap.TRAY_REMOVE.button(messages, "tray.remove"), t::removeCard);
         remove.setId("tray-remove");
         cards.sceneProperty().addListener((o, was, scene) -> {
             if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
-                if (k.getCode() == KeyCode.F5) place.fire();
-                if (k.getCode() == KeyCode.F6) remove.fire();
+                KeyMap pressed = KeyMap.of(k).orElse(null);
+                if (pressed == KeyMap.TRAY_PLACE) place.fire();
+                if (pressed == KeyMap.TRAY_REMOVE) remove.fire();
             });
         });
         ComboBox<TrainingMode.Fault> fault = new ComboBox<>();
         fault.setId("tray-fault");
         fault.getItems().addAll(TrainingMode.Fault.values());
         fault.getSelectionModel().select(t.injected()); // the simulator's real state, before the listener below
-        fault.setConverter(WorkspaceView.named(f -> messages.pick(f.zh(), f.en())));
+        fault.setConverter(WorkspaceView.named(f -> messages.of(f)));
         fault.setAccessibleText(messages.get("tray.fault"));
         fault.valueProperty().addListener((o, was, now) -> {
             t.inject(now);

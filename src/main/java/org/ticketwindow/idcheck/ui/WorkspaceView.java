@@ -10,8 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -48,11 +46,6 @@ import java.util.function.Consumer;
  * text and decision comes from {@link WorkspaceViewModel} and {@link EntryFormViewModel}.
  */
 final class WorkspaceView {
-    /** The case buttons' function keys. F5/F6 are the training tray's, F11 the queue, F12 log out. */
-    static final Map<CaseKind, KeyCode> CASE_KEYS = new EnumMap<>(Map.of(CaseKind.ON_SITE, KeyCode.F3,
-            CaseKind.PROXY, KeyCode.F4, CaseKind.OVER_LIMIT_CONTACT, KeyCode.F7, CaseKind.PRE_VERIFICATION, KeyCode.F8,
-            CaseKind.DUPLICATE_CLAIM, KeyCode.F9, CaseKind.TICKET_SERVICE, KeyCode.F10));
-
     private final WorkspaceViewModel vm;
     private final EntryFormViewModel entry;
     private final Messages messages;
@@ -85,7 +78,7 @@ final class WorkspaceView {
         });
         javafx.scene.layout.FlowPane cases = new javafx.scene.layout.FlowPane(8, 8); // a second row rather than a cut key
         for (CaseKind k : CaseKind.values()) {
-            Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
+            Button b = Views.button(KeyMap.of(k).button(messages, "case." + k.name()), () -> select(k));
             b.setId("case-" + k.name());
             vm.notHandledHere(k).ifPresent(why -> { // greyed out before it is chosen, the reason on the button
                 b.setText(b.getText() + "\n" + messages.get("case.stationOnly"));
@@ -105,26 +98,27 @@ final class WorkspaceView {
 
     /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
     boolean handleKey(KeyEvent e) {
-        for (var c : CASE_KEYS.entrySet()) {
-            if (e.getCode() == c.getValue() && !e.isControlDown()) {
-                select(c.getKey());
-                return true;
-            }
+        KeyMap key = KeyMap.of(e).orElse(null); // the keys are spelled in KeyMap
+        if (key == null) return false;
+        Optional<CaseKind> kind = key.caseKind();
+        if (kind.isPresent()) {
+            select(kind.get());
+            return true;
         }
-        if (e.getCode() == KeyCode.ENTER) {
+        if (key == KeyMap.RECORD) {
             Runnable field = Views.enterAction(e.getTarget() instanceof Node n ? n.getScene().getFocusOwner() : null);
             if (field != null) field.run(); else vm.record();
             return true;
         }
-        if (e.getCode() == KeyCode.ESCAPE) {
+        if (key == KeyMap.CANCEL) {
             vm.cancel();
             return true;
         }
-        if (KeyCombination.keyCombination("Ctrl+Y").match(e) && vm.needsNameDecision().get()) {
+        if (key == KeyMap.NAME_ACCEPT && vm.needsNameDecision().get()) {
             vm.decideName(ClerkNameDecision.ACCEPTED);
             return true;
         }
-        if (KeyCombination.keyCombination("Ctrl+N").match(e) && vm.needsNameDecision().get()) {
+        if (key == KeyMap.NAME_REJECT && vm.needsNameDecision().get()) {
             vm.decideName(ClerkNameDecision.REJECTED);
             return true;
         }
@@ -289,11 +283,11 @@ final class WorkspaceView {
         List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
         checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
-                : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.pick(x.detailZh(), x.detailEn())).toList()));
+                : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.of(x)).toList()));
         VBox panel = new VBox(8);
         if (withRole) { // two cards side by side: the role, the photo, then the fields
             // the checks' result right under the role, in view without scrolling; the fields below the photo
-            panel.getChildren().addAll(Views.styled(messages.pick(d.role().zh(), d.role().en()), "slot-heading"), checks, photo(d.photo()), g);
+            panel.getChildren().addAll(Views.styled(messages.of(d.role()), "slot-heading"), checks, photo(d.photo()), g);
             checks.maxWidthProperty().bind(checks.fontProperty().map(font -> font.getSize() * 12));
         } else { // one card: its fields beside the photo when they fit, below it when not
             panel.getChildren().addAll(new PhotoBesideFields(photo(d.photo()), g), checks);
@@ -341,7 +335,7 @@ final class WorkspaceView {
             return view;
         }
         String text = result instanceof org.ticketwindow.idcheck.photo.PhotoResult.NotDecoded n
-                ? messages.pick(n.problem().zh(), n.problem().en()) : messages.get("card.photoDecoding");
+                ? messages.of(n.problem()) : messages.get("card.photoDecoding");
         Label reason = Views.styled(text, "photo");
         reason.setId("photo-reason");
         reason.setWrapText(true);
@@ -368,13 +362,13 @@ final class WorkspaceView {
         return l;
     }
 
-    private String date(CardDate d) { return d.isLongTerm() ? messages.pick("长期", "long-term") : d.iso(); }
+    private String date(CardDate d) { return d.isLongTerm() ? messages.get("card.longTerm") : d.iso(); }
 
     private Node entryForm() {
         ComboBox<DocumentType> type = new ComboBox<>();
         type.getItems().addAll(EntryFormViewModel.TYPES);
         type.valueProperty().bindBidirectional(entry.type());
-        type.setConverter(named(t -> messages.pick(t.zh(), t.en())));
+        type.setConverter(named(t -> messages.of(t)));
         TextField number = field(entry.number(), "entry.number");
         TextField name = field(entry.name(), "entry.name");
         name.setPromptText(messages.get("entry.namePrompt"));
@@ -480,12 +474,12 @@ final class WorkspaceView {
         verdict.textProperty().bind(vm.verdict());
         Label passenger = Views.styled("", "passenger");
         passenger.setId("passenger");
-        passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger") + p));
-        Button record = Views.button(messages.get("decision.record"), vm::record);
+        passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger", p)));
+        Button record = Views.button(KeyMap.RECORD.button(messages, "decision.record"), vm::record);
         record.setId("record");
         record.disableProperty().bind(vm.canRecord().not());
         record.getStyleClass().add("primary");
-        Button cancel = Views.button(messages.get("decision.cancel"), vm::cancel);
+        Button cancel = Views.button(KeyMap.CANCEL.button(messages, "decision.cancel"), vm::cancel);
         VBox content = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision());
         ScrollPane scroll = new ScrollPane(content); // long notes (P3, L2) scroll; the decision buttons stay in view
         scroll.setFitToWidth(true);
@@ -576,7 +570,7 @@ final class WorkspaceView {
             choices.getChildren().clear();
             kinds.getToggles().clear();
             for (ExtraFactorKind k : vm.factorKinds()) {
-                javafx.scene.control.RadioButton r = new javafx.scene.control.RadioButton(messages.pick(k.zh(), k.en()));
+                javafx.scene.control.RadioButton r = new javafx.scene.control.RadioButton(messages.of(k));
                 r.setUserData(k);
                 r.setToggleGroup(kinds);
                 r.setWrapText(true);
@@ -618,9 +612,9 @@ final class WorkspaceView {
     }
 
     private Node nameDecision() {
-        Button accept = Views.button(messages.get("name.accept"), () -> vm.decideName(ClerkNameDecision.ACCEPTED));
+        Button accept = Views.button(KeyMap.NAME_ACCEPT.button(messages, "name.accept"), () -> vm.decideName(ClerkNameDecision.ACCEPTED));
         accept.setId("name-accept");
-        Button reject = Views.button(messages.get("name.reject"), () -> vm.decideName(ClerkNameDecision.REJECTED));
+        Button reject = Views.button(KeyMap.NAME_REJECT.button(messages, "name.reject"), () -> vm.decideName(ClerkNameDecision.REJECTED));
         reject.setId("name-reject");
         Label heading = Views.styled(messages.get("name.heading"), "label");
         heading.setWrapText(true);

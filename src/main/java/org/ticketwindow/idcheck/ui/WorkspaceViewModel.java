@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.ticketwindow.idcheck.etp.EtpRefusal;
 import org.ticketwindow.idcheck.etp.EtpVerdict;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.identity.CardData;
@@ -17,6 +16,7 @@ import org.ticketwindow.idcheck.reader.ReaderEvent;
 import org.ticketwindow.idcheck.store.QueuedResult;
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
 import org.ticketwindow.idcheck.sync.Recorder;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.CounterKind;
@@ -29,6 +29,7 @@ import org.ticketwindow.idcheck.verify.ExtraFactorCheck;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
+import org.ticketwindow.idcheck.verify.Outcome;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordChoice;
@@ -46,6 +47,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -71,7 +73,9 @@ public final class WorkspaceViewModel {
     private final VerificationRules rules;
     private final Optional<EtpVerifier> proofs;
     private final Tasks tasks;
-    private final Messages messages;
+    private Messages messages;
+    /** What each shown text is made of: run again in the new language on F2 (the case and the reader stay as they are). */
+    private final Map<Object, Runnable> renders = new java.util.IdentityHashMap<>(); // by identity: a list's equality changes with it
     private final Clock clock;
 
     private final ReadOnlyObjectWrapper<CaseKind> caseKind = new ReadOnlyObjectWrapper<>(CaseKind.ON_SITE);
@@ -132,7 +136,7 @@ public final class WorkspaceViewModel {
         this.tasks = tasks;
         this.messages = messages;
         this.clock = clock;
-        readerMessage.set(messages.get("reader.placeCard"));
+        show(readerMessage, () -> messages.get("reader.placeCard"));
         refreshSlots();
     }
 
@@ -182,7 +186,7 @@ public final class WorkspaceViewModel {
 
     /** Why {@code kind} is never handled at this counter (an agency: P2, DUP1), in the UI's language; empty when it is. */
     public Optional<String> notHandledHere(CaseKind kind) {
-        return counterKind.refuses(kind).map(r -> messages.pick(r.zh(), r.en()));
+        return counterKind.refuses(kind).map(messages::of);
     }
 
     /**
@@ -198,11 +202,11 @@ public final class WorkspaceViewModel {
         if (busy.get()) return;
         caseKind.set(kind);
         clear();
-        recordedMessage.set("");
+        show(recordedMessage, () -> "");
     }
 
     /** No reader is configured or it cannot be opened: the clerk is told, and nothing can be read. */
-    public void readerAbsent() { setReader(ReaderState.NO_READER, messages.get("reader.noneNext")); }
+    public void readerAbsent() { setReader(ReaderState.NO_READER, () -> messages.get("reader.noneNext")); }
 
     /** From the reader's thread. */
     public void onReaderEvent(ReaderEvent event) { tasks.onUi(() -> handle(event)); }
@@ -210,55 +214,55 @@ public final class WorkspaceViewModel {
     private void handle(ReaderEvent event) {
         switch (event) {
             case ReaderEvent.CardOutcome o -> cardOutcome(o.outcome());
-            case ReaderEvent.Reading r -> { if (!busy.get()) setReader(ReaderState.READING, messages.get("reader.keepStill")); }
+            case ReaderEvent.Reading r -> { if (!busy.get()) setReader(ReaderState.READING, () -> messages.get("reader.keepStill")); }
             case ReaderEvent.CardRemoved r -> {
                 if (readerState.get() == ReaderState.FAULT) return;
                 // taken away before a decision in a one-document case: that case is gone (a decided one stays, and a
                 // two-document case keeps its first document while the clerk swaps cards)
                 if (decision.get() == null && caseKind.get().documentRoles().size() == 1) clear();
-                setReader(ReaderState.WAITING, nextStep());
+                setReader(ReaderState.WAITING, () -> nextStep());
             }
             case ReaderEvent.Fault f -> {
-                setReader(ReaderState.FAULT, messages.pick(f.fault().clerkZh(), f.fault().clerkEn()));
-                details.set(fault(f.fault()));
+                setReader(ReaderState.FAULT, () -> messages.of(f.fault().clerk()));
+                show(details, () -> fault(f.fault()));
             }
             case ReaderEvent.Recovered r -> {
-                setReader(ReaderState.WAITING, nextStep());
-                details.set("");
+                setReader(ReaderState.WAITING, () -> nextStep());
+                show(details, () -> "");
             }
         }
     }
 
     private void cardOutcome(ReadOutcome outcome) {
         if (busy.get()) return; // a result is being committed: the next card waits for it
-        recordedMessage.set("");
+        show(recordedMessage, () -> "");
         switch (outcome) {
             case ReadOutcome.Read r -> {
-                details.set("");
-                setReader(ReaderState.READ, messages.pick(r.clerkZh(), r.clerkEn()));
+                show(details, () -> "");
+                setReader(ReaderState.READ, () -> messages.of(r.clerk()));
                 present(new Presented.Chip(r.card()), r.card());
             }
             case ReadOutcome.Refused r -> {
-                setReader(ReaderState.REFUSED, messages.pick(r.clerkZh(), r.clerkEn()));
+                setReader(ReaderState.REFUSED, () -> messages.of(r.clerk()));
                 present(new Presented.Chip(r.card()), r.card());
             }
             case ReadOutcome.Unreadable u -> {
-                setReader(ReaderState.REFUSED, messages.pick(u.clerkZh(), u.clerkEn()));
+                setReader(ReaderState.REFUSED, () -> messages.of(u.clerk()));
                 present(new Presented.Unreadable(u.detail()), null);
-                details.set("D3 " + u.lastStatus().map(st -> st.hex() + " ").orElse("") + u.attempts() + " attempts: " + u.detail());
+                show(details, () -> messages.get("details.unreadable", u.lastStatus().map(st -> messages.of(st) + " " + st.hex()).orElse(""), u.attempts(), u.detail()));
             }
             case ReadOutcome.DeviceFault f -> {
-                setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
-                details.set(fault(f));
+                setReader(ReaderState.FAULT, () -> messages.of(f.clerk()));
+                show(details, () -> fault(f));
             }
-            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, n.removedDuringRead() ? messages.pick(n.clerkZh(), n.clerkEn()) : nextStep());
+            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, () -> n.removedDuringRead() ? messages.of(n.clerk()) : nextStep());
         }
     }
 
     /** A passport or permit from the entry form (P1), for the next slot. */
     public void presentEntered(EnteredDocument document) {
         if (busy.get()) return;
-        recordedMessage.set("");
+        show(recordedMessage, () -> "");
         present(new Presented.Entered(document), null);
     }
 
@@ -269,24 +273,25 @@ public final class WorkspaceViewModel {
      */
     public void scanProof(String text) {
         if (busy.get()) return;
-        recordedMessage.set("");
+        show(recordedMessage, () -> "");
         if (proofs.isEmpty()) {
-            proofMessage.set(messages.get("proof.noTrustList"));
+            show(proofMessage, () -> messages.get("proof.noTrustList"));
             return;
         }
         switch (proofs.get().verify(text == null ? "" : text.strip(), clock.instant())) {
             case EtpVerdict.Accepted a -> {
                 // whose proof it is and how long it holds: the clerk compares the person and the times (E2)
                 java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
-                proofMessage.set(messages.get("proof.accepted") + "\n" + messages.get("proof.whose", a.proof().name().value(),
+                show(proofMessage, () -> messages.get("proof.accepted") + "\n" + messages.get("proof.whose", a.proof().name().value(),
                         a.proof().idNumber().masked(), at.format(a.proof().issuedAt()), at.format(a.proof().validUntil())));
                 clearCase();
                 present(new Presented.Proof(a.proof()), null);
             }
             case EtpVerdict.Refused r -> {
                 clearCase();
-                proofMessage.set(messages.get("proof.refused", r.reason().name(), messages.pick(r.reason().zh(), r.reason().en())));
-                passengerSentence.set(messages.pick(r.reason().zh() + "。" + EtpRefusal.ADVICE_ZH, r.reason().en() + ". " + EtpRefusal.ADVICE_EN));
+                show(proofMessage, () -> messages.get("proof.refused", messages.of(r.reason())));
+                show(details, () -> messages.get("details.proof", r.reason().name()));
+                show(passengerSentence, () -> messages.get("proof.passenger", messages.of(r.reason()), messages.get("etp.ADVICE")));
             }
         }
     }
@@ -295,8 +300,8 @@ public final class WorkspaceViewModel {
     public void scanProofImage(java.nio.file.Path file) {
         if (busy.get()) return;
         tasks.run(() -> org.ticketwindow.idcheck.etp.QrCodes.decode(file),
-                text -> text.ifPresentOrElse(this::scanProof, () -> proofMessage.set(messages.get("proof.noCode"))),
-                e -> proofMessage.set(messages.get("proof.imageFailed", e.getMessage())));
+                text -> text.ifPresentOrElse(this::scanProof, () -> show(proofMessage, () -> messages.get("proof.noCode"))),
+                e -> show(proofMessage, () -> messages.get("proof.imageFailed", e.getMessage())));
     }
 
     /** Fills the next empty slot; when every slot is filled, looks up the record and decides. */
@@ -311,7 +316,7 @@ public final class WorkspaceViewModel {
         if (shown != null) show(slot, shown);
         if (documents.size() < roles.size()) {
             if (document instanceof Presented.Unreadable) { decideNow(); return; } // D3 ends the case at once
-            readerMessage.set(nextStep());
+            show(readerMessage, () -> nextStep());
             return;
         }
         DocumentRole subject = caseKind.get().subject();
@@ -356,27 +361,27 @@ public final class WorkspaceViewModel {
 
     private void lookUp(DocumentEvidence shown) {
         long asked = generation;
-        recordsNote.set(messages.get("records.looking"));
+        show(recordsNote, () -> messages.get("records.looking"));
         tasks.run(() -> {
             try {
                 return Optional.of(lookup.lookup(shown.type(), shown.number()));
             } catch (CentralUnavailableException e) {
-                tasks.onUi(() -> details.set("lookup: " + e.getMessage()));
+                tasks.onUi(() -> show(details, () -> messages.get("details.lookup", e.getMessage())));
                 return Optional.<List<FoundRecord>>empty();
             }
         }, answer -> {
             if (asked != generation) return; // the case changed meanwhile
             offline = answer.isEmpty();
             if (offline) {
-                recordsNote.set(messages.get("records.offline"));
+                show(recordsNote, () -> messages.get("records.offline"));
             } else {
                 found = choose(answer.get()).orElse(null);
-                recordsNote.set(found == null ? messages.get("records.none") : messages.get("records.found", answer.get().size()));
+                show(recordsNote, () -> found == null ? messages.get("records.none") : messages.get("records.found", answer.get().size()));
             }
             decideNow();
         }, e -> {
-            recordsNote.set(messages.get("records.failed"));
-            details.set("lookup: " + e);
+            show(recordsNote, () -> messages.get("records.failed"));
+            show(details, () -> messages.get("details.lookup", e));
         });
     }
 
@@ -391,7 +396,7 @@ public final class WorkspaceViewModel {
     private String shownValue(org.ticketwindow.idcheck.verify.Field field, String value) {
         if (field != org.ticketwindow.idcheck.verify.Field.DOCUMENT_TYPE || value.isEmpty()) return value;
         var t = org.ticketwindow.idcheck.verify.DocumentType.valueOf(value);
-        return messages.pick(t.zh(), t.en());
+        return messages.of(t);
     }
 
     private void decideNow() {
@@ -405,29 +410,10 @@ public final class WorkspaceViewModel {
         currentCase = b.build();
         Decision d = rules.decide(currentCase);
         decision.set(d);
-        comparison.clear();
-        for (FieldComparison fc : d.comparisons()) {
-            // in a two-document case each row says whose document it is (委托人 · 姓名)
-            String whose = caseKind.get().documentRoles().size() > 1
-                    ? messages.pick(fc.role().zh().replace("证件", ""), fc.role().en().replace("'s document", "")) + " · " : "";
-            comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
-                    shownValue(fc.field(), fc.sides().onDocument()), shownValue(fc.field(), fc.sides().onRecord()),
-                    messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
-                    messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));
-        }
-        StringBuilder v = new StringBuilder(messages.pick(d.outcome().zh(), d.outcome().en())).append(" — ")
-                .append(d.reason().rule()).append(' ').append(messages.pick(d.reason().zh(), d.reason().en()));
-        for (Missing m : d.missing()) v.append('\n').append("· ").append(messages.pick(m.zh(), m.en()));
-        d.services().ifPresent(s -> v.append('\n').append(services(s.here())).append(s.stationWindowOnly().isEmpty() ? ""
-                : "\n" + messages.get("services.stationOnly", services(s.stationWindowOnly()))));
-        for (var n : d.notes()) v.append('\n').append("· ").append(n.rule()).append(' ').append(messages.pick(n.zh(), n.en()));
-        if (offline) v.append('\n').append(messages.get("records.offlineNote"));
-        verdict.set(v.toString());
-        boolean refusal = switch (d.outcome()) {
-            case REFUSED, FAILED, WRONG_CASE -> true;
-            default -> false;
-        };
-        passengerSentence.set(refusal ? messages.pick(d.reason().zh(), d.reason().en()) : "");
+        boolean off = offline;
+        renders.remove(verdict); // the decision's render sets them from now on
+        renders.remove(passengerSentence);
+        show(comparison, () -> renderDecision(d, off));
         factorKinds.setAll(d.missing().contains(Missing.EXTRA_FACTOR) ? factorKindsFor() : List.of());
         needsNameDecision.set(d.missing().contains(Missing.CLERK_NAME_DECISION));
         canRecord.set(d.recordable());
@@ -436,7 +422,7 @@ public final class WorkspaceViewModel {
     private String services(java.util.Set<TicketService> services) {
         if (services.isEmpty()) return messages.get("services.none");
         return messages.get("services.here", Arrays.stream(TicketService.values()).filter(services::contains)
-                .map(s -> messages.pick(s.zh(), s.en())).collect(Collectors.joining(messages.english() ? ", " : "、")));
+                .map(s -> messages.of(s)).collect(Collectors.joining(messages.english() ? ", " : "、")));
     }
 
     /** Registered users give phone or e-mail, contacts the registered user's ID number; offline, any of them. */
@@ -456,7 +442,7 @@ public final class WorkspaceViewModel {
         if (currentCase == null || busy.get() || kind == null || value == null || value.isBlank()) return;
         if (factorAttempts >= FACTOR_ATTEMPTS) return; // the attempts are used up: the refusal stands
         if (!kind.wellFormed(value)) {
-            factorMessage.set(messages.get("factor.malformed", messages.pick(kind.zh(), kind.en())));
+            factorMessage.set(messages.get("factor.malformed", messages.of(kind)));
             return;
         }
         factorAttempts++;
@@ -498,13 +484,15 @@ public final class WorkspaceViewModel {
         tasks.run(() -> recorder.record(clerkId, c, d, b), (QueuedResult q) -> {
             busy.set(false);
             clear();
-            recordedMessage.set(messages.get("recorded", messages.pick(d.outcome().zh(), d.outcome().en()), q.id()));
+            // offline the outcome already says it is recorded ("已记录，待中心处理"): not "已记录：已记录…"
+            show(recordedMessage, () -> d.outcome() == Outcome.PENDING_CENTRAL ? messages.get("recorded.pending", q.id())
+                    : messages.get("recorded", messages.of(d.outcome()), q.id()));
             recorded.run();
         }, e -> {
             busy.set(false);
             canRecord.set(true); // nothing was recorded: the clerk may try again once the store is fixed
-            recordedMessage.set(messages.get("record.failed"));
-            details.set("record: " + e);
+            show(recordedMessage, () -> messages.get("record.failed"));
+            show(details, () -> messages.get("details.record", e));
         });
     }
 
@@ -513,16 +501,16 @@ public final class WorkspaceViewModel {
         if (busy.get()) return;
         boolean dropped = !documents.isEmpty() || decision.get() != null;
         clear();
-        recordedMessage.set(dropped ? messages.get("cancel.dropped") : "");
+        show(recordedMessage, () -> dropped ? messages.get("cancel.dropped") : "");
     }
 
     private void clear() {
         clearCase();
         screensCleared.set(screensCleared.get() + 1);
-        details.set(""); // an earlier passenger's refusal detail is theirs (PD3)
-        proofMessage.set("");
-        passengerSentence.set("");
-        if (readerState.get() != ReaderState.FAULT) readerMessage.set(nextStep());
+        show(details, () -> ""); // an earlier passenger's refusal detail is theirs (PD3)
+        show(proofMessage, () -> "");
+        show(passengerSentence, () -> "");
+        if (readerState.get() != ReaderState.FAULT) show(readerMessage, () -> nextStep());
     }
 
     /** Forgets the documents, the record and the decision (PD3); the chosen case stays. */
@@ -539,11 +527,12 @@ public final class WorkspaceViewModel {
         card.set(null);
         for (ShownDocument d : shownDocuments) if (d.photo() != null) wipe(d.photo());
         shownDocuments.clear();
+        renders.remove(comparison); // the decision's texts go with it
         comparison.clear();
-        recordsNote.set("");
+        show(recordsNote, () -> "");
         decision.set(null);
-        verdict.set("");
-        passengerSentence.set("");
+        show(verdict, () -> "");
+        show(passengerSentence, () -> "");
         factorKinds.clear();
         needsNameDecision.set(false);
         canRecord.set(false);
@@ -551,16 +540,59 @@ public final class WorkspaceViewModel {
         refreshSlots();
     }
 
+    /** The decision's texts in the clerk's language: the comparison rows, the conclusion and the passenger's sentence. */
+    private void renderDecision(Decision d, boolean offline) {
+        comparison.clear();
+        for (FieldComparison fc : d.comparisons()) {
+            // in a two-document case each row says whose document it is (委托人 · 姓名)
+            String whose = caseKind.get().documentRoles().size() > 1
+                    ? messages.get(Texts.key(fc.role()) + ".whose") + " · " : "";
+            comparison.add(new Row(whose + messages.of(fc.field()),
+                    shownValue(fc.field(), fc.sides().onDocument()), shownValue(fc.field(), fc.sides().onRecord()),
+                    messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
+                    messages.of(fc.hint()), fc.result()));
+        }
+        boolean refusal = switch (d.outcome()) {
+            case REFUSED, FAILED, WRONG_CASE -> true;
+            default -> false;
+        };
+        // a refusal's sentence is said once, in red for the passenger; the conclusion keeps the rule beside the outcome
+        StringBuilder v = new StringBuilder(messages.of(d.outcome())).append(" — ").append(d.reason().rule());
+        if (!refusal) v.append(' ').append(messages.of(d.reason()));
+        for (Missing m : d.missing()) v.append('\n').append("· ").append(messages.of(m));
+        d.services().ifPresent(s -> v.append('\n').append(services(s.here())).append(s.stationWindowOnly().isEmpty() ? ""
+                : "\n" + messages.get("services.stationOnly", services(s.stationWindowOnly()))));
+        for (var n : d.notes()) v.append('\n').append("· ").append(n.rule()).append(' ').append(messages.of(n));
+        if (offline) v.append('\n').append(messages.get("records.offlineNote"));
+        verdict.set(v.toString());
+        passengerSentence.set(refusal ? messages.of(d.reason()) : "");
+    }
+
+    /** F2: every text again in {@code next}'s language, from what is shown (nothing is read, looked up or decided again). */
+    public void language(Messages next) {
+        messages = next;
+        renders.values().forEach(Runnable::run);
+        refreshSlots();
+    }
+
+    /** Shows a text and remembers how it is made, so a language switch renders it again. */
+    private void show(ReadOnlyStringWrapper text, Supplier<String> made) { show((Object) text, () -> text.set(made.get())); }
+
+    private void show(Object target, Runnable render) {
+        renders.put(target, render);
+        render.run();
+    }
+
     private void refreshSlots() {
         List<DocumentRole> roles = caseKind.get().documentRoles();
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(null);
-        slots.setAll(roles.stream().map(r -> new Slot(r, messages.pick(r.zh(), r.en()), filledWith(documents.get(r)), r == next)).toList());
+        slots.setAll(roles.stream().map(r -> new Slot(r, messages.of(r), filledWith(documents.get(r)), r == next)).toList());
         if (roles.size() < 2) {
-            step.set("");
+            show(step, () -> "");
         } else {
             int at = next == null ? roles.size() : roles.indexOf(next) + 1;
-            step.set(next == null ? messages.get("step.done")
-                    : messages.get("step.of", at, roles.size(), messages.pick(next.zh(), next.en())));
+            show(step, () -> next == null ? messages.get("step.done")
+                    : messages.get("step.of", at, roles.size(), messages.of(next)));
         }
     }
 
@@ -568,7 +600,7 @@ public final class WorkspaceViewModel {
         if (p == null) return "";
         DocumentEvidence e = DocumentEvidence.of(DocumentRole.HOLDER, p);
         if (e.source() == DocumentEvidence.Source.UNREADABLE) return messages.get("slot.unreadable");
-        return messages.pick(e.type().zh(), e.type().en()) + " · " + e.name().value();
+        return messages.of(e.type()) + " · " + e.name().value();
     }
 
     /** What the clerk does next: place the card for the next slot (by name in a two-document case). */
@@ -576,15 +608,16 @@ public final class WorkspaceViewModel {
         List<DocumentRole> roles = caseKind.get().documentRoles();
         if (roles.size() == 1 || decision.get() != null) return messages.get("reader.placeCard");
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
-        return messages.get("reader.placeFor", messages.pick(next.zh(), next.en()));
+        return messages.get("reader.placeFor", messages.of(next));
     }
 
-    private static String fault(ReadOutcome.DeviceFault f) {
-        return f.kind() + f.status().map(st -> " " + st.hex()).orElse("") + (f.detail().isEmpty() ? "" : ": " + f.detail());
+    /** The fault in the clerk's words with its code beside it: "读卡器无响应（超时）（TIMEOUT 0x…）：detail". */
+    private String fault(ReadOutcome.DeviceFault f) {
+        return messages.get("details.fault", messages.of(f.kind()), f.kind() + f.status().map(st -> " " + st.hex()).orElse(""), f.detail());
     }
 
-    private void setReader(ReaderState s, String message) {
+    private void setReader(ReaderState s, Supplier<String> message) {
         readerState.set(s);
-        readerMessage.set(message);
+        show(readerMessage, message);
     }
 }

@@ -8,28 +8,19 @@ import java.util.List;
  * central both ask this; nobody else spells it out.
  */
 public enum CaseKind {
-    ON_SITE("本人核验", "on-site verification", true, DocumentRole.HOLDER),
-    PROXY("代办核验", "proxy verification", true, DocumentRole.PROXY, DocumentRole.PRINCIPAL),
-    OVER_LIMIT_CONTACT("超限联系人(两证)", "over-limit contact (both ID cards)", true,
-            DocumentRole.REGISTERED_USER, DocumentRole.CONTACT),
-    PRE_VERIFICATION("护照/通行证预核验", "passport / permit pre-verification", true, DocumentRole.HOLDER),
-    DUPLICATE_CLAIM("身份信息重复", "duplicate-identity claim", true, DocumentRole.HOLDER),
-    TICKET_SERVICE("票务业务", "ticket services", false, DocumentRole.HOLDER);
-
-    private final String zh;
-    private final String en;
+    ON_SITE(true, DocumentRole.HOLDER),
+    PROXY(true, DocumentRole.PROXY, DocumentRole.PRINCIPAL),
+    OVER_LIMIT_CONTACT(true, DocumentRole.REGISTERED_USER, DocumentRole.CONTACT),
+    PRE_VERIFICATION(true, DocumentRole.HOLDER),
+    DUPLICATE_CLAIM(true, DocumentRole.HOLDER),
+    TICKET_SERVICE(false, DocumentRole.HOLDER);
     private final boolean verification;
     private final List<DocumentRole> documentRoles;
 
-    CaseKind(String zh, String en, boolean verification, DocumentRole... documentRoles) {
-        this.zh = zh;
-        this.en = en;
+    CaseKind(boolean verification, DocumentRole... documentRoles) {
         this.verification = verification;
         this.documentRoles = List.of(documentRoles);
     }
-
-    public String zh() { return zh; }
-    public String en() { return en; }
 
     /** True for the account verification cases, which need original documents (E3: no electronic proof). */
     public boolean isVerification() { return verification; }

@@ -7,13 +7,13 @@ import java.util.Set;
 
 /** The document types a website record can carry (证件类型), and how the counter checks each. */
 public enum DocumentType {
-    RID("二代居民身份证", "resident ID card", Check.CHIP),
-    FIRST_GENERATION_RID("一代居民身份证", "first-generation ID card", Check.NOT_SUPPORTED),
-    FOREIGN_PERMANENT_CARD("外国人永久居留身份证", "foreigner's permanent residence ID card", Check.CHIP),
-    RESIDENCE_PERMIT_CARD("港澳台居民居住证", "HK/Macao/Taiwan residents' residence permit", Check.CHIP),
-    PASSPORT("护照", "passport", Check.INSPECTED),
-    HKMO_PERMIT("港澳居民来往内地通行证", "HK/Macao residents' travel permit", Check.INSPECTED),
-    TW_PERMIT("台湾居民来往大陆通行证", "Taiwan residents' travel permit", Check.INSPECTED);
+    RID(Check.CHIP),
+    FIRST_GENERATION_RID(Check.NOT_SUPPORTED),
+    FOREIGN_PERMANENT_CARD(Check.CHIP),
+    RESIDENCE_PERMIT_CARD(Check.CHIP),
+    PASSPORT(Check.INSPECTED),
+    HKMO_PERMIT(Check.INSPECTED),
+    TW_PERMIT(Check.INSPECTED);
 
     /** How a document of this type is checked at the counter. */
     public enum Check {
@@ -24,19 +24,11 @@ public enum DocumentType {
         /** D2: not supported any more. */
         NOT_SUPPORTED
     }
-
-    private final String zh;
-    private final String en;
     private final Check check;
 
-    DocumentType(String zh, String en, Check check) {
-        this.zh = zh;
-        this.en = en;
+    DocumentType(Check check) {
         this.check = check;
     }
-
-    public String zh() { return zh; }
-    public String en() { return en; }
     public Check check() { return check; }
 
     public boolean isChip() { return check == Check.CHIP; }

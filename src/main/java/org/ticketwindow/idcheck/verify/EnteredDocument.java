@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.Masking;
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -36,7 +37,7 @@ public record EnteredDocument(DocumentType type, String number, PersonName name,
     }
 
     /** A field that is missing or malformed, with the clerk's text. */
-    public record Problem(Field field, String zh, String en) {}
+    public record Problem(Field field, Text text) {}
 
     /** Validation as the clerk types (no "today": expiry is rule D1, checked by the rules). */
     public List<Problem> problems() {
@@ -48,17 +49,16 @@ public record EnteredDocument(DocumentType type, String number, PersonName name,
             default -> null;
         };
         if (number.isEmpty()) {
-            out.add(new Problem(Field.DOCUMENT_NUMBER, "请填写证件号码", "enter the document number"));
+            out.add(new Problem(Field.DOCUMENT_NUMBER, Text.of("entry.NUMBER_EMPTY")));
         } else if (shape != null && !shape.matcher(number).matches()) {
-            out.add(new Problem(Field.DOCUMENT_NUMBER, type.zh() + "号码格式不正确", "the " + type.en() + " number is malformed"));
+            out.add(new Problem(Field.DOCUMENT_NUMBER, Text.of("entry.NUMBER_MALFORMED", type)));
         }
-        if (name.isBlank()) out.add(new Problem(Field.NAME, "请填写姓名", "enter the name"));
+        if (name.isBlank()) out.add(new Problem(Field.NAME, Text.of("entry.NAME_EMPTY")));
         if (type == DocumentType.PASSPORT && !ALPHA3.matcher(nationality).matches()) {
-            out.add(new Problem(Field.NATIONALITY, "请填写国籍（三位字母代码，如 CHN、USA）",
-                    "enter the nationality as a 3-letter code (e.g. USA)"));
+            out.add(new Problem(Field.NATIONALITY, Text.of("entry.NATIONALITY")));
         }
         if (validUntil == null) {
-            out.add(new Problem(null, "请填写证件有效期至", "enter the document's expiry date"));
+            out.add(new Problem(null, Text.of("entry.EXPIRY_EMPTY")));
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.verify;
 
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameRule;
 
 import java.time.Instant;
@@ -36,7 +37,7 @@ public record Evidence(String counterId, CounterKind counterKind, String clerkId
                 .flatMap(f -> f.rules().stream()).distinct().toList();
         boolean clerkAsked = nameRules.contains(NameRule.CLERK.id());
         return new Evidence(counterId, c.counterKind(), clerkId, recordedAt, sequence, c.kind(), docs,
-                c.record().map(IdentityRecord::id).orElse(""), d.outcome(), d.ruleIds(), d.reason().zh(), d.reason().en(),
+                c.record().map(IdentityRecord::id).orElse(""), d.outcome(), d.ruleIds(), Texts.chinese().of(d.reason()), Texts.english().of(d.reason()),
                 d.statusChanges(), d.extraFactor(), nameRules, clerkAsked ? c.clerkNameDecision().orElse(null) : null);
     }
 }

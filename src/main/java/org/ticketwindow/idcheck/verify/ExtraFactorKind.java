@@ -5,26 +5,18 @@ import java.util.regex.Pattern;
 
 /** The extra factor a special-name case must show (V2), by whose record it is. */
 public enum ExtraFactorKind {
-    PHONE_LAST4("手机号后4位", "last 4 digits of the phone number", RecordRole.REGISTERED_USER, Pattern.compile("\\d{4}")),
-    EMAIL_FIRST3("注册邮箱前3位", "first 3 characters of the registered e-mail", RecordRole.REGISTERED_USER,
+    PHONE_LAST4(RecordRole.REGISTERED_USER, Pattern.compile("\\d{4}")),
+    EMAIL_FIRST3(RecordRole.REGISTERED_USER,
             Pattern.compile("[^@\\s]{3}")),
-    REGISTERED_USER_ID_NUMBER("注册用户的证件号码", "the registered user's ID number", RecordRole.CONTACT,
+    REGISTERED_USER_ID_NUMBER(RecordRole.CONTACT,
             Pattern.compile("[0-9A-Z]{6,18}"));
-
-    private final String zh;
-    private final String en;
     private final RecordRole role;
     private final Pattern shape;
 
-    ExtraFactorKind(String zh, String en, RecordRole role, Pattern shape) {
-        this.zh = zh;
-        this.en = en;
+    ExtraFactorKind(RecordRole role, Pattern shape) {
         this.role = role;
         this.shape = shape;
     }
-
-    public String zh() { return zh; }
-    public String en() { return en; }
 
     /** Registered users give phone or e-mail; contacts give the registered user's ID number. */
     public boolean appliesTo(RecordRole r) { return role == r; }

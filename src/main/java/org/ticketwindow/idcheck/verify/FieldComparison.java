@@ -1,5 +1,8 @@
 package org.ticketwindow.idcheck.verify;
 
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.verify.name.NameMatch;
+
 import java.util.List;
 
 /**
@@ -7,8 +10,7 @@ import java.util.List;
  * or for the clerk to decide, with both values compared ({@link Sides}: what the clerk checks with their own eyes).
  * Hints and values are personal data: screen only, never logged (PD1; {@link #toString()} leaves them out).
  */
-public record FieldComparison(DocumentRole role, Field field, Result result, List<String> rules, String hintZh,
-                              String hintEn, Sides sides) {
+public record FieldComparison(DocumentRole role, Field field, Result result, List<String> rules, Text hint, Sides sides) {
     public enum Result { EQUAL, EQUIVALENT, DIFFERENT, CLERK }
 
     /**
@@ -26,20 +28,20 @@ public record FieldComparison(DocumentRole role, Field field, Result result, Lis
         if (sides == null) sides = Sides.NONE;
     }
 
-    public FieldComparison(DocumentRole role, Field field, Result result, List<String> rules, String hintZh, String hintEn) {
-        this(role, field, result, rules, hintZh, hintEn, Sides.NONE);
+    public FieldComparison(DocumentRole role, Field field, Result result, List<String> rules, Text hint) {
+        this(role, field, result, rules, hint, Sides.NONE);
     }
 
     FieldComparison with(Sides values) {
-        return new FieldComparison(role, field, result, rules, hintZh, hintEn, values);
+        return new FieldComparison(role, field, result, rules, hint, values);
     }
 
     static FieldComparison equal(DocumentRole role, Field f) {
-        return new FieldComparison(role, f, Result.EQUAL, List.of(), "", "");
+        return new FieldComparison(role, f, Result.EQUAL, List.of(), NameMatch.NO_HINT);
     }
 
-    static FieldComparison different(DocumentRole role, Field f, String zh, String en) {
-        return new FieldComparison(role, f, Result.DIFFERENT, List.of(), zh, en);
+    static FieldComparison different(DocumentRole role, Field f, Text hint) {
+        return new FieldComparison(role, f, Result.DIFFERENT, List.of(), hint);
     }
 
     @Override public String toString() { return "FieldComparison[" + role + " " + field + " " + result + " " + rules + "]"; }

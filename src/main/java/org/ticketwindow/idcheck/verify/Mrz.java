@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.verify;
 
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -21,14 +22,15 @@ public final class Mrz {
 
     /** Thrown with a clerk text when the scan is not a TD3 zone or a check digit fails. Carries no personal data. */
     public static final class MrzException extends Exception {
-        private final String zh;
+        private final Text text;
 
-        MrzException(String zh, String en) {
-            super(en);
-            this.zh = zh;
+        MrzException(String key, Object... args) {
+            super(key);
+            this.text = Text.of(key, args);
         }
 
-        public String zh() { return zh; }
+        /** The clerk's sentence, by key ({@code mrz.*}). */
+        public Text text() { return text; }
     }
 
     public static EnteredDocument parsePassport(String scanned, LocalDate today) throws MrzException {
@@ -39,23 +41,22 @@ public final class Mrz {
             lines = List.of(lines.getFirst().substring(0, LINE), lines.getFirst().substring(LINE));
         }
         if (lines.size() != 2 || lines.get(0).length() != LINE || lines.get(1).length() != LINE) {
-            throw new MrzException("不是护照机读区（应为两行、每行44个字符），请重新扫描或手工录入",
-                    "not a passport machine-readable zone (two lines of 44 characters expected)");
+            throw new MrzException("mrz.NOT_TD3");
         }
         String l1 = lines.get(0);
         String l2 = lines.get(1);
         if (l1.charAt(0) != 'P' || !l1.chars().allMatch(Mrz::mrzChar) || !l2.chars().allMatch(Mrz::mrzChar)) {
-            throw new MrzException("机读区内容不是护照格式，请重新扫描", "the zone is not a passport (TD3) zone");
+            throw new MrzException("mrz.NOT_PASSPORT");
         }
-        check(l2, 0, 9, 9, "证件号码", "document number");
-        check(l2, 13, 19, 19, "出生日期", "birth date");
-        check(l2, 21, 27, 27, "有效期", "expiry date");
+        check(l2, 0, 9, 9, Field.DOCUMENT_NUMBER);
+        check(l2, 13, 19, 19, "mrz.field.BIRTH_DATE");
+        check(l2, 21, 27, 27, "mrz.field.EXPIRY");
         if (l2.charAt(42) != '<' || !l2.substring(28, 42).chars().allMatch(c -> c == '<')) {
-            check(l2, 28, 42, 42, "个人号码", "personal number");
+            check(l2, 28, 42, 42, "mrz.field.PERSONAL_NUMBER");
         }
         String composite = l2.substring(0, 10) + l2.substring(13, 20) + l2.substring(21, 43);
         if (IdNumber.icaoCheckDigit(composite) != digit(l2.charAt(43))) {
-            throw new MrzException("机读区总校验位错误，请重新扫描", "the composite check digit fails");
+            throw new MrzException("mrz.COMPOSITE");
         }
         String[] names = l1.substring(5).split("<<", 2);
         String surname = names[0].replace('<', ' ').strip();
@@ -67,9 +68,9 @@ public final class Mrz {
                 l2.substring(10, 13).replace("<", ""), birth, expiry, EnteredDocument.Source.MRZ);
     }
 
-    private static void check(String line, int from, int to, int at, String zh, String en) throws MrzException {
+    private static void check(String line, int from, int to, int at, Object field) throws MrzException {
         if (IdNumber.icaoCheckDigit(line.substring(from, to)) != digit(line.charAt(at))) {
-            throw new MrzException("机读区“" + zh + "”校验位错误，请重新扫描", "the " + en + " check digit fails");
+            throw new MrzException("mrz.CHECK_DIGIT", field instanceof String key ? Text.of(key) : field);
         }
     }
 
@@ -85,7 +86,7 @@ public final class Mrz {
             if (birth && year > today.getYear()) year -= 100;
             return LocalDate.of(year, Integer.parseInt(yymmdd.substring(2, 4)), Integer.parseInt(yymmdd.substring(4, 6)));
         } catch (NumberFormatException | DateTimeException e) {
-            throw new MrzException("机读区日期无效，请重新扫描", "a date in the zone is not valid");
+            throw new MrzException("mrz.DATE");
         }
     }
 }

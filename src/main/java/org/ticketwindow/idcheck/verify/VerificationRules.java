@@ -5,6 +5,8 @@ import org.ticketwindow.idcheck.identity.CardDefect;
 import org.ticketwindow.idcheck.identity.DocumentNumbers;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.Validity;
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameMatch;
 import org.ticketwindow.idcheck.verify.name.NameOutcome;
 import org.ticketwindow.idcheck.verify.name.NameRule;
@@ -302,7 +304,7 @@ public final class VerificationRules {
                 if (refused != null) yield refused;
                 List<EnteredDocument.Problem> problems = doc.problems();
                 if (!problems.isEmpty()) {
-                    for (EnteredDocument.Problem pr : problems) d.reasons.add(Reasons.entryIncomplete(pr.zh(), pr.en()));
+                    for (EnteredDocument.Problem pr : problems) d.reasons.add(Reasons.entryIncomplete(pr.text()));
                     yield d.needs(Missing.ENTRY_FIELDS, null);
                 }
                 yield expiredRefusal(c, d, role, doc.validUntil());
@@ -336,9 +338,7 @@ public final class VerificationRules {
     private static Decision cardRefusal(DecisionDraft d, DocumentRole role, List<CardDefect> defects, Validity validity) {
         List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
         if (!suspect.isEmpty()) {
-            return d.end(Outcome.REFUSED, Reasons.d5Suspect(role,
-                    suspect.stream().map(CardDefect::detailZh).collect(Collectors.joining("；")),
-                    suspect.stream().map(CardDefect::detailEn).collect(Collectors.joining("; "))));
+            return d.end(Outcome.REFUSED, Reasons.d5Suspect(role, suspect));
         }
         if (defects.isEmpty()) return null;
         // only EXPIRED or NOT_YET_VALID are left: D1
@@ -490,9 +490,9 @@ public final class VerificationRules {
         List<String> rules = name.rules().stream().map(NameRule::id).toList();
         switch (name.outcome()) {
             case EXACT -> out.add(FieldComparison.equal(role, Field.NAME));
-            case EQUIVALENT -> out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, rules, "", ""));
+            case EQUIVALENT -> out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, rules, NameMatch.NO_HINT));
             case MISMATCH -> {
-                out.add(FieldComparison.different(role, Field.NAME, name.hintZh(), name.hintEn()));
+                out.add(FieldComparison.different(role, Field.NAME, name.hint()));
                 result = Match.Result.DIFFERENT;
             }
             case NEEDS_CLERK -> {
@@ -500,13 +500,12 @@ public final class VerificationRules {
                 List<String> withClerk = new ArrayList<>(rules);
                 withClerk.add(NameRule.CLERK.id());
                 if (decision == ClerkNameDecision.ACCEPTED) {
-                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, withClerk, name.hintZh(), name.hintEn()));
+                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, withClerk, name.hint()));
                 } else if (decision == ClerkNameDecision.REJECTED) {
-                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.DIFFERENT, withClerk,
-                            "窗口人员核对后确认姓名不一致", "the clerk found the names differ"));
+                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.DIFFERENT, withClerk, Text.of("name.hint.CLERK_REJECTED")));
                     result = Match.Result.DIFFERENT;
                 } else {
-                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.CLERK, rules, name.hintZh(), name.hintEn()));
+                    out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.CLERK, rules, name.hint()));
                     result = Match.Result.UNDECIDED;
                 }
             }
@@ -514,25 +513,21 @@ public final class VerificationRules {
         if (shown.type() == r.documentType()) {
             out.add(FieldComparison.equal(role, Field.DOCUMENT_TYPE));
         } else {
-            out.add(FieldComparison.different(role, Field.DOCUMENT_TYPE, "网站填写的证件类型为" + r.documentType().zh()
-                    + "，出示的是" + shown.type().zh(), "the website has " + r.documentType().en() + ", the document is a " + shown.type().en()));
+            out.add(FieldComparison.different(role, Field.DOCUMENT_TYPE, Text.of("compare.TYPE_DIFFERS", r.documentType(), shown.type())));
             result = Match.Result.DIFFERENT;
         }
         boolean sameNumber = shown.sameNumber(r.documentNumber());
         if (sameNumber) {
             out.add(FieldComparison.equal(role, Field.DOCUMENT_NUMBER));
         } else {
-            out.add(FieldComparison.different(role, Field.DOCUMENT_NUMBER, numberHintZh(shown.number(), r.documentNumber()),
-                    "the document number differs from the website entry"));
+            out.add(FieldComparison.different(role, Field.DOCUMENT_NUMBER, numberHint(shown.number(), r.documentNumber())));
             result = Match.Result.DIFFERENT;
         }
         if (nationality && !r.nationality().isEmpty()) {
             if (r.nationality().equalsIgnoreCase(shown.nationality())) {
                 out.add(FieldComparison.equal(role, Field.NATIONALITY));
             } else {
-                out.add(FieldComparison.different(role, Field.NATIONALITY, "国籍不一致：网站为 " + r.nationality()
-                        + "，证件为 " + shown.nationality(), "nationality differs: website " + r.nationality()
-                        + ", document " + shown.nationality()));
+                out.add(FieldComparison.different(role, Field.NATIONALITY, Text.of("compare.NATIONALITY_DIFFERS", r.nationality(), shown.nationality())));
                 result = Match.Result.DIFFERENT;
             }
         }
@@ -547,15 +542,15 @@ public final class VerificationRules {
     }
 
     /** Where two numbers first differ (1-based), so the clerk can point at it without reading it out. */
-    private static String numberHintZh(String card, String entered) {
+    private static Text numberHint(String card, String entered) {
         String a = DocumentNumbers.normalise(card);
         String b = DocumentNumbers.normalise(entered);
         int i = 0;
         while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) i++;
         if (a.length() != b.length() && i == Math.min(a.length(), b.length())) {
-            return "证件号码位数不同：证件为 " + a.length() + " 位，网站填写为 " + b.length() + " 位";
+            return Text.of("compare.NUMBER_LENGTH", a.length(), b.length());
         }
-        return "证件号码第 " + (i + 1) + " 位起与网站填写的不同";
+        return Text.of("compare.NUMBER_FROM", i + 1);
     }
 
     /** The decision being built. */
@@ -594,7 +589,7 @@ public final class VerificationRules {
 
         Decision needs(Missing what, Reason why) {
             missing.add(what);
-            return end(Outcome.NEEDS_MORE, why != null ? why : new Reason(ruleOf(what), what.zh(), what.en()));
+            return end(Outcome.NEEDS_MORE, why != null ? why : new Reason(ruleOf(what), Texts.key(what)));
         }
 
         private String ruleOf(Missing what) {

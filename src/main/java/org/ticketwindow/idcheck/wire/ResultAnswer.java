@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.wire;
 
+import org.ticketwindow.idcheck.text.Text;
 import org.ticketwindow.idcheck.verify.Outcome;
 import org.ticketwindow.idcheck.verify.StatusChange;
 
@@ -32,7 +33,18 @@ public record ResultAnswer(String resultId, AnswerKind answer, String reason, Ou
         return answer.settles();
     }
 
-    /** One line for the queue's answer column and logs. */
+    /**
+     * The answer for the queue's column, by id (rendered in the reader's language when shown): the kind (for a repeat,
+     * the first answer's), the central's outcome, and unless it was applied the central's own words beside them.
+     */
+    public Text text() {
+        AnswerKind kind = answer == AnswerKind.DUPLICATE && first != null ? first : answer;
+        String detail = kind == AnswerKind.APPLIED ? "" : reason;
+        String key = "answer." + (outcome == null ? "kind" : "kindOutcome") + (detail.isEmpty() ? "" : "Detail");
+        return Text.of(key, kind, outcome == null ? "" : outcome, detail);
+    }
+
+    /** One line for the logs. */
     public String summary() {
         StringBuilder s = new StringBuilder(answer.name());
         if (first != null) s.append(" of ").append(first);

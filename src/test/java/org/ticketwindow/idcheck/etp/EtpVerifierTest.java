@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -155,8 +156,8 @@ class EtpVerifierTest {
     @Test
     @DisplayName("E5 every refusal reason has its text, and the advice sends the passenger to the police desk")
     void advice() {
-        for (EtpRefusal r : EtpRefusal.values()) assertThat(r.zh()).isNotBlank();
-        assertThat(EtpRefusal.ADVICE_ZH).contains("公安制证窗口");
+        for (EtpRefusal r : EtpRefusal.values()) assertThat(Texts.chinese().of(r)).isNotBlank();
+        assertThat(Texts.chinese().get("etp.ADVICE")).contains("公安制证窗口");
     }
 
     @Test

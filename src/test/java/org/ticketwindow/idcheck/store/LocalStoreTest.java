@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -244,7 +245,7 @@ class LocalStoreTest {
                 });
                 assertThatThrownBy(() -> Counters.record(s, "C1", 1, 200)).isInstanceOfSatisfying(StoreException.class,
                         e -> assertThat(e.kind()).as(e.getMessage() + " / " + e.getCause()).isEqualTo(StoreException.Kind.DISK_FULL));
-                assertThat(StoreException.Kind.DISK_FULL.zh()).contains("磁盘空间已满");
+                assertThat(Texts.chinese().of(StoreException.Kind.DISK_FULL)).contains("磁盘空间已满");
             }
             try (LocalStore s = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")),
                     Clock.systemUTC(), Long.MAX_VALUE)) {

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -66,7 +67,7 @@ class StoreFaultsTest {
         assertThatThrownBy(() -> Counters.store(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
             assertThat(e.kind()).isEqualTo(StoreException.Kind.BEHIND);
             assertThat(e.getMessage()).contains("C1: database at #2, mark at #5").contains("idcheck store accept");
-            assertThat(e.kind().zh()).contains("请勿继续办理");
+            assertThat(Texts.chinese().of(e.kind())).contains("请勿继续办理");
         });
 
         Files.write(data().resolve(LocalStore.FILE_NAME), new byte[0]); // emptied
@@ -187,7 +188,7 @@ class StoreFaultsTest {
         overwritePages(db, 3);
         assertThatThrownBy(() -> Counters.store(dir)).isInstanceOfSatisfying(StoreException.class, e -> {
             assertThat(e.kind()).isEqualTo(StoreException.Kind.CORRUPT);
-            assertThat(e.kind().zh()).contains("已损坏");
+            assertThat(Texts.chinese().of(e.kind())).contains("已损坏");
         });
     }
 

@@ -16,6 +16,7 @@ import org.ticketwindow.idcheck.testing.Counters;
 import org.ticketwindow.idcheck.wire.AnswerKind;
 import org.ticketwindow.idcheck.wire.MissingResults;
 import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;
@@ -53,7 +54,7 @@ class SettlementTest {
             new SyncWorker(store.results(), central.client("C1"), fast(10)).runOnce();
             assertThat(store.results().items(null, 5)).singleElement().satisfies(i -> {
                 assertThat(i.state()).isEqualTo(ResultState.PARKED);
-                assertThat(i.lastError()).contains("REJECTED").contains("certificate is for counter C1");
+                assertThat(Texts.english().ofStored(i.lastError())).contains("rejected by the central").contains("certificate is for counter C1");
             });
 
             // the technician installs C9's certificate; the supervisor sends the parked result again: it is decided
@@ -62,7 +63,7 @@ class SettlementTest {
             new SyncWorker(store.results(), central.client("C9"), fast(10)).runOnce();
             assertThat(store.results().items(null, 5)).singleElement().satisfies(i -> {
                 assertThat(i.state()).isEqualTo(ResultState.SYNCED);
-                assertThat(i.answer()).startsWith("APPLIED");
+                assertThat(Texts.english().ofStored(i.answer())).startsWith("Central: applied");
             });
             assertThat(central.service.stats()).containsEntry("received", 1L).containsEntry("applied", 1L)
                     .containsEntry("rejected", 0L).containsEntry("statusChanges", 1L).containsEntry("gaps", 0L);
@@ -97,7 +98,7 @@ class SettlementTest {
                 await().atMost(Duration.ofSeconds(10)).until(() -> store.results().status().parked() == 1);
                 assertThat(store.results().items(ResultState.PARKED, 5)).singleElement().satisfies(i -> {
                     assertThat(i.id()).isEqualTo(poison);
-                    assertThat(i.lastError()).contains("failed on this result").contains("HTTP 500");
+                    assertThat(Texts.english().ofStored(i.lastError())).contains("failed on this result").contains("HTTP 500");
                 });
                 assertThat(failing.failures.get()).isGreaterThanOrEqualTo(SyncWorker.POISON_STRIKES);
             }

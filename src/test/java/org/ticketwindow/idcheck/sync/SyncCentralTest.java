@@ -18,6 +18,7 @@ import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
 import org.ticketwindow.idcheck.testing.FaultProxy;
 import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Decision;
@@ -138,8 +139,8 @@ class SyncCentralTest {
                 assertThat(s.synced()).isEqualTo(6);
                 assertThat(s.parked()).isEqualTo(2);
             });
-            assertThat(store.results().items(ResultState.PARKED, 10)).extracting(i -> i.lastError())
-                    .anySatisfy(e -> assertThat(e).contains("REJECTED").contains("certificate is for counter C1"))
+            assertThat(store.results().items(ResultState.PARKED, 10)).extracting(i -> Texts.english().ofStored(i.lastError()))
+                    .anySatisfy(e -> assertThat(e).contains("rejected by the central").contains("certificate is for counter C1"))
                     .anySatisfy(e -> assertThat(e).contains("HTTP 400"));
         }
     }
@@ -184,7 +185,7 @@ class SyncCentralTest {
             new SyncWorker(a.results(), central.client("A"), fast(10)).runOnce();
             assertThat(central.service.record("F-2")).get().extracting(r -> r.status()).isEqualTo(RecordStatus.PASSED);
             new SyncWorker(b.results(), central.client("B"), fast(10)).runOnce();
-            assertThat(b.results().items(null, 1).getFirst().answer()).startsWith("CONFLICT");
+            assertThat(Texts.english().ofStored(b.results().items(null, 1).getFirst().answer())).startsWith("Central: conflict");
             assertThat(central.service.stats()).containsEntry("applied", 1L).containsEntry("conflicts", 1L);
         }
     }
@@ -207,9 +208,9 @@ class SyncCentralTest {
             assertThat(new String(s.results().claim(1).getFirst().body(), StandardCharsets.UTF_8)).doesNotContain("\"0000\"");
             s.results().retryLater(s.results().ids(), "test");
             new SyncWorker(s.results(), central.client("C1"), fast(10)).runOnce();
-            List<String> answers = s.results().items(null, 5).stream().map(i -> i.answer()).toList();
-            assertThat(answers).anySatisfy(x -> assertThat(x).contains("REFUSED").contains("V2"))
-                    .anySatisfy(x -> assertThat(x).contains("PASSED"));
+            List<String> answers = s.results().items(null, 5).stream().map(i -> Texts.english().ofStored(i.answer())).toList();
+            assertThat(answers).anySatisfy(x -> assertThat(x).isEqualTo("Central: applied, refused"))
+                    .anySatisfy(x -> assertThat(x).isEqualTo("Central: applied, verified"));
             assertThat(central.service.record("T-rare-pua")).get().extracting(r -> r.status()).isEqualTo(RecordStatus.PASSED);
         }
     }
@@ -254,7 +255,8 @@ class SyncCentralTest {
             assertThat(r.ok()).isFalse();
             assertThat(s.results().status()).satisfies(st -> {
                 assertThat(st.queued()).isEqualTo(3);
-                assertThat(st.lastError()).contains("cannot connect");
+                assertThat(Texts.english().ofStored(st.lastError())).contains("cannot connect");
+                assertThat(Texts.chinese().ofStored(st.lastError())).as("the clerk's words first, the detail beside").startsWith("无法连接中心（");
             });
         }
     }

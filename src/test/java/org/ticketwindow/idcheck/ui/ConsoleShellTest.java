@@ -77,4 +77,24 @@ class ConsoleShellTest {
         assertThat(ConsoleShell.command(KeyCode.M, true, CLERK, Screen.QUEUE)).contains(Command.SOUNDS);
         assertThat(ConsoleShell.command(KeyCode.A, true, CLERK, Screen.QUEUE)).isEmpty();
     }
+
+    @Test @org.junit.jupiter.api.DisplayName("issue 18: the F1 help is the key map, every key once, in the UI's language")
+    void theHelpListsEveryKeyOfTheKeyMapOnce() {
+        String zh = KeyMap.help(Messages.of(Messages.CHINESE));
+        for (String key : java.util.List.of("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Enter", "Esc",
+                "Ctrl+Y", "Ctrl+N", "Ctrl+T", "Ctrl+U", "Ctrl+D", "Ctrl+=", "Ctrl+−", "Ctrl+0", "Ctrl+M")) {
+            assertThat(zh.lines()).as(key).filteredOn(l -> l.startsWith(key + "　")).hasSize(1);
+        }
+        assertThat(zh.lines()).hasSize(KeyMap.values().length);
+        assertThat(KeyMap.help(Messages.of(Messages.ENGLISH))).contains("Ctrl+M　sounds on / off").contains("F12　log out");
+        // no two bindings share a key, and every case kind has one
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (KeyMap k : KeyMap.values()) assertThat(seen.add(k.spelled())).as(k.spelled()).isTrue();
+        for (org.ticketwindow.idcheck.verify.CaseKind c : org.ticketwindow.idcheck.verify.CaseKind.values()) {
+            assertThat(KeyMap.of(c).caseKind()).contains(c);
+        }
+        assertThat(KeyMap.ON_SITE.button(Messages.of(Messages.CHINESE), "case.ON_SITE")).isEqualTo("本人核验 (F3)");
+        assertThat(ConsoleShell.command(KeyCode.EQUALS, true, CLERK, Screen.WORKSPACE)).contains(Command.LARGER_TEXT);
+        assertThat(ConsoleShell.command(KeyCode.F3, false, CLERK, Screen.WORKSPACE)).as("the workspace's key").isEmpty();
+    }
 }

@@ -67,6 +67,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(text("#verdict")).contains("V1");
         screenshot("workspace-mismatch-zh");
         assertThat(text("#passenger")).startsWith("请告知旅客：");
+        assertThat(text("#verdict")).as("the sentence once, in red below").doesNotContain(text("#passenger").substring("请告知旅客：".length()));
+        // F2: the same case in English, rendered again (the reader loop goes on; nothing is decided again)
+        robot.type(KeyCode.F2);
+        waitForText("#verdict", "not verified");
+        assertThat(text("#passenger")).startsWith("Tell the passenger: The website entry differs");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("D3 an unreadable card is refused and recorded") void anUnreadableCardIsRefusedAndRecorded() throws Exception {
@@ -127,7 +132,8 @@ class ConsoleUiTest extends ConsoleUiHarness {
         String stale = training().proof(false, Clock.systemUTC().instant());
         robot.interact(() -> ((TextInputControl) robot.lookup("#proof-scanner").query()).setText(stale)); // the scanner's line
         robot.type(KeyCode.ENTER);
-        waitForText("#proof-message", "STALE_CODE");
+        waitForText("#proof-message", "二维码已过期");
+        assertThat(text("#proof-message")).as("no internal code in the Chinese UI").doesNotContain("STALE_CODE");
         assertThat(text("#passenger")).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
         screenshot("workspace-proof-stale-zh");
     }
@@ -146,6 +152,34 @@ class ConsoleUiTest extends ConsoleUiHarness {
         training().inject(TrainingMode.Fault.NONE);
         session.nudgeSync();
         waitForText("#status-line", "待上传 0");
+        // issue 18: the queue in the clerk's language, the central's answer included: no constant names on screen
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        waitFor(() -> shownTexts().stream().anyMatch(t -> t.startsWith("中心：已应用")));
+        assertThat(shownTexts()).contains("本人核验").noneMatch(t -> RAW_CONSTANT.matcher(t).find());
+        robot.type(KeyCode.F1);
+        waitFor(() -> robot.lookup(".button").queryAll().stream().anyMatch(n -> "关闭".equals(((Labeled) n).getText())));
+        assertThat(robot.lookup(".content").queryAll().stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).filter(t -> t != null && t.contains("Ctrl+M"))).isNotEmpty();
+    }
+
+    /** An enum constant's name as the code spells it (ON_SITE, PENDING_CENTRAL, APPLIED, STALE_CODE…). */
+    private static final java.util.regex.Pattern RAW_CONSTANT = java.util.regex.Pattern.compile(
+            "\\b(?:[A-Z]{2,}_[A-Z_]+|APPLIED|PASSED|REFUSED|QUEUED|SYNCED|PARKED|DUPLICATE|CONFLICT|REJECTED)\\b");
+
+    /** Every text shown in the main window (labels, buttons, table cells), read on the JavaFX thread. */
+    java.util.List<String> shownTexts() {
+        return onFx(() -> {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            java.util.ArrayDeque<javafx.scene.Parent> todo = new java.util.ArrayDeque<>(java.util.List.of(robot.lookup("#queue").query().getScene().getRoot()));
+            while (!todo.isEmpty()) {
+                for (Node n : todo.pop().getChildrenUnmodifiable()) {
+                    if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && n.isVisible()) out.add(l.getText());
+                    if (n instanceof javafx.scene.Parent c) todo.add(c);
+                }
+            }
+            return out;
+        });
     }
 
     @Test @org.junit.jupiter.api.DisplayName("every main screen in English (screenshots)") void everyMainScreenInEnglish() throws Exception {
@@ -173,7 +207,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         screenshot("workspace-pre-verification-en");
         chooseCase(KeyCode.F10);
         fire("#tray-proof-stale");
-        waitForText("#proof-message", "STALE_CODE");
+        waitForText("#proof-message", "older than 60 seconds");
         screenshot("workspace-proof-stale-en");
         robot.type(KeyCode.F11);
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
@@ -208,7 +242,8 @@ class ConsoleUiTest extends ConsoleUiHarness {
         training().sam().remove();
         waitForText("#reader-state", "等待证件");
         place("traditional");
-        waitForText("#verdict", "已登记身份信息重复申诉");
+        waitForText("#verdict", "身份信息重复申诉");
+        assertThat(text("#verdict")).as("nothing is 已登记 before Enter").doesNotContain("已登记");
         screenshot("workspace-duplicate-zh");
         chooseCase(KeyCode.F10);
         fire("#tray-proof-fresh");
@@ -227,7 +262,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         fire("#tech-calibrate");
         waitForText("#tech-summary", "共 20 次");
         assertThat(text("#tech-summary")).contains("成功率 100.0%");
-        assertThat(text("#tech-codes")).contains("READ=20");
+        assertThat(text("#tech-codes")).contains("读卡成功 20").doesNotContain("READ");
         // the technician's log-level switch applies at once
         robot.interact(() -> ((javafx.scene.control.ComboBox<String>) robot.lookup("#tech-log-level").query()).setValue("DEBUG"));
         waitForText("#tech-message", "日志级别已改为 DEBUG");
@@ -342,7 +377,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(text("#entry-problems")).as("no errors before anything is typed").isEmpty();
         // the tray after the queue: the card on the reader and the fault injected are what the simulator has
         robot.interact(() -> {
-            @SuppressWarnings("unchecked") var cards = (javafx.scene.control.ComboBox<TrainingMode.TrayCard>) robot.lookup("#tray-card").query();
+            @SuppressWarnings("unchecked") var cards = (javafx.scene.control.ListView<TrainingMode.TrayCard>) robot.lookup("#tray-card").query();
             cards.getSelectionModel().select(cards.getItems().stream().filter(c -> c.id().equals("long-term")).findFirst().orElseThrow());
             @SuppressWarnings("unchecked") var faults = (javafx.scene.control.ComboBox<TrainingMode.Fault>) robot.lookup("#tray-fault").query();
             faults.getSelectionModel().select(TrainingMode.Fault.CENTRAL_UNREACHABLE);
@@ -352,7 +387,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
         robot.type(KeyCode.ESCAPE);
         waitFor(() -> robot.lookup("#tray-card").tryQuery().isPresent());
-        assertThat(onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#tray-card").query()).getValue().toString())).contains("long-term");
+        assertThat(onFx(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#tray-card").query()).getSelectionModel().getSelectedItem().toString())).contains("long-term");
         assertThat(onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#tray-fault").query()).getValue()))
                 .isEqualTo(TrainingMode.Fault.CENTRAL_UNREACHABLE);
         assertThat(training().injected()).isEqualTo(TrainingMode.Fault.CENTRAL_UNREACHABLE);

@@ -10,6 +10,7 @@ import org.ticketwindow.idcheck.store.OutgoingResult;
 import org.ticketwindow.idcheck.store.ResultQueue;
 import org.ticketwindow.idcheck.store.ResultState;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.text.Texts;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -40,6 +41,10 @@ class ScreensViewModelTest {
         QueueViewModel clerk = new QueueViewModel(store.results(), nudges::incrementAndGet, "1001", false, NOW, zh);
         clerk.refresh();
         assertThat(clerk.items()).extracting(i -> i.state()).containsExactly(ResultState.PARKED, ResultState.QUEUED, ResultState.SYNCED);
+        // issue 18: the columns in the clerk's language, no constant names (ON_SITE, PENDING_CENTRAL)
+        assertThat(clerk.items()).extracting(clerk::caseKind).containsOnly("本人核验");
+        assertThat(clerk.items()).extracting(clerk::outcome).allSatisfy(o -> assertThat(o).doesNotContainPattern("[A-Z]{2}"));
+        assertThat(clerk.detail(clerk.items().getFirst())).as("an older plain line as it was").isEqualTo("REJECTED: test");
         clerk.retry(clerk.items().getFirst());
         assertThat(clerk.message().get()).isEqualTo("重新发送搁置结果需值班主任操作。");
         assertThat(store.results().status().parked()).isEqualTo(1);
@@ -66,6 +71,7 @@ class ScreensViewModelTest {
 
         vm.unlock(locked);
         assertThat(vm.message().get()).isEqualTo("已解锁 1001。");
+        assertThat(vm.messageRefused().get()).as("a success is not red").isFalse();
         vm.pin().set("654321");
         vm.resetPin(locked);
         assertThat(vm.pin().get()).as("the PIN field is cleared").isEmpty();
@@ -76,6 +82,7 @@ class ScreensViewModelTest {
         vm.pin().set("12");
         vm.add();
         assertThat(vm.message().get()).isEqualTo("请填写工号、姓名和 6–12 位数字密码。");
+        assertThat(vm.messageRefused().get()).as("a refusal is red").isTrue();
         vm.newId().set("1002");
         vm.newName().set("新员工");
         vm.pin().set("112233");
@@ -111,6 +118,13 @@ class ScreensViewModelTest {
         vm.editableSettings().get("store.retention-days").set("0");
         vm.saveSettings();
         assertThat(vm.settingsMessage().get()).contains("store.retention-days").contains(file.toString());
+        assertThat(vm.settingsMessage().get()).as("the reason in the clerk's language").contains("须为 1 到 3650 之间的整数")
+                .doesNotContain("must be");
+        assertThat(vm.settingsRefused().get()).as("shown red, not as a success").isTrue();
+        assertThat(vm.settingLabel("policy.contact-limit")).isEqualTo("常用联系人上限（policy.contact-limit）");
+        for (String k : org.ticketwindow.idcheck.app.CounterSettings.SUPERVISOR_KEYS) {
+            assertThat(vm.settingLabel(k)).as(k).containsPattern("\\p{IsHan}");
+        }
         assertThat(Files.readString(file)).isEqualTo(good);
         assertThat(Files.list(file.getParent())).containsExactly(file);
         assertThat(store.audit().verify()).isEmpty();
@@ -154,7 +168,7 @@ class ScreensViewModelTest {
         TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> {
             try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
                 var problem = photos.check().join();
-                return zh.get("tech.photoBad", photos.describe(), problem.orElseThrow().problem().zh(), problem.orElseThrow().technician());
+                return zh.get("tech.photoBad", photos.describe(), Texts.chinese().of(problem.orElseThrow().problem()), problem.orElseThrow().technician());
             }
         }), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         vm.open();

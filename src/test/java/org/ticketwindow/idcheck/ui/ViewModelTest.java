@@ -170,6 +170,39 @@ class ViewModelTest {
             assertThat(vm.canRecord().get()).isFalse();
         }
 
+        @Test @org.junit.jupiter.api.DisplayName("issue 16: F2 renders the open case again in the other language: nothing is looked up, decided or recorded again")
+        void theLanguageSwitchRendersTheOpenCaseAgain() throws Exception {
+            CardData c = card("long-name");
+            String onCard = c.name().value();
+            answers.add(List.of(recordFor(c, onCard.replace('·', '.'))));
+            WorkspaceViewModel vm = vm(zh);
+            place(vm, c);
+            var decided = vm.decision().get();
+            assertThat(decided.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(vm.verdict().get()).startsWith("核验未通过 — V1");
+            assertThat(vm.passengerSentence().get()).contains("网站");
+            assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::field).contains("姓名");
+            assertThat(vm.readerMessage().get()).startsWith("读卡成功");
+
+            vm.language(Messages.of(Messages.ENGLISH));
+            assertThat(vm.decision().get()).as("the same decision, not decided again").isSameAs(decided);
+            assertThat(answers).as("no second lookup").isEmpty();
+            assertThat(vm.verdict().get()).startsWith("not verified").doesNotContainPattern("\\p{IsHan}");
+            assertThat(vm.passengerSentence().get()).startsWith("The website entry differs");
+            assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::field).contains("name");
+            assertThat(vm.comparison()).extracting(WorkspaceViewModel.Row::hint).anySatisfy(h -> assertThat(h).contains("middle dot"));
+            assertThat(vm.readerMessage().get()).startsWith("card read: resident ID card");
+            assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::label).containsExactly("holder's document");
+
+            vm.language(zh);
+            assertThat(vm.verdict().get()).startsWith("核验未通过 — V1");
+            vm.cancel();
+            vm.language(Messages.of(Messages.ENGLISH));
+            assertThat(vm.verdict().get()).as("a cancelled case does not come back").isEmpty();
+            assertThat(vm.comparison()).isEmpty();
+            assertThat(queue().queued()).isZero();
+        }
+
         @Test void aDotForTheMiddleDotIsADifferentNameWithTheHint() throws Exception {
             CardData c = card("long-name");
             String onCard = c.name().value();
@@ -218,7 +251,7 @@ class ViewModelTest {
             store.close(); // the store is gone (a full disk or a removed drive looks the same to the console)
             vm.record();
             assertThat(vm.recordedMessage().get()).startsWith("未能记录，结果没有保存。");
-            assertThat(vm.details().get()).startsWith("record: ");
+            assertThat(vm.details().get()).startsWith("保存结果失败：");
             assertThat(vm.canRecord().get()).as("the decision is still on screen, to record again").isTrue();
             assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
             store = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")), Clock.systemUTC(), 0);
@@ -230,7 +263,7 @@ class ViewModelTest {
                     new ReadOutcome.DeviceFault(DeviceFaultKind.SAM_NOT_AUTHORISED, Optional.empty(), "SAM answered 0x24")));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.FAULT);
             assertThat(vm.readerMessage().get()).contains("请联系技术人员");
-            assertThat(vm.details().get()).as("the technical part, behind the Details toggle").isEqualTo("SAM_NOT_AUTHORISED: SAM answered 0x24");
+            assertThat(vm.details().get()).as("the technical part, behind the Details toggle").isEqualTo("读卡器安全模块(SAM)未经授权，无法使用（SAM_NOT_AUTHORISED）：SAM answered 0x24");
             vm.onReaderEvent(new ReaderEvent.Recovered("simulator"));
             assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
             assertThat(vm.details().get()).isEmpty();

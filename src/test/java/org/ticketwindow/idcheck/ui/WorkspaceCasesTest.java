@@ -18,6 +18,7 @@ import org.ticketwindow.idcheck.store.KeyFile;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.Recorder;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.CounterKind;
@@ -261,7 +262,8 @@ class WorkspaceCasesTest {
 
         vm.scanProof(training.proof(false, clock.instant()));
         assertThat(vm.decision().get()).isNull();
-        assertThat(vm.proofMessage().get()).startsWith("电子证明不予受理（STALE_CODE）");
+        assertThat(vm.proofMessage().get()).startsWith("电子证明不予受理：二维码已过期").doesNotContain("STALE_CODE");
+        assertThat(vm.details().get()).as("the code, behind 详情, in the clerk's words").isEqualTo("电子证明拒收代码：STALE_CODE");
         assertThat(vm.passengerSentence().get()).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
     }
 
@@ -334,7 +336,10 @@ class WorkspaceCasesTest {
                 org.ticketwindow.idcheck.sync.SyncSettings.DEFAULT.withBatchSize(10)).runOnce();
         assertThat(store.results().status().synced()).isEqualTo(1);
         assertThat(store.results().items(org.ticketwindow.idcheck.store.ResultState.SYNCED, 10)).singleElement()
-                .satisfies(i -> assertThat(i.answer()).startsWith("APPLIED REFUSED").doesNotContain("PASSED"));
+                .satisfies(i -> {
+                    assertThat(Texts.english().ofStored(i.answer())).isEqualTo("Central: applied, refused");
+                    assertThat(Texts.chinese().ofStored(i.answer())).as("the queue in the clerk's language").isEqualTo("中心：已应用，不予办理");
+                });
         // the record the forged card claims is still pending: nothing was applied to it
         assertThat(lookup(DocumentType.RID, forged.idNumber().value())).allSatisfy(f ->
                 assertThat(f.record().status()).isEqualTo(RecordStatus.PENDING));

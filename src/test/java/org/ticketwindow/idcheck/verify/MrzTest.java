@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.verify;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -41,23 +43,23 @@ class MrzTest {
     void checkDigits() {
         String badNumber = LINE2.substring(0, 9) + "7" + LINE2.substring(10);
         assertThatThrownBy(() -> Mrz.parsePassport(LINE1 + "\n" + badNumber, TODAY))
-                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(e.zh()).contains("证件号码"));
+                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(Texts.chinese().of(e.text())).contains("证件号码"));
         String badBirth = LINE2.substring(0, 19) + "3" + LINE2.substring(20);
         assertThatThrownBy(() -> Mrz.parsePassport(LINE1 + "\n" + badBirth, TODAY))
-                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(e.zh()).contains("出生日期"));
+                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(Texts.chinese().of(e.text())).contains("出生日期"));
         String badExpiry = LINE2.substring(0, 27) + "0" + LINE2.substring(28);
         assertThatThrownBy(() -> Mrz.parsePassport(LINE1 + "\n" + badExpiry, TODAY))
-                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(e.zh()).contains("有效期"));
+                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(Texts.chinese().of(e.text())).contains("有效期"));
         String badComposite = LINE2.substring(0, 43) + "9";
         assertThatThrownBy(() -> Mrz.parsePassport(LINE1 + "\n" + badComposite, TODAY))
-                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(e.zh()).contains("总校验位"));
+                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(Texts.chinese().of(e.text())).contains("总校验位"));
     }
 
     @Test
     @DisplayName("P1 text that is not a TD3 zone is refused with the clerk's next step")
     void notMrz() {
         assertThatThrownBy(() -> Mrz.parsePassport("ETP1.abc.def", TODAY))
-                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(e.zh()).contains("重新扫描或手工录入"));
+                .isInstanceOfSatisfying(Mrz.MrzException.class, e -> assertThat(Texts.chinese().of(e.text())).contains("重新扫描或手工录入"));
         assertThatThrownBy(() -> Mrz.parsePassport("I<UTO" + LINE1.substring(5) + "\n" + LINE2, TODAY))
                 .isInstanceOf(Mrz.MrzException.class);
     }

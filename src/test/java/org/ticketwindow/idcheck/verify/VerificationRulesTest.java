@@ -11,6 +11,7 @@ import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.testing.People;
+import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.name.NameRules;
 import org.ticketwindow.idcheck.verify.name.SpecialName;
 
@@ -90,7 +91,7 @@ class VerificationRulesTest {
             Decision d = onSite(STATION_WINDOW, EXPIRED, pending(RecordRole.REGISTERED_USER, EXPIRED));
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(d.ruleIds()).containsExactly("D1");
-            assertThat(d.reason().zh()).contains("2020-05-01");
+            assertThat(Texts.chinese().of(d.reason())).contains("2020-05-01");
             assertThat(d.recordable()).isTrue();
             assertThat(d.statusChanges()).isEmpty();
         }
@@ -113,7 +114,7 @@ class VerificationRulesTest {
             Decision d = rules.decide(at(STATION_WINDOW, CaseKind.PRE_VERIFICATION).document(HOLDER, new Presented.Entered(old))
                     .record(reportRecord(old, RecordRole.CONTACT)).build());
             assertThat(d.ruleIds()).containsExactly("D1");
-            assertThat(d.reason().zh()).contains("2026-11-20");
+            assertThat(Texts.chinese().of(d.reason())).contains("2026-11-20");
         }
 
         @Test
@@ -124,7 +125,7 @@ class VerificationRulesTest {
             Decision d = onSite(STATION_WINDOW, ZHANG, r);
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(d.ruleIds()).containsExactly("D2");
-            assertThat(d.reason().zh()).contains("二代居民身份证");
+            assertThat(Texts.chinese().of(d.reason())).contains("二代居民身份证");
         }
 
         @Test
@@ -134,7 +135,7 @@ class VerificationRulesTest {
                     .record(user(ZHANG)).build());
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(d.ruleIds()).containsExactly("D3");
-            assertThat(d.reason().zh()).contains("发证机关");
+            assertThat(Texts.chinese().of(d.reason())).contains("发证机关");
             assertThat(d.recordable()).isTrue();
             assertThat(d.comparisons()).isEmpty();
         }
@@ -159,7 +160,7 @@ class VerificationRulesTest {
             Decision d = onSite(STATION_WINDOW, FORGED, pending(RecordRole.REGISTERED_USER, FORGED));
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(d.ruleIds()).containsExactly("D5");
-            assertThat(d.reason().zh()).contains("校验位");
+            assertThat(Texts.chinese().of(d.reason())).contains("校验位");
             assertThat(d.recordable()).isTrue();
         }
     }
@@ -192,7 +193,7 @@ class VerificationRulesTest {
             assertThat(d.missing()).contains(Missing.WEBSITE_CORRECTION);
             FieldComparison name = d.comparisons().stream().filter(f -> f.field() == Field.NAME).findFirst().orElseThrow();
             assertThat(name.result()).isEqualTo(FieldComparison.Result.DIFFERENT);
-            assertThat(name.hintZh()).contains("第2个字").contains("三").contains("山");
+            assertThat(Texts.chinese().of(name.hint())).contains("第2个字").contains("三").contains("山");
         }
 
         @Test
@@ -203,7 +204,7 @@ class VerificationRulesTest {
             Decision d = onSite(AGENCY, ZHANG, r);
             assertThat(d.outcome()).isEqualTo(Outcome.FAILED);
             FieldComparison f = d.comparisons().stream().filter(c -> c.field() == Field.DOCUMENT_NUMBER).findFirst().orElseThrow();
-            assertThat(f.hintZh()).contains("第 17 位").doesNotContain(other).doesNotContain(People.ZHANG_SAN);
+            assertThat(Texts.chinese().of(f.hint())).contains("第 17 位").doesNotContain(other).doesNotContain(People.ZHANG_SAN);
         }
 
         @Test
@@ -230,7 +231,7 @@ class VerificationRulesTest {
             Decision d = onSite(STATION_WINDOW, ZHENG_RARE, user(ZHENG_RARE));
             assertThat(d.outcome()).isEqualTo(Outcome.NEEDS_MORE);
             assertThat(d.missing()).containsExactly(Missing.EXTRA_FACTOR);
-            assertThat(d.reason().zh()).contains("手机号后4位");
+            assertThat(Texts.chinese().of(d.reason())).contains("手机号后4位");
             assertThat(d.recordable()).isFalse();
         }
 
@@ -259,7 +260,7 @@ class VerificationRulesTest {
             Decision phoneForContact = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(CHEN_TRAD))
                     .record(contact).extraFactor(new ExtraFactor.Given(ExtraFactorKind.PHONE_LAST4, "1234")).build());
             assertThat(phoneForContact.outcome()).isEqualTo(Outcome.NEEDS_MORE);
-            assertThat(phoneForContact.reasons()).anyMatch(r -> r.zh().contains("不能用“手机号后4位”"));
+            assertThat(phoneForContact.reasons()).anyMatch(r -> Texts.chinese().of(r).contains("不能用“手机号后4位”"));
 
             Decision ok = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(CHEN_TRAD)).record(contact)
                     .extraFactor(new ExtraFactor.Given(ExtraFactorKind.REGISTERED_USER_ID_NUMBER, People.ZHANG_SAN.toLowerCase())).build());
@@ -349,7 +350,7 @@ class VerificationRulesTest {
             Decision d = rules.decide(at(STATION_WINDOW, CaseKind.ON_SITE).document(HOLDER, chip(LI))
                     .record(contactOf(LI, People.ZHANG_SAN)).registeredUser(u).build());
             assertThat(d.outcome()).isEqualTo(Outcome.PASSED);
-            assertThat(d.notes()).anyMatch(n -> n.rule().equals("V5") && n.zh().contains("不能添加常用联系人"));
+            assertThat(d.notes()).anyMatch(n -> n.rule().equals("V5") && Texts.chinese().of(n).contains("不能添加常用联系人"));
             Decision self = onSite(STATION_WINDOW, ZHANG, u);
             assertThat(self.notes()).noneMatch(n -> n.rule().equals("V5"));
         }
@@ -431,7 +432,7 @@ class VerificationRulesTest {
             Decision d = rules.decide(at(STATION_WINDOW, CaseKind.PRE_VERIFICATION).document(HOLDER, new Presented.Entered(partial)).build());
             assertThat(d.outcome()).isEqualTo(Outcome.NEEDS_MORE);
             assertThat(d.missing()).containsExactly(Missing.ENTRY_FIELDS);
-            assertThat(d.reasons()).extracting(Reason::zh).anyMatch(z -> z.contains("号码格式")).anyMatch(z -> z.contains("姓名"))
+            assertThat(d.reasons()).extracting(r -> Texts.chinese().of(r)).anyMatch(z -> z.contains("号码格式")).anyMatch(z -> z.contains("姓名"))
                     .anyMatch(z -> z.contains("有效期"));
         }
 
@@ -497,7 +498,7 @@ class VerificationRulesTest {
         void expiredProxy() {
             Decision d = proxy(STATION_WINDOW, chip(EXPIRED), chip(ZHANG), user(ZHANG));
             assertThat(d.ruleIds()).containsExactly("D1");
-            assertThat(d.reason().zh()).startsWith("代办人证件");
+            assertThat(Texts.chinese().of(d.reason())).startsWith("代办人证件");
         }
 
         @Test
@@ -505,7 +506,7 @@ class VerificationRulesTest {
         void unreadableProxy() {
             Decision d = proxy(STATION_WINDOW, new Presented.Unreadable("0x41"), chip(ZHANG), user(ZHANG));
             assertThat(d.ruleIds()).containsExactly("D3");
-            assertThat(d.reason().zh()).startsWith("代办人证件");
+            assertThat(Texts.chinese().of(d.reason())).startsWith("代办人证件");
         }
 
         @Test
@@ -569,7 +570,7 @@ class VerificationRulesTest {
                     contactOf(LI, People.ZHANG_SAN)).build());
             assertThat(d.outcome()).isEqualTo(Outcome.REFUSED);
             assertThat(d.ruleIds()).containsExactly("D3");
-            assertThat(d.reason().zh()).startsWith("联系人证件");
+            assertThat(Texts.chinese().of(d.reason())).startsWith("联系人证件");
         }
 
         @Test
@@ -610,7 +611,7 @@ class VerificationRulesTest {
             Decision d = rules.decide(overLimit(STATION_WINDOW, chip(ZHANG), chip(LI), contactOf(LI, People.ZHANG_SAN))
                     .countedContacts(100).policy(new Policy(150)).build());
             assertThat(d.outcome()).isEqualTo(Outcome.PASSED);
-            assertThat(d.notes()).anyMatch(n -> n.rule().equals("L1") && n.zh().contains("150"));
+            assertThat(d.notes()).anyMatch(n -> n.rule().equals("L1") && Texts.chinese().of(n).contains("150"));
         }
 
         @Test
@@ -618,7 +619,7 @@ class VerificationRulesTest {
         void reportLimits() {
             Decision d = rules.decide(at(STATION_WINDOW, CaseKind.TICKET_SERVICE).document(HOLDER, new Presented.Entered(ANNA))
                     .record(reportRecord(ANNA, RecordRole.CONTACT)).build());
-            assertThat(d.notes()).anyMatch(n -> n.rule().equals("L2") && n.zh().contains("4张"));
+            assertThat(d.notes()).anyMatch(n -> n.rule().equals("L2") && Texts.chinese().of(n).contains("4张"));
         }
     }
 
@@ -642,7 +643,7 @@ class VerificationRulesTest {
                     .ruleIds()).containsExactly("DUP1");
             Decision other = rules.decide(at(STATION_WINDOW, CaseKind.DUPLICATE_CLAIM).document(HOLDER, chip(LI)).record(flagged).build());
             assertThat(other.outcome()).isEqualTo(Outcome.REFUSED);
-            assertThat(other.reason().zh()).contains("注册时填写的证件");
+            assertThat(Texts.chinese().of(other.reason())).contains("注册时填写的证件");
             assertThat(rules.decide(at(STATION_WINDOW, CaseKind.DUPLICATE_CLAIM).document(HOLDER, chip(ZHANG)).record(user(ZHANG)).build())
                     .outcome()).isEqualTo(Outcome.NOTHING_TO_DO);
         }
@@ -728,7 +729,7 @@ class VerificationRulesTest {
             assertThat(agency.outcome()).isEqualTo(Outcome.REFUSED);
             // a valid proof refused here sends the passenger to a station window, not to the police desk (E5 is for a
             // proof that failed)
-            assertThat(agency.notes()).anyMatch(n -> n.rule().equals("E3") && n.zh().contains("车站售票窗口"))
+            assertThat(agency.notes()).anyMatch(n -> n.rule().equals("E3") && Texts.chinese().of(n).contains("车站售票窗口"))
                     .noneMatch(n -> n.rule().equals("E5"));
         }
 

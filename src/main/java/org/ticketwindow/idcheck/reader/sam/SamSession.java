@@ -107,7 +107,7 @@ public final class SamSession {
                 } catch (CardFailure f) {
                     lastCardFailure = f.status;
                     log.info("read attempt {}/{} on {} failed: {} {}", attempts, maxAttempts, channel.describe(),
-                            f.status.hex(), f.status.en());
+                            f.status.hex(), f.status);
                 }
             }
             return new ReadOutcome.Unreadable(Optional.ofNullable(lastCardFailure), attempts, "");
@@ -198,7 +198,7 @@ public final class SamSession {
             case UNRECOGNISED_ERROR -> DeviceFaultKind.UNRECOGNISED_ERROR;
             default -> DeviceFaultKind.UNKNOWN_STATUS;
         };
-        return new ReadOutcome.DeviceFault(kind, Optional.of(s), s.hex() + " " + s.en());
+        return new ReadOutcome.DeviceFault(kind, Optional.of(s), s.hex() + " " + s);
     }
 
     /** The outcome an I/O failure during a card read maps to: a vanished card is "no card (removed)", else a fault. */

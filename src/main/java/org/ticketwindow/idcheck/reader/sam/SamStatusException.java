@@ -5,7 +5,7 @@ public final class SamStatusException extends Exception {
     private final SamResponse response;
 
     public SamStatusException(SamCommand command, SamResponse response) {
-        super(command + " answered " + response.status().map(s -> s.hex() + " " + s.en())
+        super(command + " answered " + response.status().map(s -> s.hex() + " " + s)
                 .orElse(String.format("unknown status 0x%02X (SW1 SW2 %02X %02X)", response.sw3(), response.sw1(), response.sw2())));
         this.response = response;
     }

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.verify.name;
 
+import org.ticketwindow.idcheck.text.Text;
+
 import java.util.Set;
 
 /**
@@ -8,7 +10,10 @@ import java.util.Set;
  * Hints name characters of the two names: they are for the clerk's screen, never for a log (PD1).
  */
 public record NameMatch(NameOutcome outcome, Set<NameRule> rules, Set<SpecialName> special, int position,
-                        String hintZh, String hintEn) {
+                        Text hint) {
+    /** The hint of an exact or equivalent match: nothing to say. */
+    public static final Text NO_HINT = Text.of("name.hint.NONE");
+
     public NameMatch {
         rules = Set.copyOf(rules);
         special = Set.copyOf(special);

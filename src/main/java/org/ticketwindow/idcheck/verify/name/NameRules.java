@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.verify.name;
 
+import org.ticketwindow.idcheck.text.Text;
+
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -40,10 +42,10 @@ public final class NameRules {
 
     public NameMatch compare(String card, String entered) {
         Set<SpecialName> special = special(card);
-        if (card.equals(entered)) return new NameMatch(NameOutcome.EXACT, Set.of(), special, 0, "", "");
+        if (card.equals(entered)) return new NameMatch(NameOutcome.EXACT, Set.of(), special, 0, NameMatch.NO_HINT);
         int[] w = entered.codePoints().toArray();
         if (entered.isBlank()) {
-            return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, 1, "网上未填写姓名", "no name was entered");
+            return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, 1, Text.of("name.hint.EMPTY"));
         }
         Walk full = new Walk(card.codePoints().toArray(), w, false);
         if (full.run()) return success(full, special);
@@ -55,7 +57,7 @@ public final class NameRules {
         Walk failed = cut != null ? cut : full;
         Hint hint = hint(failed);
         int position = hint.position() > 0 ? hint.position() : failed.position(failed.failI);
-        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, position, hint.zh(), hint.en());
+        return new NameMatch(NameOutcome.MISMATCH, Set.of(), special, position, hint.text());
     }
 
     private NameMatch success(Walk walk, Set<SpecialName> special) {
@@ -63,19 +65,16 @@ public final class NameRules {
         if (walk.clerkAt >= 0) {
             String ch = Character.toString(walk.c[walk.clerkAt]);
             int pos = walk.position(walk.clerkAt);
-            return new NameMatch(NameOutcome.NEEDS_CLERK, rules, special, pos,
-                    "第" + pos + "个字「" + ch + "」是生僻字，系统无法确定其读音：请对照证件原件，确认网上填写的拼音或同音字是否为该字的读音，由窗口人员决定并记录",
-                    "character " + pos + " is a rare character with no known reading: compare the entry with the "
-                            + "original document; the clerk decides and the decision is recorded");
+            return new NameMatch(NameOutcome.NEEDS_CLERK, rules, special, pos, Text.of("name.hint.CLERK", pos, ch));
         }
-        return new NameMatch(NameOutcome.EQUIVALENT, rules, special, 0, "", "");
+        return new NameMatch(NameOutcome.EQUIVALENT, rules, special, 0, NameMatch.NO_HINT);
     }
 
     // ---- hints for the first difference ----
 
-    /** A hint in both languages; {@code position} when it is about another character than the first difference. */
-    private record Hint(String zh, String en, int position) {
-        Hint(String zh, String en) { this(zh, en, 0); }
+    /** A hint by key ({@code name.hint.*}); {@code position} when it is about another character than the first difference. */
+    private record Hint(Text text, int position) {
+        Hint(String key, Object... args) { this(Text.of(key, args), 0); }
     }
 
     private Hint hint(Walk f) {
@@ -87,62 +86,49 @@ public final class NameRules {
         Hint toneDigit = toneDigit(f);
         if (toneDigit != null) return toneDigit;
         if (i >= c.length) {
-            return new Hint("网上填写的姓名比证件多出「" + rest(w, j) + "」", "the entered name has extra characters at the end");
+            return new Hint("name.hint.EXTRA", rest(w, j));
         }
         if (j >= w.length) {
             return f.truncated
-                    ? new Hint("姓名超长：网上应按顺序填写证件姓名的前30个字符（汉字算2个，空格不计），缺少「" + rest(c, i) + "」",
-                    "over-long name: the entry must hold the first 30 units of the card name (Chinese characters count 2, "
-                            + "spaces not counted); it is cut short")
-                    : new Hint("网上填写的姓名缺少证件上的「" + rest(c, i) + "」", "the entered name is missing the end of the card name");
+                    ? new Hint("name.hint.OVERLONG_SHORT", rest(c, i))
+                    : new Hint("name.hint.MISSING_END", rest(c, i));
         }
         int a = c[i];
         int b = w[j];
         String ca = Character.toString(a);
         String cb = Character.toString(b);
         if (DotLookalike.is(a) && DotLookalike.is(b)) {
-            return new Hint("第" + pos + "个字符：证件上是" + DotLookalike.zh(a) + "，网上填写的是" + DotLookalike.zh(b)
-                    + "。两者是不同的字符，请按证件原件准确填写", "character " + pos + ": the card has " + DotLookalike.en(a)
-                    + ", the entry has " + DotLookalike.en(b) + "; they are different characters, enter it exactly as on the card");
+            return new Hint("name.hint.DOTS", pos, DotLookalike.of(a), DotLookalike.of(b));
         }
         if (DotLookalike.is(a) || DotLookalike.is(b)) {
-            String shownA = DotLookalike.is(a) ? DotLookalike.zh(a) : "「" + ca + "」";
-            String shownB = DotLookalike.is(b) ? DotLookalike.zh(b) : "「" + cb + "」";
-            return new Hint("第" + pos + "个字符：证件上是" + shownA + "，网上填写的是" + shownB,
-                    "character " + pos + " differs between the card and the entry (a dot on one side)");
+            Text shownA = DotLookalike.is(a) ? DotLookalike.of(a) : Text.of("name.quoted", ca);
+            Text shownB = DotLookalike.is(b) ? DotLookalike.of(b) : Text.of("name.quoted", cb);
+            return new Hint("name.hint.ONE_DOT", pos, shownA, shownB);
         }
         HanChar ha = dictionary.of(a);
         HanChar hb = dictionary.of(b);
         if (ha.standard() && ha.counterpart() == b) {
-            return new Hint("第" + pos + "个字：证件上是「" + ca + "」，网上填写的是「" + cb + "」。「" + ca
-                    + "」是《通用规范汉字表》中的规范字，不是繁体字，不能用「" + cb + "」代替，应按证件填写",
-                    "character " + pos + ": the card's character is a standard character of the 2013 table, not a "
-                            + "traditional one: the entry may not replace it with a look-alike, enter it as on the card");
+            return new Hint("name.hint.STANDARD_NOT_TRADITIONAL", pos, ca, cb);
         }
         if (hb.standard() && hb.counterpart() == a) {
-            return new Hint("第" + pos + "个字：证件上是「" + ca + "」，网上填写的是「" + cb + "」，两者是不同的规范字，应按证件填写",
-                    "character " + pos + ": the card and the entry hold two different standard characters; enter it as on the card");
+            return new Hint("name.hint.TWO_STANDARD", pos, ca, cb);
         }
         if (hb.traditional() && hb.simplified() == a) {
-            return new Hint("第" + pos + "个字：证件上是简体「" + ca + "」，网上填写的是繁体「" + cb + "」，应按证件填写",
-                    "character " + pos + ": the card has the simplified form, the entry the traditional one");
+            return new Hint("name.hint.TRADITIONAL_ENTERED", pos, ca, cb);
         }
         if (ha.han() && !ha.rare()) {
-            String notRareEn = "character " + pos + " is not a rare character: a homophone or pinyin may not replace it";
             if (hb.han() && ha.sharesReadingWith(hb)) {
-                return new Hint("第" + pos + "个字「" + ca + "」不是生僻字，不能用同音字「" + cb + "」代替（同音字替代只适用于生僻字）", notRareEn);
+                return new Hint("name.hint.NOT_RARE_HOMOPHONE", pos, ca, cb);
             }
             if (isLatin(b) && readingAt(ha, w, j) > 0) {
-                return new Hint("第" + pos + "个字「" + ca + "」不是生僻字，不能用拼音代替（拼音替代只适用于生僻字）", notRareEn);
+                return new Hint("name.hint.NOT_RARE_PINYIN", pos, ca);
             }
         }
         if (ha.rare()) {
-            String example = ha.readings().isEmpty() ? "" : "（如 " + ha.readings().getFirst() + "）";
-            return new Hint("第" + pos + "个字「" + ca + "」是生僻字：可填写其拼音" + example + "或同音字，但网上填写的「" + cb + "」不是它的读音",
-                    "character " + pos + " is a rare character, but the entry is not one of its readings");
+            Text example = ha.readings().isEmpty() ? Text.of("name.hint.noExample") : Text.of("name.hint.example", ha.readings().getFirst());
+            return new Hint("name.hint.RARE_WRONG_READING", pos, ca, example, cb);
         }
-        return new Hint("第" + pos + "个字不同：证件上是「" + ca + "」，网上填写的是「" + cb + "」",
-                "character " + pos + " differs between the card and the entry");
+        return new Hint("name.hint.DIFFERS", pos, ca, cb);
     }
 
     /**
@@ -161,10 +147,7 @@ public final class NameRules {
             for (int s = Math.max(0, j - 3 * MAX_SYLLABLE); s < j; s++) { // a letter may carry two combining marks
                 if (Pinyin.spelled(f.w, s, r) == j - s) {
                     int pos = f.position(prev);
-                    return new Hint("第" + pos + "个字「" + Character.toString(f.c[prev]) + "」是生僻字，网上填写的拼音「" + r
-                            + "」正确，但多了声调数字「" + Character.toString(f.w[j]) + "」：拼音不带数字，请在网站删去数字",
-                            "character " + pos + " is a rare character and the entered pinyin is right, but it carries a "
-                                    + "tone number: pinyin is entered without digits", pos);
+                    return new Hint(Text.of("name.hint.TONE_DIGIT", pos, Character.toString(f.c[prev]), r, Character.toString(f.w[j])), pos);
                 }
             }
         }

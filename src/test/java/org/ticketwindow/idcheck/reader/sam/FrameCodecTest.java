@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.ticketwindow.idcheck.testing.Hex;
+import org.ticketwindow.idcheck.text.Texts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,8 +66,8 @@ class FrameCodecTest {
         SamResponse r = SamResponse.of(d.nextFrame());
         assertThat(r.status()).contains(expected);
         assertThat(r.statusWordsClean()).isTrue();
-        assertThat(expected.zh()).isNotBlank();
-        assertThat(expected.en()).isNotBlank();
+        assertThat(Texts.chinese().of(expected)).isNotBlank();
+        assertThat(Texts.english().of(expected)).isNotBlank();
     }
 
     @Test

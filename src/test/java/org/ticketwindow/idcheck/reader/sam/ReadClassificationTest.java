@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.reader.sam;
 
 import org.ticketwindow.idcheck.reader.SamStatus;
+import org.ticketwindow.idcheck.text.Texts;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,7 +45,7 @@ class ReadClassificationTest {
                 ReadOutcome.Unreadable u = (ReadOutcome.Unreadable) o;
                 assertThat(u.lastStatus()).contains(status);
                 assertThat(u.attempts()).isEqualTo(1 + PROFILE.retries().read());
-                assertThat(u.passengerZh()).contains("发证机关");
+                assertThat(Texts.chinese().of(u.passenger())).contains("发证机关");
             }
             case DEVICE -> assertThat(o).isInstanceOfSatisfying(ReadOutcome.DeviceFault.class,
                     f -> assertThat(f.status()).contains(status));
@@ -145,11 +146,11 @@ class ReadClassificationTest {
         assertThat(readWith("forged-check-digit", FaultPlan.none())).isInstanceOfSatisfying(ReadOutcome.Refused.class, r -> {
             assertThat(r.defects()).extracting(CardDefect::kind).contains(CardDefect.Kind.ID_NUMBER);
             assertThat(r.suspectCard()).isTrue();
-            assertThat(r.passengerZh()).contains("发证机关");
+            assertThat(Texts.chinese().of(r.passenger())).contains("发证机关");
         });
         assertThat(readWith("expired", FaultPlan.none())).isInstanceOfSatisfying(ReadOutcome.Refused.class, r -> {
             assertThat(r.defects()).extracting(CardDefect::kind).containsExactly(CardDefect.Kind.EXPIRED);
-            assertThat(r.clerkZh()).contains("2020-05-01");
+            assertThat(Texts.chinese().of(r.clerk())).contains("2020-05-01");
             assertThat(r.suspectCard()).isFalse();
         });
         assertThat(readWith("long-term", FaultPlan.none())).isInstanceOf(ReadOutcome.Read.class);

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.verify.name;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +47,7 @@ class NameRulesTest {
         NameMatch m = rules.compare("刘" + YAN, "刘明");
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
         assertThat(m.position()).isEqualTo(2);
-        assertThat(m.hintZh()).contains("生僻字").contains("yan");
+        assertThat(Texts.chinese().of(m.hint())).contains("生僻字").contains("yan");
     }
 
     @Test
@@ -67,7 +69,7 @@ class NameRulesTest {
             NameMatch m = rules.compare("吴" + PUA, w);
             assertThat(m.outcome()).as(w).isEqualTo(NameOutcome.NEEDS_CLERK);
             assertThat(m.position()).isEqualTo(2);
-            assertThat(m.hintZh()).contains("窗口人员");
+            assertThat(Texts.chinese().of(m.hint())).contains("窗口人员");
         }
         assertThat(rules.special("吴" + PUA)).containsExactly(SpecialName.RARE);
         assertThat(rules.compare("吴" + PUA, "吴").outcome()).as("the character left out").isEqualTo(NameOutcome.MISMATCH);
@@ -87,10 +89,10 @@ class NameRulesTest {
     void ordinaryCharacterNotReplaceable() {
         NameMatch pinyin = rules.compare("张三", "张san");
         assertThat(pinyin.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(pinyin.hintZh()).contains("不是生僻字").contains("拼音");
+        assertThat(Texts.chinese().of(pinyin.hint())).contains("不是生僻字").contains("拼音");
         NameMatch homophone = rules.compare("张三", "张叁");
         assertThat(homophone.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(homophone.hintZh()).contains("同音字");
+        assertThat(Texts.chinese().of(homophone.hint())).contains("同音字");
     }
 
     @ParameterizedTest(name = "N3 {0} entered as {1}")
@@ -108,7 +110,7 @@ class NameRulesTest {
     void traditionalEnteredForSimplified() {
         NameMatch m = rules.compare("陈淑华", "陳淑华");
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(m.hintZh()).contains("繁体").contains("陳");
+        assertThat(Texts.chinese().of(m.hint())).contains("繁体").contains("陳");
     }
 
     @Test
@@ -130,7 +132,7 @@ class NameRulesTest {
         assertThat(m.special()).containsExactly(SpecialName.OVERLONG);
         NameMatch short29 = rules.compare(card, cut.substring(0, 29));
         assertThat(short29.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(short29.hintZh()).contains("前30个字符");
+        assertThat(Texts.chinese().of(short29.hint())).contains("前30个字符");
     }
 
     @Test
@@ -164,9 +166,9 @@ class NameRulesTest {
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
         int a = card.codePoints().filter(DotLookalike::is).findFirst().orElseThrow();
         int b = entered.codePoints().filter(DotLookalike::is).findFirst().orElseThrow();
-        assertThat(m.hintZh()).contains(Character.toString(a)).contains(Character.toString(b))
+        assertThat(Texts.chinese().of(m.hint())).contains(Character.toString(a)).contains(Character.toString(b))
                 .contains(String.format("U+%04X", a)).contains(String.format("U+%04X", b));
-        assertThat(m.hintEn()).contains("different characters");
+        assertThat(Texts.english().of(m.hint())).contains("different characters");
     }
 
     @Test
@@ -193,10 +195,10 @@ class NameRulesTest {
         assertThat(rules.compare("张三", "张三").outcome()).isEqualTo(NameOutcome.EXACT);
         NameMatch missing = rules.compare("欧阳娜娜", "欧阳娜");
         assertThat(missing.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(missing.hintZh()).contains("缺少");
+        assertThat(Texts.chinese().of(missing.hint())).contains("缺少");
         NameMatch extra = rules.compare("张三", "张三丰");
-        assertThat(extra.hintZh()).contains("多出「丰」");
-        assertThat(rules.compare("张三", "").hintZh()).contains("未填写");
+        assertThat(Texts.chinese().of(extra.hint())).contains("多出「丰」");
+        assertThat(Texts.chinese().of(rules.compare("张三", "").hint())).contains("未填写");
     }
 
     @Test

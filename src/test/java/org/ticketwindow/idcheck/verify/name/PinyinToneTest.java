@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.verify.name;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,12 +55,12 @@ class PinyinToneTest {
         NameMatch m = rules.compare("刘" + YAN, "刘" + pinyin);
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
         assertThat(m.position()).isEqualTo(2);
-        assertThat(m.hintZh()).contains("「" + YAN + "」").contains("拼音「yan」正确").contains("声调数字")
+        assertThat(Texts.chinese().of(m.hint())).contains("「" + YAN + "」").contains("拼音「yan」正确").contains("声调数字")
                 .doesNotContain("不是它的读音");
-        assertThat(m.hintEn()).contains("tone number");
+        assertThat(Texts.english().of(m.hint())).contains("tone number");
         NameMatch middle = rules.compare("王" + YAN + "东", "王" + pinyin + "东");
         assertThat(middle.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(middle.hintZh()).contains("声调数字");
+        assertThat(Texts.chinese().of(middle.hint())).contains("声调数字");
     }
 
     @Test
@@ -69,7 +71,7 @@ class PinyinToneTest {
         NameMatch wrong = rules.compare("刘" + YAN, "刘yǎng");
         assertThat(wrong.outcome()).isEqualTo(NameOutcome.MISMATCH);
         NameMatch other = rules.compare("刘" + YAN, "刘mǐn");
-        assertThat(other.hintZh()).contains("不是它的读音");
+        assertThat(Texts.chinese().of(other.hint())).contains("不是它的读音");
     }
 
     @Test
@@ -77,7 +79,7 @@ class PinyinToneTest {
     void ordinaryCharacter() {
         NameMatch m = rules.compare("张三", "张sān");
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(m.hintZh()).contains("不是生僻字").contains("拼音");
+        assertThat(Texts.chinese().of(m.hint())).contains("不是生僻字").contains("拼音");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.verify.name;
 
+import org.ticketwindow.idcheck.text.Texts;
+
 import com.ibm.icu.text.Transliterator;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,12 +33,12 @@ class StandardCharactersTest {
         NameMatch m = rules.compare("毕昇", "毕升");
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
         assertThat(m.position()).isEqualTo(2);
-        assertThat(m.hintZh()).contains("「昇」").contains("「升」").contains("规范字").contains("不是繁体字");
-        assertThat(m.hintEn()).contains("standard character");
+        assertThat(Texts.chinese().of(m.hint())).contains("「昇」").contains("「升」").contains("规范字").contains("不是繁体字");
+        assertThat(Texts.english().of(m.hint())).contains("standard character");
         assertThat(rules.compare("毕昇", "毕昇").outcome()).isEqualTo(NameOutcome.EXACT);
         NameMatch reverse = rules.compare("毕升", "毕昇");
         assertThat(reverse.outcome()).isEqualTo(NameOutcome.MISMATCH);
-        assertThat(reverse.hintZh()).contains("不同的规范字");
+        assertThat(Texts.chinese().of(reverse.hint())).contains("不同的规范字");
     }
 
     @Test
@@ -115,7 +117,7 @@ class StandardCharactersTest {
         NameMatch m = rules.compare(card, "毕" + other);
         assertThat(m.outcome()).isEqualTo(NameOutcome.MISMATCH);
         assertThat(m.position()).isEqualTo(2);
-        assertThat(m.hintZh()).contains("「" + standard + "」").contains("规范字");
+        assertThat(Texts.chinese().of(m.hint())).contains("「" + standard + "」").contains("规范字");
     }
 
     @ParameterizedTest(name = "N3 {0} is traditional and may be entered as {1}")
