@@ -90,7 +90,48 @@ final class SupervisorView {
         saved.setId("settings-message");
         saved.textProperty().bind(vm.settingsMessage());
         vm.settingsRefused().addListener((o, was, refused) -> saved.getStyleClass().setAll("label", refused ? "message" : "recorded"));
-        VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit, Views.heading(messages, "sup.settings"),
+        // the entries themselves, newest first, narrowed by kind and by a clerk id or a word
+        javafx.scene.control.ComboBox<org.ticketwindow.idcheck.store.AuditKind> kind = new javafx.scene.control.ComboBox<>();
+        kind.setId("audit-kind");
+        kind.getItems().add(null);
+        kind.getItems().addAll(org.ticketwindow.idcheck.store.AuditKind.values());
+        kind.setConverter(WorkspaceView.named(k -> messages.of(k)));
+        kind.setButtonCell(new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditKind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(k == null ? messages.get("sup.auditAll") : messages.of(k));
+            }
+        });
+        kind.valueProperty().bindBidirectional(vm.entryKind());
+        TextField filter = new TextField();
+        filter.setId("audit-filter");
+        filter.setPromptText(messages.get("sup.auditFilter"));
+        filter.setAccessibleText(messages.get("sup.auditFilter"));
+        filter.textProperty().bindBidirectional(vm.entryText());
+        Views.onEnter(filter, vm::showEntries);
+        Button show = Views.button(messages.get("sup.auditShow"), vm::showEntries);
+        show.setId("audit-show");
+        javafx.scene.control.ListView<org.ticketwindow.idcheck.store.AuditTrail.Entry> entries = new javafx.scene.control.ListView<>(vm.entries());
+        entries.setId("audit-entries");
+        entries.setPlaceholder(new Label(messages.get("sup.auditNone")));
+        entries.setPrefHeight(220);
+        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+        entries.setCellFactory(list -> {
+            javafx.scene.control.ListCell<org.ticketwindow.idcheck.store.AuditTrail.Entry> cell = new javafx.scene.control.ListCell<>() {
+                @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {
+                    super.updateItem(e, empty);
+                    setText(empty || e == null ? "" : messages.get("sup.auditEntry", e.seq(), when.format(e.at()), messages.of(e.kind()),
+                            e.actor(), e.subject(), e.detail()));
+                }
+            };
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        });
+        vm.showEntries();
+        VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit,
+                new javafx.scene.layout.FlowPane(8, 6, kind, filter, show), entries, Views.heading(messages, "sup.settings"),
                 Views.styled(String.join("\n", vm.settings()), "details"), edit, save, saved, Views.styled(messages.get("sup.settingsHelp"), "hint"));
         settings.getStyleClass().add("panel");
         javafx.scene.control.ScrollPane settingsScroll = new javafx.scene.control.ScrollPane(settings);

@@ -171,6 +171,26 @@ public final class SupervisorViewModel {
         change(() -> clerks.setRole(c.id(), role, supervisorId), messages.get("sup.roleSet", c.id(), messages.of(role)));
     }
 
+    /** How many entries the screen lists at most (the newest first); the filter narrows them. */
+    public static final int AUDIT_ROWS = 500;
+    private final javafx.collections.ObservableList<AuditTrail.Entry> entries = javafx.collections.FXCollections.observableArrayList();
+    private final ObjectProperty<org.ticketwindow.idcheck.store.AuditKind> entryKind = new javafx.beans.property.SimpleObjectProperty<>();
+    private final StringProperty entryText = new javafx.beans.property.SimpleStringProperty("");
+
+    /** The audit entries shown, newest first, as filtered by {@link #entryKind()} and {@link #entryText()}. */
+    public javafx.collections.ObservableList<AuditTrail.Entry> entries() { return entries; }
+    /** Only entries of this kind (all when null). */
+    public ObjectProperty<org.ticketwindow.idcheck.store.AuditKind> entryKind() { return entryKind; }
+    /** Only entries whose clerk, subject or detail contains this text. */
+    public StringProperty entryText() { return entryText; }
+
+    /** Reads the entries again with the filter as it is now (off the UI thread). */
+    public void showEntries() {
+        var kind = entryKind.get();
+        String text = entryText.get();
+        tasks.run(() -> audit.recent(AUDIT_ROWS, kind, text), entries::setAll, this::failed);
+    }
+
     /** Walks the audit chain; a break names the entry and the problem. */
     public void verifyAudit() {
         auditResult.set(messages.get("sup.auditChecking"));

@@ -182,4 +182,29 @@ class ScreensViewModelTest {
         int samples = (int) (0.1 * 22_050) + (int) (0.05 * 22_050);
         assertThat(wav).hasSize(44 + 2 * samples);
     }
+
+    @Test
+    @org.junit.jupiter.api.DisplayName("the supervisor reads the audit entries, newest first, filtered by kind and by a clerk id or a word")
+    void theSupervisorFiltersTheAuditEntries() {
+        store.clerks().add("8001", "主任", ClerkRole.SUPERVISOR, "123456", "test");
+        store.clerks().add("1001", "售票员", ClerkRole.CLERK, "123456", "test");
+        store.clerks().login("1001", "123456");
+        store.clerks().login("1001", "000000");
+        store.audit().append(org.ticketwindow.idcheck.store.AuditKind.CONFIGURATION, "8001", "counter.properties", "policy.contact-limit=150");
+        SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(),
+                dir.resolve("config/counter.properties"), s -> { }, NOW, zh);
+        vm.showEntries();
+        assertThat(vm.entries()).hasSize((int) store.audit().size());
+        assertThat(vm.entries().getFirst().kind()).as("newest first").isEqualTo(org.ticketwindow.idcheck.store.AuditKind.CONFIGURATION);
+        vm.entryKind().set(org.ticketwindow.idcheck.store.AuditKind.LOGIN_FAILED);
+        vm.showEntries();
+        assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::actor).containsExactly("1001");
+        vm.entryKind().set(null);
+        vm.entryText().set("contact-limit");
+        vm.showEntries();
+        assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::subject).containsExactly("counter.properties");
+        vm.entryText().set("50%_");
+        vm.showEntries();
+        assertThat(vm.entries()).as("% and _ are the text, not wildcards").isEmpty();
+    }
 }
