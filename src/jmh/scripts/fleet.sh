@@ -70,10 +70,10 @@ done
 # per batch: "<epoch ms of the answer> <round trip ms>", from every counter's log
 cat "$BM"/F*/logs/idcheck.log | grep 'answered in' | awk '{
   split($2, t, "[:.]"); at = ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]; print at, $(NF-1)}' > "$BM/batches.txt"
-sort -n -k2 "$BM/batches.txt" | awk '{l[NR] = $2} END {
+sort -n -k2 "$BM/batches.txt" | awk 'function at(p,  i) { i = int(NR * p + 0.999); return l[i < 1 ? 1 : i] }
+  {l[NR] = $2} END {
   if (NR == 0) { print "no batches answered"; exit }
-  printf "batches: %d, round trip p50 %d ms, p95 %d ms, p99 %d ms, max %d ms\n", NR, l[int(NR*0.50+0.5)>0?int(NR*0.50+0.5):1],
-    l[int(NR*0.95+0.5)], l[int(NR*0.99+0.5)], l[NR]}'
+  printf "batches: %d, round trip p50 %d ms, p95 %d ms, p99 %d ms, max %d ms\n", NR, at(0.50), at(0.95), at(0.99), l[NR]}'
 awk -v n="$synced" '{ s = $1 - $2; if (NR == 1 || s < first) first = s; if ($1 > last) last = $1 } END {
   if (NR) printf "fleet: %d results in %.1f s (first batch sent to last answered) = %.0f /s\n", n, (last - first) / 1000, n * 1000 / (last - first) }' "$BM/batches.txt"
 echo "wall (JVM starts included): $(printf '%.1f' "$wall") s; counters failed: $errors of $N"
