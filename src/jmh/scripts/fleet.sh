@@ -1,7 +1,7 @@
 #!/bin/bash
 # The fleet drain of docs/benchmarks.md (issue 19): N simulated counters, each in its own IDCHECK_HOME with its own
-# certificate from the training PKI, each with a backlog of B recorded results, all run `idcheck sync --once` at the
-# same moment against the central (mutual TLS, loopback only); I central instances (1 or 2) on one database, the
+# certificate from the training PKI, each with a backlog of B recorded results, all drain at the same moment (the real
+# sync worker of `sync --once`, one thread per counter in one JVM: bench/FleetDrain) into the central (mutual TLS, loopback only); I central instances (1 or 2) on one database, the
 # counters spread over them round robin (as a TCP load balancer would). Bounded: every sync is killed after LIMIT s.
 # usage: src/jmh/scripts/fleet.sh N B [DB_URL [I]]    (from the project root after ./mvnw compile; default DB_URL:
 #        SQLite in $BM, I=1; a PostgreSQL URL's database is emptied first — use a scratch database; I=2 needs PostgreSQL)
@@ -53,22 +53,23 @@ trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for j in $(seq 0 $((I - 1))); do
   for _ in $(seq 1 100); do grep -q 'central listening' "$BM/central-$j.log" && break; sleep 0.2; done
 done
+# the counters in one JVM (FleetDrain: the real sync worker per counter home, all released at once)
+mkdir -p "$BM/classes"
+"$JAVA_HOME/bin/javac" -q -d "$BM/classes" -cp "target/classes:$(cat "$BM/cp.txt")" \
+  src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java 2>/dev/null \
+  || "$JAVA_HOME/bin/javac" -d "$BM/classes" -cp "target/classes:$(cat "$BM/cp.txt")" src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java
+mkdir -p "$BM/fleet"; rm -rf "$BM/fleet/logs"
 start=$(date +%s.%N)
-syncs=()
-for c in "${ids[@]}"; do
-  (IDCHECK_HOME=$BM/$c timeout "$LIMIT" $JVM -Didcheck.log.level=DEBUG -Didcheck.stderr.level=ERROR \
-     org.ticketwindow.idcheck.cli.Main sync --once --batch 500 > "$BM/$c/sync.json" 2>"$BM/$c/sync.err"; echo $? > "$BM/$c/sync.rc") &
-  syncs+=($!)
-done
-wait "${syncs[@]}" || true
+homes=(); for c in "${ids[@]}"; do homes+=("$BM/$c"); done
+IDCHECK_HOME=$BM/fleet timeout $((LIMIT + 60)) "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Didcheck.log.level=DEBUG \
+  -Didcheck.stderr.level=ERROR -cp "$BM/classes:target/classes:$(cat "$BM/cp.txt")" org.ticketwindow.idcheck.bench.FleetDrain \
+  "$LIMIT" 500 "${homes[@]}" > "$BM/fleet/report.txt" || true
 wall=$(echo "$(date +%s.%N) - $start" | bc)
-errors=0; synced=0
-for c in "${ids[@]}"; do
-  [ "$(cat "$BM/$c/sync.rc")" = 0 ] || errors=$((errors + 1))
-  s=$(grep -o '"synced" *: *[0-9]*' "$BM/$c/sync.json" | grep -o '[0-9]*$' || echo 0); synced=$((synced + s))
-done
+errors=$(grep -vc 'error=null$' "$BM/fleet/report.txt" || true)
+synced=$(grep -o 'synced=[0-9]*' "$BM/fleet/report.txt" | awk -F= '{s += $2} END {print s + 0}')
+grep -v 'error=null$' "$BM/fleet/report.txt" | head -3 || true
 # per batch: "<epoch ms of the answer> <round trip ms>", from every counter's log
-cat "$BM"/F*/logs/idcheck.log | grep 'answered in' | awk '{
+grep -h 'answered in' "$BM"/fleet/logs/idcheck.log | awk '{
   split($2, t, "[:.]"); at = ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]; print at, $(NF-1)}' > "$BM/batches.txt"
 sort -n -k2 "$BM/batches.txt" | awk 'function at(p,  i) { i = int(NR * p + 0.999); return l[i < 1 ? 1 : i] }
   {l[NR] = $2} END {
@@ -76,7 +77,7 @@ sort -n -k2 "$BM/batches.txt" | awk 'function at(p,  i) { i = int(NR * p + 0.999
   printf "batches: %d, round trip p50 %d ms, p95 %d ms, p99 %d ms, max %d ms\n", NR, at(0.50), at(0.95), at(0.99), l[NR]}'
 awk -v n="$synced" '{ s = $1 - $2; if (NR == 1 || s < first) first = s; if ($1 > last) last = $1 } END {
   if (NR) printf "fleet: %d results in %.1f s (first batch sent to last answered) = %.0f /s\n", n, (last - first) / 1000, n * 1000 / (last - first) }' "$BM/batches.txt"
-echo "wall (JVM starts included): $(printf '%.1f' "$wall") s; counters failed: $errors of $N"
+echo "wall (the counters' JVM start included): $(printf '%.1f' "$wall") s; counters with an error: $errors of $N"
 for j in $(seq 0 $((I - 1))); do
   grep 'applied in' "$BM/central-$j.log" | awk -v j="$j" '{n += $8; ms += $(NF-1); b++} END {
     printf "central %d: %d batches, %d results, %d ms in transactions\n", j, b, n, ms}'
