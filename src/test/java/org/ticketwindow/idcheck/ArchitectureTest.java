@@ -29,40 +29,52 @@ class ArchitectureTest {
     }
 
     @Test
-    @DisplayName("identity depends on nothing of ours")
+    @DisplayName("identity and validation depend on nothing of ours")
     void identity() {
         noClasses().that().resideInAPackage(BASE + ".identity..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("reader", "verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+                .resideInAnyPackage(pkgs("validation", "photo", "reader", "verify", "etp", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);
+        // the one problem collector of every file a person writes (decision 0015): the reader's profiles use it too
+        noClasses().that().resideInAPackage(BASE + ".validation..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("identity", "photo", "reader", "verify", "etp", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);
     }
 
     @Test
     @DisplayName("reader, verify and etp depend only on identity (reader also on photo, for its profile and training cards; not on each other)")
     void middle() {
         noClasses().that().resideInAPackage(BASE + ".reader..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+                .resideInAnyPackage(pkgs("verify", "etp", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);
         noClasses().that().resideInAPackage(BASE + ".verify..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("reader", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+                .resideInAnyPackage(pkgs("reader", "etp", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);
         noClasses().that().resideInAPackage(BASE + ".etp..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("reader", "verify", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+                .resideInAnyPackage(pkgs("reader", "verify", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);
     }
 
     @Test
     @DisplayName("photo depends only on identity (the reader's profile and the simulator use it, not the other way)")
     void photo() {
         noClasses().that().resideInAPackage(BASE + ".photo..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("reader", "verify", "etp", "store", "sync", "central", "ui", "cli", "app")).check(classes);
+                .resideInAnyPackage(pkgs("reader", "verify", "etp", "store", "wire", "sync", "central", "ui", "cli", "app")).check(classes);
     }
 
     @Test
-    @DisplayName("store, sync and central do not depend on ui, cli or app")
+    @DisplayName("store, wire, sync and central do not depend on ui, cli or app")
     void outer() {
-        noClasses().that().resideInAnyPackage(pkgs("store", "sync", "central")).should().dependOnClassesThat()
+        noClasses().that().resideInAnyPackage(pkgs("store", "wire", "sync", "central")).should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("ui", "cli", "app")).check(classes);
         // the store knows nothing of the wire or the central; the client knows nothing of the central (decision 0008)
         noClasses().that().resideInAPackage(BASE + ".store..").should().dependOnClassesThat()
-                .resideInAnyPackage(pkgs("sync", "central")).check(classes);
+                .resideInAnyPackage(pkgs("wire", "sync", "central")).check(classes);
         noClasses().that().resideInAPackage(BASE + ".sync..").should().dependOnClassesThat()
                 .resideInAnyPackage(pkgs("central")).check(classes);
+    }
+
+    @Test
+    @DisplayName("the wire contract stands between the sync client and the central: the central does not use the client, the wire neither")
+    void wire() {
+        noClasses().that().resideInAPackage(BASE + ".central..").should().dependOnClassesThat()
+                .resideInAPackage(BASE + ".sync..").check(classes);
+        noClasses().that().resideInAPackage(BASE + ".wire..").should().dependOnClassesThat()
+                .resideInAnyPackage(pkgs("store", "sync", "central")).check(classes);
     }
 
     @Test

@@ -20,11 +20,12 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
+import org.ticketwindow.idcheck.app.ProfileDirectory;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupRequest;
 
 import java.nio.file.Files;
 import java.time.Clock;
@@ -69,15 +70,39 @@ public class CardToScreenBenchmark {
      */
     @org.openjdk.jmh.annotations.Param({"shipped", "100", "150"}) public String profile;
 
+    /**
+     * {@code training}: the tray card's drawn portrait (training mode, decoded in process). {@code standin}: the card
+     * carries a WLT photo and the profile configures the tests' stand-in vendor library (src/test/native/wlt-standin.c,
+     * compiled here with gcc), decoded through the isolated helper process as on a counter. Either way "on screen"
+     * waits for the photo too. {@code none}: no photo service, "on screen" is the decision alone (the figure before
+     * photos were shown, for the side-by-side ratio).
+     */
+    @org.openjdk.jmh.annotations.Param({"none", "training", "standin"}) public String photo;
+
     @Setup(Level.Trial) public void start() throws Exception {
         AppHome home = new AppHome(Files.createTempDirectory("bench-console"));
+        StringBuilder override = new StringBuilder();
         if (!profile.equals("shipped")) {
+            override.append("  pollIntervalMs: ").append(Integer.parseInt(profile)).append("\n  readCommand: \"30 01\"\n");
+        }
+        card = CardFixture.builtIn("ordinary");
+        if (photo.equals("standin")) { // a photo decoder is the profile's (not the technician's override): a copy of the profiles
+            java.nio.file.Path profiles = Files.createTempDirectory("bench-profiles");
+            try (var files = Files.list(ProfileDirectory.locate())) {
+                for (var f : files.toList()) Files.copy(f, profiles.resolve(f.getFileName()));
+            }
+            java.nio.file.Path simulator = profiles.resolve("simulator.yaml");
+            Files.writeString(simulator, Files.readString(simulator).replaceAll("(?m)^photoDecoder:.*$", "")
+                    + "\nphotoDecoder: {library: " + standInLibrary() + ", interface: unpack}\n");
+            System.setProperty("idcheck.profiles.dir", profiles.toString());
+            card = withWltPhoto(card);
+        }
+        if (!override.isEmpty()) {
             Files.createDirectories(home.profileOverrides().getParent());
-            Files.writeString(home.profileOverrides(), "simulator:\n  pollIntervalMs: " + Integer.parseInt(profile)
-                    + "\n  readCommand: \"30 01\"\n");
+            Files.writeString(home.profileOverrides(), "simulator:\n" + override);
         }
         session = ConsoleSession.open(home, Clock.systemUTC());
-        card = CardFixture.builtIn("ordinary");
+        session.photos().warmUp().get(); // as the console does at start
         CountDownLatch up = new CountDownLatch(1);
         Platform.startup(up::countDown);
         up.await();
@@ -88,6 +113,7 @@ public class CardToScreenBenchmark {
             vm = new WorkspaceViewModel(session.runtime().settings().counterKind(), session.runtime().settings().policy(), "1001",
                     session.runtime().recorder(session.runtime().settings().counterId()), (t, n) -> lookup(t, n), () -> { },
                     new VerificationRules(), Optional.empty(), tasks, m, Clock.systemUTC());
+            if (!photo.equals("none")) vm.usePhotos(session.photos());
             var view = new WorkspaceView(vm, new EntryFormViewModel(m, Clock.systemUTC()), m, session.training(), s -> { }, () -> { },
                     Clock.systemUTC());
             Stage stage = new Stage();
@@ -98,9 +124,10 @@ public class CardToScreenBenchmark {
             verdict = (Label) find(scene.getRoot(), "verdict");
             vm.verdict().addListener((o, was, now) -> { if (armed && !now.isEmpty()) { pulsesSinceVerdict = 0; tVerdict += System.nanoTime() - t0; } });
             vm.card().addListener((o, was, now) -> { if (armed && now != null) { tCard += System.nanoTime() - t0; n++; } });
-            // the pulse after the verdict was set: CSS and layout done, the frame is drawn right after in the same pulse
+            // the pulse after the verdict was set and the photo shown: CSS and layout done, the frame is drawn right
+            // after in the same pulse
             scene.addPostLayoutPulseListener(() -> {
-                if (pulsesSinceVerdict < 0) return;
+                if (pulsesSinceVerdict < 0 || !photo.equals("none") && find(scene.getRoot(), "photo") == null) return;
                 pulsesSinceVerdict = -1;
                 armed = false;
                 drawn.get().countDown();
@@ -108,7 +135,7 @@ public class CardToScreenBenchmark {
             shown.countDown();
         });
         shown.await();
-        loop = new ReaderLoop(session.reader().orElseThrow(), vm::onReaderEvent).start();
+        loop = new ReaderLoop(session.reader().orElseThrow(), org.ticketwindow.idcheck.reader.ReaderUse.WORKSPACE, vm::onReaderEvent).start();
     }
 
     private List<FoundRecord> lookup(org.ticketwindow.idcheck.verify.DocumentType t, String n)
@@ -128,6 +155,26 @@ public class CardToScreenBenchmark {
         }
         if (n instanceof javafx.scene.control.ScrollPane s && s.getContent() != null) return find(s.getContent(), id);
         return null;
+    }
+
+    /** The stand-in vendor library compiled with gcc into a temporary directory (as the tests and photo.sh do). */
+    private static String standInLibrary() throws Exception {
+        java.nio.file.Path dir = Files.createTempDirectory("bench-wlt-standin");
+        java.nio.file.Path lib = dir.resolve("libwlt-standin.so");
+        Process p = new ProcessBuilder("gcc", "-shared", "-fPIC", "-O1", "-o", lib.toString(),
+                java.nio.file.Path.of("src/test/native/wlt-standin.c").toAbsolutePath().toString()).inheritIO().start();
+        if (p.waitFor() != 0) throw new IllegalStateException("gcc could not compile the stand-in photo library");
+        return lib.toString();
+    }
+
+    /** The same card with a 1024-byte photo that carries the WLT header (the stand-in decodes it deterministically). */
+    private static CardFixture withWltPhoto(CardFixture f) {
+        var c = (org.ticketwindow.idcheck.identity.ResidentCard) f.card();
+        byte[] wlt = new byte[1024];
+        System.arraycopy(new byte[] {0x57, 0x4C, 0x66, 0x00, 0x7E, 0x00, 0x32, 0x00}, 0, wlt, 0, 8);
+        var card = new org.ticketwindow.idcheck.identity.ResidentCard(c.name(), c.gender(), c.ethnicity(), c.birthDate(), c.address(),
+                c.idNumber(), c.issuingAuthority(), c.validity(), c.appendedAddresses(), wlt, c.fingerprint());
+        return new CardFixture(f.id(), f.description(), card, f.text(), f.readFailure(), f.selectFails());
     }
 
     /** Not timed: the previous card is taken away, the screen cleared, and the next passenger arrives at a random time. */

@@ -3,9 +3,9 @@ package org.ticketwindow.idcheck.app;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.CentralRefusedException;
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.verify.DocumentType;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupRequest;
 
 import java.util.List;
 import java.util.Optional;

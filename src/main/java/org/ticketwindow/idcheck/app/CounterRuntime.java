@@ -7,7 +7,7 @@ import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.sync.SyncSettings;
-import org.ticketwindow.idcheck.sync.Tls;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import javax.net.ssl.SSLContext;
 import java.net.URI;

@@ -1,6 +1,8 @@
 package org.ticketwindow.idcheck.app;
 
 import org.ticketwindow.idcheck.sync.SyncSettings;
+import org.ticketwindow.idcheck.validation.Problem;
+import org.ticketwindow.idcheck.validation.Problems;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Policy;
 
@@ -9,7 +11,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -52,17 +53,18 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         } catch (IOException | IllegalArgumentException e) {
             throw new SettingsException(file + ": cannot be read: " + e.getMessage());
         }
-        List<String> problems = new ArrayList<>();
-        for (String k : p.stringPropertyNames()) if (!KEYS.contains(k)) problems.add(file + ": " + k + ": unknown key (allowed: " + String.join(", ", KEYS.stream().sorted().toList()) + ")");
+        String name = file.toString();
+        Problems problems = new Problems();
+        problems.unknownKeys(name, "", p.stringPropertyNames().iterator(), KEYS);
         String id = p.getProperty("counter.id", TRAINING.counterId()).strip();
-        if (!ID.matcher(id).matches()) problems.add(file + ": counter.id: 1–64 letters, digits, _ . -");
+        if (!ID.matcher(id).matches()) problems.add(name, "counter.id", "1–64 letters, digits, _ . -");
         CounterKind kind = TRAINING.counterKind();
         String k = p.getProperty("counter.kind");
         if (k != null) {
             try {
                 kind = CounterKind.valueOf(k.strip());
             } catch (IllegalArgumentException e) {
-                problems.add(file + ": counter.kind: must be STATION_WINDOW or AGENCY");
+                problems.add(name, "counter.kind", "must be STATION_WINDOW or AGENCY");
             }
         }
         int batch = TRAINING.batchSize();
@@ -70,9 +72,9 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         if (b != null) {
             try {
                 batch = Integer.parseInt(b.strip());
-                if (batch < 1 || batch > 5000) problems.add(file + ": sync.batch-size: must be 1 to 5000");
+                if (batch < 1 || batch > 5000) problems.add(name, "sync.batch-size", "must be 1 to 5000");
             } catch (NumberFormatException e) {
-                problems.add(file + ": sync.batch-size: not a number");
+                problems.add(name, "sync.batch-size", "not a number");
             }
         }
         int contactLimit = number(p, "policy.contact-limit", TRAINING.contactLimit(), 1, 1000, file, problems);
@@ -80,17 +82,17 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         int auditLogDays = number(p, "log.audit-retention-days", DEFAULT_AUDIT_LOG_DAYS, MIN_AUDIT_LOG_DAYS, 3650, file, problems);
         String readerProfile = blankToNull(p.getProperty("reader.profile"));
         String readerPort = blankToNull(p.getProperty("reader.port"));
-        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problems.add(file + ": reader.profile: a profile id such as ga467-serial (see idcheck probe)");
-        if (readerPort != null && readerProfile == null) problems.add(file + ": reader.port: needs reader.profile");
+        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problems.add(name, "reader.profile", "a profile id such as ga467-serial (see idcheck probe)");
+        if (readerPort != null && readerProfile == null) problems.add(name, "reader.port", "needs reader.profile");
         Path keyStore = path(p, "central.keystore", file, problems);
         Path password = path(p, "central.keystore-password-file", file, problems);
         Path ca = path(p, "central.ca", file, problems);
         Path trust = path(p, "etp.trust-list", file, problems);
         String url = p.getProperty("central.url");
         if (url != null && url.strip().startsWith("https://") && (keyStore == null || password == null || ca == null)) {
-            problems.add(file + ": central.url: an https central needs central.keystore, central.keystore-password-file and central.ca");
+            problems.add(name, "central.url", "an https central needs central.keystore, central.keystore-password-file and central.ca");
         }
-        if (!problems.isEmpty()) throw new SettingsException(String.join("\n", problems));
+        if (!problems.isEmpty()) throw new SettingsException(problems.all());
         return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust, contactLimit, retentionDays,
                 readerProfile, readerPort, auditLogDays);
     }
@@ -99,7 +101,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private static int number(Properties p, String key, int fallback, int min, int max, Path file, List<String> problems) {
+    private static int number(Properties p, String key, int fallback, int min, int max, Path file, Problems problems) {
         String v = p.getProperty(key);
         if (v == null) return fallback;
         try {
@@ -108,7 +110,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(file + ": " + key + ": must be a whole number from " + min + " to " + max);
+        problems.add(file.toString(), key, "must be a whole number from " + min + " to " + max);
         return fallback;
     }
 
@@ -119,7 +121,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
      */
     public static CounterSettings save(Path file, java.util.Map<String, String> changes) throws IOException {
         for (String k : changes.keySet()) {
-            if (!SUPERVISOR_KEYS.contains(k)) throw new SettingsException(file + ": " + k + ": not a setting a supervisor changes");
+            if (!SUPERVISOR_KEYS.contains(k)) throw new SettingsException(List.of(new Problem(file.toString(), k, "not a setting a supervisor changes")));
         }
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -147,11 +149,11 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
 
     public Policy policy() { return new Policy(contactLimit); }
 
-    private static Path path(Properties p, String key, Path file, List<String> problems) {
+    private static Path path(Properties p, String key, Path file, Problems problems) {
         String v = p.getProperty(key);
         if (v == null) return null;
         Path path = file.getParent().resolve(v.strip());
-        if (!Files.isReadable(path)) problems.add(file + ": " + key + ": " + path + " cannot be read");
+        if (!Files.isReadable(path)) problems.add(file.toString(), key, path + " cannot be read");
         return path;
     }
 
@@ -159,6 +161,10 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
     public static final class SettingsException extends RuntimeException {
         public SettingsException(String message) {
             super(message);
+        }
+
+        SettingsException(List<Problem> problems) {
+            super(Problems.lines(problems));
         }
     }
 }

@@ -5,7 +5,7 @@ import org.ticketwindow.idcheck.reader.Calibration;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.SamHealth;
 import org.ticketwindow.idcheck.store.QueueStatus;
-import org.ticketwindow.idcheck.sync.WireJson;
+import org.ticketwindow.idcheck.wire.WireJson;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.app;
 
-import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
 import org.ticketwindow.idcheck.photo.HelperLauncher;
 import org.ticketwindow.idcheck.photo.IsolatedDecoder;
@@ -8,13 +7,14 @@ import org.ticketwindow.idcheck.photo.PhotoProblem;
 import org.ticketwindow.idcheck.photo.PhotoResult;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
 import org.ticketwindow.idcheck.reader.HardwareProfiles;
+import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.reader.pcsc.PcscService;
 import org.ticketwindow.idcheck.reader.serial.SerialReaders;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.store.QueueStatus;
 import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.Health;
-import org.ticketwindow.idcheck.sync.Tls;
+import org.ticketwindow.idcheck.wire.Health;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import java.io.IOException;
 import java.io.InputStream;

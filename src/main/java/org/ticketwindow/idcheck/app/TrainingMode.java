@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -127,6 +128,9 @@ public final class TrainingMode implements AutoCloseable {
     /** The simulated reader's card slot: place, remove, inject faults. */
     public SimulatedSam sam() { return sam; }
 
+    private String onReader;
+    private Fault injected = Fault.NONE;
+
     /** One card of the training tray: its id and what it teaches (Chinese, from the fixture). */
     public record TrayCard(String id, String description) {}
 
@@ -144,16 +148,29 @@ public final class TrainingMode implements AutoCloseable {
     }
 
     /** Puts a tray card on the simulated reader (F5); the id is one of {@link #trayCards()}. */
-    public void place(String trayCardId) {
+    public synchronized void place(String trayCardId) {
         try {
             sam.place(CardFixture.builtIn(trayCardId));
+            onReader = trayCardId;
         } catch (CardFixture.FixtureException e) {
             throw new IllegalStateException("built-in tray card " + trayCardId + " is broken", e); // a build defect
         }
     }
 
     /** Takes the card off the simulated reader (F6). */
-    public void removeCard() { sam.remove(); }
+    public synchronized void removeCard() {
+        sam.remove();
+        onReader = null;
+    }
+
+    /**
+     * The tray card on the simulated reader, if one is (the tray shows the simulator's real state when the screen is
+     * built again, after the queue or another language).
+     */
+    public synchronized Optional<String> cardOnReader() { return Optional.ofNullable(onReader); }
+
+    /** The fault injected now ({@link Fault#NONE} when none). */
+    public synchronized Fault injected() { return injected; }
 
     /** The simulated reader, paced like a serial line at the profile's first baud (a read takes a real reader's time). */
     public CardReader reader(HardwareProfile profile, Clock clock) {
@@ -211,6 +228,7 @@ public final class TrainingMode implements AutoCloseable {
 
     /** Injects {@code fault} into the simulated reader (NONE clears every fault). */
     public synchronized void inject(Fault fault) {
+        injected = fault;
         centralReachable(fault != Fault.CENTRAL_UNREACHABLE);
         sam.faults().clear();
         sam.condition(SimulatedSam.Condition.OK);

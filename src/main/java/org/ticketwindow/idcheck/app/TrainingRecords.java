@@ -74,7 +74,22 @@ public final class TrainingRecords {
                     femaleHolder.name(), femaleHolder.documentType(), femaleHolder.documentNumber(), femaleHolder.nationality(),
                     false, null), "T-long-term"));
         }
+        // L1 both ways: the long-term card's holder already holds the limit's worth (100) of verified contacts, so adding
+        // the female card's holder takes both cards (over the limit); with a supervisor's higher limit (peak season,
+        // policy.contact-limit) the same exercise shows the note that the limit is not reached
+        out.addAll(verifiedContacts("T-long-term", 0, org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()));
         out.add(new CentralService.Seed(TRAINING_PASSPORT, null));
+        return out;
+    }
+
+    /** {@code count} verified (PASSED) contacts of {@code userId}: fictional people from number {@code from} on. */
+    private static List<CentralService.Seed> verifiedContacts(String userId, int from, int count) {
+        List<CentralService.Seed> out = new ArrayList<>(count);
+        for (int i = from; i < from + count; i++) {
+            ResidentCard card = FictionalPeople.card(i);
+            out.add(new CentralService.Seed(new IdentityRecord("TG-" + i, RecordRole.CONTACT, RecordStatus.PASSED, card.name(),
+                    DocumentType.RID, card.idNumber().value(), "CHN", false, null), userId));
+        }
         return out;
     }
 

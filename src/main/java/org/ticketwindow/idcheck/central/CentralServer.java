@@ -11,13 +11,13 @@ import com.sun.net.httpserver.HttpsServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.store.StoreException;
-import org.ticketwindow.idcheck.sync.AnswerKind;
-import org.ticketwindow.idcheck.sync.BatchAnswer;
-import org.ticketwindow.idcheck.sync.Health;
-import org.ticketwindow.idcheck.sync.LookupRequest;
-import org.ticketwindow.idcheck.sync.ResultAnswer;
-import org.ticketwindow.idcheck.sync.Tls;
-import org.ticketwindow.idcheck.sync.WireJson;
+import org.ticketwindow.idcheck.wire.AnswerKind;
+import org.ticketwindow.idcheck.wire.BatchAnswer;
+import org.ticketwindow.idcheck.wire.Health;
+import org.ticketwindow.idcheck.wire.LookupRequest;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.wire.Tls;
+import org.ticketwindow.idcheck.wire.WireJson;
 
 import javax.naming.InvalidNameException;
 import javax.naming.ldap.LdapName;
@@ -42,7 +42,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The reference central's HTTP API (openapi/central.yaml) on the JDK's server: HTTPS with TLS 1.3 and a client
+ * The reference central's HTTP API (wire/central.yaml) on the JDK's server: HTTPS with TLS 1.3 and a client
  * certificate required (its CN is the counter id, checked against every result), or plain HTTP on a loopback address
  * only (training, development). Store failures answer 503 so counters retry; malformed requests 400.
  * <p>

@@ -9,20 +9,21 @@ import org.ticketwindow.idcheck.store.Migrations;
 import org.ticketwindow.idcheck.store.SqlDatabase;
 import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.store.StoreException;
-import org.ticketwindow.idcheck.sync.AnswerKind;
-import org.ticketwindow.idcheck.sync.BatchAnswer;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupAnswer;
-import org.ticketwindow.idcheck.sync.LookupRequest;
-import org.ticketwindow.idcheck.sync.ResultAnswer;
-import org.ticketwindow.idcheck.sync.ResultEnvelope;
-import org.ticketwindow.idcheck.sync.WireJson;
 import org.ticketwindow.idcheck.verify.DocumentEvidence;
 import org.ticketwindow.idcheck.verify.Evidence;
 import org.ticketwindow.idcheck.verify.IdentityRecord;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.AnswerKind;
+import org.ticketwindow.idcheck.wire.BatchAnswer;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupAnswer;
+import org.ticketwindow.idcheck.wire.LookupRequest;
+import org.ticketwindow.idcheck.wire.MissingResults;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.wire.ResultEnvelope;
+import org.ticketwindow.idcheck.wire.WireJson;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -504,11 +505,11 @@ public final class CentralService implements AutoCloseable {
      * What this central lacks of {@code counter}'s results up to {@code upTo}, the highest sequence the counter says it
      * has synced: its open gaps, and everything after the highest it holds (a restore from a backup lost them).
      */
-    public org.ticketwindow.idcheck.sync.MissingResults missing(String counter, long upTo) {
+    public MissingResults missing(String counter, long upTo) {
         return db.read("finding missing results", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
                 long held = highest(c, counter);
-                List<org.ticketwindow.idcheck.sync.MissingResults.Range> out = new ArrayList<>();
+                List<MissingResults.Range> out = new ArrayList<>();
                 PreparedStatement p = c.prepare("SELECT sequence FROM sequence_gaps WHERE counter_id = ? AND filled_at IS NULL "
                         + "AND sequence <= ? ORDER BY sequence");
                 p.setString(1, counter);
@@ -518,14 +519,14 @@ public final class CentralService implements AutoCloseable {
                     while (r.next()) {
                         long q = r.getLong(1);
                         if (from >= 0 && q == to + 1) { to = q; continue; }
-                        if (from >= 0) out.add(new org.ticketwindow.idcheck.sync.MissingResults.Range(from, to));
+                        if (from >= 0) out.add(new MissingResults.Range(from, to));
                         from = q;
                         to = q;
                     }
                 }
-                if (from >= 0) out.add(new org.ticketwindow.idcheck.sync.MissingResults.Range(from, to));
-                if (held < upTo) out.add(new org.ticketwindow.idcheck.sync.MissingResults.Range(held + 1, upTo));
-                return new org.ticketwindow.idcheck.sync.MissingResults(counter, held, out);
+                if (from >= 0) out.add(new MissingResults.Range(from, to));
+                if (held < upTo) out.add(new MissingResults.Range(held + 1, upTo));
+                return new MissingResults(counter, held, out);
             }
         });
     }

@@ -1,6 +1,6 @@
 package org.ticketwindow.idcheck.central;
 
-import org.ticketwindow.idcheck.sync.Tls;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;

@@ -1,10 +1,6 @@
 package org.ticketwindow.idcheck.central;
 
 import org.ticketwindow.idcheck.store.StatementCache;
-import org.ticketwindow.idcheck.sync.AnswerKind;
-import org.ticketwindow.idcheck.sync.RecordBasis;
-import org.ticketwindow.idcheck.sync.ResultAnswer;
-import org.ticketwindow.idcheck.sync.ResultEnvelope;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.Decision;
 import org.ticketwindow.idcheck.verify.DocumentEvidence;
@@ -12,14 +8,18 @@ import org.ticketwindow.idcheck.verify.DocumentRole;
 import org.ticketwindow.idcheck.verify.Evidence;
 import org.ticketwindow.idcheck.verify.ExtraFactor;
 import org.ticketwindow.idcheck.verify.ExtraFactorCheck;
+import org.ticketwindow.idcheck.verify.IdentityRecord;
 import org.ticketwindow.idcheck.verify.Outcome;
 import org.ticketwindow.idcheck.verify.Policy;
 import org.ticketwindow.idcheck.verify.Presented;
-import org.ticketwindow.idcheck.verify.IdentityRecord;
 import org.ticketwindow.idcheck.verify.RecordChoice;
 import org.ticketwindow.idcheck.verify.StatusChange;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.AnswerKind;
+import org.ticketwindow.idcheck.wire.RecordBasis;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.wire.ResultEnvelope;
 
 import java.sql.SQLException;
 import java.time.LocalDate;

@@ -20,7 +20,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.ticketwindow.idcheck.sync.Tls;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -64,7 +64,7 @@ final class CalibrateCommand implements Callable<Integer> {
         for (int i = 0; i < labels.size(); i++) err.printf("  %-7s ms %5d %s%n", labels.get(i), r.histogram().get(i), "#".repeat(Math.min(60, r.histogram().get(i))));
         err.printf("  stages (ms): %s%n  outcomes: %s%n  codes: %s%n", r.stageMeansMs(), r.outcomes(), r.errorCodes());
         err.flush();
-        Json.print(spec.commandLine().getOut(), org.ticketwindow.idcheck.sync.WireJson.mapper().valueToTree(r));
+        Json.print(spec.commandLine().getOut(), org.ticketwindow.idcheck.wire.WireJson.mapper().valueToTree(r));
         if (r.successRate() == 1.0) return ExitCodes.READ;
         return r.outcomes().get(Calibration.Result.DEVICE_FAULT) == r.reads() ? ExitCodes.DEVICE_FAULT : ExitCodes.REFUSED;
     }

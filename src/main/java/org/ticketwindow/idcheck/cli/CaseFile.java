@@ -6,6 +6,8 @@ import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
+import org.ticketwindow.idcheck.validation.Problem;
+import org.ticketwindow.idcheck.validation.Problems;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.CounterKind;
@@ -35,7 +37,8 @@ import java.util.Set;
 
 /**
  * A case described in a JSON file for {@code idcheck decide} (format in docs/cli.md, examples in docs/examples/).
- * Every problem is reported as {@code file: key: reason}; unknown keys are errors, so a typo is never silently
+ * The first problem is reported as {@code file: key: reason} (a {@link Problem}); reading stops there because what
+ * follows depends on it (the case kind names the documents). Unknown keys are errors, so a typo is never silently
  * ignored. Chip cards are simulator tray cards ({@code "card": "ordinary"}), fixture files, or inline fixtures.
  */
 public final class CaseFile {
@@ -43,7 +46,7 @@ public final class CaseFile {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     public static final class CaseFileException extends Exception {
-        CaseFileException(String message) { super(message); }
+        CaseFileException(Problem problem) { super(problem.toString()); }
     }
 
     private final String file;
@@ -59,7 +62,7 @@ public final class CaseFile {
         try {
             root = JSON.readTree(Files.readString(path));
         } catch (IOException e) {
-            throw new CaseFileException(path + ": cannot read the case file as JSON (" + firstLine(e.getMessage()) + ")");
+            throw new CaseFileException(new Problem(path.toString(), "-", "cannot read the case file as JSON (" + firstLine(e.getMessage()) + ")"));
         }
         return new CaseFile(path).parse(root);
     }
@@ -178,7 +181,7 @@ public final class CaseFile {
     private void keys(JsonNode n, String prefix, Set<String> allowed) throws CaseFileException {
         for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
             String k = it.next();
-            if (!allowed.contains(k)) throw error(prefix + k, "unknown key (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")");
+            if (!allowed.contains(k)) throw error(prefix + k, Problems.unknownKey(allowed));
         }
     }
 
@@ -215,7 +218,7 @@ public final class CaseFile {
 
     /** Messages name the place, never the value there (PD1): what the file says can be a name or an ID number. */
     private CaseFileException error(String at, String reason) {
-        return new CaseFileException(file + ": " + Untrusted.text(at) + ": " + Untrusted.text(reason));
+        return new CaseFileException(new Problem(file, Untrusted.text(at), Untrusted.text(reason)));
     }
 
     /** The parser's first line without the text it quotes (it may be personal data). */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ticketwindow.idcheck.photo.DecoderInterface;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
+import org.ticketwindow.idcheck.validation.Problems;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -57,11 +58,8 @@ public final class HardwareProfiles {
      * @throws ProfileException listing every problem in every file
      */
     public static HardwareProfiles load(Path directory, Path overrideFile) throws ProfileException {
-        List<ProfileException.Problem> problems = new ArrayList<>();
-        if (!Files.isDirectory(directory)) {
-            throw new ProfileException(List.of(new ProfileException.Problem(directory.toString(), "-",
-                    "hardware profile directory not found")));
-        }
+        Problems problems = new Problems();
+        if (!Files.isDirectory(directory)) throw ProfileException.of(directory, "-", "hardware profile directory not found");
         Map<String, JsonNode> overrides = overrideFile != null && Files.exists(overrideFile)
                 ? readOverrides(overrideFile, problems) : Map.of();
         Map<String, HardwareProfile> out = new TreeMap<>();
@@ -69,8 +67,7 @@ public final class HardwareProfiles {
         try (Stream<Path> s = Files.list(directory)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw new ProfileException(List.of(new ProfileException.Problem(directory.toString(), "-",
-                    "cannot list the directory: " + e.getMessage())));
+            throw ProfileException.of(directory, "-", "cannot list the directory: " + e.getMessage());
         }
         for (Path file : files) {
             JsonNode node = readYaml(file, problems);
@@ -81,18 +78,17 @@ public final class HardwareProfiles {
             HardwareProfile p = parse(file, node, problems);
             if (p == null) continue;
             if (out.containsKey(p.id())) {
-                problems.add(new ProfileException.Problem(file.toString(), "id", "duplicate profile id '" + p.id()
-                        + "' (also in " + out.get(p.id()).source() + ")"));
+                problems.add(file.toString(), "id", "duplicate profile id '" + p.id() + "' (also in " + out.get(p.id()).source() + ")");
             } else {
                 out.put(p.id(), p);
             }
         }
         for (String id : overrides.keySet()) {
-            if (!out.containsKey(id) && problems.stream().noneMatch(pr -> pr.file().equals(overrideFile.toString()))) {
-                problems.add(new ProfileException.Problem(overrideFile.toString(), id, "no profile with this id"));
+            if (!out.containsKey(id) && !problems.anyIn(overrideFile.toString())) {
+                problems.add(overrideFile.toString(), id, "no profile with this id");
             }
         }
-        if (!problems.isEmpty()) throw new ProfileException(problems);
+        if (!problems.isEmpty()) throw new ProfileException(problems.all());
         return new HardwareProfiles(out);
     }
 
@@ -107,8 +103,8 @@ public final class HardwareProfiles {
             throws ProfileException, IOException {
         for (String k : values.keySet()) {
             if (!OVERRIDABLE.contains(k)) {
-                throw new ProfileException(List.of(new ProfileException.Problem(overrideFile.toString(), profileId + "." + k,
-                        "not overridable (allowed: " + OVERRIDABLE.stream().sorted().toList() + ")")));
+                throw ProfileException.of(overrideFile, profileId + "." + k,
+                        "not overridable (allowed: " + OVERRIDABLE.stream().sorted().toList() + ")");
             }
         }
         ObjectNode root = Files.exists(overrideFile) && YAML.readTree(overrideFile.toFile()) instanceof ObjectNode o ? o : YAML.createObjectNode();
@@ -130,10 +126,10 @@ public final class HardwareProfiles {
 
     /** Parses and validates a single profile file (no overrides). */
     public static HardwareProfile loadFile(Path file) throws ProfileException {
-        List<ProfileException.Problem> problems = new ArrayList<>();
+        Problems problems = new Problems();
         JsonNode node = readYaml(file, problems);
         HardwareProfile p = node == null ? null : parse(file, node, problems);
-        if (!problems.isEmpty()) throw new ProfileException(problems);
+        if (!problems.isEmpty()) throw new ProfileException(problems.all());
         return p;
     }
 
@@ -155,39 +151,39 @@ public final class HardwareProfiles {
 
     // ---- parsing ------------------------------------------------------------------------------------------------
 
-    private static JsonNode readYaml(Path file, List<ProfileException.Problem> problems) {
+    private static JsonNode readYaml(Path file, Problems problems) {
         try {
             JsonNode node = YAML.readTree(Files.readString(file));
             if (node == null || !node.isObject()) {
-                problems.add(new ProfileException.Problem(file.toString(), "-", "the file must hold a YAML mapping"));
+                problems.add(file.toString(), "-", "the file must hold a YAML mapping");
                 return null;
             }
             return node;
         } catch (JsonProcessingException e) {
-            problems.add(new ProfileException.Problem(file.toString(), e.getLocation() == null ? "-" : "line " + e.getLocation().getLineNr(),
-                    "not valid YAML: " + e.getOriginalMessage()));
+            problems.add(file.toString(), e.getLocation() == null ? "-" : "line " + e.getLocation().getLineNr(),
+                    "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            problems.add(new ProfileException.Problem(file.toString(), "-", "cannot read: " + e.getMessage()));
+            problems.add(file.toString(), "-", "cannot read: " + e.getMessage());
         }
         return null;
     }
 
-    private static Map<String, JsonNode> readOverrides(Path file, List<ProfileException.Problem> problems) {
+    private static Map<String, JsonNode> readOverrides(Path file, Problems problems) {
         JsonNode root = readYaml(file, problems);
         Map<String, JsonNode> out = new LinkedHashMap<>();
         if (root == null) return out;
         for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isObject()) {
-                problems.add(new ProfileException.Problem(file.toString(), e.getKey(), "must be a mapping of overrides"));
+                problems.add(file.toString(), e.getKey(), "must be a mapping of overrides");
                 continue;
             }
             boolean ok = true;
             for (Iterator<String> keys = e.getValue().fieldNames(); keys.hasNext(); ) {
                 String k = keys.next();
                 if (!OVERRIDABLE.contains(k)) {
-                    problems.add(new ProfileException.Problem(file.toString(), e.getKey() + "." + k,
-                            "not allowed in the override file (allowed: " + String.join(", ", new java.util.TreeSet<>(OVERRIDABLE)) + ")"));
+                    problems.add(file.toString(), e.getKey() + "." + k,
+                            "not allowed in the override file (allowed: " + String.join(", ", new java.util.TreeSet<>(OVERRIDABLE)) + ")");
                     ok = false;
                 }
             }
@@ -209,13 +205,10 @@ public final class HardwareProfiles {
         return base;
     }
 
-    private static HardwareProfile parse(Path file, JsonNode n, List<ProfileException.Problem> problems) {
+    private static HardwareProfile parse(Path file, JsonNode n, Problems problems) {
         Checker c = new Checker(file.toString(), problems);
-        int before = problems.size();
-        for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!KEYS.contains(k)) c.problem(k, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(KEYS)) + ")");
-        }
+        int before = problems.count();
+        problems.unknownKeys(c.file(), "", n.fieldNames(), KEYS);
         String id = c.text(n, "id", true);
         if (id != null && !PROFILE_ID.matcher(id).matches()) c.problem("id", "must be lowercase letters, digits and '-'");
         String expectedFile = id + ".yaml";
@@ -295,7 +288,7 @@ public final class HardwareProfiles {
         if (transport == HardwareProfile.Transport.PCSC && match.readerNamePattern().isEmpty()) {
             c.problem("match.readerNamePattern", "a pcsc profile needs a reader name pattern");
         }
-        if (problems.size() > before) return null;
+        if (problems.count() > before) return null;
         return new HardwareProfile(id, displayName, transport, match, bauds, timeouts, Duration.ofMillis(poll),
                 new HardwareProfile.Retries(findRetries, readRetries), rf, readCommand, appended, decoder,
                 Optional.ofNullable(pcscLibrary), notes == null ? "" : notes.strip(), file);
@@ -312,13 +305,8 @@ public final class HardwareProfiles {
                     + (pd.asText("").startsWith("native:") ? " (the 'native:<library>' form names no interface: use the mapping)" : ""));
             return Optional.empty();
         }
-        for (Iterator<String> it = pd.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!PHOTO_DECODER_KEYS.contains(k)) {
-                c.problem("photoDecoder." + k, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(PHOTO_DECODER_KEYS)) + ")");
-            }
-        }
-        int before = c.problems().size();
+        c.problems().unknownKeys(c.file(), "photoDecoder.", pd.fieldNames(), PHOTO_DECODER_KEYS);
+        int before = c.problems().count();
         String library = c.text(pd, "photoDecoder.library", "library", true);
         String iface = c.text(pd, "photoDecoder.interface", "interface", true);
         Optional<DecoderInterface> i = iface == null ? Optional.empty() : DecoderInterface.of(iface);
@@ -331,7 +319,7 @@ public final class HardwareProfiles {
         }
         int timeoutMs = c.intIn(pd, "photoDecoder.timeoutMs", "timeoutMs", DecoderSettings.MIN_TIMEOUT_MS, DecoderSettings.MAX_TIMEOUT_MS,
                 (int) DecoderSettings.DEFAULT_TIMEOUT.toMillis());
-        if (c.problems().size() > before || i.isEmpty()) return Optional.empty();
+        if (c.problems().count() > before || i.isEmpty()) return Optional.empty();
         List<String> problems = DecoderSettings.problems(library, i.get(), vendorCode, Duration.ofMillis(timeoutMs));
         for (String problem : problems) {
             int colon = problem.indexOf(": ");
@@ -346,10 +334,7 @@ public final class HardwareProfiles {
             c.problem("match", "must be a mapping");
             return new HardwareProfile.Match(Optional.empty(), Optional.empty(), List.of());
         }
-        for (Iterator<String> it = m.fieldNames(); it.hasNext(); ) {
-            String k = it.next();
-            if (!MATCH_KEYS.contains(k)) c.problem("match." + k, "unknown key (known: " + String.join(", ", new java.util.TreeSet<>(MATCH_KEYS)) + ")");
-        }
+        c.problems().unknownKeys(c.file(), "match.", m.fieldNames(), MATCH_KEYS);
         Optional<Pattern> port = c.regex(m, "portPattern");
         Optional<Pattern> reader = c.regex(m, "readerNamePattern");
         List<String> usb = new ArrayList<>();
@@ -394,9 +379,9 @@ public final class HardwareProfiles {
         return String.join(", ", Stream.of(TimeoutKey.values()).map(HardwareProfiles::yamlName).toList());
     }
 
-    /** Collects problems while reading typed values. */
-    private record Checker(String file, List<ProfileException.Problem> problems) {
-        void problem(String key, String reason) { problems.add(new ProfileException.Problem(file, key, reason)); }
+    /** Reads typed values of one file, reporting what is wrong to the collector. */
+    private record Checker(String file, Problems problems) {
+        void problem(String key, String reason) { problems.add(file, key, reason); }
 
         String text(JsonNode n, String key, boolean required) { return text(n, key, key, required); }
 

@@ -1,21 +1,21 @@
 package org.ticketwindow.idcheck.reader;
 
+import org.ticketwindow.idcheck.validation.Problem;
+import org.ticketwindow.idcheck.validation.Problems;
+
 import java.util.List;
-import java.util.stream.Collectors;
 
 /** A hardware profile or override file is broken: every problem found, each with file, key and reason. */
 public final class ProfileException extends Exception {
-
-    /** One problem: which file, which key (dotted path), and why. */
-    public record Problem(String file, String key, String reason) {
-        @Override public String toString() { return file + ": " + key + ": " + reason; }
-    }
-
     private final List<Problem> problems;
 
     public ProfileException(List<Problem> problems) {
-        super(problems.stream().map(Problem::toString).collect(Collectors.joining("\n")));
+        super(Problems.lines(problems));
         this.problems = List.copyOf(problems);
+    }
+
+    static ProfileException of(Object file, String key, String reason) {
+        return new ProfileException(List.of(new Problem(file.toString(), key, reason)));
     }
 
     public List<Problem> problems() { return problems; }

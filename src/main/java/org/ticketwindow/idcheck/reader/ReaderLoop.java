@@ -74,7 +74,11 @@ public final class ReaderLoop implements AutoCloseable {
                 sleep(poll);
                 continue;
             }
-            ReadOutcome outcome = reader.read(() -> emit(new ReaderEvent.Reading(name)));
+            boolean[] reading = {false};
+            ReadOutcome outcome = reader.read(() -> {
+                reading[0] = true;
+                emit(new ReaderEvent.Reading(name));
+            });
             switch (outcome) {
                 case ReadOutcome.DeviceFault fault -> {
                     if (!faulted) emit(new ReaderEvent.Fault(name, fault));
@@ -83,7 +87,10 @@ public final class ReaderLoop implements AutoCloseable {
                     backoff = min(backoff.multipliedBy(2), MAX_FAULT_BACKOFF);
                     continue;
                 }
-                case ReadOutcome.NoCard ignored -> { }
+                case ReadOutcome.NoCard gone -> {
+                    // "reading" was said: the screen must not stay on it (a card moved away mid-read says so)
+                    if (reading[0] || gone.removedDuringRead()) emit(new ReaderEvent.CardOutcome(name, gone));
+                }
                 default -> {
                     if (faulted) emit(new ReaderEvent.Recovered(name));
                     faulted = false;

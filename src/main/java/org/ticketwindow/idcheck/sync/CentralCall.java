@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.sync;
 
+import org.ticketwindow.idcheck.wire.Tls;
+
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;

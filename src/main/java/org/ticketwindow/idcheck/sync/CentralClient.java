@@ -1,6 +1,13 @@
 package org.ticketwindow.idcheck.sync;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import org.ticketwindow.idcheck.wire.BatchAnswer;
+import org.ticketwindow.idcheck.wire.Health;
+import org.ticketwindow.idcheck.wire.LookupAnswer;
+import org.ticketwindow.idcheck.wire.LookupRequest;
+import org.ticketwindow.idcheck.wire.MissingResults;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.wire.WireJson;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
@@ -17,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The counter's HTTPS client for the central API (openapi/central.yaml): TLS 1.3 with the counter's certificate
+ * The counter's HTTPS client for the central API (wire/central.yaml): TLS 1.3 with the counter's certificate
  * (S6); plain HTTP only to a loopback address. Submissions carry the queued envelopes' bytes as they were recorded
  * (a resend is byte-identical, which the central's idempotency check relies on). Each request has a time limit per
  * phase ({@link CentralCall}: connect, TLS handshake, answer) and a failure says which phase and what happened: a

@@ -6,6 +6,9 @@ import org.ticketwindow.idcheck.store.ResultQueue;
 import org.ticketwindow.idcheck.verify.Decision;
 import org.ticketwindow.idcheck.verify.Evidence;
 import org.ticketwindow.idcheck.verify.VerificationCase;
+import org.ticketwindow.idcheck.wire.RecordBasis;
+import org.ticketwindow.idcheck.wire.ResultEnvelope;
+import org.ticketwindow.idcheck.wire.WireJson;
 
 import java.util.List;
 

@@ -8,6 +8,8 @@ import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.store.OutgoingResult;
 import org.ticketwindow.idcheck.store.ResultQueue;
 import org.ticketwindow.idcheck.store.StoreException;
+import org.ticketwindow.idcheck.wire.MissingResults;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;

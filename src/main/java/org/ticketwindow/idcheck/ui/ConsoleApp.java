@@ -91,6 +91,7 @@ public final class ConsoleApp extends Application {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, window::key);
         stage.setScene(scene);
         window.showLogin();
+        stage.setMaximized(true); // the counter's whole screen: the layout grows with it (1280×800 when restored)
         stage.show();
         if (startFailure == null) {
             long toolkitUp = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();

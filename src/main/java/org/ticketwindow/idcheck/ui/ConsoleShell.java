@@ -32,10 +32,14 @@ final class ConsoleShell {
         NOTHING
     }
 
-    /** Technicians calibrate and tune, supervisors manage clerks; the workspace and queue are everyone's. */
+    /**
+     * Technicians calibrate and tune, and do not verify passengers (their account records no result); supervisors
+     * manage clerks and may stand in at the counter; the queue is everyone's.
+     */
     static boolean may(ClerkRole role, Screen s) {
         return switch (s) {
-            case WORKSPACE, QUEUE -> true;
+            case WORKSPACE -> role != ClerkRole.TECHNICIAN;
+            case QUEUE -> true;
             case TECHNICIAN -> role == ClerkRole.TECHNICIAN || role == ClerkRole.SUPERVISOR;
             case SUPERVISOR -> role == ClerkRole.SUPERVISOR;
         };

@@ -108,6 +108,8 @@ final class ConsoleWindow {
     private void show(Parent body) {
         BorderPane root = new BorderPane(body);
         root.setTop(banner());
+        statusLine.setWrapText(true); // the sync state wraps above the buttons' line rather than being cut
+        statusLine.setMinHeight(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(8, statusLine);
         bottom.getStyleClass().add("status-line");
         if (clerk != null) { // the other screens, on every screen, bottom right
@@ -133,10 +135,12 @@ final class ConsoleWindow {
         Label counter = new Label(messages.get("banner.counter", training() ? "实训站" : "—", s.counterId(),
                 messages.get("kind." + s.counterKind().name())));
         counter.getStyleClass().add("banner-text");
-        HBox row = new HBox(24, Views.styled(messages.get("app.title"), "banner-title"), counter);
+        // station, counter and clerk wrap to a second line rather than being cut (English, large text)
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 2, Views.styled(messages.get("app.title"), "banner-title"), counter);
         if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
                 messages.pick(clerk.role().zh(), clerk.role().en())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : row.getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(row);
         box.getStyleClass().add("banner");
         if (training()) {
@@ -277,28 +281,12 @@ final class ConsoleWindow {
             handBackThen(next);
             return;
         }
-        javafx.scene.control.ButtonType stop = new javafx.scene.control.ButtonType(messages.get("tech.leaveStop"),
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        javafx.scene.control.ButtonType stay = new javafx.scene.control.ButtonType(messages.get("tech.leaveStay"),
-                javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION, warning.get(), stop, stay);
-        a.setHeaderText(messages.get("tech.leaveTitle"));
-        a.initOwner(stage);
-        a.getDialogPane().setId("leave-confirmation");
-        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
-        a.getDialogPane().setPrefWidth(560);
-        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
-        Button stopButton = (Button) a.getDialogPane().lookupButton(stop);
-        stopButton.setId("leave-stop");
-        stopButton.setDefaultButton(false); // Enter keeps calibrating: a long run is not stopped by a stray key
-        Button stayButton = (Button) a.getDialogPane().lookupButton(stay);
-        stayButton.setId("leave-stay");
-        stayButton.setDefaultButton(true);
         TechnicianViewModel asked = technician;
-        a.setOnHidden(e -> {
-            if (a.getResult() == stop && technician == asked) handBackThen(next);
-        });
-        a.show();
+        new Confirmation("leave-confirmation", messages.get("tech.leaveTitle"), warning.get(), messages.get("tech.leaveStop"),
+                messages.get("tech.leaveStay"), "leave-stop", "leave-stay") // Enter keeps calibrating
+                .ask(stage.getScene().getRoot(), () -> {
+                    if (technician == asked) handBackThen(next);
+                });
     }
 
     /**

@@ -45,6 +45,8 @@ public final class EntryFormViewModel {
     private final ReadOnlyStringWrapper mrzMessage = new ReadOnlyStringWrapper("");
     private EnteredDocument.Source source = EnteredDocument.Source.KEYBOARD;
     private boolean filling;
+    /** Nothing typed or scanned yet: no problems are shown (a new form is not an error). */
+    private boolean untouched = true;
 
     public EntryFormViewModel(Messages messages, Clock clock) {
         this.messages = messages;
@@ -79,6 +81,7 @@ public final class EntryFormViewModel {
             validUntil.set(d.validUntil() == null ? "" : d.validUntil().toString());
             filling = false;
             source = EnteredDocument.Source.MRZ;
+            untouched = false;
             mrzMessage.set(messages.get("entry.mrzOk"));
             validate();
         } catch (Mrz.MrzException e) {
@@ -98,6 +101,7 @@ public final class EntryFormViewModel {
         for (var p : List.of(number, name, nationality, birthDate, validUntil)) p.set("");
         filling = false;
         source = EnteredDocument.Source.KEYBOARD;
+        untouched = true;
         mrzMessage.set("");
         validate();
     }
@@ -105,6 +109,7 @@ public final class EntryFormViewModel {
     private void edited() {
         if (filling) return;
         source = EnteredDocument.Source.KEYBOARD; // a hand edit after a scan: the data is no longer the zone's
+        untouched = false;
         validate();
     }
 
@@ -117,7 +122,7 @@ public final class EntryFormViewModel {
         }
         if (untilMalformed) out.add(messages.get("entry.badDate", messages.get("entry.validUntil")));
         if (!birthDate.get().isBlank() && date(birthDate.get()) == null) out.add(messages.get("entry.badDate", messages.get("entry.birthDate")));
-        problems.setAll(out.stream().distinct().toList());
+        problems.setAll(untouched ? List.of() : out.stream().distinct().toList());
         complete.set(out.isEmpty());
     }
 

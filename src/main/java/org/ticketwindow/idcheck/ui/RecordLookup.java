@@ -1,8 +1,8 @@
 package org.ticketwindow.idcheck.ui;
 
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
 import org.ticketwindow.idcheck.verify.DocumentType;
+import org.ticketwindow.idcheck.wire.FoundRecord;
 
 import java.util.List;
 

@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.ui;
 
 import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -46,7 +47,9 @@ final class TrainingTrayView {
         cards.setId("tray-card");
         cards.getItems().addAll(TrainingMode.trayCards());
         cards.setConverter(WorkspaceView.named(TrainingMode.TrayCard::id));
-        cards.getSelectionModel().selectFirst();
+        // the card on the simulated reader, if any (the screen is built again after the queue or a language switch)
+        cards.getItems().stream().filter(c -> t.cardOnReader().map(c.id()::equals).orElse(false)).findFirst()
+                .ifPresentOrElse(cards.getSelectionModel()::select, cards.getSelectionModel()::selectFirst);
         cards.setAccessibleText(messages.get("tray.heading"));
         Button place = Views.button(messages.get("tray.place"), () -> t.place(cards.getValue().id()));
         place.setId("tray-place");
@@ -61,7 +64,7 @@ final class TrainingTrayView {
         ComboBox<TrainingMode.Fault> fault = new ComboBox<>();
         fault.setId("tray-fault");
         fault.getItems().addAll(TrainingMode.Fault.values());
-        fault.getSelectionModel().selectFirst();
+        fault.getSelectionModel().select(t.injected()); // the simulator's real state, before the listener below
         fault.setConverter(WorkspaceView.named(f -> messages.pick(f.zh(), f.en())));
         fault.setAccessibleText(messages.get("tray.fault"));
         fault.valueProperty().addListener((o, was, now) -> {
@@ -74,16 +77,26 @@ final class TrainingTrayView {
         stale.setId("tray-proof-stale");
         Button mrz = Views.button(messages.get("tray.mrz"), () -> entry.scanMrz(TrainingMode.passportMrz(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))));
         mrz.setId("tray-mrz");
-        Button reset = Views.button(messages.get("tray.reset"), () -> {
+        Button[] resetButton = new Button[1];
+        Button reset = Views.button(messages.get("tray.reset"), () -> new Confirmation("reset-confirmation",
+                messages.get("tray.resetTitle"), messages.get("tray.resetText"), messages.get("tray.resetYes"),
+                messages.get("tray.resetNo")).ask(resetButton[0], () -> {
             vm.cancel();
             t.reset();
             notice.accept(messages.get("tray.resetDone"));
-        });
+        }));
+        resetButton[0] = reset;
         reset.setId("tray-reset");
+        for (Button b : List.of(fresh, stale, mrz, reset)) { // long labels wrap inside the narrow column, never cut
+            b.setWrapText(true);
+            b.setMinWidth(0);
+            b.setMinHeight(Region.USE_PREF_SIZE);
+            b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        }
         for (Button b : List.of(place, remove, fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
         cards.setMaxWidth(Double.MAX_VALUE);
         fault.setMaxWidth(Double.MAX_VALUE);
-        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new HBox(6, place, remove),
+        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new javafx.scene.layout.FlowPane(6, 6, place, remove),
                 new Label(messages.get("tray.fault")), fault, fresh, stale, mrz, reset);
         v.getStyleClass().add("tray");
         return v;

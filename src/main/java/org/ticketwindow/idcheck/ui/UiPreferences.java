@@ -16,7 +16,8 @@ import java.util.Properties;
 public record UiPreferences(boolean dark, double fontScale, boolean sounds) {
     public static final UiPreferences DEFAULT = new UiPreferences(false, 1.0, true);
     public static final double MIN_SCALE = 0.8;
-    public static final double MAX_SCALE = 2.0;
+    /** The largest text the layout is checked at on a 1280×800 screen (LayoutAtEverySizeTest): 1.5 × 17 px. */
+    public static final double MAX_SCALE = 1.5;
 
     public UiPreferences {
         fontScale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, Math.round(fontScale * 10) / 10.0));

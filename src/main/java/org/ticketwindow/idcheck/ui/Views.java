@@ -3,6 +3,7 @@ package org.ticketwindow.idcheck.ui;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TextInputControl;
@@ -30,6 +31,7 @@ final class Views {
     /** A button whose accessible name is its text without the shortcut in brackets. */
     static Button button(String text, Runnable action) {
         Button b = new Button(text);
+        b.setMinWidth(Region.USE_PREF_SIZE); // a button's text and its key are never cut: the row around it reflows
         b.setAccessibleText(text.replaceAll("\\s*\\(.*\\)$", ""));
         b.setOnAction(e -> action.run());
         return b;

@@ -30,6 +30,7 @@ import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.DocumentType;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
+import org.ticketwindow.idcheck.verify.FieldComparison;
 
 import java.io.File;
 import java.time.Clock;
@@ -60,6 +61,7 @@ final class WorkspaceView {
     private final Runnable syncNow;
     private final Clock clock;
     private final TextField scanner = new TextField();
+    private final TextField mrzField = new TextField();
     private final Map<CaseKind, Button> caseButtons = new EnumMap<>(CaseKind.class);
     /** The width the card column offers its cards (they wrap below each other when narrower). */
     private final javafx.beans.property.DoubleProperty cardsWidth = new javafx.beans.property.SimpleDoubleProperty(400);
@@ -77,10 +79,20 @@ final class WorkspaceView {
 
     /** The case buttons, the three columns and the "recorded" line. */
     VBox build() {
-        HBox cases = new HBox(8);
+        vm.screensCleared().addListener((o, was, now) -> { // the previous passenger's form and scan are gone too (PD3)
+            entry.clear();
+            scanner.clear();
+        });
+        javafx.scene.layout.FlowPane cases = new javafx.scene.layout.FlowPane(8, 8); // a second row rather than a cut key
         for (CaseKind k : CaseKind.values()) {
             Button b = Views.button(messages.get("case." + k.name()), () -> select(k));
             b.setId("case-" + k.name());
+            vm.notHandledHere(k).ifPresent(why -> { // greyed out before it is chosen, the reason on the button
+                b.setText(b.getText() + "\n" + messages.get("case.stationOnly"));
+                b.setTooltip(new javafx.scene.control.Tooltip(why));
+                b.setAccessibleHelp(why);
+                b.setDisable(true);
+            });
             vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button")));
             caseButtons.put(k, b);
             cases.getChildren().add(b);
@@ -119,12 +131,31 @@ final class WorkspaceView {
         return false;
     }
 
+    /** Chooses a case; a finished decision not yet recorded is dropped only after the clerk confirms (F3–F10). */
     private void select(CaseKind k) {
+        Optional<String> notHere = vm.notHandledHere(k);
+        if (notHere.isPresent()) { // its key at an agency: why, instead of a form that is refused once filled
+            notice.accept(notHere.get());
+            return;
+        }
+        if (vm.wouldDropDecision(k)) {
+            new Confirmation("case-switch", messages.get("case.switchTitle"), messages.get("case.switchText"),
+                    messages.get("case.switchYes", messages.get("case." + k.name())), messages.get("case.switchNo"))
+                    .ask(scanner, () -> switchTo(k));
+            return;
+        }
+        switchTo(k);
+    }
+
+    private void switchTo(CaseKind k) {
         vm.selectCase(k);
         entry.clear();
         scanner.clear();
         // the scanner types into its field; otherwise the focus ring marks the chosen case
-        Platform.runLater(k == CaseKind.TICKET_SERVICE ? scanner::requestFocus : () -> caseButtons.get(k).requestFocus());
+        // the scanners type into their fields (the proof's, the passport's machine-readable zone: F8 so that a
+        // scanner's two lines are never lost); otherwise the focus ring marks the chosen case
+        Platform.runLater(k == CaseKind.TICKET_SERVICE ? scanner::requestFocus
+                : k == CaseKind.PRE_VERIFICATION ? mrzField::requestFocus : () -> caseButtons.get(k).requestFocus());
     }
 
     // ---- left: reader, slots, training tray ----
@@ -159,11 +190,11 @@ final class WorkspaceView {
         VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots, showDetails, details);
         training.ifPresent(t -> box.getChildren().add(new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build()));
         box.getStyleClass().add("panel");
-        box.setPrefWidth(290);
-        box.setMinWidth(290);
+        box.setPrefWidth(260);
+        box.setMinWidth(260);
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
-        scroll.setMinWidth(300);
+        scroll.setMinWidth(270);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain");
         return scroll;
@@ -182,11 +213,14 @@ final class WorkspaceView {
         Label none = new Label(messages.get("card.none"));
         // cards side by side when the column is wide enough, one below the other when not: never cut off
         javafx.scene.layout.FlowPane cardsRow = new javafx.scene.layout.FlowPane(16, 16);
+        cardsRow.setRowValignment(javafx.geometry.VPos.TOP);
         VBox card = new VBox(10, none, cardsRow);
         vm.shownDocuments().subscribe(() -> fillCards(cardsRow, none, vm.shownDocuments()));
         Node form = entryForm();
         Node proof = proofScanner();
         StackPane body = new StackPane(card, form, proof);
+        // a hidden one neither takes room nor widens the column (the entry form is wide at large text)
+        for (Node n : List.of(card, form, proof)) n.managedProperty().bind(n.visibleProperty());
         vm.caseKind().subscribe(k -> {
             form.setVisible(k == CaseKind.PRE_VERIFICATION);
             proof.setVisible(k == CaseKind.TICKET_SERVICE && vm.card().get() == null);
@@ -199,13 +233,14 @@ final class WorkspaceView {
         ScrollPane scroll = new ScrollPane(body); // large text or two long addresses scroll, never cut off
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        cardsWidth.bind(scroll.widthProperty().subtract(24));
+        cardsWidth.bind(scroll.widthProperty().subtract(16)); // the vertical scroll bar's width
         cardsRow.prefWrapLengthProperty().bind(cardsWidth);
         scroll.getStyleClass().add("plain");
         VBox box = new VBox(10, Views.heading(messages, "card.heading"), scroll);
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         box.getStyleClass().add("panel");
-        box.setPrefWidth(460);
+        // two documents side by side need ~580 at the normal text size; the comparison column takes the rest
+        box.setPrefWidth(580);
         box.setMinWidth(440);
         return box;
     }
@@ -221,39 +256,71 @@ final class WorkspaceView {
 
     private Node documentPanel(WorkspaceViewModel.ShownDocument d, boolean withRole) {
         CardData c = d.card();
-        GridPane g = new GridPane(10, 6);
+        // one card: a label column beside the values; two cards side by side: each label above its value, so that
+        // both fit beside each other in either language
+        GridPane g = new GridPane(10, withRole ? 0 : 6);
+        g.getColumnConstraints().setAll(labelColumn(), valueColumn());
         int row = 0;
         for (CardFields.Field f : CardFields.of(c, messages)) {
             Label value = f.key().equals("card.name") ? nameLabel(c) : Views.styled(f.value(), f.style());
             value.setWrapText(true);
-            // a number or a date is never broken across lines; a name wraps only between words (N4: never an ellipsis)
-            if (!f.key().equals("card.address") && !f.key().equals("card.appended") && !f.key().equals("card.authority")) {
-                value.setMinWidth(f.key().equals("card.name") ? 120 : Region.USE_PREF_SIZE);
+            value.setMinHeight(Region.USE_PREF_SIZE);
+            if (WRAPPING_FIELDS.contains(f.key())) {
+                // a name wraps between words, an address anywhere; the card keeps its shape at every text size (em)
+                value.maxWidthProperty().bind(value.fontProperty().map(font -> font.getSize() * (withRole ? 12 : 14)));
+                value.setMinWidth(f.key().equals("card.name") ? 120 : 0);
             } else {
-                value.setMaxWidth(230); // an address wraps inside its card instead of running out of the column
+                value.setMinWidth(Region.USE_PREF_SIZE); // a number or a date is never broken across lines
             }
             Label label = new Label(messages.get(f.key()));
             label.setMinWidth(Region.USE_PREF_SIZE);
-            g.addRow(row++, label, value);
+            if (withRole) {
+                label.getStyleClass().add("card-label-above");
+                if (row > 0) label.setPadding(new Insets(4, 0, 0, 0));
+                g.add(label, 0, row++, 2, 1);
+                g.add(value, 0, row++, 2, 1);
+            } else {
+                g.addRow(row++, label, value);
+            }
         }
         Label checks = Views.styled("", "checks");
         checks.setWrapText(true);
+        checks.setMinHeight(Region.USE_PREF_SIZE);
         List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
         checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
         checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
                 : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.pick(x.detailZh(), x.detailEn())).toList()));
         VBox panel = new VBox(8);
-        if (withRole) panel.getChildren().add(Views.styled(messages.pick(d.role().zh(), d.role().en()), "slot-heading"));
-        // one card: the photo beside its fields; two cards side by side: each photo above its fields
-        // one card: its fields beside the photo when they fit; two cards: each photo above its fields
-        javafx.scene.layout.FlowPane photoAndFields = new javafx.scene.layout.FlowPane(12, 8, photo(d.photo()), g);
-        if (withRole) photoAndFields.setPrefWrapLength(1);
-        else photoAndFields.prefWrapLengthProperty().bind(cardsWidth);
-        panel.getChildren().addAll(photoAndFields, checks);
+        if (withRole) { // two cards side by side: the role, the photo, then the fields
+            // the checks' result right under the role, in view without scrolling; the fields below the photo
+            panel.getChildren().addAll(Views.styled(messages.pick(d.role().zh(), d.role().en()), "slot-heading"), checks, photo(d.photo()), g);
+            checks.maxWidthProperty().bind(checks.fontProperty().map(font -> font.getSize() * 12));
+        } else { // one card: its fields beside the photo when they fit, below it when not
+            panel.getChildren().addAll(new PhotoBesideFields(photo(d.photo()), g), checks);
+            panel.maxWidthProperty().bind(cardsWidth); // the row gives a card its preferred width: at most the column's
+        }
         panel.setId("document-" + d.role().name());
-        HBox.setHgrow(panel, javafx.scene.layout.Priority.ALWAYS);
         return panel;
     }
+
+    private static javafx.scene.layout.ColumnConstraints labelColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        c.setHgrow(Priority.NEVER);
+        return c;
+    }
+
+    private static javafx.scene.layout.ColumnConstraints valueColumn() {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setHgrow(Priority.SOMETIMES);
+        c.setFillWidth(true);
+        return c;
+    }
+
+    /** The card fields whose values wrap (every other value is a number, a date or a word, never broken). */
+    private static final java.util.Set<String> WRAPPING_FIELDS = java.util.Set.of("card.name", "card.englishName",
+            "card.chineseName", "card.address", "card.appended", "card.authority", "card.nationality", "card.type", "card.validity",
+            "card.ethnicity");
 
     /** The chip photo at twice its size, pixels kept sharp; or why it is not shown; or that it is being decoded. */
     private Node photo(org.ticketwindow.idcheck.photo.PhotoResult result) {
@@ -317,12 +384,16 @@ final class WorkspaceView {
         birth.setPromptText(messages.get("entry.datePrompt"));
         TextField until = field(entry.validUntil(), "entry.validUntil");
         until.setPromptText(messages.get("entry.datePrompt"));
-        TextField mrz = new TextField();
+        TextField mrz = mrzField;
         mrz.setId("entry-mrz");
         mrz.setPromptText(messages.get("entry.mrzPrompt"));
         mrz.setAccessibleText(messages.get("entry.mrz"));
         StringBuilder lines = new StringBuilder();
         Views.onEnter(mrz, () -> { // the scanner types line 1, Enter, line 2, Enter
+            if (mrz.getText().isBlank() && lines.isEmpty()) { // the clerk's Enter, not a scanner's line: as everywhere
+                if (vm.canRecord().get()) vm.record();
+                return;
+            }
             lines.append(mrz.getText().strip()).append('\n');
             mrz.clear();
             if (lines.toString().lines().count() >= 2 || lines.length() > 80) {
@@ -349,7 +420,10 @@ final class WorkspaceView {
         Button use = Views.button(messages.get("entry.use"), () -> entry.document().ifPresent(vm::presentEntered));
         use.setId("entry-use");
         use.disableProperty().bind(entry.complete().not());
-        Views.onEnter(until, use::fire);
+        // Enter in the last field uses the document; once it is used (decided), Enter records as everywhere else
+        Views.onEnter(until, () -> {
+            if (vm.canRecord().get()) vm.record(); else use.fire();
+        });
         VBox v = new VBox(10, g, mrzMessage, problems, use);
         v.setVisible(false);
         return v;
@@ -396,16 +470,11 @@ final class WorkspaceView {
         Label note = new Label();
         note.setId("records-note");
         note.textProperty().bind(vm.recordsNote());
-        TableView<WorkspaceViewModel.Row> table = new TableView<>(vm.comparison());
+        GridPane table = new GridPane(10, 4);
         table.setId("comparison");
-        table.getColumns().add(Views.column(messages.get("compare.field"), WorkspaceViewModel.Row::field, 175));
-        table.getColumns().add(Views.column(messages.get("compare.result"), WorkspaceViewModel.Row::result, 95));
-        table.getColumns().add(Views.column(messages.get("compare.hint"), r -> (r.rules().isEmpty() ? "" : r.rules() + " ") + r.hint(), 320));
-        table.setFixedCellSize(30); // the table grows with its rows (two-document cases have six), at least four
-        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.max(4, javafx.beans.binding.Bindings.size(vm.comparison())).multiply(30).add(34));
-        table.minHeightProperty().bind(table.prefHeightProperty());
-        table.setPlaceholder(new Label(messages.get("compare.empty")));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add("comparison");
+        vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
+        fillComparison(table, vm.comparison());
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
         verdict.textProperty().bind(vm.verdict());
@@ -417,35 +486,130 @@ final class WorkspaceView {
         record.disableProperty().bind(vm.canRecord().not());
         record.getStyleClass().add("primary");
         Button cancel = Views.button(messages.get("decision.cancel"), vm::cancel);
-        VBox content = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision(),
-                Views.heading(messages, "decision.heading"), verdict, passenger);
+        VBox content = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision());
         ScrollPane scroll = new ScrollPane(content); // long notes (P3, L2) scroll; the decision buttons stay in view
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        VBox box = new VBox(10, scroll, new HBox(12, record, cancel));
+        // the decision and its buttons stay in view whatever the comparison's length; the comparison scrolls above them
+        VBox decision = new VBox(6, Views.heading(messages, "decision.heading"), verdict, passenger);
+        decision.getStyleClass().add("decision");
+        // at large text on a low screen the decision scrolls too, rather than pushing the buttons off the window
+        ScrollPane decisionScroll = new ScrollPane(decision);
+        decisionScroll.setFitToWidth(true);
+        decisionScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        decisionScroll.getStyleClass().add("plain");
+        decisionScroll.prefViewportHeightProperty().bind(decision.heightProperty());
+        VBox box = new VBox(10, scroll, decisionScroll, new javafx.scene.layout.FlowPane(12, 8, record, cancel));
+        // the decision is read at a glance: whole, up to almost half the column; the comparison scrolls first
+        decisionScroll.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(decision.heightProperty(),
+                box.heightProperty().multiply(0.45)));
         box.getStyleClass().add("panel");
+        box.setPrefWidth(350);
+        box.setMinWidth(320);
         return box;
     }
 
+    /**
+     * The comparison, field by field: whose document and which field with the result, then both values one below the
+     * other (证件上 / 网上登记: an 18-digit number is never broken, at any width), then why it differs, whole.
+     */
+    private void fillComparison(GridPane g, List<WorkspaceViewModel.Row> rows) {
+        g.getChildren().clear();
+        g.getColumnConstraints().setAll(column(false), column(true));
+        if (rows.isEmpty()) {
+            g.add(wrapped(messages.get("compare.empty"), "hint"), 0, 0, 2, 1);
+            return;
+        }
+        int r = 0;
+        for (WorkspaceViewModel.Row row : rows) {
+            String tone = switch (row.kind()) {
+                case EQUAL, EQUIVALENT -> "compare-same";
+                case DIFFERENT -> "compare-different";
+                case CLERK -> "compare-clerk";
+            };
+            Label field = Views.styled(row.field(), "compare-field");
+            Label result = Views.styled(row.result(), tone);
+            field.setMinWidth(Region.USE_PREF_SIZE);
+            result.setMinWidth(Region.USE_PREF_SIZE);
+            javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(12, 2, field, result); // the result wraps below when narrow
+            if (r > 0) head.setPadding(new Insets(6, 0, 0, 0));
+            g.add(head, 0, r++, 2, 1);
+            g.add(header("compare.onDocument"), 0, r);
+            g.add(wrapped(row.onDocument(), "compare-value"), 1, r++);
+            g.add(header("compare.onRecord"), 0, r);
+            g.add(wrapped(row.onRecord(), "compare-value"), 1, r++);
+            String why = (row.rules().isEmpty() ? "" : row.rules() + " ") + row.hint();
+            if (!why.isBlank()) g.add(wrapped(why, row.kind() == FieldComparison.Result.DIFFERENT ? "compare-why-different" : "compare-why"), 0, r++, 2, 1);
+        }
+    }
+
+    private static javafx.scene.layout.ColumnConstraints column(boolean value) {
+        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
+        c.setHgrow(value ? Priority.ALWAYS : Priority.NEVER);
+        c.setFillWidth(true);
+        c.setMinWidth(value ? 60 : Region.USE_PREF_SIZE);
+        return c;
+    }
+
+    private Label header(String key) {
+        Label l = Views.styled(messages.get(key), "compare-header");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Label wrapped(String text, String style) {
+        Label l = Views.styled(text, style);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinWidth(0); // the column decides the width; the text wraps to it
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** The extra factor (X3/L2): which one (one choice per line, wrapping: never a cut list), the value, 核对. */
     private Node factorInput() {
-        ComboBox<ExtraFactorKind> kind = new ComboBox<>(vm.factorKinds());
-        kind.setConverter(named(k -> messages.pick(k.zh(), k.en())));
-        vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> kind.getSelectionModel().selectFirst());
+        javafx.scene.control.ToggleGroup kinds = new javafx.scene.control.ToggleGroup();
+        VBox choices = new VBox(4);
+        Runnable fillChoices = () -> {
+            choices.getChildren().clear();
+            kinds.getToggles().clear();
+            for (ExtraFactorKind k : vm.factorKinds()) {
+                javafx.scene.control.RadioButton r = new javafx.scene.control.RadioButton(messages.pick(k.zh(), k.en()));
+                r.setUserData(k);
+                r.setToggleGroup(kinds);
+                r.setWrapText(true);
+                r.setMinHeight(Region.USE_PREF_SIZE);
+                r.setId("factor-" + k.name());
+                choices.getChildren().add(r);
+            }
+            if (!kinds.getToggles().isEmpty()) kinds.selectToggle(kinds.getToggles().getFirst());
+        };
+        vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> fillChoices.run());
+        fillChoices.run();
         TextField value = new TextField();
         value.setId("factor-value");
         value.setAccessibleText(messages.get("factor.value"));
         value.setPrefColumnCount(10);
         Runnable give = () -> {
-            vm.giveExtraFactor(kind.getValue(), value.getText());
+            var chosen = kinds.getSelectedToggle();
+            vm.giveExtraFactor(chosen == null ? null : (ExtraFactorKind) chosen.getUserData(), value.getText());
             value.clear();
         };
         Views.onEnter(value, give);
         Button check = Views.button(messages.get("factor.check"), give);
-        HBox row = new HBox(8, new Label(messages.get("factor.heading")), kind, value, check);
+        Label outcome = Views.styled("", "factor-message");
+        outcome.setId("factor-message");
+        outcome.textProperty().bind(vm.factorMessage());
+        outcome.visibleProperty().bind(vm.factorMessage().isNotEmpty());
+        outcome.managedProperty().bind(outcome.visibleProperty());
+        Label heading = Views.styled(messages.get("factor.heading"), "label");
+        VBox row = new VBox(6, heading, choices, new javafx.scene.layout.FlowPane(8, 6, value, check));
+        training.ifPresent(t -> row.getChildren().add(Views.styled(messages.get("factor.training"), "hint"))); // trainees see the values
         row.getStyleClass().add("ask");
-        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()));
+        row.getChildren().add(2, outcome);
+        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()).or(vm.factorMessage().isNotEmpty()));
         row.managedProperty().bind(row.visibleProperty());
         vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> {
             if (!vm.factorKinds().isEmpty()) Platform.runLater(value::requestFocus);
@@ -458,7 +622,9 @@ final class WorkspaceView {
         accept.setId("name-accept");
         Button reject = Views.button(messages.get("name.reject"), () -> vm.decideName(ClerkNameDecision.REJECTED));
         reject.setId("name-reject");
-        HBox row = new HBox(8, new Label(messages.get("name.heading")), accept, reject);
+        Label heading = Views.styled(messages.get("name.heading"), "label");
+        heading.setWrapText(true);
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(8, 6, heading, accept, reject);
         row.getStyleClass().add("ask");
         row.visibleProperty().bind(vm.needsNameDecision());
         row.managedProperty().bind(row.visibleProperty());

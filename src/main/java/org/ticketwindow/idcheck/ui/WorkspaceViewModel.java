@@ -16,8 +16,6 @@ import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.ReaderEvent;
 import org.ticketwindow.idcheck.store.QueuedResult;
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.RecordBasis;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
@@ -27,6 +25,7 @@ import org.ticketwindow.idcheck.verify.DocumentEvidence;
 import org.ticketwindow.idcheck.verify.DocumentRole;
 import org.ticketwindow.idcheck.verify.EnteredDocument;
 import org.ticketwindow.idcheck.verify.ExtraFactor;
+import org.ticketwindow.idcheck.verify.ExtraFactorCheck;
 import org.ticketwindow.idcheck.verify.ExtraFactorKind;
 import org.ticketwindow.idcheck.verify.FieldComparison;
 import org.ticketwindow.idcheck.verify.Missing;
@@ -36,6 +35,8 @@ import org.ticketwindow.idcheck.verify.RecordChoice;
 import org.ticketwindow.idcheck.verify.TicketService;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.RecordBasis;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -107,7 +108,11 @@ public final class WorkspaceViewModel {
     private long generation;
 
     /** One line of the comparison: the field, what the card says, what the record says, the result and the hint. */
-    public record Row(String field, String result, String rules, String hint, FieldComparison.Result kind) {}
+    /** One comparison row: the field (and whose document), both values as the clerk reads them, the result and why. */
+    public record Row(String field, String onDocument, String onRecord, String result, String rules, String hint,
+                      FieldComparison.Result kind) {
+        @Override public String toString() { return "Row[" + field + " " + kind + "]"; } // values are personal data (PD1)
+    }
 
     /** A document slot of the case: its role, what fills it (empty until filled) and whether it is the next to fill. */
     public record Slot(DocumentRole role, String label, String filledWith, boolean next) {
@@ -167,7 +172,26 @@ public final class WorkspaceViewModel {
     /** Technical details of the last fault or failure (reader status code, the central's error): behind a toggle. */
     public ReadOnlyStringProperty details() { return details.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRecord() { return canRecord.getReadOnlyProperty(); }
+    /**
+     * Counts the times the screen forgot a passenger (recorded, Esc, another case, the card taken away undecided): the
+     * view then empties what it holds of them too (the F8 form, the scanner field).
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty screensCleared() { return screensCleared.getReadOnlyProperty(); }
+    private final javafx.beans.property.ReadOnlyIntegerWrapper screensCleared = new javafx.beans.property.ReadOnlyIntegerWrapper(0);
     public ReadOnlyBooleanProperty busy() { return busy.getReadOnlyProperty(); }
+
+    /** Why {@code kind} is never handled at this counter (an agency: P2, DUP1), in the UI's language; empty when it is. */
+    public Optional<String> notHandledHere(CaseKind kind) {
+        return counterKind.refuses(kind).map(r -> messages.pick(r.zh(), r.en()));
+    }
+
+    /**
+     * Whether choosing {@code kind} now would drop a finished decision the clerk has not recorded (the screen asks
+     * first). Choosing the case already open drops nothing.
+     */
+    public boolean wouldDropDecision(CaseKind kind) {
+        return kind != caseKind.get() && canRecord.get() && !busy.get();
+    }
 
     /** The clerk chooses a case (button or function key): whatever was on screen is dropped unrecorded. */
     public void selectCase(CaseKind kind) {
@@ -227,7 +251,7 @@ public final class WorkspaceViewModel {
                 setReader(ReaderState.FAULT, messages.pick(f.clerkZh(), f.clerkEn()));
                 details.set(fault(f));
             }
-            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, nextStep());
+            case ReadOutcome.NoCard n -> setReader(ReaderState.WAITING, n.removedDuringRead() ? messages.pick(n.clerkZh(), n.clerkEn()) : nextStep());
         }
     }
 
@@ -363,6 +387,13 @@ public final class WorkspaceViewModel {
         return CHOICE.choose(caseKind.get(), records, userNumber);
     }
 
+    /** A compared value as the clerk reads it: a document type by its name in the UI's language. */
+    private String shownValue(org.ticketwindow.idcheck.verify.Field field, String value) {
+        if (field != org.ticketwindow.idcheck.verify.Field.DOCUMENT_TYPE || value.isEmpty()) return value;
+        var t = org.ticketwindow.idcheck.verify.DocumentType.valueOf(value);
+        return messages.pick(t.zh(), t.en());
+    }
+
     private void decideNow() {
         VerificationCase.Builder b = VerificationCase.builder(counterKind, caseKind.get(), LocalDate.now(clock.withZone(CHINA)));
         documents.forEach(b::document);
@@ -380,6 +411,7 @@ public final class WorkspaceViewModel {
             String whose = caseKind.get().documentRoles().size() > 1
                     ? messages.pick(fc.role().zh().replace("证件", ""), fc.role().en().replace("'s document", "")) + " · " : "";
             comparison.add(new Row(whose + messages.pick(fc.field().zh(), fc.field().en()),
+                    shownValue(fc.field(), fc.sides().onDocument()), shownValue(fc.field(), fc.sides().onRecord()),
                     messages.get("compare." + fc.result().name()), String.join(" ", fc.rules()),
                     messages.pick(fc.hintZh(), fc.hintEn()), fc.result()));
         }
@@ -412,12 +444,41 @@ public final class WorkspaceViewModel {
         return Arrays.stream(ExtraFactorKind.values()).filter(k -> found == null || k.appliesTo(found.record().role())).toList();
     }
 
-    /** The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept. */
+    /** How many times the passenger may give the extra factor before a mismatch stands (a typo is forgiven twice). */
+    public static final int FACTOR_ATTEMPTS = 3;
+
+    /**
+     * The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept. A
+     * value of the wrong shape (too short) is not checked and says so; a mismatch may be given again up to
+     * {@link #FACTOR_ATTEMPTS} times, then the refusal stands; a match says it was checked.
+     */
     public void giveExtraFactor(ExtraFactorKind kind, String value) {
-        if (currentCase == null || busy.get() || value == null || value.isBlank()) return;
+        if (currentCase == null || busy.get() || kind == null || value == null || value.isBlank()) return;
+        if (factorAttempts >= FACTOR_ATTEMPTS) return; // the attempts are used up: the refusal stands
+        if (!kind.wellFormed(value)) {
+            factorMessage.set(messages.get("factor.malformed", messages.pick(kind.zh(), kind.en())));
+            return;
+        }
+        factorAttempts++;
         extraFactor = new ExtraFactor.Given(kind, value);
         decideNow();
+        ExtraFactorCheck.Status checked = decision.get().extraFactor() == null ? null : decision.get().extraFactor().status();
+        if (checked == ExtraFactorCheck.Status.NOT_MATCHED && factorAttempts < FACTOR_ATTEMPTS) {
+            factorKinds.setAll(factorKindsFor()); // the passenger may try again: the refusal stands only after the last
+            factorMessage.set(messages.get("factor.retry", factorAttempts, FACTOR_ATTEMPTS));
+        } else if (checked == ExtraFactorCheck.Status.NOT_MATCHED) {
+            factorMessage.set(messages.get("factor.exhausted", FACTOR_ATTEMPTS));
+        } else if (checked == ExtraFactorCheck.Status.MATCHED) {
+            factorMessage.set(messages.get("factor.matched"));
+        } else if (checked == ExtraFactorCheck.Status.DEFERRED) {
+            factorMessage.set(messages.get("factor.deferred"));
+        }
     }
+
+    /** What became of the extra factor given: checked, mismatched (with the attempts left), of the wrong shape. */
+    public ReadOnlyStringProperty factorMessage() { return factorMessage.getReadOnlyProperty(); }
+    private final javafx.beans.property.ReadOnlyStringWrapper factorMessage = new javafx.beans.property.ReadOnlyStringWrapper("");
+    private int factorAttempts;
 
     /** The clerk looked at the name on the document and decided (N1): decided again with it, and recorded with it. */
     public void decideName(ClerkNameDecision d) {
@@ -450,12 +511,15 @@ public final class WorkspaceViewModel {
     /** Esc: drop the case without recording (the card must be taken away and placed again). */
     public void cancel() {
         if (busy.get()) return;
+        boolean dropped = !documents.isEmpty() || decision.get() != null;
         clear();
-        recordedMessage.set("");
+        recordedMessage.set(dropped ? messages.get("cancel.dropped") : "");
     }
 
     private void clear() {
         clearCase();
+        screensCleared.set(screensCleared.get() + 1);
+        details.set(""); // an earlier passenger's refusal detail is theirs (PD3)
         proofMessage.set("");
         passengerSentence.set("");
         if (readerState.get() != ReaderState.FAULT) readerMessage.set(nextStep());
@@ -469,6 +533,8 @@ public final class WorkspaceViewModel {
         found = null;
         offline = false;
         extraFactor = null;
+        factorAttempts = 0;
+        factorMessage.set("");
         nameDecision = null;
         card.set(null);
         for (ShownDocument d : shownDocuments) if (d.photo() != null) wipe(d.photo());

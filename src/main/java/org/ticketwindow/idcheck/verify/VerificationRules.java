@@ -167,7 +167,8 @@ public final class VerificationRules {
         if (doc.isPresent() && doc.get().isChip()) return d.end(Outcome.WRONG_CASE, Reasons.p1ChipWrongCase());
         Decision refused = checkDocuments(c, d);
         if (refused != null) return refused;
-        if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.p2Agency());
+        Optional<Reason> notHere = c.counterKind().refuses(c.kind()); // P2, DUP1: station windows only
+        if (notHere.isPresent()) return d.end(Outcome.REFUSED, notHere.get());
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent()) {
             IdentityRecord r = record.get();
@@ -187,7 +188,8 @@ public final class VerificationRules {
         }
         Decision refused = checkDocuments(c, d);
         if (refused != null) return refused;
-        if (c.counterKind() == CounterKind.AGENCY) return d.end(Outcome.REFUSED, Reasons.dup1Agency());
+        Optional<Reason> notHere = c.counterKind().refuses(c.kind()); // P2, DUP1: station windows only
+        if (notHere.isPresent()) return d.end(Outcome.REFUSED, notHere.get());
         Optional<IdentityRecord> record = c.record();
         if (record.isPresent() && record.get().role() != RecordRole.REGISTERED_USER) {
             return d.end(Outcome.WRONG_CASE, Reasons.dup1Contact());
@@ -534,7 +536,13 @@ public final class VerificationRules {
                 result = Match.Result.DIFFERENT;
             }
         }
-        d.comparisons.addAll(out);
+        String shownName = comparesByAltName(shown, r) ? shown.altName().value() : shown.name().value();
+        for (FieldComparison fc : out) d.comparisons.add(fc.with(switch (fc.field()) {
+            case NAME -> new FieldComparison.Sides(shownName, r.name().value());
+            case DOCUMENT_TYPE -> new FieldComparison.Sides(shown.type().name(), r.documentType().name());
+            case DOCUMENT_NUMBER -> new FieldComparison.Sides(shown.number(), r.documentNumber());
+            case NATIONALITY -> new FieldComparison.Sides(shown.nationality(), r.nationality());
+        }));
         return new Match(result, name.outcome() == NameOutcome.EXACT && sameNumber && result == Match.Result.SAME);
     }
 

@@ -9,10 +9,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.Tls;
 import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
 import org.ticketwindow.idcheck.testing.Tools;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;

@@ -14,12 +14,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.store.LocalStore;
-import org.ticketwindow.idcheck.sync.AnswerKind;
 import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.ResultAnswer;
-import org.ticketwindow.idcheck.sync.WireJson;
 import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.wire.AnswerKind;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.wire.WireJson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

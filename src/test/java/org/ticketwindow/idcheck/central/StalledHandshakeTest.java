@@ -8,9 +8,9 @@ import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.sync.SyncReport;
 import org.ticketwindow.idcheck.sync.SyncSettings;
 import org.ticketwindow.idcheck.sync.SyncWorker;
-import org.ticketwindow.idcheck.sync.Tls;
 import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;

@@ -7,8 +7,8 @@ import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.store.OutgoingResult;
-import org.ticketwindow.idcheck.sync.Tls;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;

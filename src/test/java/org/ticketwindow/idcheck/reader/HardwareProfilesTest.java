@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.reader.sam.SamCommand;
 import org.ticketwindow.idcheck.testing.TestProfiles;
+import org.ticketwindow.idcheck.validation.Problem;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ class HardwareProfilesTest {
                 match: {portPattern: "([", usb: ["xyz"]}
                 """);
         assertThatThrownBy(() -> HardwareProfiles.load(dir, null)).isInstanceOfSatisfying(ProfileException.class, e -> {
-            assertThat(e.problems()).extracting(ProfileException.Problem::key).contains("transport", "bauds[1]",
+            assertThat(e.problems()).extracting(Problem::key).contains("transport", "bauds[1]",
                     "timeoutsMs.read", "timeoutsMs.fnd", "retries.read", "readCommand", "colour", "match.portPattern", "match.usb[0]");
             assertThat(e.problems()).allSatisfy(p -> assertThat(p.file()).endsWith("bad.yaml"));
             assertThat(e.getMessage()).contains("bad.yaml: transport: must be serial, pcsc or simulator, was 'usb'");
@@ -82,7 +83,7 @@ class HardwareProfilesTest {
                   bauds: [9600]
                 """);
         assertThatThrownBy(() -> HardwareProfiles.load(TestProfiles.profilesDir(), override)).isInstanceOfSatisfying(ProfileException.class,
-                e -> assertThat(e.problems()).extracting(ProfileException.Problem::key)
+                e -> assertThat(e.problems()).extracting(Problem::key)
                         .contains("ga467-serial.photoDecoder", "ga467-serial.match"));
     }
 
@@ -138,10 +139,10 @@ class HardwareProfilesTest {
                   colour: yes
                 """);
         assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).isInstanceOfSatisfying(ProfileException.class,
-                e -> assertThat(e.problems()).extracting(ProfileException.Problem::key).contains("photoDecoder.colour", "photoDecoder.timeoutMs"));
+                e -> assertThat(e.problems()).extracting(Problem::key).contains("photoDecoder.colour", "photoDecoder.timeoutMs"));
         Files.writeString(file, head + "photoDecoder: {library: lib/relative.so, interface: dewltbuf, vendorCode: 602}\n");
         assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).isInstanceOfSatisfying(ProfileException.class,
-                e -> assertThat(e.problems()).extracting(ProfileException.Problem::key).contains("photoDecoder.library", "photoDecoder.vendorCode"));
+                e -> assertThat(e.problems()).extracting(Problem::key).contains("photoDecoder.library", "photoDecoder.vendorCode"));
         Files.writeString(file, head + "photoDecoder: {library: /x.so, interface: GetBmp}\n");
         assertThatThrownBy(() -> HardwareProfiles.loadFile(file)).hasMessageContaining("photoDecoder.interface")
                 .hasMessageContaining("unpack, wlt2bmp or dewltbuf");

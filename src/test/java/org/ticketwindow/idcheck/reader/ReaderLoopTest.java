@@ -18,6 +18,21 @@ import static org.awaitility.Awaitility.await;
 class ReaderLoopTest {
 
     @Test
+    @DisplayName("a card moved away during the read is reported (no card, removed mid-read), never left on \"reading\"")
+    void cardRemovedDuringTheRead() throws Exception {
+        SimulatedSam sam = new SimulatedSam(FaultPlan.none().cardRemovedDuringRead(1.0));
+        List<ReaderEvent> events = new CopyOnWriteArrayList<>();
+        HardwareProfile profile = TestProfiles.fast(TestProfiles.shipped("simulator"), Duration.ofMillis(100));
+        try (ReaderLoop loop = new ReaderLoop(ReaderOwnership.of(SimulatedReaders.open(sam, profile, TestProfiles.TODAY)), ReaderUse.WORKSPACE, events::add).start()) {
+            sam.place(CardFixture.builtIn("ordinary"));
+            await().atMost(Duration.ofSeconds(5)).until(() -> events.stream().anyMatch(e -> e instanceof ReaderEvent.CardOutcome));
+            ReaderEvent first = events.stream().filter(e -> e instanceof ReaderEvent.CardOutcome).findFirst().orElseThrow();
+            assertThat(((ReaderEvent.CardOutcome) first).outcome()).isEqualTo(new ReadOutcome.NoCard(true));
+            assertThat(events.getFirst()).isInstanceOf(ReaderEvent.Reading.class);
+        }
+    }
+
+    @Test
     @DisplayName("the reader thread reports a card once (reading, then the outcome), its removal, a fault once, and the recovery")
     void events() throws Exception {
         SimulatedSam sam = new SimulatedSam(FaultPlan.none());

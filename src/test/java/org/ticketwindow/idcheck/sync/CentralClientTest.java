@@ -5,6 +5,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.central.TrainingPki;
+import org.ticketwindow.idcheck.wire.LookupRequest;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;

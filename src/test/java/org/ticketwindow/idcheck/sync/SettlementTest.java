@@ -13,6 +13,9 @@ import org.ticketwindow.idcheck.store.QueuedResult;
 import org.ticketwindow.idcheck.store.ResultState;
 import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
+import org.ticketwindow.idcheck.wire.AnswerKind;
+import org.ticketwindow.idcheck.wire.MissingResults;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
 
 import java.io.InputStream;
 import java.net.InetSocketAddress;

@@ -1,12 +1,12 @@
 package org.ticketwindow.idcheck.sync;
 
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ticketwindow.idcheck.central.CentralServer;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ticketwindow.idcheck.app.TrainingRecords;
+import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.store.LocalStore;
@@ -28,6 +28,13 @@ import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationCase;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.AnswerKind;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupAnswer;
+import org.ticketwindow.idcheck.wire.LookupRequest;
+import org.ticketwindow.idcheck.wire.RecordBasis;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import java.net.InetSocketAddress;
 import java.net.URI;

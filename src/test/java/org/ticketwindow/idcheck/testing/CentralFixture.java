@@ -1,12 +1,12 @@
 package org.ticketwindow.idcheck.testing;
 
+import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.CentralServer;
 import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.central.CentralTls;
-import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.TrainingPki;
 import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.Tls;
+import org.ticketwindow.idcheck.wire.Tls;
 
 import java.net.InetSocketAddress;
 import java.net.URI;

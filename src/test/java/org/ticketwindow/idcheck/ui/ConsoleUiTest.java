@@ -37,107 +37,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reader polled by the real reader loop, the in-process central over HTTP, the real store and sync worker, keys typed
  * through the glass robot. With {@code -Didcheck.screenshots=DIR} each main screen is also saved as a PNG.
  */
-class ConsoleUiTest {
-    @TempDir Path dir;
-    ConsoleSession session;
-    ConsoleApp app;
-    final FxRobot robot = new FxRobot();
-
-    void start(Locale locale, String counterProperties) throws Exception {
-        AppHome home = new AppHome(dir);
-        if (counterProperties != null) {
-            Files.createDirectories(home.config());
-            Files.writeString(home.counterSettings(), counterProperties);
-        }
-        session = ConsoleSession.open(home, Clock.systemUTC());
-        ConsoleApp.use(session, locale);
-        FxToolkit.registerPrimaryStage();
-        app = (ConsoleApp) FxToolkit.setupApplication(ConsoleApp.class);
-    }
-
-    /** Without JavaFX's native libraries (freetype, fontconfig, pango) the toolkit cannot start: skip, saying why. */
-    @org.junit.jupiter.api.BeforeAll static void toolkit() {
-        try {
-            FxToolkit.registerPrimaryStage();
-        } catch (Throwable e) {
-            String why = "JavaFX cannot start here (" + e + "); .ci/run installs libfreetype6 libfontconfig1 libpangoft2-1.0-0";
-            System.out.println("SKIPPED ConsoleUiTest: " + why);
-            org.junit.jupiter.api.Assumptions.abort(why);
-        }
-    }
-
-    @AfterEach void stop() throws Exception {
-        if (app != null) FxToolkit.cleanupApplication(app); // closes the session
-        FxToolkit.cleanupStages();
-    }
-
-    TrainingMode training() { return session.training().orElseThrow(); }
-
-    void logIn(String id) throws TimeoutException {
-        waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
-        robot.interact(() -> robot.lookup("#login-id").query().requestFocus());
-        robot.write(id).type(KeyCode.TAB).write(TrainingMode.PIN).type(KeyCode.ENTER);
-        waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent() || robot.lookup("#technician").tryQuery().isPresent());
-    }
-
-    void place(String card) throws Exception { training().sam().place(CardFixture.builtIn(card)); }
-
-    /** The text of a label or field, read on the JavaFX thread (the scene graph is not safe to walk from here). */
-    String text(String query) {
-        Callable<String> read = () -> {
-            Node n = robot.lookup(query).query();
-            return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
-        };
-        return onFx(read);
-    }
-
-    static <T> T onFx(Callable<T> work) {
-        try {
-            return javafx.application.Platform.isFxApplicationThread() ? work.call() : WaitForAsyncUtils.asyncFx(work).get(15, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    void waitFor(Callable<Boolean> condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> onFx(condition));
-    }
-
-    void waitForText(String query, String part) throws TimeoutException {
-        try {
-            waitFor(() -> robot.lookup(query).tryQuery().isPresent() && text(query).contains(part));
-        } catch (TimeoutException e) {
-            throw new AssertionError(query + " never contained \"" + part + "\"; it says \"" + text(query) + "\"", e);
-        }
-    }
-
-    /** Saves the window as {@code name}.png when screenshots are asked for. */
-    void screenshot(String name) throws Exception {
-        screenshot(name, () -> Window.getWindows().stream().filter(w -> w instanceof Stage && w.isShowing()).findFirst().orElseThrow().getScene());
-    }
-
-    /** Saves the window holding {@code query} (a dialog, say) as {@code name}.png when screenshots are asked for. */
-    void screenshotOf(String query, String name) throws Exception {
-        screenshot(name, () -> robot.lookup(query).query().getScene());
-    }
-
-    private void screenshot(String name, Callable<Scene> which) throws Exception {
-        String to = System.getProperty("idcheck.screenshots", "");
-        if (to.isBlank()) return;
-        WaitForAsyncUtils.waitForFxEvents();
-        Scene scene = onFx(which);
-        WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
-        int w = (int) image[0].getWidth();
-        int h = (int) image[0].getHeight();
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        PixelReader pixels = image[0].getPixelReader();
-        for (int y = 0; y < h; y++) for (int x = 0; x < w; x++) out.setRGB(x, y, pixels.getArgb(x, y));
-        Path dirPath = Path.of(to);
-        Files.createDirectories(dirPath);
-        ImageIO.write(out, "png", dirPath.resolve(name + ".png").toFile());
-    }
-
+class ConsoleUiTest extends ConsoleUiHarness {
     @Test @org.junit.jupiter.api.DisplayName("V1 PD3 S1 S5 a clerk logs in, an ordinary card passes on site, is recorded, the screen clears and the result is synced") void aClerkLogsInVerifiesAnOrdinaryCardOnSiteAndTheResultIsSynced() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         screenshot("login-zh");
@@ -184,7 +84,7 @@ class ConsoleUiTest {
     @Test @org.junit.jupiter.api.DisplayName("X1 proxy verification takes the proxy's card, then the principal's") void proxyVerificationTakesTwoCardsInOrder() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
-        robot.type(KeyCode.F4);
+        chooseCase(KeyCode.F4);
         waitForText("#step", "第 1/2 步：代办人证件");
         place("ordinary");
         waitForText("#step", "第 2/2 步：委托人证件");
@@ -209,12 +109,20 @@ class ConsoleUiTest {
         waitForText("#verdict", "不予办理");
         assertThat(text("#verdict")).contains("V2");
         screenshot("workspace-agency-refusal-zh");
+        // what an agency never handles is greyed out, the reason on the button; its key says why instead of opening it
+        assertThat(onFx(() -> robot.lookup("#case-PRE_VERIFICATION").query().isDisabled())).isTrue();
+        assertThat(text("#case-PRE_VERIFICATION")).contains("仅车站售票窗口办理");
+        assertThat(onFx(() -> robot.lookup("#case-DUPLICATE_CLAIM").query().isDisabled())).isTrue();
+        assertThat(onFx(() -> robot.lookup("#case-PROXY").query().isDisabled())).isFalse();
+        robot.type(KeyCode.F8); // not handled here: no question, the reason
+        waitForText("#status-line", "只能在车站售票窗口办理");
+        assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().getStyleClass().contains("case-selected"))).isTrue();
     }
 
     @Test @org.junit.jupiter.api.DisplayName("E2 E5 a stale electronic proof is refused with the advice") void aStaleElectronicProofIsRefusedWithTheAdvice() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
-        robot.type(KeyCode.F10);
+        chooseCase(KeyCode.F10);
         waitFor(() -> robot.lookup("#proof-scanner").query().isFocused());
         String stale = training().proof(false, Clock.systemUTC().instant());
         robot.interact(() -> ((TextInputControl) robot.lookup("#proof-scanner").query()).setText(stale)); // the scanner's line
@@ -249,7 +157,7 @@ class ConsoleUiTest {
         screenshot("workspace-read-en");
         training().sam().remove();
         waitForText("#reader-state", "Waiting for a card");
-        robot.type(KeyCode.F4);
+        chooseCase(KeyCode.F4);
         place("ordinary");
         waitForText("#step", "Step 2/2");
         training().sam().remove();
@@ -257,13 +165,13 @@ class ConsoleUiTest {
         place("ordinary-female");
         waitForText("#verdict", "verified");
         screenshot("workspace-proxy-en");
-        robot.type(KeyCode.F8);
+        chooseCase(KeyCode.F8);
         fire("#tray-mrz");
         waitForText("#entry-number", "EA1234567");
         fire("#entry-use");
         waitForText("#verdict", "pre-verified");
         screenshot("workspace-pre-verification-en");
-        robot.type(KeyCode.F10);
+        chooseCase(KeyCode.F10);
         fire("#tray-proof-stale");
         waitForText("#proof-message", "STALE_CODE");
         screenshot("workspace-proof-stale-en");
@@ -287,7 +195,7 @@ class ConsoleUiTest {
     @Test @org.junit.jupiter.api.DisplayName("L1 DUP1 E3 over-limit contact, duplicate claim and a valid proof, for the guide") void proxyInChineseForTheGuide() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
-        robot.type(KeyCode.F7);
+        chooseCase(KeyCode.F7);
         place("long-term");
         waitForText("#step", "第 2/2 步：联系人证件");
         screenshot("workspace-over-limit-step-zh");
@@ -296,13 +204,13 @@ class ConsoleUiTest {
         place("ordinary-female");
         waitForText("#verdict", "核验通过");
         screenshot("workspace-over-limit-zh");
-        robot.type(KeyCode.F9);
+        chooseCase(KeyCode.F9);
         training().sam().remove();
         waitForText("#reader-state", "等待证件");
         place("traditional");
         waitForText("#verdict", "已登记身份信息重复申诉");
         screenshot("workspace-duplicate-zh");
-        robot.type(KeyCode.F10);
+        chooseCase(KeyCode.F10);
         fire("#tray-proof-fresh");
         waitForText("#verdict", "本窗口可办理：售票、改签、退票");
         screenshot("workspace-proof-ok-zh");
@@ -340,7 +248,8 @@ class ConsoleUiTest {
     @Test @org.junit.jupiter.api.DisplayName("D3 a running calibration stops with its Stop button (N of 300); leaving asks first, and the workspace reads only after it has stopped")
     void aCalibrationStopsWithItsButtonAndLeavingTheScreenAsksFirst() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
-        logIn(TrainingMode.TECHNICIAN_ID);
+        logIn(TrainingMode.SUPERVISOR_ID); // may calibrate and stand in at the counter (a technician has no workspace)
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
         waitForText("#tech-sam", "安全模块正常");
         place("ordinary");
         assertThat(onFx(() -> robot.lookup("#tech-stop").query().isDisabled())).as("nothing to stop yet").isTrue();
@@ -375,7 +284,7 @@ class ConsoleUiTest {
     @Test @org.junit.jupiter.api.DisplayName("P1 a passport is pre-verified from its machine-readable zone") void aPassportIsPreVerifiedFromItsMachineReadableZone() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
-        robot.type(KeyCode.F8);
+        chooseCase(KeyCode.F8);
         fire("#tray-mrz");
         waitForText("#entry-number", "EA1234567");
         fire("#entry-use");
@@ -406,5 +315,52 @@ class ConsoleUiTest {
         waitForText("#verdict", "核验通过");
         screenshot("workspace-dark-large-zh");
         assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("theme.dark=true", "font.scale=1.1");
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("no work lost: another case asks before dropping a decision (Enter keeps it), reset asks, F8 puts the cursor in the MRZ field, the tray shows the simulator's state after the queue")
+    void noWorkIsLostByAStrayKey() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        place("ordinary");
+        waitForText("#verdict", "核验通过");
+        robot.type(KeyCode.F4);
+        waitFor(() -> robot.lookup("#case-switch").tryQuery().isPresent());
+        screenshotOf("#case-switch", "workspace-case-switch-zh");
+        robot.type(KeyCode.ENTER); // the default keeps the case
+        waitFor(() -> robot.lookup("#case-switch").tryQuery().isEmpty());
+        assertThat(text("#verdict")).contains("核验通过");
+        assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().getStyleClass().contains("case-selected"))).isTrue();
+        robot.type(KeyCode.F4);
+        waitFor(() -> robot.lookup("#case-switch-yes").tryQuery().isPresent());
+        fire("#case-switch-yes");
+        waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().getStyleClass().contains("case-selected")));
+        assertThat(text("#verdict")).isEmpty();
+        training().sam().remove();
+        waitForText("#reader-state", "等待证件");
+        chooseCase(KeyCode.F8);
+        waitFor(() -> onFx(() -> robot.lookup("#entry-mrz").query().getScene().getFocusOwner() == robot.lookup("#entry-mrz").query()));
+        assertThat(text("#entry-problems")).as("no errors before anything is typed").isEmpty();
+        // the tray after the queue: the card on the reader and the fault injected are what the simulator has
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked") var cards = (javafx.scene.control.ComboBox<TrainingMode.TrayCard>) robot.lookup("#tray-card").query();
+            cards.getSelectionModel().select(cards.getItems().stream().filter(c -> c.id().equals("long-term")).findFirst().orElseThrow());
+            @SuppressWarnings("unchecked") var faults = (javafx.scene.control.ComboBox<TrainingMode.Fault>) robot.lookup("#tray-fault").query();
+            faults.getSelectionModel().select(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        });
+        fire("#tray-place");
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#tray-card").tryQuery().isPresent());
+        assertThat(onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#tray-card").query()).getValue().toString())).contains("long-term");
+        assertThat(onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#tray-fault").query()).getValue()))
+                .isEqualTo(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        assertThat(training().injected()).isEqualTo(TrainingMode.Fault.CENTRAL_UNREACHABLE);
+        // 重置实训数据 asks first; Enter does not reset
+        fire("#tray-reset");
+        waitFor(() -> robot.lookup("#reset-confirmation").tryQuery().isPresent());
+        screenshotOf("#reset-confirmation", "workspace-reset-confirmation-zh");
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> robot.lookup("#reset-confirmation").tryQuery().isEmpty());
     }
 }

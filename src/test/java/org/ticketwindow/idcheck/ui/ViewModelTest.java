@@ -17,7 +17,6 @@ import org.ticketwindow.idcheck.store.KeyFile;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.store.QueueStatus;
 import org.ticketwindow.idcheck.sync.CentralUnavailableException;
-import org.ticketwindow.idcheck.sync.FoundRecord;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.DocumentEvidence;
@@ -29,6 +28,7 @@ import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
 
 import java.nio.file.Path;
 import java.time.Clock;

@@ -17,8 +17,6 @@ import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.store.KeyFile;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.sync.CentralClient;
-import org.ticketwindow.idcheck.sync.FoundRecord;
-import org.ticketwindow.idcheck.sync.LookupRequest;
 import org.ticketwindow.idcheck.sync.Recorder;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
@@ -33,6 +31,8 @@ import org.ticketwindow.idcheck.verify.Presented;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.RecordStatus;
 import org.ticketwindow.idcheck.verify.VerificationRules;
+import org.ticketwindow.idcheck.wire.FoundRecord;
+import org.ticketwindow.idcheck.wire.LookupRequest;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -131,7 +131,19 @@ class WorkspaceCasesTest {
         place(vm, "ordinary-female");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
         assertThat(vm.decision().get().statusChanges()).extracting(c -> c.recordId()).containsExactly("TC-ordinary-female");
+        assertThat(vm.decision().get().notes()).as("the user holds the limit's 100 verified contacts").isEmpty();
         assertThat(vm.canRecord().get()).isTrue();
+    }
+
+    @Test @DisplayName("L1 under the limit can be practised too: with a supervisor's limit of 150 the same exercise notes 100 of 150")
+    void underTheLimitTheNoteSaysSo() throws Exception {
+        WorkspaceViewModel vm = new WorkspaceViewModel(CounterKind.STATION_WINDOW, new org.ticketwindow.idcheck.verify.Policy(150), "1001",
+                new Recorder(store.results(), "T001"), this::lookup, () -> { }, new VerificationRules(), Optional.empty(), NOW, zh, clock);
+        vm.selectCase(CaseKind.OVER_LIMIT_CONTACT);
+        place(vm, "long-term");
+        place(vm, "ordinary-female");
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(vm.verdict().get()).contains("常用联系人为 100 人，未超过上限 150 人");
     }
 
     @Test @DisplayName("V2 an agency refuses a special name, with one sentence for the passenger") void anAgencyRefusesASpecialNameWithOneSentenceForThePassenger() throws Exception {
@@ -152,6 +164,29 @@ class WorkspaceCasesTest {
         vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "1234");
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.PASSED);
         assertThat(vm.factorKinds()).isEmpty();
+        assertThat(vm.factorMessage().get()).isEqualTo("✔ 附加信息已核对：一致");
+    }
+
+    @Test @DisplayName("V2 a mistyped extra factor can be given again, up to three times; a too short one is not checked and says so")
+    void aMistypedExtraFactorCanBeRetriedABoundedNumberOfTimes() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        place(vm, "rare-pua");
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "12");
+        assertThat(vm.factorMessage().get()).contains("格式不对").contains("未核对");
+        assertThat(vm.decision().get().outcome()).as("not checked").isEqualTo(Outcome.NEEDS_MORE);
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9999");
+        assertThat(vm.factorMessage().get()).isEqualTo("附加信息不一致（第 1/3 次）：可请旅客再提供一次");
+        assertThat(vm.factorKinds()).as("another try is offered").isNotEmpty();
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9998");
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9997");
+        assertThat(vm.factorMessage().get()).isEqualTo("已核对 3 次仍不一致：按不予办理记录");
+        assertThat(vm.factorKinds()).as("no fourth try").isEmpty();
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+        vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "1234");
+        assertThat(vm.decision().get().outcome()).as("the refusal stands").isEqualTo(Outcome.REFUSED);
+        vm.record();
+        assertThat(store.results().status().queued()).isEqualTo(1);
+        assertThat(vm.factorMessage().get()).isEmpty();
     }
 
     @Test @DisplayName("N1 a name the rules cannot decide waits for the clerk's decision, recorded with the result") void aNameTheRulesCannotDecideWaitsForTheClerk() throws Exception {
@@ -305,5 +340,68 @@ class WorkspaceCasesTest {
                 assertThat(f.record().status()).isEqualTo(RecordStatus.PENDING));
         vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Refused(forged, defects)));
         assertThat(vm.decision().get().ruleIds()).containsExactly("D5");
+    }
+
+    // ---- issue 18: no work lost, no passenger's data left behind ----
+
+    @Test @DisplayName("a finished decision not recorded: another case would drop it (the screen asks), the same case does not; Esc says it was not recorded")
+    void switchingCaseWithAnUnrecordedDecisionIsAskedFirst() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        assertThat(vm.wouldDropDecision(CaseKind.PROXY)).as("nothing on screen").isFalse();
+        place(vm, "ordinary");
+        assertThat(vm.canRecord().get()).isTrue();
+        assertThat(vm.wouldDropDecision(CaseKind.PROXY)).isTrue();
+        assertThat(vm.wouldDropDecision(CaseKind.ON_SITE)).as("the case already open").isFalse();
+        vm.cancel();
+        assertThat(vm.recordedMessage().get()).isEqualTo("已取消，未记录");
+        assertThat(store.results().status().queued()).isZero();
+        vm.cancel();
+        assertThat(vm.recordedMessage().get()).as("nothing was there to cancel").isEmpty();
+        place(vm, "ordinary");
+        vm.record();
+        assertThat(vm.wouldDropDecision(CaseKind.PROXY)).as("recorded: nothing to lose").isFalse();
+    }
+
+    @Test @DisplayName("PD3 after a refusal is recorded, its detail line is gone, and the screen tells the view to empty the F8 form")
+    void afterRecordingNothingOfThePassengerStays() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Unreadable(java.util.Optional.of(
+                org.ticketwindow.idcheck.reader.SamStatus.READ_FAILED), 3, "read failed")));
+        assertThat(vm.details().get()).startsWith("D3");
+        int cleared = vm.screensCleared().get();
+        vm.record();
+        assertThat(vm.details().get()).isEmpty();
+        assertThat(vm.screensCleared().get()).isGreaterThan(cleared);
+    }
+
+    @Test @DisplayName("a card moved away during the read: the clerk is told to place it again, the screen leaves \"reading\"")
+    void aCardRemovedDuringTheReadSaysSo() {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.onReaderEvent(new ReaderEvent.Reading("simulator"));
+        assertThat(vm.readerState().get()).isEqualTo(ReaderState.READING);
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.NoCard(true)));
+        assertThat(vm.readerState().get()).isEqualTo(ReaderState.WAITING);
+        assertThat(vm.readerMessage().get()).isEqualTo("读卡过程中证件被移开，请重新放置");
+    }
+
+    @Test @DisplayName("a new F8 form shows no errors before anything is typed; a cleared one neither")
+    void aNewFormShowsNoErrors() {
+        EntryFormViewModel form = new EntryFormViewModel(zh, clock);
+        assertThat(form.problems()).isEmpty();
+        assertThat(form.complete().get()).isFalse();
+        form.number().set("X");
+        assertThat(form.problems()).isNotEmpty();
+        form.clear();
+        assertThat(form.problems()).isEmpty();
+    }
+
+    @Test @DisplayName("P2 DUP1 an agency never handles pre-verification or a duplicate claim: the console knows before the form, from the rules' own table")
+    void anAgencyKnowsWhatItCannotHandle() {
+        WorkspaceViewModel agency = vm(CounterKind.AGENCY);
+        assertThat(agency.notHandledHere(CaseKind.PRE_VERIFICATION)).hasValueSatisfying(t -> assertThat(t).contains("车站售票窗口"));
+        assertThat(agency.notHandledHere(CaseKind.DUPLICATE_CLAIM)).isPresent();
+        assertThat(agency.notHandledHere(CaseKind.ON_SITE)).isEmpty();
+        assertThat(agency.notHandledHere(CaseKind.PROXY)).isEmpty();
+        for (CaseKind k : CaseKind.values()) assertThat(vm(CounterKind.STATION_WINDOW).notHandledHere(k)).isEmpty();
     }
 }

@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.sync;
+package org.ticketwindow.idcheck.wire;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;

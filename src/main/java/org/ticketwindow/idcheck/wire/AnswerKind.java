@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.sync;
+package org.ticketwindow.idcheck.wire;
 
 /** The central's answer to one result (docs/sync.md S2–S4). */
 public enum AnswerKind {

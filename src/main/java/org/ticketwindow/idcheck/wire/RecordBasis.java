@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.sync;
+package org.ticketwindow.idcheck.wire;
 
 /** A record as the counter's lookup saw it: the central answers CONFLICT when its version has moved on since. */
 public record RecordBasis(String recordId, long version) {}

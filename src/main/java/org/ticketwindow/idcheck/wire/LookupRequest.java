@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.sync;
+package org.ticketwindow.idcheck.wire;
 
 import org.ticketwindow.idcheck.identity.Masking;
 import org.ticketwindow.idcheck.verify.DocumentType;

@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.sync;
+package org.ticketwindow.idcheck.wire;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.ticketwindow.idcheck.sync;
+package org.ticketwindow.idcheck.wire;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.store.LocalStore;
 import org.ticketwindow.idcheck.store.OutgoingResult;
+import org.ticketwindow.idcheck.sync.CentralClient;
 import org.ticketwindow.idcheck.testing.CentralFixture;
 import org.ticketwindow.idcheck.testing.Counters;
 import org.ticketwindow.idcheck.verify.DocumentType;
@@ -32,7 +33,7 @@ class ContractTest {
     @TempDir Path dir;
 
     private static JsonNode openApi() throws Exception {
-        try (InputStream in = ContractTest.class.getResourceAsStream("/openapi/central.yaml")) {
+        try (InputStream in = WireJson.class.getResourceAsStream("central.yaml")) {
             return new ObjectMapper(new YAMLFactory()).readTree(in);
         }
     }
@@ -47,7 +48,7 @@ class ContractTest {
     }
 
     @Test
-    @DisplayName("A1 S7 requests the client sends and answers the server gives match openapi/central.yaml")
+    @DisplayName("A1 S7 requests the client sends and answers the server gives match the OpenAPI document (wire/central.yaml)")
     void clientAndServerAgree() throws Exception {
         JsonNode api = openApi();
         assertThat(api.get("paths").properties()).extracting(java.util.Map.Entry::getKey)
