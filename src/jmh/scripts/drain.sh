@@ -2,7 +2,8 @@
 # The drain benchmark of docs/benchmarks.md (issue 4): a backlog of N results of counter C001 drained over TLS to a
 # central on loopback; the central first takes WARM results of counter C002 (0: both JVMs cold).
 # usage: src/jmh/scripts/drain.sh N WARM [DB_URL]     (run from the project root after ./mvnw compile;
-#        default DB_URL: SQLite in $BM; a PostgreSQL URL's database is emptied first — use a scratch database)
+#        default DB_URL: SQLite in $BM; a PostgreSQL URL's database is emptied first — use a scratch database;
+#        CENTRAL_OPTS: extra JVM options for the central, e.g. a JFR recording)
 set -euo pipefail
 N=$1; W=$2
 BM=${BM:-/tmp/idcheck-bench}
@@ -31,7 +32,7 @@ esac
 $J central seed --db "$URL" --fictional $((N + W)) >/dev/null
 IDCHECK_HOME=$BM/C001 $J simulate --results "$N" --latency >/dev/null
 [ "$W" -gt 0 ] && IDCHECK_HOME=$BM/C002 $J simulate --results "$W" --first "$N" >/dev/null
-$JVM -Didcheck.log.level=DEBUG org.ticketwindow.idcheck.cli.Main central --listen 127.0.0.1:18444 --db "$URL" --tls "$BM/pki" > "$BM/central.log" 2>&1 &
+$JVM ${CENTRAL_OPTS:-} -Didcheck.log.level=DEBUG org.ticketwindow.idcheck.cli.Main central --listen 127.0.0.1:18444 --db "$URL" --tls "$BM/pki" > "$BM/central.log" 2>&1 &
 central=$!
 trap 'kill $central 2>/dev/null || true' EXIT
 sleep 3

@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.central;
 
 import org.ticketwindow.idcheck.identity.DocumentNumbers;
+import org.ticketwindow.idcheck.store.SqlDatabase;
 import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.verify.DocumentType;
 
@@ -25,6 +26,11 @@ import java.util.function.Function;
  * a counter's highest sequence once) and the inserts no later statement of the batch reads (results, status changes,
  * duplicate claims, the counters' highest sequences) are sent as JDBC batches at the end.
  *
+ * <p>On PostgreSQL several batches run at once (a pool, several instances: decision 0014). A batch first takes its
+ * counters' advisory locks ({@link #lockCounters}), then, once it knows every record it may read, locks those rows
+ * ({@link #lockRecords}), each in one global order, and holds them to its commit: batches touching the same counter or
+ * record run one after the other, as with one connection; the others at once.
+ *
  * <p>A result's own savepoint is taken only before its first write to the database; whatever it changed in memory
  * (a counter's highest sequence, its status changes and claim) is dropped with it when it is rejected.
  */
@@ -34,6 +40,8 @@ final class BatchState {
 
     final StatementCache statements;
     private final Connection connection;
+    /** PostgreSQL: other batches run concurrently, so this one locks what it reads (SQLite has one writer). */
+    private final boolean locking;
 
     private final Map<String, Optional<StoredRecord>> records = new HashMap<>();
     /** The records carrying a document, by {@link #documentKey}, ordered by id as {@link CentralRecords#byDocument}. */
@@ -54,9 +62,39 @@ final class BatchState {
     private int changesBefore;
     private int claimsBefore;
 
-    BatchState(Connection connection, StatementCache statements) {
+    BatchState(Connection connection, StatementCache statements, boolean locking) {
         this.connection = connection;
         this.statements = statements;
+        this.locking = locking;
+    }
+
+    /**
+     * Locks these counters' sequences until the commit, in ascending key order (no two batches wait for each other in a
+     * cycle). Taken before anything of the batch is read: a batch of the same counter that committed meanwhile (the
+     * counter's retry landing on another instance) is then seen whole, its results as DUPLICATE and its sequence.
+     */
+    void lockCounters(Collection<String> counters) throws SQLException {
+        if (!locking) return;
+        for (int key : counters.stream().map(String::hashCode).distinct().sorted().toList()) {
+            SqlDatabase.lockUntilCommit(connection, SqlDatabase.LockSpace.COUNTERS, key);
+        }
+    }
+
+    /**
+     * Locks every record the batch has read (the prefetched ones: its basis and target records, their registered users,
+     * the records carrying its offline documents) with {@code SELECT … FOR UPDATE}, in id order (byte order, the same
+     * in every batch, so no cycle of waits), and takes their rows as they are now. Until the commit no other batch
+     * changes them, or a contact of a locked registered user (it would lock the user too): what the rules read (basis
+     * versions, the records a document chooses among, L1's contact count) stays as read.
+     */
+    void lockRecords() throws SQLException {
+        if (!locking) return;
+        List<String> ids = records.entrySet().stream().filter(e -> e.getValue().isPresent()).map(Map.Entry::getKey)
+                .sorted().toList();
+        for (StoredRecord r : CentralRecords.byIds(this, ids, true)) records.put(r.record().id(), Optional.of(r));
+        for (List<StoredRecord> carrying : byDocument.values()) {
+            carrying.replaceAll(r -> records.getOrDefault(r.record().id(), Optional.of(r)).orElse(r));
+        }
     }
 
     /** The rows {@code select} finds for its last column IN {@code keys}, read in chunks; {@code row} maps each. */
@@ -88,7 +126,7 @@ final class BatchState {
         List<String> missing = ids.stream().filter(id -> !records.containsKey(id)).distinct().toList();
         if (missing.isEmpty()) return;
         for (String id : missing) records.put(id, Optional.empty());
-        List<StoredRecord> found = CentralRecords.byIds(this, missing);
+        List<StoredRecord> found = CentralRecords.byIds(this, missing, false);
         for (StoredRecord r : found) records.put(r.record().id(), Optional.of(r));
         List<String> users = found.stream().map(StoredRecord::registeredUserId)
                 .filter(u -> u != null && !records.containsKey(u)).distinct().toList();
@@ -121,7 +159,8 @@ final class BatchState {
         String key = documentKey(type, number);
         List<StoredRecord> carrying = byDocument.get(key);
         if (carrying == null) {
-            carrying = CentralRecords.byDocument(statements, type, number);
+            // not prefetched (or changed by this batch): on PostgreSQL locked now, out of order, but rarely anything new
+            carrying = CentralRecords.byDocument(statements, type, number, locking);
             byDocument.put(key, carrying);
             seen(carrying);
         }
@@ -136,7 +175,7 @@ final class BatchState {
     Optional<StoredRecord> record(String id) throws SQLException {
         Optional<StoredRecord> r = records.get(id);
         if (r == null) {
-            r = CentralRecords.byId(statements, id);
+            r = CentralRecords.byId(statements, id, locking);
             records.put(id, r);
         }
         return r;

@@ -45,13 +45,22 @@ final class CentralRecords {
     }
 
     static Optional<StoredRecord> byId(StatementCache c, String id) throws SQLException {
-        List<StoredRecord> found = query(c, "SELECT " + COLUMNS + " FROM records WHERE id = ?", id);
+        return byId(c, id, false);
+    }
+
+    /** {@code lock}: and locked until the commit (PostgreSQL's {@code FOR UPDATE}; decision 0014). */
+    static Optional<StoredRecord> byId(StatementCache c, String id, boolean lock) throws SQLException {
+        List<StoredRecord> found = query(c, "SELECT " + COLUMNS + " FROM records WHERE id = ?" + (lock ? " FOR UPDATE" : ""), id);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.getFirst());
     }
 
-    /** The records with these ids (those that exist), in few queries: a batch's records read at once. */
-    static List<StoredRecord> byIds(BatchState batch, java.util.Collection<String> ids) throws SQLException {
-        return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE id", ids, CentralRecords::row);
+    /**
+     * The records with these ids (those that exist), in few queries: a batch's records read at once. {@code lock}:
+     * locked until the commit, in the order of {@code ids} (sorted by the caller), each query's rows in byte order.
+     */
+    static List<StoredRecord> byIds(BatchState batch, java.util.Collection<String> ids, boolean lock) throws SQLException {
+        return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE id", ids,
+                lock ? " ORDER BY id COLLATE \"C\" FOR UPDATE" : "", CentralRecords::row);
     }
 
     /** The records carrying any of these (normalised) document numbers, whatever the type: a batch's at once. */
@@ -61,8 +70,12 @@ final class CentralRecords {
     }
 
     static List<StoredRecord> byDocument(StatementCache c, DocumentType type, String number) throws SQLException {
-        return query(c, "SELECT " + COLUMNS + " FROM records WHERE document_number = ? AND document_type = ? ORDER BY id",
-                DocumentNumbers.normalise(number), type.name());
+        return byDocument(c, type, number, false);
+    }
+
+    static List<StoredRecord> byDocument(StatementCache c, DocumentType type, String number, boolean lock) throws SQLException {
+        return query(c, "SELECT " + COLUMNS + " FROM records WHERE document_number = ? AND document_type = ? ORDER BY id"
+                + (lock ? " FOR UPDATE" : ""), DocumentNumbers.normalise(number), type.name());
     }
 
     /** L1: a registered user's contacts that count against the limit (PASSED, REPORT, PRE_PASSED). */

@@ -56,7 +56,10 @@ import java.util.concurrent.TimeUnit;
 public final class CentralServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralServer.class);
     static final int MAX_BODY = 32 * 1024 * 1024;
-    /** Threads for store work: requests using the store at once (connections are not limited by this). */
+    /**
+     * Threads for store work: requests using the store at once (connections are not limited by this); at least as many
+     * as the database has connections (decision 0014), so the pool can be used whole.
+     */
     static final int WORKERS = 8;
 
     /**
@@ -82,8 +85,7 @@ public final class CentralServer implements AutoCloseable {
     private final RevocationList revocations;
     private final SSLContext ssl;
     private final Clock clock;
-    private final ExecutorService storeWork = Executors.newFixedThreadPool(WORKERS,
-            Thread.ofPlatform().name("central-store-", 0).daemon().factory());
+    private final ExecutorService storeWork;
     private final ObjectMapper json = WireJson.mapper();
     /** Requests being handled now: a stop waits for these (up to its grace), then closes what is left. */
     private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -97,6 +99,8 @@ public final class CentralServer implements AutoCloseable {
         this.service = service;
         this.revocations = revocations;
         this.clock = clock;
+        this.storeWork = Executors.newFixedThreadPool(Math.max(WORKERS, service.database().poolState().max()),
+                Thread.ofPlatform().name("central-store-", 0).daemon().factory());
     }
 
     /** Starts listening; {@code tls} null means plain HTTP, refused unless {@code listen} is a loopback address (S6). */
@@ -163,7 +167,9 @@ public final class CentralServer implements AutoCloseable {
             try {
                 if (path.equals("/v1/health")) {
                     if (!method.equals("GET")) { error(ex, 405, "use GET"); return; }
-                    reply(ex, 200, new Health("ok", clock.instant(), counter));
+                    var pool = service.database().poolState();
+                    reply(ex, 200, new Health("ok", clock.instant(), counter,
+                            new Health.Pool(pool.active(), pool.idle(), pool.waiting(), pool.max())));
                 } else if (path.equals("/v1/missing")) {
                     if (!method.equals("GET")) { error(ex, 405, "use GET"); return; }
                     String who = counter != null ? counter : query(ex, "counter"); // plain HTTP (training) names itself

@@ -61,6 +61,11 @@ public final class CentralService implements AutoCloseable {
 
     /** Opens (and migrates) the store at {@code url}: {@code jdbc:sqlite:FILE} or {@code jdbc:postgresql://…}. */
     public static CentralService open(String url, Clock clock) {
+        return open(url, SqlDatabase.DEFAULT_POOL_SIZE, clock);
+    }
+
+    /** As {@link #open(String, Clock)}, with {@code poolSize} connections on PostgreSQL (SQLite has one). */
+    public static CentralService open(String url, int poolSize, Clock clock) {
         if (url.startsWith("jdbc:sqlite:") && !url.startsWith("jdbc:sqlite::") && !url.startsWith("jdbc:sqlite:file:")) {
             ownerOnly(java.nio.file.Path.of(url.substring("jdbc:sqlite:".length()).replaceAll("\\?.*$", "")));
         }
@@ -68,7 +73,7 @@ public final class CentralService implements AutoCloseable {
         if (url.startsWith("jdbc:postgresql:") && !url.contains("reWriteBatchedInserts=")) {
             url += (url.contains("?") ? "&" : "?") + "reWriteBatchedInserts=true";
         }
-        SqlDatabase db = SqlDatabase.open(url);
+        SqlDatabase db = SqlDatabase.open(url, poolSize);
         try {
             new Migrations("central").apply(db);
         } catch (RuntimeException e) {
@@ -108,13 +113,16 @@ public final class CentralService implements AutoCloseable {
     public BatchAnswer submit(List<IncomingResult> results, String counter) {
         return db.transaction("applying results", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
-                BatchState batch = new BatchState(connection, c);
-                // issue 19: the batch's idempotency rows and the records it names, each in one read
-                Map<String, Stored> stored = storedIn(batch, results.stream().map(IncomingResult::resultId).toList());
+                BatchState batch = new BatchState(connection, c, db.dialect() == SqlDatabase.Dialect.POSTGRESQL);
                 List<Object> parsed = new ArrayList<>(results.size());
                 for (IncomingResult r : results) parsed.add(parse(r));
+                // decision 0014: concurrent batches of one counter one after the other, before anything is read
+                batch.lockCounters(sequencesTouched(parsed, counter));
+                // issue 19: the batch's idempotency rows and the records it names, each in one read
+                Map<String, Stored> stored = storedIn(batch, results.stream().map(IncomingResult::resultId).toList());
                 batch.prefetchRecords(namedRecords(parsed));
                 batch.prefetchDocuments(offlineDocuments(parsed));
+                batch.lockRecords();
                 List<ResultAnswer> out = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) out.add(submitOne(batch, stored, results.get(i), parsed.get(i), counter));
                 batch.finish();
@@ -130,6 +138,19 @@ public final class CentralService implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             return e;
         }
+    }
+
+    /**
+     * The counters whose sequences the batch may move: the certificate's (a result of another counter is rejected
+     * before its sequence is looked at), or on the plain loopback listener every counter the envelopes name.
+     */
+    private static java.util.Set<String> sequencesTouched(List<Object> parsed, String counter) {
+        if (counter != null) return java.util.Set.of(counter);
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (Object o : parsed) {
+            if (o instanceof ResultEnvelope env && env.counterId() != null) out.add(env.counterId());
+        }
+        return out;
     }
 
     /** The record ids the batch's envelopes name (basis and target); malformed parts are skipped, never fatal here. */
@@ -372,6 +393,42 @@ public final class CentralService implements AutoCloseable {
             }
             s.put("recordsByStatus", byStatus);
             return s;
+        });
+    }
+
+    /**
+     * The central instances' connections as the database sees them ({@code central stats}), by instance (the pool's
+     * application name: {@code idcheck PID@HOST pool MAX}), this process's own left out: {@code active} (in a
+     * statement or a transaction), {@code idle}, {@code lockWaits} (active and waiting for a lock: another batch of
+     * the same counter or record) and {@code max}. Requests waiting for a free connection are only known inside the
+     * instance: its {@code /v1/health}. Empty on SQLite (one connection per process, nothing shared to show).
+     */
+    public Map<String, Map<String, Long>> pools() {
+        if (db.dialect() != SqlDatabase.Dialect.POSTGRESQL) return Map.of();
+        String self = "idcheck " + ProcessHandle.current().pid() + "@";
+        return db.read("reading the connection pools", c -> {
+            Map<String, Map<String, Long>> out = new java.util.TreeMap<>();
+            try (PreparedStatement p = c.prepareStatement("SELECT application_name, state, wait_event_type FROM pg_stat_activity "
+                    + "WHERE datname = current_database() AND application_name LIKE 'idcheck %' AND application_name NOT LIKE ?")) {
+                p.setString(1, self + "%");
+                try (ResultSet r = p.executeQuery()) {
+                    while (r.next()) {
+                        String name = r.getString(1);
+                        Map<String, Long> m = out.computeIfAbsent(name, k -> {
+                            Map<String, Long> e = new LinkedHashMap<>();
+                            e.put("active", 0L);
+                            e.put("idle", 0L);
+                            e.put("lockWaits", 0L);
+                            java.util.regex.Matcher max = java.util.regex.Pattern.compile(" pool (\\d+)$").matcher(k);
+                            e.put("max", max.find() ? Long.parseLong(max.group(1)) : 0L);
+                            return e;
+                        });
+                        m.merge("idle".equals(r.getString(2)) ? "idle" : "active", 1L, Long::sum);
+                        if ("Lock".equals(r.getString(3))) m.merge("lockWaits", 1L, Long::sum);
+                    }
+                }
+            }
+            return out;
         });
     }
 

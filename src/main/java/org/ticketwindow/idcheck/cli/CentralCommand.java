@@ -5,6 +5,7 @@ import org.ticketwindow.idcheck.central.CentralService;
 import org.ticketwindow.idcheck.central.CentralTls;
 import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.central.TrainingPki;
+import org.ticketwindow.idcheck.store.SqlDatabase;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IParameterConsumer;
 import picocli.CommandLine.Model.ArgSpec;
@@ -39,6 +40,10 @@ public final class CentralCommand implements Callable<Integer> {
     @Option(names = "--db", paramLabel = "URL", description = "jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB?user=…")
     String db;
 
+    @Option(names = "--pool", paramLabel = "N", description = "PostgreSQL connections of this instance (default: "
+            + SqlDatabase.DEFAULT_POOL_SIZE + "); SQLite always uses one.")
+    int pool = SqlDatabase.DEFAULT_POOL_SIZE;
+
     /** How long requests in flight may take to finish after SIGTERM or Ctrl+C. */
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
@@ -54,7 +59,8 @@ public final class CentralCommand implements Callable<Integer> {
         int colon = listen.lastIndexOf(':');
         if (colon < 0) throw new IllegalArgumentException("--listen: expected ADDR:PORT");
         InetSocketAddress address = new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1)));
-        CentralService service = CentralService.open(db, Clock.systemUTC());
+        if (pool < 1) throw new ParameterException(spec.commandLine(), "central: --pool must be at least 1");
+        CentralService service = CentralService.open(db, pool, Clock.systemUTC());
         CentralServer server = CentralServer.start(service, address, tls == null ? null : CentralTls.inPkiDirectory(tls), Clock.systemUTC());
         PrintWriter out = spec.commandLine().getOut();
         out.println("central listening on " + (tls == null ? "http" : "https") + "://" + server.address().getHostString() + ":"
@@ -165,9 +171,10 @@ public final class CentralCommand implements Callable<Integer> {
         @Option(names = "--db", required = true, paramLabel = "URL") String db;
 
         @Override public Integer call() {
-            try (CentralService service = CentralService.open(db, Clock.systemUTC())) {
+            try (CentralService service = CentralService.open(db, 1, Clock.systemUTC())) {
                 var s = new java.util.LinkedHashMap<String, Object>(service.stats());
                 s.put("openGaps", service.openGaps());
+                s.put("pools", service.pools());
                 Json.print(spec.commandLine().getOut(), s);
                 return 0;
             }

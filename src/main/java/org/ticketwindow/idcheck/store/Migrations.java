@@ -43,6 +43,8 @@ public final class Migrations {
     /** Applies what is missing; returns the versions applied now. */
     public List<Integer> apply(SqlDatabase db) {
         db.transaction("creating schema_version", c -> {
+            // several central instances starting at once on one PostgreSQL database: one migrates, the others then see it
+            if (db.dialect() == SqlDatabase.Dialect.POSTGRESQL) SqlDatabase.lockUntilCommit(c, SqlDatabase.LockSpace.MIGRATIONS, 0);
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, checksum TEXT NOT NULL, "
                         + "applied_at BIGINT NOT NULL)");
@@ -53,6 +55,7 @@ public final class Migrations {
         List<Script> scripts = scripts();
         for (Script script : scripts) {
             boolean done = db.transaction("migrating to V" + script.version(), c -> {
+                if (db.dialect() == SqlDatabase.Dialect.POSTGRESQL) SqlDatabase.lockUntilCommit(c, SqlDatabase.LockSpace.MIGRATIONS, 0);
                 String have = checksum(c, script.version());
                 if (have != null) {
                     if (!have.equals(script.checksum())) {

@@ -163,6 +163,7 @@ public final class SyncWorker implements AutoCloseable {
     private void pipelined(List<OutgoingResult> first, Tally t) throws CentralUnavailableException {
         List<OutgoingResult> inFlight = first;
         CentralClient.PendingBatch pending = send(inFlight, t);
+        long sentAt = System.nanoTime();
         // claimed (SENDING) and not yet settled: on any failure these go back to the queue, so none stays SENDING
         List<OutgoingResult> unsettled = inFlight;
         try {
@@ -173,12 +174,15 @@ public final class SyncWorker implements AutoCloseable {
                 List<ResultAnswer> answers = null;
                 try {
                     answers = pending.answers().answers();
+                    // the batch's round trip as the counter sees it (src/jmh/scripts/fleet.sh reads these)
+                    LOG.debug("batch of {} answered in {} ms", answered.size(), (System.nanoTime() - sentAt) / 1_000_000);
                 } catch (CentralRefusedException e) {
                     LOG.warn("central refused a batch of {} (HTTP {}); sending them one at a time", answered.size(), e.status());
                     unsettled = inFlight;
                     oneByOne(answered, t); // settles, parks or requeues each itself
                 }
                 pending = inFlight.isEmpty() ? null : send(inFlight, t);
+                sentAt = System.nanoTime();
                 if (answers != null) settle(answered, answers, t);
                 unsettled = inFlight;
             }

@@ -1,0 +1,57 @@
+package org.ticketwindow.idcheck.bench;
+
+import org.ticketwindow.idcheck.app.AppHome;
+import org.ticketwindow.idcheck.app.CounterRuntime;
+import org.ticketwindow.idcheck.sync.SyncReport;
+import org.ticketwindow.idcheck.sync.SyncWorker;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * fleet.sh's counters: each home is a counter installation (its own store, certificate and configuration), drained by
+ * the real {@link SyncWorker} ({@code sync --once}), all released at the same moment. One JVM for all of them: on
+ * this 2-core machine fifty JVMs starting and compiling at once measure the machine, not the central (their TLS
+ * handshakes timed out). Prints one line per counter: home, sent, synced, parked, requeued, error.
+ * usage: FleetDrain LIMIT_SECONDS BATCH HOME…
+ */
+public final class FleetDrain {
+    public static void main(String[] args) throws Exception {
+        long limit = Long.parseLong(args[0]);
+        int batch = Integer.parseInt(args[1]);
+        List<CounterRuntime> counters = new ArrayList<>();
+        for (int i = 2; i < args.length; i++) counters.add(CounterRuntime.open(new AppHome(Path.of(args[i])), Clock.systemUTC()));
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<SyncReport>> reports = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(counters.size());
+        for (CounterRuntime rt : counters) {
+            SyncWorker worker = new SyncWorker(rt.store().results(), rt.central(null), rt.syncSettings().withBatchSize(batch));
+            reports.add(threads.submit(() -> {
+                go.await();
+                return worker.runOnce();
+            }));
+        }
+        go.countDown();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(limit);
+        for (int i = 0; i < counters.size(); i++) {
+            String home = counters.get(i).home().state().getFileName().toString();
+            try {
+                SyncReport r = reports.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                System.out.printf("%s sent=%d synced=%d parked=%d requeued=%d error=%s%n", home, r.sent(), r.synced(), r.parked(),
+                        r.requeued(), r.error());
+            } catch (java.util.concurrent.TimeoutException e) {
+                System.out.printf("%s sent=0 synced=0 parked=0 requeued=0 error=not done within %d s%n", home, limit);
+            }
+        }
+        threads.shutdownNow();
+        for (CounterRuntime rt : counters) rt.close();
+        System.exit(0);
+    }
+}
