@@ -3,6 +3,8 @@ package org.ticketwindow.idcheck.app;
 import org.ticketwindow.idcheck.sync.SyncSettings;
 import org.ticketwindow.idcheck.text.Text;
 import org.ticketwindow.idcheck.text.Texts;
+import org.ticketwindow.idcheck.validation.Problem;
+import org.ticketwindow.idcheck.validation.Problems;
 import org.ticketwindow.idcheck.verify.CounterKind;
 import org.ticketwindow.idcheck.verify.Policy;
 
@@ -55,19 +57,19 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         try (Reader r = Files.newBufferedReader(read, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException | IllegalArgumentException e) {
-            throw new SettingsException(List.of(Text.of("settings.unreadable", file.toString(), String.valueOf(e.getMessage()))));
+            throw new SettingsException(Text.of("settings.unreadable", file.toString(), String.valueOf(e.getMessage())));
         }
-        List<Text> problems = new ArrayList<>();
-        for (String k : p.stringPropertyNames()) if (!KEYS.contains(k)) problems.add(problem(file, k, "settings.unknownKey", String.join(", ", KEYS.stream().sorted().toList())));
+        Problems problems = new Problems(); // the one collector of every file a person writes (decision 0015)
+        problems.unknownKeys(file.toString(), "", p.stringPropertyNames().iterator(), KEYS);
         String id = p.getProperty("counter.id", TRAINING.counterId()).strip();
-        if (!ID.matcher(id).matches()) problems.add(problem(file, "counter.id", "settings.id"));
+        if (!ID.matcher(id).matches()) problem(problems, file, "counter.id", "settings.id");
         CounterKind kind = TRAINING.counterKind();
         String k = p.getProperty("counter.kind");
         if (k != null) {
             try {
                 kind = CounterKind.valueOf(k.strip());
             } catch (IllegalArgumentException e) {
-                problems.add(problem(file, "counter.kind", "settings.kind"));
+                problem(problems, file, "counter.kind", "settings.kind");
             }
         }
         int batch = TRAINING.batchSize();
@@ -75,9 +77,9 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         if (b != null) {
             try {
                 batch = Integer.parseInt(b.strip());
-                if (batch < 1 || batch > 5000) problems.add(problem(file, "sync.batch-size", "settings.range", 1, 5000));
+                if (batch < 1 || batch > 5000) problem(problems, file, "sync.batch-size", "settings.range", 1, 5000);
             } catch (NumberFormatException e) {
-                problems.add(problem(file, "sync.batch-size", "settings.range", 1, 5000));
+                problem(problems, file, "sync.batch-size", "settings.range", 1, 5000);
             }
         }
         int contactLimit = number(p, "policy.contact-limit", TRAINING.contactLimit(), 1, 1000, file, problems);
@@ -85,15 +87,15 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         int auditLogDays = number(p, "log.audit-retention-days", DEFAULT_AUDIT_LOG_DAYS, MIN_AUDIT_LOG_DAYS, 3650, file, problems);
         String readerProfile = blankToNull(p.getProperty("reader.profile"));
         String readerPort = blankToNull(p.getProperty("reader.port"));
-        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problems.add(problem(file, "reader.profile", "settings.profile"));
-        if (readerPort != null && readerProfile == null) problems.add(problem(file, "reader.port", "settings.portNeedsProfile"));
+        if (readerProfile != null && !ID.matcher(readerProfile).matches()) problem(problems, file, "reader.profile", "settings.profile");
+        if (readerPort != null && readerProfile == null) problem(problems, file, "reader.port", "settings.portNeedsProfile");
         Path keyStore = path(p, "central.keystore", file, problems);
         Path password = path(p, "central.keystore-password-file", file, problems);
         Path ca = path(p, "central.ca", file, problems);
         Path trust = path(p, "etp.trust-list", file, problems);
         String url = p.getProperty("central.url");
         if (url != null && url.strip().startsWith("https://") && (keyStore == null || password == null || ca == null)) {
-            problems.add(problem(file, "central.url", "settings.httpsNeedsKeys"));
+            problem(problems, file, "central.url", "settings.httpsNeedsKeys");
         }
         if (!problems.isEmpty()) throw new SettingsException(problems);
         return new CounterSettings(id, kind, url == null ? null : url.strip(), keyStore, password, ca, batch, trust, contactLimit, retentionDays,
@@ -104,7 +106,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         return v == null || v.isBlank() ? null : v.strip();
     }
 
-    private static int number(Properties p, String key, int fallback, int min, int max, Path file, List<Text> problems) {
+    private static int number(Properties p, String key, int fallback, int min, int max, Path file, Problems problems) {
         String v = p.getProperty(key);
         if (v == null) return fallback;
         try {
@@ -113,7 +115,7 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        problems.add(problem(file, key, "settings.range", min, max));
+        problem(problems, file, key, "settings.range", min, max);
         return fallback;
     }
 
@@ -124,7 +126,11 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
      */
     public static CounterSettings save(Path file, java.util.Map<String, String> changes) throws IOException {
         for (String k : changes.keySet()) {
-            if (!SUPERVISOR_KEYS.contains(k)) throw new SettingsException(List.of(problem(file, k, "settings.notSupervisors")));
+            if (!SUPERVISOR_KEYS.contains(k)) {
+                Problems refused = new Problems();
+                problem(refused, file, k, "settings.notSupervisors");
+                throw new SettingsException(refused);
+            }
         }
         Properties p = new Properties();
         if (Files.exists(file)) {
@@ -152,27 +158,33 @@ public record CounterSettings(String counterId, CounterKind counterKind, String 
 
     public Policy policy() { return new Policy(contactLimit); }
 
-    private static Path path(Properties p, String key, Path file, List<Text> problems) {
+    private static Path path(Properties p, String key, Path file, Problems problems) {
         String v = p.getProperty(key);
         if (v == null) return null;
         Path path = file.getParent().resolve(v.strip());
-        if (!Files.isReadable(path)) problems.add(problem(file, key, "settings.pathUnreadable", path.toString()));
+        if (!Files.isReadable(path)) problem(problems, file, key, "settings.pathUnreadable", path.toString());
         return path;
     }
 
     /** Settings that cannot be used, with every problem found. */
     /** One problem of the file: "file: key: reason", the reason by its key ({@code settings.*}) and arguments. */
-    private static Text problem(Path file, String key, String reason, Object... args) {
-        return Text.of("settings.problem", file.toString(), key, Text.of(reason, args));
+    private static void problem(Problems problems, Path file, String key, String reason, Object... args) {
+        problems.add(file.toString(), key, Text.of(reason, args));
     }
 
     /** Settings that cannot be used: every problem as a text (the message is their English, one per line). */
     public static final class SettingsException extends RuntimeException {
         private final List<Text> problems;
 
-        public SettingsException(List<Text> problems) {
-            super(String.join("\n", problems.stream().map(Texts.english()::of).toList()));
-            this.problems = List.copyOf(problems);
+        public SettingsException(Problems problems) {
+            super(Problems.lines(problems.all()));
+            this.problems = problems.all().stream().map(Problem::asText).toList();
+        }
+
+        /** The file as a whole cannot be used (it cannot be read). */
+        public SettingsException(Text problem) {
+            super(Texts.english().of(problem));
+            this.problems = List.of(problem);
         }
 
         /** A problem found outside the file's own checks (a profile or keystore the file names), in English only. */

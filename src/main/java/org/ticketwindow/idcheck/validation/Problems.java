@@ -18,16 +18,22 @@ public final class Problems {
         found.add(new Problem(file, key, reason));
     }
 
+    /** A problem whose reason is read on screen in the UI's language (the installation file's). */
+    public void add(String file, String key, org.ticketwindow.idcheck.text.Text reason) {
+        found.add(Problem.of(file, key, reason));
+    }
+
     /** A problem for every key of {@code keys} that is not {@code allowed}, named {@code prefix + key}. */
     public void unknownKeys(String file, String prefix, Iterator<String> keys, Collection<String> allowed) {
         while (keys.hasNext()) {
             String k = keys.next();
-            if (!allowed.contains(k)) add(file, prefix + k, unknownKey(allowed));
+            if (!allowed.contains(k)) add(file, prefix + k, org.ticketwindow.idcheck.text.Text.of("validation.unknownKey",
+                    String.join(", ", allowed.stream().sorted().toList())));
         }
     }
 
     /** The one wording of an unknown key, with the keys allowed in its place. */
-    public static String unknownKey(Collection<String> allowed) {
+    public static String unknownKey(Collection<String> allowed) { // the English of validation.unknownKey
         return "unknown key (allowed: " + String.join(", ", allowed.stream().sorted().toList()) + ")";
     }
 

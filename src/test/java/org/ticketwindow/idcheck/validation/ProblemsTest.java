@@ -29,9 +29,12 @@ class ProblemsTest {
     void unknownKeys() {
         Problems p = new Problems();
         p.unknownKeys("x.yaml", "match.", List.of("usb", "colour", "portPatern").iterator(), Set.of("usb", "portPattern", "readerNamePattern"));
-        assertThat(p.all()).containsExactly(
-                new Problem("x.yaml", "match.colour", "unknown key (allowed: portPattern, readerNamePattern, usb)"),
-                new Problem("x.yaml", "match.portPatern", "unknown key (allowed: portPattern, readerNamePattern, usb)"));
+        assertThat(p.all()).extracting(Problem::toString).containsExactly(
+                "x.yaml: match.colour: unknown key (allowed: portPattern, readerNamePattern, usb)",
+                "x.yaml: match.portPatern: unknown key (allowed: portPattern, readerNamePattern, usb)");
+        // the same problem in the supervisor's language, as the installation file's are shown on screen
+        assertThat(org.ticketwindow.idcheck.text.Texts.chinese().of(p.all().getFirst().asText()))
+                .isEqualTo("x.yaml：match.colour：未知的设置项（可用：portPattern, readerNamePattern, usb）");
     }
 
     @Test
