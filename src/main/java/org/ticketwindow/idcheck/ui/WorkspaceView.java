@@ -181,8 +181,21 @@ final class WorkspaceView {
         details.textProperty().bind(vm.details());
         details.visibleProperty().bind(showDetails.selectedProperty().and(vm.details().isNotEmpty()));
         details.managedProperty().bind(details.visibleProperty());
-        VBox box = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots, showDetails, details);
-        training.ifPresent(t -> box.getChildren().add(new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build()));
+        VBox status = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots, showDetails, details);
+        VBox box = new VBox(10, status);
+        training.ifPresent(t -> {
+            // the reader's status in an area of fixed height (14 lines of text; it scrolls when longer), so that a step
+            // line or a detail appearing never moves the training controls below it
+            ScrollPane statusArea = new ScrollPane(status);
+            statusArea.setFitToWidth(true);
+            statusArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            statusArea.getStyleClass().add("plain");
+            var height = next.fontProperty().map(font -> font.getSize() * 14);
+            statusArea.minHeightProperty().bind(height);
+            statusArea.prefHeightProperty().bind(height);
+            statusArea.maxHeightProperty().bind(height);
+            box.getChildren().setAll(statusArea, new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build());
+        });
         box.getStyleClass().add("panel");
         box.setPrefWidth(260);
         box.setMinWidth(260);

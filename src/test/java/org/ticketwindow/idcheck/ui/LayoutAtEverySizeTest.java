@@ -44,6 +44,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         start(language.equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH, null, width, height);
         assertThat(maximisedAtStart).as("the console opens maximised").isTrue();
         logIn(TrainingMode.CLERK_ID);
+        double trayAt = onFx(() -> bounds("#tray-place").getMinY());
         robot.type(KeyCode.F4);
         place("ordinary");
         waitFor(() -> robot.lookup("#document-PROXY").tryQuery().isPresent());
@@ -51,6 +52,8 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         waitFor(() -> vmReaderWaiting());
         place("ordinary-female");
         waitFor(() -> robot.lookup("#photo").queryAll().size() == 2 && !text("#verdict").isEmpty());
+        // the step lines and the two slots appeared above the training controls: they did not move (no jumping layout)
+        assertThat(onFx(() -> bounds("#tray-place").getMinY())).as("the training controls stay where they are").isEqualTo(trayAt);
         String name = String.format(Locale.ROOT, "size-%dx%d-%s%s-proxy", width, height, language, scale == 1.0 ? "" : "-large");
         screenshot(name);
         assertNothingCutOff(name);
