@@ -442,23 +442,25 @@ public final class WorkspaceViewModel {
         if (currentCase == null || busy.get() || kind == null || value == null || value.isBlank()) return;
         if (factorAttempts >= FACTOR_ATTEMPTS) return; // the attempts are used up: the refusal stands
         if (!kind.wellFormed(value)) {
-            factorMessage.set(messages.get("factor.malformed", messages.of(kind)));
+            show(factorMessage, () -> messages.get("factor.malformed", messages.of(kind)));
             return;
         }
         factorAttempts++;
         extraFactor = new ExtraFactor.Given(kind, value);
         decideNow();
         ExtraFactorCheck.Status checked = decision.get().extraFactor() == null ? null : decision.get().extraFactor().status();
-        if (checked == ExtraFactorCheck.Status.NOT_MATCHED && factorAttempts < FACTOR_ATTEMPTS) {
+        int attempt = factorAttempts;
+        if (checked == ExtraFactorCheck.Status.NOT_MATCHED && attempt < FACTOR_ATTEMPTS) {
             factorKinds.setAll(factorKindsFor()); // the passenger may try again: the refusal stands only after the last
-            factorMessage.set(messages.get("factor.retry", factorAttempts, FACTOR_ATTEMPTS));
-        } else if (checked == ExtraFactorCheck.Status.NOT_MATCHED) {
-            factorMessage.set(messages.get("factor.exhausted", FACTOR_ATTEMPTS));
-        } else if (checked == ExtraFactorCheck.Status.MATCHED) {
-            factorMessage.set(messages.get("factor.matched"));
-        } else if (checked == ExtraFactorCheck.Status.DEFERRED) {
-            factorMessage.set(messages.get("factor.deferred"));
         }
+        // drawn again in the other language on F2, like every text of the workspace
+        if (checked != null) show(factorMessage, () -> switch (checked) {
+            case NOT_MATCHED -> attempt < FACTOR_ATTEMPTS ? messages.get("factor.retry", attempt, FACTOR_ATTEMPTS)
+                    : messages.get("factor.exhausted", FACTOR_ATTEMPTS);
+            case MATCHED -> messages.get("factor.matched");
+            case DEFERRED -> messages.get("factor.deferred");
+            default -> "";
+        });
     }
 
     /** What became of the extra factor given: checked, mismatched (with the attempts left), of the wrong shape. */
@@ -522,7 +524,7 @@ public final class WorkspaceViewModel {
         offline = false;
         extraFactor = null;
         factorAttempts = 0;
-        factorMessage.set("");
+        show(factorMessage, () -> "");
         nameDecision = null;
         card.set(null);
         for (ShownDocument d : shownDocuments) if (d.photo() != null) wipe(d.photo());

@@ -14,9 +14,10 @@ import static org.ticketwindow.idcheck.store.ClerkRole.TECHNICIAN;
 
 /** The shell's navigation, role permissions and key map, decided without a Stage (no JavaFX toolkit started). */
 class ConsoleShellTest {
-    @Test void workspaceAndQueueAreEveryonesTechnicianScreenIsForTechniciansAndSupervisorsSupervisorScreenForSupervisors() {
+    @Test @org.junit.jupiter.api.DisplayName("RD-44 the queue is everyone's, the workspace everyone's but a technician's; the technician screen for technicians and supervisors, the supervisor screen for supervisors")
+    void whoMayOpenWhichScreen() {
         for (ClerkRole r : ClerkRole.values()) {
-            // a technician does not verify passengers (issue 18): no workspace, so no result recorded under that account
+            // RD-44 a technician does not verify passengers (issue 18): no workspace, so no result recorded under that account
             assertThat(ConsoleShell.may(r, Screen.WORKSPACE)).as(r.name()).isEqualTo(r != TECHNICIAN);
             assertThat(ConsoleShell.may(r, Screen.QUEUE)).isTrue();
         }

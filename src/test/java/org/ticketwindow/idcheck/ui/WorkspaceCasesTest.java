@@ -168,7 +168,7 @@ class WorkspaceCasesTest {
         assertThat(vm.factorMessage().get()).isEqualTo("✔ 附加信息已核对：一致");
     }
 
-    @Test @DisplayName("V2 a mistyped extra factor can be given again, up to three times; a too short one is not checked and says so")
+    @Test @DisplayName("V2 RD-42 a mistyped extra factor can be given again, up to three times; a too short one is not checked and says so")
     void aMistypedExtraFactorCanBeRetriedABoundedNumberOfTimes() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         place(vm, "rare-pua");
@@ -178,6 +178,9 @@ class WorkspaceCasesTest {
         vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9999");
         assertThat(vm.factorMessage().get()).isEqualTo("附加信息不一致（第 1/3 次）：可请旅客再提供一次");
         assertThat(vm.factorKinds()).as("another try is offered").isNotEmpty();
+        vm.language(Messages.of(Messages.ENGLISH)); // F2: the factor's line is drawn again in English
+        assertThat(vm.factorMessage().get()).isEqualTo("The extra factor does not match (attempt 1 of 3): the passenger may give it again");
+        vm.language(zh);
         vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9998");
         vm.giveExtraFactor(ExtraFactorKind.PHONE_LAST4, "9997");
         assertThat(vm.factorMessage().get()).isEqualTo("已核对 3 次仍不一致：按不予办理记录");
@@ -400,7 +403,7 @@ class WorkspaceCasesTest {
         assertThat(form.problems()).isEmpty();
     }
 
-    @Test @DisplayName("P2 DUP1 an agency never handles pre-verification or a duplicate claim: the console knows before the form, from the rules' own table")
+    @Test @DisplayName("P2 DUP1 RD-43 an agency never handles pre-verification or a duplicate claim: the console knows before the form, from the rules' own table")
     void anAgencyKnowsWhatItCannotHandle() {
         WorkspaceViewModel agency = vm(CounterKind.AGENCY);
         assertThat(agency.notHandledHere(CaseKind.PRE_VERIFICATION)).hasValueSatisfying(t -> assertThat(t).contains("车站售票窗口"));
