@@ -4,6 +4,9 @@ import org.ticketwindow.idcheck.identity.DocumentNumbers;
 import org.ticketwindow.idcheck.store.SqlDatabase;
 import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.verify.DocumentType;
+import org.ticketwindow.idcheck.verify.Field;
+import org.ticketwindow.idcheck.verify.RecordRole;
+import org.ticketwindow.idcheck.verify.RecordStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,16 +26,18 @@ import java.util.function.Function;
 /**
  * One batch's reads and deferred writes, inside its transaction (issue 19). On PostgreSQL every statement is a
  * loopback round trip, so rows are read once per batch (the batch's idempotency rows and records in one query each,
- * a counter's highest sequence once) and the inserts no later statement of the batch reads (results, status changes,
- * duplicate claims, the counters' highest sequences) are sent as JDBC batches at the end.
+ * a counter's highest sequence once, a registered user's contact count once) and every write is sent as a JDBC batch
+ * at the end: results and the updates of earlier ones, the records' status changes (applied here in memory, so later
+ * results of the batch see them), their log, duplicate claims and the counters' highest sequences. A read that falls
+ * back to the database first sends the status changes waiting, so it sees what the batch did.
  *
  * <p>On PostgreSQL several batches run at once (a pool, several instances: decision 0014). A batch first takes its
  * counters' advisory locks ({@link #lockCounters}), then, once it knows every record it may read, locks those rows
  * ({@link #lockRecords}), each in one global order, and holds them to its commit: batches touching the same counter or
  * record run one after the other, as with one connection; the others at once.
  *
- * <p>A result's own savepoint is taken only before its first write to the database; whatever it changed in memory
- * (a counter's highest sequence, its status changes and claim) is dropped with it when it is rejected.
+ * <p>A result's own savepoint is taken only before its first write to the database (a sequence gap); whatever it
+ * changed in memory (a counter's highest sequence, its status change and claim) is undone with it when it is rejected.
  */
 final class BatchState {
     /** Parameters per IN list: well under SQLite's and PostgreSQL's limits. */
@@ -46,17 +51,26 @@ final class BatchState {
     private final Map<String, Optional<StoredRecord>> records = new HashMap<>();
     /** The records carrying a document, by {@link #documentKey}, ordered by id as {@link CentralRecords#byDocument}. */
     private final Map<String, List<StoredRecord>> byDocument = new HashMap<>();
+    /** L1's count per registered user, read once and then kept in step with the batch's status changes. */
+    private final Map<String, Integer> counted = new HashMap<>();
     private final Map<String, Long> highest = new HashMap<>();
     private final Set<String> highestChanged = new LinkedHashSet<>();
     private final List<Object[]> resultRows = new ArrayList<>();
-    private final Set<String> pendingResultIds = new java.util.HashSet<>();
+    /** Updates of results already stored (or inserted by this batch), by statement, each list in arrival order. */
+    private final Map<String, List<Object[]>> resultUpdates = new java.util.LinkedHashMap<>();
+    /** Status changes not yet sent, in order ({@link CentralRecords#CHANGE_STATUS}). */
+    private final List<RecordChange> statusRows = new ArrayList<>();
     private final List<Object[]> changeRows = new ArrayList<>();
     private final List<Object[]> claimRows = new ArrayList<>();
 
+    /** A record's status change: the record before and after, and the update that makes it so in the database. */
+    private record RecordChange(StoredRecord before, StoredRecord after, Object[] update) {}
+
     // the result being decided
     private Savepoint savepoint;
-    /** The current result changed a record without a savepoint (see {@link #unguardedWrite}). */
-    private boolean unguarded;
+    /** The current result's status changes (sent or not): undone in memory if it is rejected. */
+    private final List<RecordChange> changed = new ArrayList<>();
+    private int statusRowsBefore;
     private Map<String, Long> highestBefore;
     private Set<String> highestChangedBefore;
     private int changesBefore;
@@ -159,7 +173,8 @@ final class BatchState {
         String key = documentKey(type, number);
         List<StoredRecord> carrying = byDocument.get(key);
         if (carrying == null) {
-            // not prefetched (or changed by this batch): on PostgreSQL locked now, out of order, but rarely anything new
+            // not prefetched: on PostgreSQL locked now, out of order, but rarely anything new
+            sendStatusChanges();
             carrying = CentralRecords.byDocument(statements, type, number, locking);
             byDocument.put(key, carrying);
             seen(carrying);
@@ -175,6 +190,7 @@ final class BatchState {
     Optional<StoredRecord> record(String id) throws SQLException {
         Optional<StoredRecord> r = records.get(id);
         if (r == null) {
+            sendStatusChanges();
             r = CentralRecords.byId(statements, id, locking);
             records.put(id, r);
         }
@@ -186,14 +202,68 @@ final class BatchState {
         for (StoredRecord r : fresh) records.put(r.record().id(), Optional.of(r));
     }
 
-    /** The record changed in the database: read it again when next asked. */
-    void moved(String id) {
-        Optional<StoredRecord> r = records.remove(id);
-        if (r != null && r.isPresent()) {
-            byDocument.remove(documentKey(r.get().record().documentType(), r.get().record().documentNumber()));
-        } else {
-            byDocument.clear();
+    /** L1: the registered user's contacts that count against the limit, as this transaction sees them. */
+    int countedContacts(String userId) throws SQLException {
+        Integer n = counted.get(userId);
+        if (n == null) {
+            sendStatusChanges();
+            n = CentralRecords.countedContacts(statements, userId);
+            counted.put(userId, n);
         }
+        return n;
+    }
+
+    /**
+     * Changes the record's status (and frozen fields) if it is still at {@code version}: at once in memory, in the
+     * database with the batch's other writes. False when it moved on (the caller answers CONFLICT).
+     */
+    boolean changeStatus(String id, long version, RecordStatus to, Set<Field> frozen, long now) throws SQLException {
+        Optional<StoredRecord> current = record(id);
+        if (current.isEmpty() || current.get().version() != version) return false;
+        StoredRecord before = current.get();
+        StoredRecord after = new StoredRecord(before.record().withStatus(to), before.registeredUserId(), version + 1);
+        RecordChange change = new RecordChange(before, after, CentralRecords.statusChangeRow(id, version, to, frozen, now));
+        statusRows.add(change);
+        changed.add(change);
+        replace(before, after);
+        return true;
+    }
+
+    /** Puts {@code now} in place of {@code was} (the same record) wherever the batch holds it, and L1's counts with it. */
+    private void replace(StoredRecord was, StoredRecord now) {
+        records.put(now.record().id(), Optional.of(now));
+        List<StoredRecord> carrying = byDocument.get(documentKey(now.record().documentType(), now.record().documentNumber()));
+        if (carrying != null) carrying.replaceAll(r -> r.record().id().equals(now.record().id()) ? now : r);
+        String user = now.registeredUserId();
+        if (user != null && now.record().role() == RecordRole.CONTACT && counted.containsKey(user)) {
+            int delta = (now.record().status().countsAgainstContactLimit() ? 1 : 0)
+                    - (was.record().status().countsAgainstContactLimit() ? 1 : 0);
+            counted.merge(user, delta, Integer::sum);
+        }
+    }
+
+    /**
+     * Sends the status changes waiting, as one JDBC batch. Each must change its record: the batch holds the records'
+     * locks (PostgreSQL) or the only writer (SQLite), so a miss means someone wrote without them; the whole batch then
+     * fails (503) and the counter sends it again.
+     */
+    private void sendStatusChanges() throws SQLException {
+        if (statusRows.isEmpty()) return;
+        if (statusRows.size() > statusRowsBefore) beforeWrite(); // the current result's own change: undone with it
+        PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS);
+        for (RecordChange c : statusRows) {
+            for (int i = 0; i < c.update().length; i++) p.setObject(i + 1, c.update()[i]);
+            p.addBatch();
+        }
+        int[] counts = p.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] == 0) {
+                throw new SQLException("record " + statusRows.get(i).before().record().id() + " moved during the batch "
+                        + "outside its lock; the batch is not applied");
+            }
+        }
+        statusRows.clear();
+        statusRowsBefore = 0;
     }
 
     long highest(String counter, Function<String, Long> read) {
@@ -208,7 +278,8 @@ final class BatchState {
     /** A result starts: what to restore if it is rejected. */
     void begin() {
         savepoint = null;
-        unguarded = false;
+        changed.clear();
+        statusRowsBefore = statusRows.size();
         highestBefore = new HashMap<>(highest);
         highestChangedBefore = new LinkedHashSet<>(highestChanged);
         changesBefore = changeRows.size();
@@ -220,25 +291,12 @@ final class BatchState {
         if (savepoint == null) savepoint = connection.setSavepoint();
     }
 
-    /**
-     * Called before a status change, a result's last write: nothing after it can reject the result (it is APPLIED, or
-     * a CONFLICT when a record moved), so it needs no savepoint of its own, which on PostgreSQL is two round trips.
-     */
-    void unguardedWrite() {
-        if (savepoint == null) unguarded = true;
-    }
-
     /** The current result was rejected: it leaves nothing behind but its answer (issue 15). */
     void rollback() throws SQLException {
-        if (unguarded) {
-            // cannot happen (see unguardedWrite); if it did, the whole batch fails and nothing of it is kept
-            throw new IllegalStateException("a result was rejected after it changed a record; the batch is not applied");
-        }
-        if (savepoint != null) {
-            connection.rollback(savepoint);
-            records.clear(); // a gap or status change was undone: read the records again
-            byDocument.clear();
-        }
+        if (savepoint != null) connection.rollback(savepoint); // its gap, or its status change if sent meanwhile
+        if (statusRows.size() > statusRowsBefore) statusRows.subList(statusRowsBefore, statusRows.size()).clear();
+        for (RecordChange c : changed.reversed()) replace(c.after(), c.before());
+        changed.clear();
         highest.clear();
         highest.putAll(highestBefore);
         highestChanged.clear();
@@ -252,6 +310,8 @@ final class BatchState {
     void keep() throws SQLException {
         if (savepoint != null) connection.releaseSavepoint(savepoint);
         savepoint = null;
+        changed.clear();
+        statusRowsBefore = statusRows.size();
     }
 
     void statusChange(String resultId, String recordId, String from, String to, long at) {
@@ -262,24 +322,26 @@ final class BatchState {
         claimRows.add(new Object[]{resultId, recordId, at});
     }
 
-    /** Whether a result with this id waits to be inserted at the end of the batch. */
-    boolean pendingResult(String id) { return pendingResultIds.contains(id); }
-
     void insertResult(Object... row) {
         resultRows.add(row);
-        pendingResultIds.add((String) row[0]);
     }
 
-    /** Sends the pending result rows now (a later element of the batch updates one of them). */
-    void flushResults() throws SQLException {
-        send("INSERT INTO results (result_id, counter_id, sequence, body_digest, answer_kind, answer, received_at, repeats, "
-                + "reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)", resultRows);
-        pendingResultIds.clear();
+    /**
+     * An update of a result row, sent after every insert of the batch (a row this batch inserted is there by then).
+     * Updates by one statement keep their order; those of different statements commute (counters add one, the
+     * re-decision of a rejected result sets its answer).
+     */
+    void updateResult(String sql, Object... row) {
+        resultUpdates.computeIfAbsent(sql, k -> new ArrayList<>()).add(row);
     }
 
     /** The deferred writes, as JDBC batches; the transaction commits after this. */
     void finish() throws SQLException {
-        flushResults();
+        sendStatusChanges();
+        send("INSERT INTO results (result_id, counter_id, sequence, body_digest, answer_kind, answer, received_at, repeats, "
+                + "reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)", resultRows);
+        for (Map.Entry<String, List<Object[]>> u : resultUpdates.entrySet()) send(u.getKey(), u.getValue());
+        resultUpdates.clear();
         send("INSERT INTO status_changes (result_id, record_id, from_status, to_status, at) VALUES (?, ?, ?, ?, ?)", changeRows);
         send("INSERT INTO duplicate_claims (result_id, record_id, at) VALUES (?, ?, ?)", claimRows);
         List<Object[]> counters = new ArrayList<>();

@@ -78,10 +78,14 @@ final class CentralRecords {
                 + (lock ? " FOR UPDATE" : ""), DocumentNumbers.normalise(number), type.name());
     }
 
-    /** L1: a registered user's contacts that count against the limit (PASSED, REPORT, PRE_PASSED). */
+    /** The statuses {@link RecordStatus#countsAgainstContactLimit} names, as an SQL list. */
+    private static final String COUNTED = java.util.Arrays.stream(RecordStatus.values())
+            .filter(RecordStatus::countsAgainstContactLimit).map(s -> "'" + s.name() + "'").collect(Collectors.joining(", "));
+
+    /** L1: a registered user's contacts that count against the limit ({@link RecordStatus#countsAgainstContactLimit}). */
     static int countedContacts(StatementCache c, String userId) throws SQLException {
         PreparedStatement p = c.prepare("SELECT COUNT(*) FROM records WHERE registered_user_id = ? AND role = "
-                + "'CONTACT' AND status IN ('PASSED', 'REPORT', 'PRE_PASSED')");
+                + "'CONTACT' AND status IN (" + COUNTED + ")");
         p.setString(1, userId);
         try (ResultSet r = p.executeQuery()) {
             r.next();
@@ -89,17 +93,16 @@ final class CentralRecords {
         }
     }
 
-    /** Sets a new status and frozen fields if the record is still at {@code version}; false when it moved on. */
-    static boolean changeStatus(StatementCache c, String id, long version, RecordStatus to, Set<Field> frozen, long now)
-            throws SQLException {
-        PreparedStatement p = c.prepare("UPDATE records SET status = ?, frozen = ?, version = version + 1, "
-                + "updated_at = ? WHERE id = ? AND version = ?");
-        p.setString(1, to.name());
-        p.setString(2, frozen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-        p.setLong(3, now);
-        p.setString(4, id);
-        p.setLong(5, version);
-        return p.executeUpdate() == 1;
+    /**
+     * Sets a new status and frozen fields if the record is still at its version; parameters as
+     * {@link #statusChangeRow}. Sent as one JDBC batch per result batch ({@code BatchState#finish}).
+     */
+    static final String CHANGE_STATUS = "UPDATE records SET status = ?, frozen = ?, version = version + 1, "
+            + "updated_at = ? WHERE id = ? AND version = ?";
+
+    /** {@link #CHANGE_STATUS}'s parameters: record {@code id} from {@code version} to status {@code to}. */
+    static Object[] statusChangeRow(String id, long version, RecordStatus to, Set<Field> frozen, long now) {
+        return new Object[]{to.name(), frozen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), now, id, version};
     }
 
     /** The registered user's own record, with the ID number a contact's extra factor is checked against. */

@@ -192,20 +192,18 @@ public final class CentralService implements AutoCloseable {
         StatementCache c = batch.statements;
         String id = incoming.resultId();
         if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
-        // the same id twice in one batch: the first one's row must be in the table before it is updated
-        if (batch.pendingResult(id)) batch.flushResults();
         String digest = Digests.sha256Hex(incoming.json());
         long now = clock.millis();
         Optional<Stored> existing = Optional.ofNullable(storedRows.get(id));
         if (existing.isPresent()) {
             Stored s = existing.get();
             if (!s.digest.equals(digest)) {
-                update(c, "UPDATE results SET reused_id_attempts = reused_id_attempts + 1 WHERE result_id = ?", id);
+                batch.updateResult("UPDATE results SET reused_id_attempts = reused_id_attempts + 1 WHERE result_id = ?", id);
                 return new ResultAnswer(id, AnswerKind.REUSED_ID, "result id already used with a different body; not applied",
                         null, List.of(), null, 0, 0, false);
             }
             if (s.answer.answer() != AnswerKind.REJECTED) {
-                update(c, "UPDATE results SET repeats = repeats + 1 WHERE result_id = ?", id);
+                batch.updateResult("UPDATE results SET repeats = repeats + 1 WHERE result_id = ?", id);
                 ResultAnswer first = s.answer;
                 return new ResultAnswer(id, AnswerKind.DUPLICATE, first.reason(), first.outcome(), first.changes(), first.answer(),
                         first.gapFrom(), first.gapTo(), first.reordered());
@@ -239,15 +237,9 @@ public final class CentralService implements AutoCloseable {
         else batch.keep();
         String counterId = env == null || env.counterId() == null ? "" : env.counterId();
         if (existing.isPresent()) {
-            PreparedStatement p = c.prepare("UPDATE results SET counter_id = ?, sequence = ?, answer_kind = ?, answer = ?, "
-                    + "received_at = ?, repeats = repeats + 1 WHERE result_id = ?");
-            p.setString(1, counterId);
-            p.setLong(2, env == null ? 0 : env.sequence());
-            p.setString(3, answer.answer().name());
-            p.setString(4, toJson(answer));
-            p.setLong(5, now);
-            p.setString(6, id);
-            p.executeUpdate();
+            batch.updateResult("UPDATE results SET counter_id = ?, sequence = ?, answer_kind = ?, answer = ?, "
+                    + "received_at = ?, repeats = repeats + 1 WHERE result_id = ?",
+                    counterId, env == null ? 0L : env.sequence(), answer.answer().name(), toJson(answer), now, id);
         } else {
             batch.insertResult(id, counterId, env == null ? 0L : env.sequence(), digest, answer.answer().name(), toJson(answer), now);
         }
@@ -537,12 +529,6 @@ public final class CentralService implements AutoCloseable {
         try (ResultSet r = p.executeQuery()) {
             return r.next() ? r.getLong(1) : 0;
         }
-    }
-
-    private static void update(StatementCache c, String sql, String id) throws SQLException {
-        PreparedStatement p = c.prepare(sql);
-        p.setString(1, id);
-        p.executeUpdate();
     }
 
     private static long count(Connection c, String sql) throws SQLException {

@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.central;
 
-import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.Decision;
@@ -62,7 +61,6 @@ final class ResultApplier {
     }
 
     ResultAnswer apply(BatchState batch, ResultEnvelope env, long now) throws SQLException {
-        StatementCache c = batch.statements;
         Evidence e = env.evidence();
         for (RecordBasis b : env.basis()) {
             Optional<StoredRecord> current = batch.record(b.recordId());
@@ -88,7 +86,7 @@ final class ResultApplier {
                 if (user.isPresent()) {
                     b.registeredUser(user.get().record());
                     b.record(CentralRecords.withUserFactor(t.record(), user.get().record()));
-                    if (e.caseKind() == CaseKind.OVER_LIMIT_CONTACT) b.countedContacts(CentralRecords.countedContacts(c, user.get().record().id()));
+                    if (e.caseKind() == CaseKind.OVER_LIMIT_CONTACT) b.countedContacts(batch.countedContacts(user.get().record().id()));
                 }
             }
         }
@@ -100,10 +98,7 @@ final class ResultApplier {
         }
         List<StatusChange> changes = new ArrayList<>();
         for (StatusChange s : d.statusChanges()) {
-            batch.unguardedWrite();
-            boolean changed = CentralRecords.changeStatus(c, s.recordId(), target.get().version(), s.to(), s.frozen(), now);
-            batch.moved(s.recordId());
-            if (!changed) {
+            if (!batch.changeStatus(s.recordId(), target.get().version(), s.to(), s.frozen(), now)) {
                 return answer(env, AnswerKind.CONFLICT, "record " + s.recordId() + " changed while applying", null, List.of());
             }
             batch.statusChange(env.resultId(), s.recordId(), s.from().name(), s.to().name(), now);

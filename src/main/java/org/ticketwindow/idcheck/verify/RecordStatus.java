@@ -10,4 +10,7 @@ public enum RecordStatus {
 
     /** PASSED or PRE_PASSED: nothing to verify any more (V4). */
     public boolean isVerified() { return this == PASSED || this == PRE_PASSED; }
+
+    /** L1: a contact in this status counts against its registered user's contact limit. */
+    public boolean countsAgainstContactLimit() { return this == PASSED || this == REPORT || this == PRE_PASSED; }
 }
