@@ -7,6 +7,7 @@ import org.ticketwindow.idcheck.verify.DocumentType;
 import org.ticketwindow.idcheck.verify.Field;
 import org.ticketwindow.idcheck.verify.RecordRole;
 import org.ticketwindow.idcheck.verify.RecordStatus;
+import org.ticketwindow.idcheck.wire.ResultAnswer;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -322,8 +323,9 @@ final class BatchState {
         claimRows.add(new Object[]{resultId, recordId, at});
     }
 
-    void insertResult(Object... row) {
-        resultRows.add(row);
+    /** A new result's row; its answer is written as JSON in {@link #finish}, on every core for a large batch. */
+    void insertResult(String id, String counterId, long sequence, String digest, ResultAnswer answer, long at) {
+        resultRows.add(new Object[]{id, counterId, sequence, digest, answer.answer().name(), answer, at});
     }
 
     /**
@@ -336,8 +338,10 @@ final class BatchState {
     }
 
     /** The deferred writes, as JDBC batches; the transaction commits after this. */
-    void finish() throws SQLException {
+    void finish(Function<ResultAnswer, String> answerJson) throws SQLException {
         sendStatusChanges();
+        (resultRows.size() >= CentralService.PARALLEL_FROM ? resultRows.parallelStream() : resultRows.stream())
+                .forEach(row -> row[5] = answerJson.apply((ResultAnswer) row[5]));
         send("INSERT INTO results (result_id, counter_id, sequence, body_digest, answer_kind, answer, received_at, repeats, "
                 + "reused_id_attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0)", resultRows);
         for (Map.Entry<String, List<Object[]>> u : resultUpdates.entrySet()) send(u.getKey(), u.getValue());

@@ -45,6 +45,8 @@ public final class CentralService implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CentralService.class);
     /** A counter jumping further ahead than this is refused, not recorded as thousands of gaps. */
     static final long MAX_GAP = 10_000;
+    /** A batch this large is read (and its answers written) on every core; a small one is not worth the hand-over. */
+    static final int PARALLEL_FROM = 64;
     /** Counter and record ids: short and plain, starting with a letter (never a number such as an ID number), so an answer that names one names nothing else. */
     private static final java.util.regex.Pattern IDENTIFIER = java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9._:-]{0,63}");
 
@@ -111,11 +113,18 @@ public final class CentralService implements AutoCloseable {
      * (null on the loopback training listener). An element that is not a result at all is REJECTED by its id.
      */
     public BatchAnswer submit(List<IncomingResult> results, String counter) {
+        // issue 19: what needs no database (reading the envelopes, their digests) before the transaction, on every
+        // core for a large batch: the batch holds its locks for less time
+        List<Object> parsed = new ArrayList<>(java.util.Collections.nCopies(results.size(), null));
+        String[] digests = new String[results.size()];
+        java.util.stream.IntStream all = java.util.stream.IntStream.range(0, results.size());
+        (results.size() >= PARALLEL_FROM ? all.parallel() : all).forEach(i -> {
+            parsed.set(i, parse(results.get(i)));
+            digests[i] = Digests.sha256Hex(results.get(i).json());
+        });
         return db.transaction("applying results", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
                 BatchState batch = new BatchState(connection, c, db.dialect() == SqlDatabase.Dialect.POSTGRESQL);
-                List<Object> parsed = new ArrayList<>(results.size());
-                for (IncomingResult r : results) parsed.add(parse(r));
                 // decision 0014: concurrent batches of one counter one after the other, before anything is read
                 batch.lockCounters(sequencesTouched(parsed, counter));
                 // issue 19: the batch's idempotency rows and the records it names, each in one read
@@ -124,8 +133,10 @@ public final class CentralService implements AutoCloseable {
                 batch.prefetchDocuments(offlineDocuments(parsed));
                 batch.lockRecords();
                 List<ResultAnswer> out = new ArrayList<>();
-                for (int i = 0; i < results.size(); i++) out.add(submitOne(batch, stored, results.get(i), parsed.get(i), counter));
-                batch.finish();
+                for (int i = 0; i < results.size(); i++) {
+                    out.add(submitOne(batch, stored, results.get(i), parsed.get(i), digests[i], counter));
+                }
+                batch.finish(this::toJson);
                 return new BatchAnswer(out);
             }
         });
@@ -188,11 +199,10 @@ public final class CentralService implements AutoCloseable {
     }
 
     private ResultAnswer submitOne(BatchState batch, Map<String, Stored> storedRows, IncomingResult incoming, Object parsed,
-                                   String counter) throws SQLException {
+                                   String digest, String counter) throws SQLException {
         StatementCache c = batch.statements;
         String id = incoming.resultId();
         if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
-        String digest = Digests.sha256Hex(incoming.json());
         long now = clock.millis();
         Optional<Stored> existing = Optional.ofNullable(storedRows.get(id));
         if (existing.isPresent()) {
@@ -241,7 +251,7 @@ public final class CentralService implements AutoCloseable {
                     + "received_at = ?, repeats = repeats + 1 WHERE result_id = ?",
                     counterId, env == null ? 0L : env.sequence(), answer.answer().name(), toJson(answer), now, id);
         } else {
-            batch.insertResult(id, counterId, env == null ? 0L : env.sequence(), digest, answer.answer().name(), toJson(answer), now);
+            batch.insertResult(id, counterId, env == null ? 0L : env.sequence(), digest, answer, now);
         }
         storedRows.put(id, new Stored(existing.map(Stored::digest).orElse(digest), answer));
         if (answer.answer() != AnswerKind.APPLIED) {
