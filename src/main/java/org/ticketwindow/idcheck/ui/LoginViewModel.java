@@ -44,6 +44,12 @@ public final class LoginViewModel {
     /** Set once a clerk is in; the console then shows the workspace. */
     public ReadOnlyObjectProperty<Clerk> loggedIn() { return loggedIn.getReadOnlyProperty(); }
 
+    /** When the last login was submitted and answered (System.nanoTime): the start-up benchmark's marks. */
+    private long submittedAt, answeredAt;
+
+    public long submittedAt() { return submittedAt; }
+    public long answeredAt() { return answeredAt; }
+
     public void login() {
         if (busy.get()) return; // a second Enter while checking
         String id = clerkId.get() == null ? "" : clerkId.get().strip();
@@ -54,6 +60,7 @@ public final class LoginViewModel {
             return;
         }
         busy.set(true);
+        submittedAt = System.nanoTime();
         message.set(messages.get("login.checking"));
         tasks.run(() -> clerks.login(id, typed), this::answered, e -> {
             busy.set(false);
@@ -62,6 +69,7 @@ public final class LoginViewModel {
     }
 
     private void answered(LoginResult r) {
+        answeredAt = System.nanoTime();
         busy.set(false);
         switch (r) {
             case LoginResult.Success s -> {
