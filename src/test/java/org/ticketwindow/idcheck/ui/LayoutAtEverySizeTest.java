@@ -174,6 +174,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         List<String> problems = onFx(() -> {
             Scene scene = window().getScene();
+            settle(scene);
             List<String> out = new ArrayList<>();
             walk(scene.getRoot(), out);
             if (System.getProperty("debug.layout") != null) dump(scene.getRoot(), 0);
@@ -185,12 +186,22 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
             problems.addAll(onFx(() -> {
                 List<String> out = new ArrayList<>();
+                settle(window().getScene());
                 walk(window().getScene().getRoot(), out);
                 insideTheWindow(id, out);
                 return out.stream().map(p -> p.startsWith(id) ? p : p + " (scrolled to " + id + ")").toList();
             }));
         }
         assertThat(problems.stream().distinct().toList()).as(where).isEmpty();
+    }
+
+    /**
+     * Lays the scene out now: a label whose text changed since the last pulse (the status line after a sync) would
+     * otherwise still hold its old text node and read as cut.
+     */
+    private static void settle(Scene scene) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
     }
 
     private void insideTheWindow(String id, List<String> out) {
