@@ -10,6 +10,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.ticketwindow.idcheck.store.Clerk;
@@ -17,6 +18,7 @@ import org.ticketwindow.idcheck.store.ClerkRole;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /** The supervisor screen (Ctrl+U): clerks, audit chain, settings. */
 final class SupervisorView {
@@ -39,6 +41,9 @@ final class SupervisorView {
         table.getColumns().add(Views.column(messages.get("sup.locked"), c -> c.lockedUntil() != null && c.lockedAt(java.time.Instant.now())
                 ? messages.get("sup.lockedUntil", TIME.format(c.lockedUntil())) : c.failedAttempts() > 0 ? messages.get("sup.failures", c.failedAttempts()) : "", 160));
         table.setPrefHeight(260);
+        // the columns share the table's width (never "实训值班…" at large text); each at least its heading
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setMinHeight(Region.USE_PREF_SIZE);
         PasswordField pin = new PasswordField();
         pin.setAccessibleText(messages.get("sup.pin"));
         pin.textProperty().bindBidirectional(vm.pin());
@@ -51,8 +56,8 @@ final class SupervisorView {
         name.setAccessibleText(messages.get("sup.name"));
         name.textProperty().bindBidirectional(vm.newName());
         GridPane form = new GridPane(8, 6);
-        form.addRow(0, new Label(messages.get("sup.id")), id, new Label(messages.get("sup.name")), name);
-        form.addRow(1, new Label(messages.get("sup.role")), role, new Label(messages.get("sup.pin")), pin);
+        form.addRow(0, whole("sup.id"), id, whole("sup.name"), name);
+        form.addRow(1, whole("sup.role"), role, whole("sup.pin"), pin);
         Button add = Views.button(messages.get("sup.add"), vm::add);
         Button reset = Views.button(messages.get("sup.reset"), () -> vm.resetPin(table.getSelectionModel().getSelectedItem()));
         Button unlock = Views.button(messages.get("sup.unlock"), () -> vm.unlock(table.getSelectionModel().getSelectedItem()));
@@ -61,28 +66,41 @@ final class SupervisorView {
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
         vm.messageRefused().addListener((o, was, refused) -> message.getStyleClass().setAll("label", refused ? "message" : "recorded"));
-        VBox clerks = new VBox(8, Views.heading(messages, "sup.clerks"), table, new HBox(8, reset, unlock, changeTo, setRole),
-                Views.styled(messages.get("sup.pinHelp"), "hint"), form, add, message);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 6, reset, unlock, changeTo, setRole);
+        Label pinHelp = Views.styled(messages.get("sup.pinHelp"), "hint");
+        pinHelp.setWrapText(true);
+        pinHelp.setMinHeight(Region.USE_PREF_SIZE);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        VBox clerks = new VBox(8, Views.heading(messages, "sup.clerks"), table, actions, pinHelp, form, add, message);
         clerks.getStyleClass().add("panel");
-        HBox.setHgrow(clerks, Priority.ALWAYS);
+        // each column scrolls up and down by itself when the text is large; neither sideways
+        javafx.scene.control.ScrollPane clerksScroll = Views.scrollingDown(clerks);
+        HBox.setHgrow(clerksScroll, Priority.ALWAYS);
         Button verify = Views.button(messages.get("sup.auditVerify"), vm::verifyAudit);
         verify.setId("audit-verify");
         Label audit = Views.styled("", "verdict");
         audit.setId("audit-result");
         audit.textProperty().bind(vm.auditResult());
-        GridPane edit = new GridPane(8, 4);
-        int row = 0;
+        // each setting's name above its field: the names are long (the key is part of them) and wrap, the field takes
+        // the column's width
+        VBox edit = new VBox(2);
         for (var e : vm.editableSettings().entrySet()) {
             TextField f = new TextField();
             f.setId("setting-" + e.getKey().replace('.', '-'));
             f.setAccessibleText(e.getKey());
             f.setPrefColumnCount(16);
+            f.setMaxWidth(Double.MAX_VALUE);
             f.textProperty().bindBidirectional(e.getValue());
             if (e.getKey().equals("policy.contact-limit")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.verify.Policy.DEFAULT.contactLimit()));
             if (e.getKey().equals("store.retention-days")) f.setPromptText(String.valueOf(org.ticketwindow.idcheck.app.CounterSettings.DEFAULT_RETENTION_DAYS));
             Label key = new Label(vm.settingLabel(e.getKey()));
             key.getStyleClass().add("details");
-            edit.addRow(row++, key, f);
+            key.setWrapText(true);
+            key.setMinHeight(Region.USE_PREF_SIZE);
+            key.setLabelFor(f);
+            if (!edit.getChildren().isEmpty()) key.setPadding(new Insets(6, 0, 0, 0));
+            edit.getChildren().addAll(key, f);
         }
         Button save = Views.button(messages.get("sup.saveSettings"), vm::saveSettings);
         save.setId("settings-save");
@@ -130,9 +148,15 @@ final class SupervisorView {
             return cell;
         });
         vm.showEntries();
+        Label current = Views.styled(String.join("\n", vm.settings()), "details");
+        Label settingsHelp = Views.styled(messages.get("sup.settingsHelp"), "hint");
+        for (Label l : List.of(audit, current, saved, settingsHelp)) {
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit,
                 new javafx.scene.layout.FlowPane(8, 6, kind, filter, show), entries, Views.heading(messages, "sup.settings"),
-                Views.styled(String.join("\n", vm.settings()), "details"), edit, save, saved, Views.styled(messages.get("sup.settingsHelp"), "hint"));
+                current, edit, save, saved, settingsHelp);
         settings.getStyleClass().add("panel");
         javafx.scene.control.ScrollPane settingsScroll = new javafx.scene.control.ScrollPane(settings);
         settingsScroll.setFitToWidth(true);
@@ -141,13 +165,20 @@ final class SupervisorView {
         settingsScroll.setPrefWidth(480);
         settingsScroll.setMinWidth(480);
         HBox top = new HBox(8, Views.styled(messages.get("sup.heading"), "heading"));
-        HBox columns = new HBox(16, clerks, settingsScroll);
+        HBox columns = new HBox(16, clerksScroll, settingsScroll);
         VBox body = new VBox(12, top, columns);
         VBox.setVgrow(columns, Priority.ALWAYS);
         body.setId("supervisor");
         body.setPadding(new Insets(12, 16, 8, 16));
         vm.refresh();
         return body;
+    }
+
+    /** A form label shown whole ("工号", never "工…"). */
+    private Label whole(String key) {
+        Label l = new Label(messages.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private ComboBox<ClerkRole> roles() {

@@ -15,6 +15,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.NumberStringConverter;
 import org.ticketwindow.idcheck.reader.Calibration;
@@ -32,22 +33,79 @@ final class TechnicianView {
         this.messages = messages;
     }
 
+    /**
+     * Below this width, in units of the screen's text size (17 px at the normal size: 1309 px), the log goes under the
+     * calibration: 1280 px screens, and large text on 1366 and 1920 px screens.
+     */
+    private static final double THREE_COLUMNS_EM = 77;
+
+    /** Widths below are in px at the normal text size (17 px), scaled with the text so the panels keep their shape. */
+    private static javafx.beans.value.ObservableValue<Double> scaled(Label em, double px) {
+        return em.fontProperty().map(f -> f.getSize() * px / 17);
+    }
+
     VBox build() {
         HBox top = new HBox(8, Views.styled(messages.get("tech.heading"), "heading"));
         top.setPadding(new Insets(12, 16, 0, 16));
-        VBox body = Views.topColumnsMessage(top, List.of(devicePanel(), calibrationPanel(), logPanel()), 1, vm.message(), "tech-message");
+        Label line = Views.styled("", "recorded"); // at the screen's text size: the measure of the widths
+        line.setId("tech-message");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.textProperty().bind(vm.message());
+        line.setPadding(new Insets(0, 16, 8, 16));
+        Region device = devicePanel(line);
+        Region calibration = calibrationPanel(line);
+        Region log = logPanel(line);
+        // three columns where the screen has the width; else the log under the calibration. Either way the columns
+        // scroll up and down when the text is large, and never sideways.
+        VBox right = new VBox(16);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox row = new HBox(16);
+        row.setPadding(new Insets(12, 16, 8, 16));
+        HBox.setHgrow(calibration, Priority.ALWAYS);
+        javafx.scene.control.ScrollPane scroll = Views.scrollingDown(row);
+        Runnable arrange = () -> {
+            double em = line.getFont().getSize();
+            boolean three = scroll.getWidth() <= 0 || scroll.getWidth() >= THREE_COLUMNS_EM * em;
+            if (three && !row.getChildren().contains(log)) {
+                right.getChildren().clear();
+                log.minHeightProperty().unbind();
+                log.setMinHeight(Region.USE_COMPUTED_SIZE);
+                row.getChildren().setAll(device, calibration, log);
+            } else if (!three && !right.getChildren().contains(log)) {
+                row.getChildren().setAll(device, right);
+                right.getChildren().setAll(calibration, log);
+                log.minHeightProperty().bind(scaled(line, 300)); // below the charts, still a readable log
+            }
+        };
+        arrange.run();
+        scroll.widthProperty().subscribe(w -> arrange.run());
+        line.fontProperty().subscribe(f -> arrange.run());
+        VBox body = new VBox(top, scroll, line);
+        VBox.setVgrow(scroll, Priority.ALWAYS);
         body.setId("technician");
         return body;
     }
 
-    private Node devicePanel() {
-        ListView<String> readers = new ListView<>(vm.readers());
-        readers.setPrefHeight(90);
-        readers.setFocusTraversable(false);
+    private Region devicePanel(Label em) {
+        // every reader and port whole, one below the other: a technician reads them without scrolling sideways
+        VBox readers = new VBox(4);
+        readers.setId("tech-readers");
+        readers.getStyleClass().add("tech-readers");
+        vm.readers().subscribe(() -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
+            Label l = Views.styled(r, "details");
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            return l;
+        }).toList()));
         Label profile = Views.styled("", "hint");
+        profile.setWrapText(true);
+        profile.setMinHeight(Region.USE_PREF_SIZE);
         profile.textProperty().bind(vm.profile());
         Label sam = Views.styled("", "reader-next");
         sam.setId("tech-sam");
+        sam.setWrapText(true);
+        sam.setMinHeight(Region.USE_PREF_SIZE);
         sam.textProperty().bind(vm.sam());
         Label photo = Views.styled("", "hint");
         photo.setId("tech-photo");
@@ -57,36 +115,47 @@ final class TechnicianView {
         check.disableProperty().bind(vm.calibrating());
         GridPane tuning = new GridPane(8, 6);
         int row = 0;
-        tuning.addRow(row++, new Label(messages.get("tech.bauds")), field(vm.bauds(), "tech.bauds"));
-        tuning.addRow(row++, new Label(messages.get("tech.findMs")), field(vm.findMs(), "tech.findMs"));
-        tuning.addRow(row++, new Label(messages.get("tech.selectMs")), field(vm.selectMs(), "tech.selectMs"));
-        tuning.addRow(row++, new Label(messages.get("tech.readMs")), field(vm.readMs(), "tech.readMs"));
-        tuning.addRow(row++, new Label(messages.get("tech.pollMs")), field(vm.pollMs(), "tech.pollMs"));
-        tuning.addRow(row, new Label(messages.get("tech.rfFrame")), field(vm.rfFrameSize(), "tech.rfFrame"));
+        tuning.addRow(row++, label("tech.bauds"), field(vm.bauds(), "tech.bauds"));
+        tuning.addRow(row++, label("tech.findMs"), field(vm.findMs(), "tech.findMs"));
+        tuning.addRow(row++, label("tech.selectMs"), field(vm.selectMs(), "tech.selectMs"));
+        tuning.addRow(row++, label("tech.readMs"), field(vm.readMs(), "tech.readMs"));
+        tuning.addRow(row++, label("tech.pollMs"), field(vm.pollMs(), "tech.pollMs"));
+        tuning.addRow(row, label("tech.rfFrame"), field(vm.rfFrameSize(), "tech.rfFrame"));
         Button save = Views.button(messages.get("tech.save"), vm::saveTuning);
         save.setId("tech-save");
         save.disableProperty().bind(vm.calibrating());
         VBox box = new VBox(8, Views.heading(messages, "tech.readers"), readers, Views.heading(messages, "tech.profileHeading"), profile,
                 sam, check, photo, Views.heading(messages, "tech.tuning"), tuning, save);
         box.getStyleClass().add("panel");
-        box.setPrefWidth(330);
-        box.setMinWidth(330);
+        // 330 px at the normal text size, scaled with the text so that its labels and buttons fit at every size
+        box.minWidthProperty().bind(scaled(em, 330));
+        box.prefWidthProperty().bind(box.minWidthProperty());
+        box.maxWidthProperty().bind(box.minWidthProperty());
         return box;
+    }
+
+    /** A tuning field's label: whole, never "找卡超…". */
+    private Label label(String key) {
+        Label l = new Label(messages.get(key));
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private TextField field(javafx.beans.property.StringProperty p, String key) {
         TextField f = new TextField();
         f.setId(key.replace('.', '-'));
         f.setAccessibleText(messages.get(key));
-        f.setPrefColumnCount(8);
+        f.setPrefColumnCount(7);
+        f.setMinWidth(Region.USE_PREF_SIZE);
         f.textProperty().bindBidirectional(p);
         return f;
     }
 
-    private Node calibrationPanel() {
+    private Region calibrationPanel(Label em) {
         TextField reads = new TextField();
         reads.setId("tech-reads");
         reads.setPrefColumnCount(5);
+        reads.setMinWidth(Region.USE_PREF_SIZE);
         reads.setAccessibleText(messages.get("tech.reads"));
         reads.textProperty().bindBidirectional(vm.reads(), new NumberStringConverter("#"));
         Button run = Views.button(messages.get("tech.calibrate"), vm::calibrate);
@@ -101,6 +170,8 @@ final class TechnicianView {
         progress.setPrefWidth(120);
         Label summary = Views.styled("", "verdict");
         summary.setId("tech-summary");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(Calibration.Report.bucketLabels()));
         bx.setLabel(messages.get("tech.latencyAxis"));
         NumberAxis by = new NumberAxis();
@@ -120,6 +191,8 @@ final class TechnicianView {
         stages.setPrefHeight(200);
         Label codes = Views.styled("", "details");
         codes.setId("tech-codes");
+        codes.setWrapText(true);
+        codes.setMinHeight(Region.USE_PREF_SIZE);
         vm.report().subscribe(r -> {
             histogram.getData().clear();
             stages.getData().clear();
@@ -152,12 +225,22 @@ final class TechnicianView {
         Label readsLabel = new Label(messages.get("tech.reads"));
         readsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the bar gives way, never the label
         progress.setMinWidth(60);
-        HBox.setHgrow(progress, Priority.ALWAYS);
-        HBox controls = new HBox(8, readsLabel, reads, run, stop, progress);
-        controls.setStyle("-fx-alignment: center-left;");
-        VBox box = new VBox(8, Views.heading(messages, "tech.calibration"), Views.styled(messages.get("tech.calibrationHelp"), "hint"),
-                controls, summary, histogram, stages, codes);
+        // the controls wrap onto a second line rather than run past the panel (large text)
+        javafx.scene.layout.FlowPane controls = new javafx.scene.layout.FlowPane(8, 6, readsLabel, reads, run, stop, progress);
+        controls.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label help = Views.styled(messages.get("tech.calibrationHelp"), "hint");
+        help.setWrapText(true);
+        help.setMinHeight(Region.USE_PREF_SIZE);
+        // the charts are as tall as their text needs: an axis' name is never "…"
+        histogram.minHeightProperty().bind(scaled(em, 190));
+        histogram.prefHeightProperty().bind(scaled(em, 230));
+        stages.minHeightProperty().bind(scaled(em, 170));
+        stages.prefHeightProperty().bind(scaled(em, 200));
+        histogram.setMinWidth(0);
+        stages.setMinWidth(0);
+        VBox box = new VBox(8, Views.heading(messages, "tech.calibration"), help, controls, summary, histogram, stages, codes);
         box.getStyleClass().add("panel");
+        box.setMinWidth(0);
         return box;
     }
 
@@ -166,7 +249,7 @@ final class TechnicianView {
                 messages.get("tech.stage.extras"));
     }
 
-    private Node logPanel() {
+    private Region logPanel(Label em) {
         ListView<String> log = new ListView<>(vm.log());
         log.setId("tech-log");
         log.getStyleClass().add("details");
@@ -189,10 +272,11 @@ final class TechnicianView {
         level.setId("tech-log-level");
         var levelRow = new javafx.scene.layout.HBox(8, new Label(messages.get("tech.logLevel")), level);
         levelRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        ((Label) levelRow.getChildren().getFirst()).setMinWidth(Region.USE_PREF_SIZE);
         VBox box = new VBox(8, Views.heading(messages, "tech.log"), log, levelRow, export);
         box.getStyleClass().add("panel");
-        box.setPrefWidth(340);
-        box.setMinWidth(300);
+        box.prefWidthProperty().bind(scaled(em, 340));
+        box.minWidthProperty().bind(scaled(em, 300));
         return box;
     }
 }

@@ -72,6 +72,19 @@ final class Views {
         return body;
     }
 
+    /**
+     * {@code content} filling the width it is given and at least the height, scrolling up and down when it needs more
+     * (large text on a small screen), never sideways.
+     */
+    static javafx.scene.control.ScrollPane scrollingDown(Node content) {
+        javafx.scene.control.ScrollPane sp = new javafx.scene.control.ScrollPane(content);
+        sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
+        sp.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        sp.getStyleClass().add("plain");
+        return sp;
+    }
+
     static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));

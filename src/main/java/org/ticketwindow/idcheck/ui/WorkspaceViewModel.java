@@ -406,7 +406,7 @@ public final class WorkspaceViewModel {
         if (found != null) {
             b.record(found.record()).registeredUser(found.registeredUser()).countedContacts(found.countedContacts());
         }
-        b.extraFactor(extraFactor).clerkNameDecision(nameDecision);
+        b.extraFactor(extraFactor).extraFactorAttempts(factorAttempts).clerkNameDecision(nameDecision); // recorded (RD-42)
         currentCase = b.build();
         Decision d = rules.decide(currentCase);
         decision.set(d);
@@ -434,9 +434,10 @@ public final class WorkspaceViewModel {
     public static final int FACTOR_ATTEMPTS = 3;
 
     /**
-     * The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept. A
-     * value of the wrong shape (too short) is not checked and says so; a mismatch may be given again up to
-     * {@link #FACTOR_ATTEMPTS} times, then the refusal stands; a match says it was checked.
+     * The passenger gave the extra factor (V2): the case is decided again with it. Only the check result is kept, with
+     * how many values were given (RD-42; never the values, PD1). A value of the wrong shape (too short) is not checked,
+     * not counted, and says so; a mismatch may be given again up to {@link #FACTOR_ATTEMPTS} times, then the refusal
+     * stands; a match says it was checked.
      */
     public void giveExtraFactor(ExtraFactorKind kind, String value) {
         if (currentCase == null || busy.get() || kind == null || value == null || value.isBlank()) return;

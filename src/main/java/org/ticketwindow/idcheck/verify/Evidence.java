@@ -13,7 +13,7 @@ import java.util.Objects;
  * What every result records (A1) and nothing more (docs/sync.md S7): counter id and kind, clerk id, time and the
  * counter's sequence number, the case kind, the documents as presented, the record concerned, the decision with its
  * rules and main reason, the status changes, the extra factor as a check result (a salted hash when deferred, never
- * the digits), the name rules applied and the clerk's name decision when one was needed.
+ * the digits) with how many times it was given (RD-42), the name rules applied and the clerk's name decision when one was needed.
  */
 public record Evidence(String counterId, CounterKind counterKind, String clerkId, Instant recordedAt, long sequence,
                        CaseKind caseKind, List<DocumentEvidence> documents, String recordId, Outcome outcome,
@@ -38,6 +38,6 @@ public record Evidence(String counterId, CounterKind counterKind, String clerkId
         boolean clerkAsked = nameRules.contains(NameRule.CLERK.id());
         return new Evidence(counterId, c.counterKind(), clerkId, recordedAt, sequence, c.kind(), docs,
                 c.record().map(IdentityRecord::id).orElse(""), d.outcome(), d.ruleIds(), Texts.chinese().of(d.reason()), Texts.english().of(d.reason()),
-                d.statusChanges(), d.extraFactor(), nameRules, clerkAsked ? c.clerkNameDecision().orElse(null) : null);
+                d.statusChanges(), d.extraFactor() == null ? null : d.extraFactor().withAttempts(c.extraFactorAttempts()), nameRules, clerkAsked ? c.clerkNameDecision().orElse(null) : null);
     }
 }

@@ -2,9 +2,12 @@ package org.ticketwindow.idcheck.verify;
 
 /**
  * The extra factor as a check result (A1: the digits themselves are not stored in clear). {@code digest} is set only
- * when {@link Status#DEFERRED}: the central checks it.
+ * when {@link Status#DEFERRED}: the central checks it. {@code attempts} is how many well-formed values the passenger
+ * gave at the counter (RD-42: at most three); it is evidence only, never read by the rules, so a decision's check
+ * carries 0 and the recorded one the counter's count ({@link Evidence#of}). 0 also in a result recorded before the
+ * count was kept (queued bodies without the key; hence an {@code Integer}, never null once built).
  */
-public record ExtraFactorCheck(Status status, ExtraFactorKind kind, String digest) {
+public record ExtraFactorCheck(Status status, ExtraFactorKind kind, String digest, Integer attempts) {
 
     public enum Status {
         NOT_REQUIRED("无需附加信息", "no extra factor needed"),
@@ -28,8 +31,21 @@ public record ExtraFactorCheck(Status status, ExtraFactorKind kind, String diges
         public String en() { return en; }
     }
 
+    public ExtraFactorCheck {
+        attempts = attempts == null ? 0 : attempts; // a result recorded before the count was kept has none
+        if (attempts < 0) throw new IllegalArgumentException("attempts < 0: " + attempts);
+    }
+
+    /** A check as the rules make it: the rules do not count attempts. */
+    public ExtraFactorCheck(Status status, ExtraFactorKind kind, String digest) { this(status, kind, digest, 0); }
+
     public static final ExtraFactorCheck NOT_REQUIRED = new ExtraFactorCheck(Status.NOT_REQUIRED, null, null);
     public static final ExtraFactorCheck MISSING = new ExtraFactorCheck(Status.MISSING, null, null);
 
     public static ExtraFactorCheck of(Status s, ExtraFactorKind kind) { return new ExtraFactorCheck(s, kind, null); }
+
+    /** The same check, recorded with how many values the passenger gave (RD-42). */
+    public ExtraFactorCheck withAttempts(int n) {
+        return n == attempts ? this : new ExtraFactorCheck(status, kind, digest, n);
+    }
 }

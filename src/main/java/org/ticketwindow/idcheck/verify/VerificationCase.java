@@ -11,7 +11,8 @@ import java.util.OptionalInt;
 /**
  * Everything a decision is made from: where (counter kind), what (case kind), the documents presented by slot,
  * the records found (empty offline), the extra factor and the clerk's name decision when given, the policy and
- * the day. Immutable; build with {@link #builder(CounterKind, CaseKind, LocalDate)}.
+ * the day. Immutable; build with {@link #builder(CounterKind, CaseKind, LocalDate)}. It also carries how many times
+ * the extra factor was given ({@link #extraFactorAttempts()}, RD-42): recorded with the result, never read by the rules.
  */
 public final class VerificationCase {
     private final CounterKind counterKind;
@@ -21,6 +22,7 @@ public final class VerificationCase {
     private final IdentityRecord registeredUser;
     private final Integer countedContacts;
     private final ExtraFactor extraFactor;
+    private final int extraFactorAttempts;
     private final ClerkNameDecision clerkNameDecision;
     private final boolean childWithoutDocument;
     private final Policy policy;
@@ -34,6 +36,7 @@ public final class VerificationCase {
         registeredUser = b.registeredUser;
         countedContacts = b.countedContacts;
         extraFactor = b.extraFactor;
+        extraFactorAttempts = b.extraFactorAttempts;
         clerkNameDecision = b.clerkNameDecision;
         childWithoutDocument = b.childWithoutDocument;
         policy = b.policy;
@@ -61,6 +64,12 @@ public final class VerificationCase {
     }
 
     public Optional<ExtraFactor> extraFactor() { return Optional.ofNullable(extraFactor); }
+
+    /**
+     * How many well-formed values of the extra factor the passenger gave (RD-42, at most three at the counter); 0 when
+     * none was. Evidence for the result ({@link Evidence#of}), not an input of the rules.
+     */
+    public int extraFactorAttempts() { return extraFactorAttempts; }
     public Optional<ClerkNameDecision> clerkNameDecision() { return Optional.ofNullable(clerkNameDecision); }
 
     /** C1: a child without an ID document travels on an adult's identity. */
@@ -82,6 +91,7 @@ public final class VerificationCase {
         private IdentityRecord registeredUser;
         private Integer countedContacts;
         private ExtraFactor extraFactor;
+        private int extraFactorAttempts;
         private ClerkNameDecision clerkNameDecision;
         private boolean childWithoutDocument;
         private Policy policy = Policy.DEFAULT;
@@ -101,6 +111,12 @@ public final class VerificationCase {
         public Builder registeredUser(IdentityRecord r) { registeredUser = r; return this; }
         public Builder countedContacts(Integer n) { countedContacts = n; return this; }
         public Builder extraFactor(ExtraFactor f) { extraFactor = f; return this; }
+
+        public Builder extraFactorAttempts(int n) {
+            if (n < 0) throw new IllegalArgumentException("attempts < 0: " + n);
+            extraFactorAttempts = n;
+            return this;
+        }
         public Builder clerkNameDecision(ClerkNameDecision d) { clerkNameDecision = d; return this; }
         public Builder childWithoutDocument(boolean c) { childWithoutDocument = c; return this; }
         public Builder policy(Policy p) { policy = Objects.requireNonNull(p, "policy"); return this; }

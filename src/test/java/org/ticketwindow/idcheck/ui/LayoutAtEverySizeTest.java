@@ -11,7 +11,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.ticketwindow.idcheck.app.TrainingMode;
 
 import java.nio.file.Files;
@@ -22,27 +22,51 @@ import java.util.Locale;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The workspace at the counters' screen sizes (1280×800, 1366×768, 1920×1080), in both languages, at the normal and
- * the largest text size: no text is cut off (no label shows an ellipsis), both documents of a proxy case are side by
- * side with their photos where the screen has the width, and the record button, the case buttons and the status line
- * are inside the window. Screenshots of each setting with {@code -Didcheck.screenshots=DIR}.
+ * The console's screens at the counters' screen sizes (1280×800, 1366×768, 1920×1080), in both languages, at the normal
+ * and the largest text size: no text is cut off (no label shows an ellipsis or runs past the window, its scroll pane or
+ * its list), and the controls each role must reach are inside the window. The clerk's workspace: both documents of a
+ * proxy case side by side with their photos where the screen has the width, the record button, the case buttons and
+ * the status line. The technician's screen: the reader list readable without scrolling sideways, a calibration's
+ * result. The supervisor's screen: the audit list narrowed by its filter, the settings. Screenshots of each setting
+ * with {@code -Didcheck.screenshots=DIR}.
  */
 class LayoutAtEverySizeTest extends ConsoleUiHarness {
 
-    @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
-    @CsvSource({
-            "1280, 800, zh, 1.0", "1366, 768, zh, 1.0", "1920, 1080, zh, 1.0",
-            "1280, 800, en, 1.0", "1366, 768, en, 1.0", "1920, 1080, en, 1.0",
-            "1280, 800, zh, 1.5", "1366, 768, zh, 1.5", "1920, 1080, zh, 1.5", // 1.5: UiPreferences.MAX_SCALE
-            "1280, 800, en, 1.5", "1366, 768, en, 1.5", "1920, 1080, en, 1.5"})
-    @DisplayName("N4 nothing is cut off and the proxy case shows both documents, at every size, language and text size")
-    void nothingIsCutOff(int width, int height, String language, double scale) throws Exception {
+    /** Every counter screen size × language × text size (1.5: UiPreferences.MAX_SCALE). */
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> everySize() {
+        List<org.junit.jupiter.params.provider.Arguments> out = new ArrayList<>();
+        for (double scale : new double[]{1.0, 1.5}) {
+            for (String language : List.of("zh", "en")) {
+                for (int[] size : new int[][]{{1280, 800}, {1366, 768}, {1920, 1080}}) {
+                    out.add(org.junit.jupiter.params.provider.Arguments.of(size[0], size[1], language, scale));
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** The console started at a size, in a language, with the text scale a clerk may have chosen. */
+    private void startAt(int width, int height, String language, double scale) throws Exception {
         if (scale != 1.0) {
             Files.createDirectories(dir.resolve("config"));
             Files.writeString(dir.resolve("config/ui.properties"), "font.scale=" + scale + "\n");
         }
         start(language.equals("zh") ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH, null, width, height);
         assertThat(maximisedAtStart).as("the console opens maximised").isTrue();
+    }
+
+    private static String shotName(int width, int height, String language, double scale, String what) {
+        return String.format(Locale.ROOT, "size-%dx%d-%s%s-%s", width, height, language, scale == 1.0 ? "" : "-large", what);
+    }
+
+    /** What the clerk must reach on the workspace. */
+    private static final List<String> WORKSPACE_CONTROLS = List.of("#record", "#status-line", "#case-ON_SITE", "#case-TICKET_SERVICE", "#verdict");
+
+    @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
+    @MethodSource("everySize")
+    @DisplayName("N4 nothing is cut off and the proxy case shows both documents, at every size, language and text size")
+    void nothingIsCutOff(int width, int height, String language, double scale) throws Exception {
+        startAt(width, height, language, scale);
         logIn(TrainingMode.CLERK_ID);
         double trayAt = onFx(() -> bounds("#tray-place").getMinY());
         robot.type(KeyCode.F4);
@@ -54,9 +78,9 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         waitFor(() -> robot.lookup("#photo").queryAll().size() == 2 && !text("#verdict").isEmpty());
         // the step lines and the two slots appeared above the training controls: they did not move (no jumping layout)
         assertThat(onFx(() -> bounds("#tray-place").getMinY())).as("the training controls stay where they are").isEqualTo(trayAt);
-        String name = String.format(Locale.ROOT, "size-%dx%d-%s%s-proxy", width, height, language, scale == 1.0 ? "" : "-large");
+        String name = shotName(width, height, language, scale, "proxy");
         screenshot(name);
-        assertNothingCutOff(name);
+        assertNothingCutOff(name, WORKSPACE_CONTROLS);
         if (width >= 1366 && scale == 1.0) { // where the screen has the width, the two documents sit side by side
             assertThat(onFx(() -> {
                 Bounds a = bounds("#document-PROXY"), b = bounds("#document-PRINCIPAL");
@@ -78,8 +102,53 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
                     + text("#reader-next") + ", photos " + onFx(() -> robot.lookup("#photo").queryAll().size())
                     + ", verdict \"" + text("#verdict") + "\"", e);
         }
-        screenshot(String.format(Locale.ROOT, "size-%dx%d-%s%s-long-name", width, height, language, scale == 1.0 ? "" : "-large"));
-        assertNothingCutOff(name + " long name");
+        screenshot(shotName(width, height, language, scale, "long-name"));
+        assertNothingCutOff(name + " long name", WORKSPACE_CONTROLS);
+    }
+
+    @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
+    @MethodSource("everySize")
+    @DisplayName("D3 the technician's screen: the reader list reads without scrolling sideways and a calibration's result is whole, at every size, language and text size")
+    void theTechniciansScreenAtEverySize(int width, int height, String language, double scale) throws Exception {
+        startAt(width, height, language, scale);
+        logIn(TrainingMode.TECHNICIAN_ID);
+        waitForText("#tech-sam", language.equals("zh") ? "安全模块正常" : "Security module OK");
+        waitFor(() -> onFx(() -> !((javafx.scene.layout.Pane) robot.lookup("#tech-readers").query()).getChildrenUnmodifiable().isEmpty()));
+        place("ordinary");
+        robot.interact(() -> ((javafx.scene.control.TextInputControl) robot.lookup("#tech-reads").query()).setText("20"));
+        robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup("#tech-calibrate").query()).fire());
+        waitForText("#tech-summary", language.equals("zh") ? "共 20 次" : "20 reads");
+        waitFor(() -> !text("#tech-codes").isEmpty());
+        String name = shotName(width, height, language, scale, "technician");
+        screenshot(name);
+        assertNothingCutOff(name, List.of("#tech-readers", "#tech-sam", "#tech-calibrate", "#tech-summary"),
+                List.of("#tech-codes", "#tech-save", "#tech-export", "#tech-log-level"));
+    }
+
+    @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
+    @MethodSource("everySize")
+    @DisplayName("the supervisor's screen: the audit entries narrowed by kind and the settings are whole, at every size, language and text size")
+    void theSupervisorsScreenAtEverySize(int width, int height, String language, double scale) throws Exception {
+        startAt(width, height, language, scale);
+        logIn(TrainingMode.SUPERVISOR_ID);
+        robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
+        waitFor(() -> robot.lookup("#supervisor").tryQuery().isPresent());
+        robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup("#audit-verify").query()).fire());
+        waitFor(() -> !text("#audit-result").isEmpty());
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked") var kind = (javafx.scene.control.ComboBox<org.ticketwindow.idcheck.store.AuditKind>)
+                    robot.lookup("#audit-kind").query();
+            kind.setValue(org.ticketwindow.idcheck.store.AuditKind.LOGIN);
+            ((javafx.scene.control.ButtonBase) robot.lookup("#audit-show").query()).fire();
+        });
+        waitFor(() -> onFx(() -> {
+            var entries = ((javafx.scene.control.ListView<org.ticketwindow.idcheck.store.AuditTrail.Entry>) robot.lookup("#audit-entries").query()).getItems();
+            return !entries.isEmpty() && entries.stream().allMatch(e -> e.kind() == org.ticketwindow.idcheck.store.AuditKind.LOGIN);
+        }));
+        String name = shotName(width, height, language, scale, "supervisor");
+        screenshot(name);
+        assertNothingCutOff(name, List.of("#clerks", "#audit-verify", "#audit-result", "#audit-kind", "#audit-filter",
+                "#audit-show", "#audit-entries"), List.of("#settings-save"));
     }
 
     private boolean vmReaderWaiting() {
@@ -92,31 +161,82 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         return n.localToScene(n.getBoundsInLocal());
     }
 
-    /** Every visible label shows its whole text; the controls the clerk must reach are inside the window. */
-    private void assertNothingCutOff(String where) throws Exception {
+    /** Every visible label shows its whole text; the controls {@code reachable} (lookups) are inside the window. */
+    private void assertNothingCutOff(String where, List<String> reachable) throws Exception {
+        assertNothingCutOff(where, reachable, List.of());
+    }
+
+    /**
+     * As above; and each of {@code scrolledTo}, in a screen that scrolls up and down (large text), is inside the window
+     * once its scroll pane is scrolled to it, with nothing cut there either.
+     */
+    private void assertNothingCutOff(String where, List<String> reachable, List<String> scrolledTo) throws Exception {
         org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         List<String> problems = onFx(() -> {
             Scene scene = window().getScene();
+            settle(scene);
             List<String> out = new ArrayList<>();
             walk(scene.getRoot(), out);
             if (System.getProperty("debug.layout") != null) dump(scene.getRoot(), 0);
-            for (String id : List.of("#record", "#status-line", "#case-ON_SITE", "#case-TICKET_SERVICE", "#verdict")) {
-                Node n = robot.lookup(id).query();
-                Bounds b = n.localToScene(n.getBoundsInLocal());
-                // a long decision at large text scrolls within its own area: its start is in the window
-                if (id.equals("#verdict")) b = new javafx.geometry.BoundingBox(b.getMinX(), b.getMinY(), b.getWidth(), 30);
-                if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5 || b.getMaxY() > scene.getHeight() + 0.5) {
-                    out.add(id + " is outside the window: " + b);
-                }
-            }
+            for (String id : reachable) insideTheWindow(id, out);
             return out;
         });
-        assertThat(problems).as(where).isEmpty();
+        for (String id : scrolledTo) {
+            robot.interact(() -> scrollTo(robot.lookup(id).query()));
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            problems.addAll(onFx(() -> {
+                List<String> out = new ArrayList<>();
+                settle(window().getScene());
+                walk(window().getScene().getRoot(), out);
+                insideTheWindow(id, out);
+                return out.stream().map(p -> p.startsWith(id) ? p : p + " (scrolled to " + id + ")").toList();
+            }));
+        }
+        assertThat(problems.stream().distinct().toList()).as(where).isEmpty();
+    }
+
+    /**
+     * Lays the scene out now: a label whose text changed since the last pulse (the status line after a sync) would
+     * otherwise still hold its old text node and read as cut.
+     */
+    private static void settle(Scene scene) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+    }
+
+    private void insideTheWindow(String id, List<String> out) {
+        Scene scene = window().getScene();
+        Node n = robot.lookup(id).query();
+        Bounds b = n.localToScene(n.getBoundsInLocal());
+        // a long text (a decision at large text, a list) scrolls within its own area: its start is in the window
+        if (id.equals("#verdict") || n instanceof javafx.scene.control.Control && !(n instanceof Labeled)
+                && !(n instanceof javafx.scene.control.ComboBoxBase<?>) && !(n instanceof javafx.scene.control.TextInputControl)) {
+            b = new javafx.geometry.BoundingBox(b.getMinX(), b.getMinY(), b.getWidth(), Math.min(b.getHeight(), 30));
+        }
+        if (b.getMinX() < -0.5 || b.getMinY() < -0.5 || b.getMaxX() > scene.getWidth() + 0.5 || b.getMaxY() > scene.getHeight() + 0.5) {
+            out.add(id + " is outside the window: " + b);
+        }
+    }
+
+    /** Scrolls the scroll pane holding {@code n} (if any) so that {@code n} is in its viewport, as a user would. */
+    private static void scrollTo(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
+                double content = sp.getContent().getLayoutBounds().getHeight();
+                double view = sp.getViewportBounds().getHeight();
+                if (content <= view) return;
+                Bounds inContent = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+                double top = Math.max(0, Math.min(content - view, inContent.getMaxY() - view + 8));
+                sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * top / (content - view));
+                sp.layout();
+                return;
+            }
+        }
     }
 
     /**
      * Collects every visible label that shows less than its text: an ellipsis, or a part outside the scroll pane
-     * (without a horizontal scroll bar) or the window it sits in.
+     * (without a horizontal scroll bar), the list or table, or the window it sits in.
      */
     private static void walk(Node n, List<String> out) {
         walk(n, null, out);
@@ -124,8 +244,10 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
 
     private static void walk(Node n, Bounds viewport, List<String> out) {
         if (!n.isVisible()) return;
-        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getHbarPolicy() == javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER) {
-            viewport = sp.localToScene(sp.getLayoutBounds());
+        if (n instanceof javafx.scene.control.ScrollPane sp && sp.getHbarPolicy() == javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER
+                || n instanceof javafx.scene.control.ListView<?> || n instanceof javafx.scene.control.TableView<?>) {
+            // a line of a list or table that runs past its right edge must be scrolled sideways to be read
+            viewport = n.localToScene(n.getLayoutBounds());
         }
         if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             Bounds b = l.localToScene(l.getLayoutBounds());

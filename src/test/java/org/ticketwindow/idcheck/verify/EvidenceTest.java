@@ -94,6 +94,46 @@ class EvidenceTest {
     }
 
     @Test
+    @DisplayName("V2 RD-42 the number of extra-factor values given is recorded with the result, and the rules decide the same whatever it is")
+    void factorAttemptsRecorded() {
+        CardData card = People.tray("rare-pua");
+        IdentityRecord r = IdentityRecord.of("R-3", RecordRole.REGISTERED_USER, RecordStatus.PENDING, "吴艳", DocumentType.RID,
+                card.idNumber().value()).withFactors(new IdentityRecord.FactorReference("1234", null, null));
+        java.util.function.IntFunction<VerificationCase> given = n -> VerificationCase.builder(CounterKind.STATION_WINDOW,
+                CaseKind.ON_SITE, People.TODAY).document(DocumentRole.HOLDER, new Presented.Chip(card)).record(r)
+                .clerkNameDecision(ClerkNameDecision.ACCEPTED)
+                .extraFactor(new ExtraFactor.Given(ExtraFactorKind.PHONE_LAST4, "1234")).extraFactorAttempts(n).build();
+        Decision once = rules.decide(given.apply(1));
+        Decision thrice = rules.decide(given.apply(3));
+        assertThat(thrice).as("the count is not an input of the rules").isEqualTo(once);
+        assertThat(once.extraFactor().attempts()).as("the rules do not count").isZero();
+        Evidence e = Evidence.of("W", "C", Instant.EPOCH, 1, given.apply(3), thrice);
+        assertThat(e.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(e.extraFactor()).isEqualTo(new ExtraFactorCheck(ExtraFactorCheck.Status.MATCHED, ExtraFactorKind.PHONE_LAST4, null, 3));
+        assertThat(e.toString()).doesNotContain("1234");
+        VerificationCase none = VerificationCase.builder(CounterKind.STATION_WINDOW, CaseKind.ON_SITE, People.TODAY)
+                .document(DocumentRole.HOLDER, new Presented.Chip(People.tray("ordinary"))).build();
+        assertThat(Evidence.of("W", "C", Instant.EPOCH, 2, none, rules.decide(none)).extraFactor().attempts())
+                .as("no factor given").isZero();
+    }
+
+    @Test
+    @DisplayName("V2 RD-42 a queued body from before the count was kept is still read, with 0 attempts; a new body round-trips its count")
+    void factorAttemptsOldBodies() throws Exception {
+        var json = org.ticketwindow.idcheck.wire.WireJson.mapper();
+        ExtraFactorCheck recorded = new ExtraFactorCheck(ExtraFactorCheck.Status.NOT_MATCHED, ExtraFactorKind.PHONE_LAST4, null, 3);
+        String body = json.writeValueAsString(recorded);
+        assertThat(json.readTree(body).get("attempts").intValue()).isEqualTo(3);
+        assertThat(json.readValue(body, ExtraFactorCheck.class)).isEqualTo(recorded);
+        ExtraFactorCheck old = json.readValue("{\"status\":\"MATCHED\",\"kind\":\"PHONE_LAST4\",\"digest\":null}", ExtraFactorCheck.class);
+        assertThat(old).isEqualTo(ExtraFactorCheck.of(ExtraFactorCheck.Status.MATCHED, ExtraFactorKind.PHONE_LAST4));
+        assertThat(old.attempts()).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> json.readValue(
+                "{\"status\":\"MATCHED\",\"kind\":\"PHONE_LAST4\",\"attempts\":-1}", ExtraFactorCheck.class))
+                .as("a negative count is not a count").isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
     @DisplayName("PD1 records, entered documents, evidence, factors, proofs and proof payloads print masked")
     void masked() {
         String number = People.ZHANG_SAN;

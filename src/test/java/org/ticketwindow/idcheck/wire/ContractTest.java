@@ -84,6 +84,18 @@ class ContractTest {
             ObjectNode wrong = (ObjectNode) json.readTree(out.getFirst().body());
             ((ObjectNode) wrong.get("evidence")).put("photo", "AAAA");
             assertThat(validate(api, "ResultEnvelope", wrong)).isNotEmpty();
+
+            // RD-42: the extra factor's attempt count is described; a body from before it was kept is still valid
+            ObjectNode factor = (ObjectNode) ((ObjectNode) json.readTree(out.getFirst().body())).get("evidence").get("extraFactor");
+            assertThat(factor.get("attempts").intValue()).as("sent, 0 when no value was given").isZero();
+            ObjectNode counted = factor.deepCopy().put("status", "NOT_MATCHED").put("kind", "PHONE_LAST4").put("attempts", 3);
+            assertThat(validate(api, "ExtraFactorCheck", counted)).isEmpty();
+            assertThat(validate(api, "ExtraFactorCheck", counted.deepCopy().put("attempts", -1))).isNotEmpty();
+            assertThat(validate(api, "ExtraFactorCheck", counted.deepCopy().put("attempts", "3"))).isNotEmpty();
+            ObjectNode old = (ObjectNode) json.readTree(out.getFirst().body());
+            ((ObjectNode) old.get("evidence").get("extraFactor")).remove("attempts");
+            assertThat(validate(api, "ResultEnvelope", old)).as("a result queued before the count was kept").isEmpty();
+            assertThat(json.treeToValue(old, ResultEnvelope.class).evidence().extraFactor().attempts()).isZero();
         }
     }
 }
