@@ -123,9 +123,12 @@ final class BatchState {
         List<String> all = List.copyOf(new LinkedHashSet<>(keys));
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
-            String sql = select + " IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")" + then;
+            // PostgreSQL: one array parameter, so one statement text (planned once per connection) whatever the count
+            String sql = locking ? select + " = ANY (?)" + then
+                    : select + " IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")" + then;
             try (PreparedStatement p = connection.prepareStatement(sql)) {
-                for (int i = 0; i < part.size(); i++) p.setString(i + 1, part.get(i));
+                if (locking) p.setArray(1, connection.createArrayOf("text", part.toArray()));
+                else for (int i = 0; i < part.size(); i++) p.setString(i + 1, part.get(i));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) out.add(row.read(r));
                 }
@@ -244,27 +247,43 @@ final class BatchState {
     }
 
     /**
-     * Sends the status changes waiting, as one JDBC batch. Each must change its record: the batch holds the records'
-     * locks (PostgreSQL) or the only writer (SQLite), so a miss means someone wrote without them; the whole batch then
-     * fails (503) and the counter sends it again.
+     * Sends the status changes waiting: on PostgreSQL one statement for all (when no record changes twice), otherwise a
+     * JDBC batch. Each must change its record: the batch holds the records' locks (PostgreSQL) or the only writer
+     * (SQLite), so a miss means someone wrote without them; the whole batch then fails (503) and the counter sends it
+     * again.
      */
     private void sendStatusChanges() throws SQLException {
         if (statusRows.isEmpty()) return;
         if (statusRows.size() > statusRowsBefore) beforeWrite(); // the current result's own change: undone with it
-        PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS);
-        for (RecordChange c : statusRows) {
-            for (int i = 0; i < c.update().length; i++) p.setObject(i + 1, c.update()[i]);
-            p.addBatch();
-        }
-        int[] counts = p.executeBatch();
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                throw new SQLException("record " + statusRows.get(i).before().record().id() + " moved during the batch "
-                        + "outside its lock; the batch is not applied");
+        List<String> ids = statusRows.stream().map(c -> c.before().record().id()).toList();
+        if (locking && new java.util.HashSet<>(ids).size() == ids.size()) {
+            PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS_MANY);
+            String[] types = {"text", "text", "bigint", "text", "bigint"};
+            for (int col = 0; col < types.length; col++) {
+                Object[] column = new Object[statusRows.size()];
+                for (int i = 0; i < column.length; i++) column[i] = statusRows.get(i).update()[col];
+                p.setArray(col + 1, connection.createArrayOf(types[col], column));
             }
+            Set<String> changed = new java.util.HashSet<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) changed.add(r.getString(1));
+            }
+            for (String id : ids) if (!changed.contains(id)) throw movedOutsideLock(id);
+        } else {
+            PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS);
+            for (RecordChange c : statusRows) {
+                for (int i = 0; i < c.update().length; i++) p.setObject(i + 1, c.update()[i]);
+                p.addBatch();
+            }
+            int[] counts = p.executeBatch();
+            for (int i = 0; i < counts.length; i++) if (counts[i] == 0) throw movedOutsideLock(ids.get(i));
         }
         statusRows.clear();
         statusRowsBefore = 0;
+    }
+
+    private static SQLException movedOutsideLock(String id) {
+        return new SQLException("record " + id + " moved during the batch outside its lock; the batch is not applied");
     }
 
     long highest(String counter, Function<String, Long> read) {

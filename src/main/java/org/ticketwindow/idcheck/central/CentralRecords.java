@@ -100,6 +100,14 @@ final class CentralRecords {
     static final String CHANGE_STATUS = "UPDATE records SET status = ?, frozen = ?, version = version + 1, "
             + "updated_at = ? WHERE id = ? AND version = ?";
 
+    /**
+     * PostgreSQL: the same for many records in one statement (arrays of {@link #statusChangeRow}'s columns, the ids
+     * distinct), answering the ids it changed: one statement where a JDBC batch is one per record (issue 19).
+     */
+    static final String CHANGE_STATUS_MANY = "UPDATE records r SET status = v.status, frozen = v.frozen, "
+            + "version = r.version + 1, updated_at = v.at FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
+            + "AS v(status, frozen, at, id, version) WHERE r.id = v.id AND r.version = v.version RETURNING r.id";
+
     /** {@link #CHANGE_STATUS}'s parameters: record {@code id} from {@code version} to status {@code to}. */
     static Object[] statusChangeRow(String id, long version, RecordStatus to, Set<Field> frozen, long now) {
         return new Object[]{to.name(), frozen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), now, id, version};

@@ -45,6 +45,9 @@ final class ConsoleWindow {
     private final String fontFamily;
     private final List<String> chineseFonts;
     private final Label statusLine = new Label();
+    /** A notice for the clerk on the status line stays this long before the sync state (refreshed every 2 s) returns. */
+    private static final long NOTICE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+    private long noticeUntil = System.nanoTime();
 
     /** Opened in the background while the login screen is already on show (the screen waits for it to log in). */
     private ConsoleSession session;
@@ -235,7 +238,7 @@ final class ConsoleWindow {
             case SOUNDS -> {
                 prefer(preferences.withSounds(!preferences.sounds()));
                 if (sounds != null) sounds.on(preferences.sounds());
-                statusLine.setText(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
+                notice(messages.get(preferences.sounds() ? "sounds.on" : "sounds.off"));
             }
             case NOTHING -> { }
         }
@@ -350,7 +353,7 @@ final class ConsoleWindow {
     }
 
     private void showWorkspace() {
-        workspace = screens.workspace(clerk, settings, messages, statusLine::setText, this::play);
+        workspace = screens.workspace(clerk, settings, messages, this::notice, this::play);
         rebuildWorkspace();
         // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
         session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
@@ -364,7 +367,7 @@ final class ConsoleWindow {
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
     private void rebuildWorkspace() {
-        workspaceView = screens.workspaceView(workspace, messages, statusLine::setText);
+        workspaceView = screens.workspaceView(workspace, messages, this::notice);
         show(workspaceView.build());
     }
 
@@ -382,7 +385,15 @@ final class ConsoleWindow {
                 e -> statusLine.setText(messages.get("status.error", e.getMessage())));
     }
 
+    /** Something the clerk must read (why a key does nothing here, a setting changed): not overwritten for a while. */
+    private void notice(String text) {
+        statusLine.setText(text);
+        statusLine.getStyleClass().remove("warning");
+        noticeUntil = System.nanoTime() + NOTICE_NANOS;
+    }
+
     private void showStatus(QueueStatus q) {
+        if (System.nanoTime() - noticeUntil < 0) return; // the clerk's notice first; the next refresh shows the state
         StatusLine line = StatusLine.of(q, messages, java.time.ZoneId.systemDefault());
         statusLine.setText(line.text());
         statusLine.getStyleClass().remove("warning");
