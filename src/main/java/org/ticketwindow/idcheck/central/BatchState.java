@@ -46,8 +46,11 @@ final class BatchState {
 
     final StatementCache statements;
     private final Connection connection;
-    /** PostgreSQL: other batches run concurrently, so this one locks what it reads (SQLite has one writer). */
-    private final boolean locking;
+    /**
+     * PostgreSQL: other batches run concurrently, so this one locks what it reads (SQLite has one writer); and lists
+     * travel as array parameters.
+     */
+    private final boolean postgres;
 
     private final Map<String, Optional<StoredRecord>> records = new HashMap<>();
     /** The records carrying a document, by {@link #documentKey}, ordered by id as {@link CentralRecords#byDocument}. */
@@ -77,10 +80,10 @@ final class BatchState {
     private int changesBefore;
     private int claimsBefore;
 
-    BatchState(Connection connection, StatementCache statements, boolean locking) {
+    BatchState(Connection connection, StatementCache statements, boolean postgres) {
         this.connection = connection;
         this.statements = statements;
-        this.locking = locking;
+        this.postgres = postgres;
     }
 
     /**
@@ -89,7 +92,7 @@ final class BatchState {
      * counter's retry landing on another instance) is then seen whole, its results as DUPLICATE and its sequence.
      */
     void lockCounters(Collection<String> counters) throws SQLException {
-        if (!locking) return;
+        if (!postgres) return;
         for (int key : counters.stream().map(String::hashCode).distinct().sorted().toList()) {
             SqlDatabase.lockUntilCommit(connection, SqlDatabase.LockSpace.COUNTERS, key);
         }
@@ -103,7 +106,7 @@ final class BatchState {
      * versions, the records a document chooses among, L1's contact count) stays as read.
      */
     void lockRecords() throws SQLException {
-        if (!locking) return;
+        if (!postgres) return;
         List<String> ids = records.entrySet().stream().filter(e -> e.getValue().isPresent()).map(Map.Entry::getKey)
                 .sorted().toList();
         for (StoredRecord r : CentralRecords.byIds(this, ids, true)) records.put(r.record().id(), Optional.of(r));
@@ -124,10 +127,10 @@ final class BatchState {
         for (int from = 0; from < all.size(); from += CHUNK) {
             List<String> part = all.subList(from, Math.min(all.size(), from + CHUNK));
             // PostgreSQL: one array parameter, so one statement text (planned once per connection) whatever the count
-            String sql = locking ? select + " = ANY (?)" + then
+            String sql = postgres ? select + " = ANY (?)" + then
                     : select + " IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")" + then;
             try (PreparedStatement p = connection.prepareStatement(sql)) {
-                if (locking) p.setArray(1, connection.createArrayOf("text", part.toArray()));
+                if (postgres) p.setArray(1, connection.createArrayOf("text", part.toArray()));
                 else for (int i = 0; i < part.size(); i++) p.setString(i + 1, part.get(i));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) out.add(row.read(r));
@@ -179,7 +182,7 @@ final class BatchState {
         if (carrying == null) {
             // not prefetched: on PostgreSQL locked now, out of order, but rarely anything new
             sendStatusChanges();
-            carrying = CentralRecords.byDocument(statements, type, number, locking);
+            carrying = CentralRecords.byDocument(statements, type, number, postgres);
             byDocument.put(key, carrying);
             seen(carrying);
         }
@@ -195,7 +198,7 @@ final class BatchState {
         Optional<StoredRecord> r = records.get(id);
         if (r == null) {
             sendStatusChanges();
-            r = CentralRecords.byId(statements, id, locking);
+            r = CentralRecords.byId(statements, id, postgres);
             records.put(id, r);
         }
         return r;
@@ -256,7 +259,7 @@ final class BatchState {
         if (statusRows.isEmpty()) return;
         if (statusRows.size() > statusRowsBefore) beforeWrite(); // the current result's own change: undone with it
         List<String> ids = statusRows.stream().map(c -> c.before().record().id()).toList();
-        if (locking && new java.util.HashSet<>(ids).size() == ids.size()) {
+        if (postgres && new java.util.HashSet<>(ids).size() == ids.size()) {
             PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS_MANY);
             String[] types = {"text", "text", "bigint", "text", "bigint"};
             for (int col = 0; col < types.length; col++) {

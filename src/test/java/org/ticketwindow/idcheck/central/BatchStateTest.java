@@ -1,8 +1,11 @@
 package org.ticketwindow.idcheck.central;
 
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.store.StatementCache;
 import org.ticketwindow.idcheck.verify.DocumentType;
@@ -24,18 +27,37 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * Issue 19: a batch's status changes are applied in memory at once and sent to the database with its other writes at
  * the end. What later results of the batch read (the record, the records carrying a document, L1's contact count) is
  * what the database will hold; a rejected result's change is undone; a change that misses in the database fails the
- * whole batch.
+ * whole batch. On SQLite and, when IDCHECK_PG_URL answers, on PostgreSQL (where the changes are one statement and the
+ * batch holds row locks).
  */
 class BatchStateTest {
     @TempDir Path dir;
+    private String schema;
 
     private static IdentityRecord record(String id, RecordRole role, RecordStatus status, String number) {
         return new IdentityRecord(id, role, status, new PersonName("测试" + id), DocumentType.RID, number, "CHN", false,
                 new IdentityRecord.FactorReference("1234", "abc", null));
     }
 
-    private CentralService central() {
-        CentralService s = CentralService.open("jdbc:sqlite:" + dir.resolve("central.db"), Clock.systemUTC());
+    private boolean postgres;
+
+    /** A fresh central on {@code engine}: SQLite on disk, or PostgreSQL in a schema of its own (skipped without a server). */
+    private CentralService central(String engine) {
+        postgres = engine.equals("postgresql");
+        String url = "jdbc:sqlite:" + dir.resolve("central.db");
+        if (postgres) {
+            String base = System.getenv().getOrDefault("IDCHECK_PG_URL", CentralPostgresTest.DEFAULT_URL);
+            String name = "b" + Long.toHexString(System.nanoTime());
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(base); var st = c.createStatement()) {
+                st.execute("CREATE SCHEMA " + name);
+            } catch (java.sql.SQLException e) {
+                System.out.println("BatchStateTest on PostgreSQL skipped: no server at " + base.replaceAll("password=[^&]*", "password=***"));
+                Assumptions.abort("no PostgreSQL server");
+            }
+            schema = name;
+            url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + name;
+        }
+        CentralService s = CentralService.open(url, Clock.systemUTC());
         List<CentralService.Seed> seeds = new ArrayList<>();
         seeds.add(new CentralService.Seed(record("U", RecordRole.REGISTERED_USER, RecordStatus.PASSED, "N-U"), null));
         for (int i = 0; i < 3; i++) {
@@ -45,13 +67,23 @@ class BatchStateTest {
         return s;
     }
 
-    @Test
+    @AfterEach
+    void dropSchema() throws Exception {
+        if (schema == null) return;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                System.getenv().getOrDefault("IDCHECK_PG_URL", CentralPostgresTest.DEFAULT_URL)); var st = c.createStatement()) {
+            st.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
     @DisplayName("L1 issue 19: a status change counts at once for later results of the batch; the database gets it at the end")
-    void changeSeenByLaterResults() {
-        try (CentralService s = central()) {
+    void changeSeenByLaterResults(String engine) {
+        try (CentralService s = central(engine)) {
             s.database().transaction("test", connection -> {
                 try (StatementCache c = new StatementCache(connection)) {
-                    BatchState b = new BatchState(connection, c, false);
+                    BatchState b = new BatchState(connection, c, postgres);
                     b.prefetchRecords(List.of("K0", "K1"));
                     assertThat(b.countedContacts("U")).isZero();
                     b.begin();
@@ -79,13 +111,14 @@ class BatchStateTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
     @DisplayName("issue 15 issue 19: a rejected result's status change is undone, the count with it, sent or not")
-    void rejectedResultUndone() {
-        try (CentralService s = central()) {
+    void rejectedResultUndone(String engine) {
+        try (CentralService s = central(engine)) {
             s.database().transaction("test", connection -> {
                 try (StatementCache c = new StatementCache(connection)) {
-                    BatchState b = new BatchState(connection, c, false);
+                    BatchState b = new BatchState(connection, c, postgres);
                     b.prefetchRecords(List.of("K0", "K1"));
                     assertThat(b.countedContacts("U")).isZero();
                     b.begin();
@@ -105,13 +138,14 @@ class BatchStateTest {
         }
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
     @DisplayName("issue 19: a change that misses in the database (someone wrote without the lock) fails the whole batch")
-    void missedChangeFailsTheBatch() {
-        try (CentralService s = central()) {
+    void missedChangeFailsTheBatch(String engine) {
+        try (CentralService s = central(engine)) {
             assertThatThrownBy(() -> s.database().transaction("test", connection -> {
                 try (StatementCache c = new StatementCache(connection)) {
-                    BatchState b = new BatchState(connection, c, false);
+                    BatchState b = new BatchState(connection, c, postgres);
                     b.prefetchRecords(List.of("K0"));
                     b.begin();
                     long version = b.record("K0").orElseThrow().version();
