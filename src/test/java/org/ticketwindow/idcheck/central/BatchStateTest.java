@@ -67,6 +67,22 @@ class BatchStateTest {
         return s;
     }
 
+    /** What a test does inside one batch's transaction, K0 and K1 prefetched. */
+    private interface BatchWork {
+        void run(BatchState b, StatementCache c, java.sql.Connection connection) throws java.sql.SQLException;
+    }
+
+    private void inBatch(CentralService s, BatchWork work) {
+        s.database().transaction("test", connection -> {
+            try (StatementCache c = new StatementCache(connection)) {
+                BatchState b = new BatchState(connection, c, postgres);
+                b.prefetchRecords(List.of("K0", "K1"));
+                work.run(b, c, connection);
+            }
+            return null;
+        });
+    }
+
     @AfterEach
     void dropSchema() throws Exception {
         if (schema == null) return;
@@ -81,31 +97,26 @@ class BatchStateTest {
     @DisplayName("L1 issue 19: a status change counts at once for later results of the batch; the database gets it at the end")
     void changeSeenByLaterResults(String engine) {
         try (CentralService s = central(engine)) {
-            s.database().transaction("test", connection -> {
-                try (StatementCache c = new StatementCache(connection)) {
-                    BatchState b = new BatchState(connection, c, postgres);
-                    b.prefetchRecords(List.of("K0", "K1"));
-                    assertThat(b.countedContacts("U")).isZero();
-                    b.begin();
-                    long version = b.record("K0").orElseThrow().version();
-                    assertThat(b.changeStatus("K0", version, RecordStatus.PASSED, Set.of(Field.NAME), 1)).isTrue();
-                    b.keep();
-                    assertThat(b.countedContacts("U")).isEqualTo(1);
-                    assertThat(b.record("K0").orElseThrow().version()).isEqualTo(version + 1);
-                    assertThat(b.record("K0").orElseThrow().record().status()).isEqualTo(RecordStatus.PASSED);
-                    // a second change from the old version misses: the caller answers CONFLICT
-                    b.begin();
-                    assertThat(b.changeStatus("K0", version, RecordStatus.FAILED, Set.of(), 1)).isFalse();
-                    b.keep();
-                    // not yet in the database
-                    assertThat(CentralRecords.byId(c, "K0").orElseThrow().version()).isEqualTo(version);
-                    // a read that falls back to the database (a document not prefetched) sends the change first
-                    assertThat(b.byDocument(DocumentType.RID, "N-K0")).extracting(r -> r.record().status())
-                            .containsExactly(RecordStatus.PASSED);
-                    assertThat(CentralRecords.byId(c, "K0").orElseThrow().version()).isEqualTo(version + 1);
-                    b.finish(a -> { throw new AssertionError("no results in this batch"); });
-                }
-                return null;
+            inBatch(s, (b, c, connection) -> {
+                assertThat(b.countedContacts("U")).isZero();
+                b.begin();
+                long version = b.record("K0").orElseThrow().version();
+                assertThat(b.changeStatus("K0", version, RecordStatus.PASSED, Set.of(Field.NAME), 1)).isTrue();
+                b.keep();
+                assertThat(b.countedContacts("U")).isEqualTo(1);
+                assertThat(b.record("K0").orElseThrow().version()).isEqualTo(version + 1);
+                assertThat(b.record("K0").orElseThrow().record().status()).isEqualTo(RecordStatus.PASSED);
+                // a second change from the old version misses: the caller answers CONFLICT
+                b.begin();
+                assertThat(b.changeStatus("K0", version, RecordStatus.FAILED, Set.of(), 1)).isFalse();
+                b.keep();
+                // not yet in the database
+                assertThat(CentralRecords.byId(c, "K0").orElseThrow().version()).isEqualTo(version);
+                // a read that falls back to the database (a document not prefetched) sends the change first
+                assertThat(b.byDocument(DocumentType.RID, "N-K0")).extracting(r -> r.record().status())
+                        .containsExactly(RecordStatus.PASSED);
+                assertThat(CentralRecords.byId(c, "K0").orElseThrow().version()).isEqualTo(version + 1);
+                b.finish(a -> { throw new AssertionError("no results in this batch"); });
             });
             assertThat(s.record("K0").orElseThrow().status()).isEqualTo(RecordStatus.PASSED);
         }
@@ -116,22 +127,17 @@ class BatchStateTest {
     @DisplayName("issue 15 issue 19: a rejected result's status change is undone, the count with it, sent or not")
     void rejectedResultUndone(String engine) {
         try (CentralService s = central(engine)) {
-            s.database().transaction("test", connection -> {
-                try (StatementCache c = new StatementCache(connection)) {
-                    BatchState b = new BatchState(connection, c, postgres);
-                    b.prefetchRecords(List.of("K0", "K1"));
-                    assertThat(b.countedContacts("U")).isZero();
-                    b.begin();
-                    long version = b.record("K1").orElseThrow().version();
-                    assertThat(b.changeStatus("K1", version, RecordStatus.PASSED, Set.of(), 1)).isTrue();
-                    assertThat(b.record("K2")).isPresent(); // a fallback read sends the change, under a savepoint
-                    b.rollback();
-                    assertThat(b.countedContacts("U")).isZero();
-                    assertThat(b.record("K1").orElseThrow().version()).isEqualTo(version);
-                    assertThat(CentralRecords.byId(c, "K1").orElseThrow().record().status()).isEqualTo(RecordStatus.PENDING);
-                    b.finish(a -> { throw new AssertionError("no results in this batch"); });
-                }
-                return null;
+            inBatch(s, (b, c, connection) -> {
+                assertThat(b.countedContacts("U")).isZero();
+                b.begin();
+                long version = b.record("K1").orElseThrow().version();
+                assertThat(b.changeStatus("K1", version, RecordStatus.PASSED, Set.of(), 1)).isTrue();
+                assertThat(b.record("K2")).isPresent(); // a fallback read sends the change, under a savepoint
+                b.rollback();
+                assertThat(b.countedContacts("U")).isZero();
+                assertThat(b.record("K1").orElseThrow().version()).isEqualTo(version);
+                assertThat(CentralRecords.byId(c, "K1").orElseThrow().record().status()).isEqualTo(RecordStatus.PENDING);
+                b.finish(a -> { throw new AssertionError("no results in this batch"); });
             });
             assertThat(s.record("K1").orElseThrow().status()).isEqualTo(RecordStatus.PENDING);
             assertThat(s.stats()).containsEntry("statusChanges", 0L);
@@ -143,20 +149,15 @@ class BatchStateTest {
     @DisplayName("issue 19: a change that misses in the database (someone wrote without the lock) fails the whole batch")
     void missedChangeFailsTheBatch(String engine) {
         try (CentralService s = central(engine)) {
-            assertThatThrownBy(() -> s.database().transaction("test", connection -> {
-                try (StatementCache c = new StatementCache(connection)) {
-                    BatchState b = new BatchState(connection, c, postgres);
-                    b.prefetchRecords(List.of("K0"));
-                    b.begin();
-                    long version = b.record("K0").orElseThrow().version();
-                    try (var st = connection.createStatement()) {
-                        st.executeUpdate("UPDATE records SET version = version + 1 WHERE id = 'K0'");
-                    }
-                    assertThat(b.changeStatus("K0", version, RecordStatus.PASSED, Set.of(), 1)).isTrue();
-                    b.keep();
-                    b.finish(a -> { throw new AssertionError("no results in this batch"); });
+            assertThatThrownBy(() -> inBatch(s, (b, c, connection) -> {
+                b.begin();
+                long version = b.record("K0").orElseThrow().version();
+                try (var st = connection.createStatement()) {
+                    st.executeUpdate("UPDATE records SET version = version + 1 WHERE id = 'K0'");
                 }
-                return null;
+                assertThat(b.changeStatus("K0", version, RecordStatus.PASSED, Set.of(), 1)).isTrue();
+                b.keep();
+                b.finish(a -> { throw new AssertionError("no results in this batch"); });
             })).hasMessageContaining("K0").hasMessageContaining("not applied");
             assertThat(s.record("K0").orElseThrow().status()).isEqualTo(RecordStatus.PENDING);
         }
