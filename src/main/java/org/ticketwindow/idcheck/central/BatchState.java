@@ -74,6 +74,8 @@ final class BatchState {
     private Savepoint savepoint;
     /** The current result's status changes (sent or not): undone in memory if it is rejected. */
     private final List<RecordChange> changed = new ArrayList<>();
+    /** Earlier results' changes sent while the current result's savepoint was open: sent again if it is rolled back. */
+    private final List<RecordChange> sentUnderSavepoint = new ArrayList<>();
     private int statusRowsBefore;
     private Map<String, Long> highestBefore;
     private Set<String> highestChangedBefore;
@@ -257,14 +259,29 @@ final class BatchState {
      */
     private void sendStatusChanges() throws SQLException {
         if (statusRows.isEmpty()) return;
-        if (statusRows.size() > statusRowsBefore) beforeWrite(); // the current result's own change: undone with it
-        List<String> ids = statusRows.stream().map(c -> c.before().record().id()).toList();
+        List<RecordChange> earlier = List.copyOf(statusRows.subList(0, statusRowsBefore));
+        List<RecordChange> own = List.copyOf(statusRows.subList(statusRowsBefore, statusRows.size()));
+        // earlier results' changes stand; sent after the current result's savepoint, its rollback would undo them too
+        if (!earlier.isEmpty()) {
+            send(earlier);
+            if (savepoint != null) sentUnderSavepoint.addAll(earlier);
+        }
+        if (!own.isEmpty()) {
+            beforeWrite(); // the current result's own change: undone with it
+            send(own);
+        }
+        statusRows.clear();
+        statusRowsBefore = 0;
+    }
+
+    private void send(List<RecordChange> rows) throws SQLException {
+        List<String> ids = rows.stream().map(c -> c.before().record().id()).toList();
         if (postgres && new java.util.HashSet<>(ids).size() == ids.size()) {
             PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS_MANY);
             String[] types = {"text", "text", "bigint", "text", "bigint"};
             for (int col = 0; col < types.length; col++) {
-                Object[] column = new Object[statusRows.size()];
-                for (int i = 0; i < column.length; i++) column[i] = statusRows.get(i).update()[col];
+                Object[] column = new Object[rows.size()];
+                for (int i = 0; i < column.length; i++) column[i] = rows.get(i).update()[col];
                 p.setArray(col + 1, connection.createArrayOf(types[col], column));
             }
             Set<String> changed = new java.util.HashSet<>();
@@ -274,15 +291,13 @@ final class BatchState {
             for (String id : ids) if (!changed.contains(id)) throw movedOutsideLock(id);
         } else {
             PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS);
-            for (RecordChange c : statusRows) {
+            for (RecordChange c : rows) {
                 for (int i = 0; i < c.update().length; i++) p.setObject(i + 1, c.update()[i]);
                 p.addBatch();
             }
             int[] counts = p.executeBatch();
             for (int i = 0; i < counts.length; i++) if (counts[i] == 0) throw movedOutsideLock(ids.get(i));
         }
-        statusRows.clear();
-        statusRowsBefore = 0;
     }
 
     private static SQLException movedOutsideLock(String id) {
@@ -302,6 +317,7 @@ final class BatchState {
     void begin() {
         savepoint = null;
         changed.clear();
+        sentUnderSavepoint.clear();
         statusRowsBefore = statusRows.size();
         highestBefore = new HashMap<>(highest);
         highestChangedBefore = new LinkedHashSet<>(highestChanged);
@@ -318,6 +334,9 @@ final class BatchState {
     void rollback() throws SQLException {
         if (savepoint != null) connection.rollback(savepoint); // its gap, or its status change if sent meanwhile
         if (statusRows.size() > statusRowsBefore) statusRows.subList(statusRowsBefore, statusRows.size()).clear();
+        statusRows.addAll(0, sentUnderSavepoint); // undone with the savepoint, but they stand: sent again
+        sentUnderSavepoint.clear();
+        statusRowsBefore = statusRows.size();
         for (RecordChange c : changed.reversed()) replace(c.after(), c.before());
         changed.clear();
         highest.clear();
@@ -334,6 +353,7 @@ final class BatchState {
         if (savepoint != null) connection.releaseSavepoint(savepoint);
         savepoint = null;
         changed.clear();
+        sentUnderSavepoint.clear();
         statusRowsBefore = statusRows.size();
     }
 
