@@ -1,5 +1,8 @@
 package org.ticketwindow.idcheck.store;
 
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
+
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -37,7 +40,12 @@ public final class AuditTrail {
     /** One place the chain is broken: the entry's sequence number and what is wrong. */
     public record Break(long seq, String problem) {}
 
-    public void append(AuditKind kind, String actor, String subject, String detail) {
+    /**
+     * Appends an entry. Its detail is a {@link Text}, kept in its stored form ({@link Text#stored()}), so the supervisor's
+     * screen shows it in the supervisor's language and the audit log file in English; entries written before that are
+     * plain English and shown as written.
+     */
+    public void append(AuditKind kind, String actor, String subject, Text detail) {
         db.transaction("writing the audit trail", c -> {
             append(c, kind, actor, subject, detail);
             return null;
@@ -45,7 +53,11 @@ public final class AuditTrail {
     }
 
     /** Appends inside the caller's transaction, so the entry commits with what it records. */
-    void append(Connection c, AuditKind kind, String actor, String subject, String detail) throws SQLException {
+    void append(Connection c, AuditKind kind, String actor, String subject, Text detail) throws SQLException {
+        append(c, kind, actor, subject, detail.stored());
+    }
+
+    private void append(Connection c, AuditKind kind, String actor, String subject, String detail) throws SQLException {
         long seq = 1;
         String prev = GENESIS;
         try (PreparedStatement p = c.prepareStatement("SELECT seq, mac FROM audit ORDER BY seq DESC LIMIT 1");
@@ -75,7 +87,7 @@ public final class AuditTrail {
 
     private static void toLog(long seq, long at, String kind, String actor, String subject, String detail, String mac) {
         AUDIT_LOG.info("seq={} at={} kind={} actor={} subject={} detail={} mac={}", seq, java.time.Instant.ofEpochMilli(at),
-                kind, actor, subject, detail, mac.substring(0, 16));
+                kind, actor, subject, Texts.english().ofStored(detail), mac.substring(0, 16));
     }
 
     /**

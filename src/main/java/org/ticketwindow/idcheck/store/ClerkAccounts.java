@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.store;
 
+import org.ticketwindow.idcheck.text.Text;
+
 import org.ticketwindow.idcheck.identity.Pbkdf2;
 
 import java.security.MessageDigest;
@@ -64,7 +66,7 @@ public final class ClerkAccounts {
                 p.setLong(6, now);
                 p.executeUpdate();
             }
-            audit.append(c, AuditKind.CLERK_CHANGE, by, id, "added as " + role);
+            audit.append(c, AuditKind.CLERK_CHANGE, by, id, Text.of("audit.clerkAdded", role));
             return null;
         });
     }
@@ -73,12 +75,12 @@ public final class ClerkAccounts {
         Optional<Stored> found = find(id);
         Instant now = clock.instant();
         if (found.isEmpty()) {
-            audit.append(AuditKind.LOGIN_FAILED, id == null ? "" : id, "login", "unknown clerk id");
+            audit.append(AuditKind.LOGIN_FAILED, id == null ? "" : id, "login", Text.of("audit.unknownClerk"));
             return new LoginResult.Unknown();
         }
         Stored s = found.get();
         if (s.clerk.lockedAt(now)) {
-            audit.append(AuditKind.LOGIN_FAILED, id, "login", "account locked");
+            audit.append(AuditKind.LOGIN_FAILED, id, "login", Text.of("audit.accountLocked"));
             return new LoginResult.Locked(s.clerk.lockedUntil());
         }
         boolean ok = pin != null && matches(s.hash, pin);
@@ -93,18 +95,18 @@ public final class ClerkAccounts {
                         p.executeUpdate();
                     }
                 }
-                audit.append(c, AuditKind.LOGIN, id, "login", s.clerk.role().name());
+                audit.append(c, AuditKind.LOGIN, id, "login", Text.of("audit.loggedIn", s.clerk.role()));
                 return new LoginResult.Success(new Clerk(id, s.clerk.displayName(), s.clerk.role(), 0, null));
             }
             int failures = s.clerk.failedAttempts() + 1;
             if (failures >= MAX_FAILURES) {
                 Instant until = now.plus(LOCK_FOR);
                 update(c, id, failures, until);
-                audit.append(c, AuditKind.LOCKOUT, id, "login", failures + " wrong PINs: locked until " + until);
+                audit.append(c, AuditKind.LOCKOUT, id, "login", Text.of("audit.lockedOut", failures, until.toString()));
                 return new LoginResult.Locked(until);
             }
             update(c, id, failures, null);
-            audit.append(c, AuditKind.LOGIN_FAILED, id, "login", "wrong PIN (" + failures + ")");
+            audit.append(c, AuditKind.LOGIN_FAILED, id, "login", Text.of("audit.wrongPin", failures));
             return new LoginResult.WrongPin(MAX_FAILURES - failures);
         });
     }
@@ -112,20 +114,20 @@ public final class ClerkAccounts {
     public void resetPin(String id, String newPin, String by) {
         if (!validPin(newPin)) throw new IllegalArgumentException("PIN: 6 to 12 digits");
         String hash = hash(newPin);
-        change(id, by, "PIN reset and unlocked", "UPDATE clerks SET pin_hash = ?, failed_attempts = 0, locked_until = NULL, "
+        change(id, by, Text.of("audit.pinReset"), "UPDATE clerks SET pin_hash = ?, failed_attempts = 0, locked_until = NULL, "
                 + "updated_at = ? WHERE id = ?", hash);
     }
 
     public void unlock(String id, String by) {
-        change(id, by, "unlocked", "UPDATE clerks SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?", null);
+        change(id, by, Text.of("audit.unlocked"), "UPDATE clerks SET failed_attempts = 0, locked_until = NULL, updated_at = ? WHERE id = ?", null);
     }
 
     /** A supervisor changes a clerk's role (console supervisor screen); audited like every clerk change. */
     public void setRole(String id, ClerkRole role, String by) {
-        change(id, by, "role set to " + role, "UPDATE clerks SET role = ?, updated_at = ? WHERE id = ?", role.name());
+        change(id, by, Text.of("audit.roleSet", role), "UPDATE clerks SET role = ?, updated_at = ? WHERE id = ?", role.name());
     }
 
-    private void change(String id, String by, String what, String sql, String value) {
+    private void change(String id, String by, Text what, String sql, String value) {
         db.transaction("changing a clerk", c -> {
             int n;
             try (PreparedStatement p = c.prepareStatement(sql)) {

@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.store;
 
+import org.ticketwindow.idcheck.text.Text;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,7 +94,8 @@ public final class ResultQueue {
                 p.executeUpdate();
             }
             audit.append(c, "REFUSED".equals(draft.outcome()) ? AuditKind.REFUSAL : AuditKind.DECISION, clerkId, id,
-                    draft.caseKind() + " " + draft.outcome() + " #" + sequence + " sha256=" + digest);
+                    Text.of("audit.recorded", Text.of("CaseKind." + draft.caseKind()), Text.of("Outcome." + draft.outcome()),
+                            sequence, digest));
             return new QueuedResult(id, counterId, sequence, now);
         });
     }
@@ -136,8 +139,7 @@ public final class ResultQueue {
                     p.setLong(2, m.getValue());
                     p.executeUpdate();
                 }
-                audit.append(c, AuditKind.CONFIGURATION, technician, m.getKey(),
-                        "store accepted behind its sequence mark: numbering continues after #" + m.getValue());
+                audit.append(c, AuditKind.CONFIGURATION, technician, m.getKey(), Text.of("audit.behindMark", m.getValue()));
             }
             return null;
         });
@@ -287,8 +289,8 @@ public final class ResultQueue {
                 }
             }
             if (queued > 0 || purged > 0) {
-                audit.append(c, AuditKind.CONFIGURATION, "system", counterId, "the central lacks #" + from + "–#" + to + ": "
-                        + queued + " synced results sent again, " + purged + " already purged");
+                audit.append(c, AuditKind.CONFIGURATION, "system", counterId,
+                        Text.of("audit.centralLacks", from, to, queued, purged));
             }
             return new Resent(queued, purged);
         });
@@ -304,7 +306,7 @@ public final class ResultQueue {
                 p.setString(2, id);
                 n = p.executeUpdate();
             }
-            if (n > 0) audit.append(c, AuditKind.CONFIGURATION, supervisorId, id, "parked result queued again");
+            if (n > 0) audit.append(c, AuditKind.CONFIGURATION, supervisorId, id, Text.of("audit.requeued"));
             return n > 0;
         });
     }
@@ -409,7 +411,7 @@ public final class ResultQueue {
                 p.setLong(2, now - retention.toMillis());
                 n = p.executeUpdate();
             }
-            if (n > 0) audit.append(c, AuditKind.RETENTION, "system", "results", n + " synced results purged after " + retention.toDays() + " days");
+            if (n > 0) audit.append(c, AuditKind.RETENTION, "system", "results", Text.of("audit.purged", n, retention.toDays()));
             return n;
         });
     }

@@ -140,7 +140,7 @@ final class SupervisorView {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {
                     super.updateItem(e, empty);
                     setText(empty || e == null ? "" : messages.get("sup.auditEntry", e.seq(), when.format(e.at()), messages.of(e.kind()),
-                            e.actor(), e.subject(), e.detail()));
+                            e.actor(), e.subject(), messages.stored(e.detail())));
                 }
             };
             cell.setWrapText(true);

@@ -92,7 +92,7 @@ public final class SupervisorViewModel {
         tasks.run(() -> {
             CounterSettings s = CounterSettings.save(settingsFile, changes);
             audit.append(AuditKind.CONFIGURATION, supervisorId, settingsFile.getFileName().toString(),
-                    "supervisor settings saved: " + String.join(", ", changes.keySet()));
+                    org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", String.join(", ", changes.keySet())));
             return s;
         }, s -> {
             saved.accept(s);

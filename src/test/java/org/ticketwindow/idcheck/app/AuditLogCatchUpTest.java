@@ -32,10 +32,10 @@ class AuditLogCatchUpTest {
         String lost = "lost-" + UUID.randomUUID();
         Logger file = (Logger) LoggerFactory.getLogger("idcheck.audit");
         try (LocalStore s = Counters.store(dir)) {
-            s.audit().append(AuditKind.CONFIGURATION, "tech-01", seen, "written");
+            s.audit().append(AuditKind.CONFIGURATION, "tech-01", seen, org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "written"));
             file.setLevel(Level.OFF); // the process dies between the commit and the file's write
             try {
-                for (int i = 0; i < 3; i++) s.audit().append(AuditKind.CONFIGURATION, "tech-01", lost + "-" + i, "committed");
+                for (int i = 0; i < 3; i++) s.audit().append(AuditKind.CONFIGURATION, "tech-01", lost + "-" + i, org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "committed"));
             } finally {
                 file.setLevel(Level.INFO);
             }

@@ -24,16 +24,16 @@ class AuditLogFileTest {
         String committed = "committed-" + UUID.randomUUID();
         String rolledBack = "rolled-back-" + UUID.randomUUID();
         try (LocalStore s = LocalStore.open(dir.resolve("data"), new KeyFile(dir.resolve("keys/installation.key")), Clock.systemUTC(), 0)) {
-            s.audit().append(AuditKind.CONFIGURATION, "8001", committed, "test entry");
+            s.audit().append(AuditKind.CONFIGURATION, "8001", committed, org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "test entry"));
             SqlDatabase db = s.database();
             assertThatThrownBy(() -> db.transaction("a failing change", c -> {
-                s.audit().append(c, AuditKind.CONFIGURATION, "8001", rolledBack, "never committed");
+                s.audit().append(c, AuditKind.CONFIGURATION, "8001", rolledBack, org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "never committed"));
                 throw new IllegalStateException("simulated failure after the audit entry");
             })).isInstanceOf(IllegalStateException.class);
             assertThat(s.audit().verify()).isEmpty();
         }
         String text = Files.readString(auditLog, StandardCharsets.UTF_8);
-        assertThat(text).containsPattern("seq=\\d+ at=\\S+ kind=CONFIGURATION actor=8001 subject=" + committed + " detail=test entry mac=[0-9a-f]{16}");
+        assertThat(text).containsPattern("seq=\\d+ at=\\S+ kind=CONFIGURATION actor=8001 subject=" + committed + " detail=supervisor settings saved: test entry mac=[0-9a-f]{16}");
         assertThat(text).doesNotContain(rolledBack);
     }
 }

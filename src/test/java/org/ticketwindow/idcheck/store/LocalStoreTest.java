@@ -179,7 +179,7 @@ class LocalStoreTest {
                 s.clerks().add("sup-01", "值班主任", ClerkRole.SUPERVISOR, "246810", "installer");
                 Counters.record(s, "C1", 0, 3);
                 s.clerks().login("sup-01", "246810");
-                s.audit().append(AuditKind.CONFIGURATION, "sup-01", "contact-limit", "100 -> 120");
+                s.audit().append(AuditKind.CONFIGURATION, "sup-01", "contact-limit", org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "100 -> 120"));
                 assertThat(s.audit().size()).isEqualTo(6);
                 assertThat(s.audit().verify()).isEmpty();
             }

@@ -190,7 +190,7 @@ class ScreensViewModelTest {
         store.clerks().add("1001", "售票员", ClerkRole.CLERK, "123456", "test");
         store.clerks().login("1001", "123456");
         store.clerks().login("1001", "000000");
-        store.audit().append(org.ticketwindow.idcheck.store.AuditKind.CONFIGURATION, "8001", "counter.properties", "policy.contact-limit=150");
+        store.audit().append(org.ticketwindow.idcheck.store.AuditKind.CONFIGURATION, "8001", "counter.properties", org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "policy.contact-limit=150"));
         SupervisorViewModel vm = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(),
                 dir.resolve("config/counter.properties"), s -> { }, NOW, zh);
         vm.showEntries();
