@@ -136,10 +136,10 @@ public final class ConsoleSession implements AutoCloseable {
      * Serial ports and PC/SC readers on this machine with the profiles that match each (the same probe as
      * {@code idcheck probe}), and the simulated reader in training mode.
      */
-    public List<String> readersFound() throws ProfileException {
-        List<String> out = new ArrayList<>();
-        if (training != null) out.add("simulator — 模拟读卡器（实训模式） → simulator");
-        out.addAll(ReaderProbe.run(ProfileDirectory.load(runtime.home()), List.of()).lines());
+    public List<org.ticketwindow.idcheck.text.Text> readersFound() throws ProfileException {
+        List<org.ticketwindow.idcheck.text.Text> out = new ArrayList<>();
+        if (training != null) out.add(org.ticketwindow.idcheck.text.Text.of("probe.simulator"));
+        out.addAll(ReaderProbe.run(ProfileDirectory.load(runtime.home()), List.of()).texts());
         return out;
     }
 

@@ -33,7 +33,7 @@ final class ProbeCommand implements Callable<Integer> {
         }
         ObjectNode pcsc = out.putObject("pcsc");
         pcsc.put("available", probe.pcscUnavailable().isEmpty());
-        probe.pcscUnavailable().ifPresentOrElse(why -> pcsc.put("error", why), () -> {
+        probe.pcscUnavailable().ifPresentOrElse(why -> pcsc.put("error", org.ticketwindow.idcheck.text.Texts.english().of(why)), () -> {
             ArrayNode readers = pcsc.putArray("readers");
             for (ReaderProbe.PcscReader r : probe.pcscReaders()) {
                 ArrayNode m = readers.addObject().put("name", r.name()).put("cardPresent", r.cardPresent()).putArray("profiles");

@@ -53,7 +53,14 @@ public record DecoderSettings(String library, DecoderInterface iface, OptionalIn
     /** The value passed as the third int argument. */
     public int thirdArgument() { return vendorCode.orElse(0); }
 
-    /** One line for the technician (doctor, technician screen): library, interface, vendor code. */
+    /** The same for the technician's screen, in its language. */
+    public org.ticketwindow.idcheck.text.Text text() {
+        return org.ticketwindow.idcheck.text.Text.of("photo.library", library, iface.symbol(), vendorCode.isPresent()
+                ? org.ticketwindow.idcheck.text.Text.of("photo.vendorCode", Integer.toString(vendorCode.getAsInt()))
+                : org.ticketwindow.idcheck.text.Text.of("probe.empty"));
+    }
+
+    /** One line for logs and the helper's answer: library, interface, vendor code. */
     public String describe() {
         return library + " (" + iface.symbol() + (vendorCode.isPresent() ? ", vendor code " + vendorCode.getAsInt() : "") + ")";
     }

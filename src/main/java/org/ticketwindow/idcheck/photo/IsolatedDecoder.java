@@ -47,7 +47,7 @@ public final class IsolatedDecoder implements PhotoDecoder {
 
     public DecoderSettings settings() { return settings; }
 
-    @Override public String describe() { return settings.describe(); }
+    @Override public org.ticketwindow.idcheck.text.Text describe() { return settings.text(); }
 
     @Override public synchronized PhotoResult decode(byte[] wlt) {
         Optional<String> bad = WltHeader.problem(wlt);

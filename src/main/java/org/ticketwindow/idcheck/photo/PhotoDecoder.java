@@ -10,8 +10,8 @@ public interface PhotoDecoder extends AutoCloseable {
 
     PhotoResult decode(byte[] wlt);
 
-    /** What decodes, for the technician (doctor, technician screen). */
-    String describe();
+    /** What decodes, for the technician (doctor in English, technician screen in its language). */
+    org.ticketwindow.idcheck.text.Text describe();
 
     /**
      * Gets ready ahead of the first card (starts the helper and loads the library).
@@ -34,7 +34,7 @@ public interface PhotoDecoder extends AutoCloseable {
             @Override public PhotoResult decode(byte[] wlt) {
                 return PhotoResult.not(PhotoProblem.NOT_CONFIGURED, "the hardware profile has photoDecoder: none");
             }
-            @Override public String describe() { return "none"; }
+            @Override public org.ticketwindow.idcheck.text.Text describe() { return org.ticketwindow.idcheck.text.Text.of("photo.none"); }
             @Override public java.util.Optional<PhotoResult.NotDecoded> prepare() {
                 return java.util.Optional.of(PhotoResult.not(PhotoProblem.NOT_CONFIGURED, "the hardware profile has photoDecoder: none"));
             }

@@ -51,7 +51,7 @@ public final class PhotoService implements AutoCloseable {
     }
 
     /** What decodes (technician screen, doctor). */
-    public String describe() { return decoder.describe(); }
+    public org.ticketwindow.idcheck.text.Text describe() { return decoder.describe(); }
 
     /**
      * Whether the configured decoder loads (its helper starts and the library's function is found): empty when it

@@ -170,7 +170,9 @@ public final class TrainingPortraits {
             return draw(wlt).<PhotoResult>map(PhotoResult.Decoded::new).orElseGet(() -> delegate.decode(wlt));
         }
 
-        @Override public String describe() { return "training portraits (training only), otherwise " + delegate.describe(); }
+        @Override public org.ticketwindow.idcheck.text.Text describe() {
+            return org.ticketwindow.idcheck.text.Text.of("photo.training", delegate.describe());
+        }
 
         @Override public Optional<PhotoResult.NotDecoded> prepare() { return delegate.prepare(); }
 

@@ -73,11 +73,13 @@ final class ConsoleScreens {
                 return Optional.ofNullable(lastCalibration);
             }
             @Override public void calibrated(org.ticketwindow.idcheck.reader.Calibration.Report report) { lastCalibration = report; }
-            @Override public List<String> readersFound() throws Exception { return session.readersFound(); }
+            @Override public List<String> readersFound() throws Exception {
+                return session.readersFound().stream().map(messages::of).toList();
+            }
             @Override public String photoDecoder() throws Exception {
                 var problem = session.photos().check().get();
-                return problem.isEmpty() ? messages.get("tech.photoOk", session.photos().describe())
-                        : messages.get("tech.photoBad", session.photos().describe(),
+                return problem.isEmpty() ? messages.get("tech.photoOk", messages.of(session.photos().describe()))
+                        : messages.get("tech.photoBad", messages.of(session.photos().describe()),
                         messages.of(problem.get().problem()), problem.get().technician());
             }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, Map<String, Object> values) throws Exception {

@@ -62,7 +62,7 @@ class InstalledReaderTest {
         AppHome home = new AppHome(dir.resolve("training"));
         try (ConsoleSession session = ConsoleSession.open(home, Clock.systemUTC())) {
             assertThat(session.training()).isPresent();
-            assertThat(session.photos().describe()).contains("training only");
+            assertThat(org.ticketwindow.idcheck.text.Texts.english().of(session.photos().describe())).contains("training only");
             session.training().get().sam().place(CardFixture.builtIn("ordinary"));
             try (var lease = session.reader().orElseThrow().acquire(org.ticketwindow.idcheck.reader.ReaderUse.COMMAND, java.time.Duration.ZERO)) {
                 ReadOutcome read = lease.reader().read();

@@ -46,6 +46,8 @@ class TrainingPortraitsTest {
         System.arraycopy(new byte[] {0x57, 0x4C, 0x66, 0x00, 0x7E, 0x00}, 0, wlt, 0, 6);
         assertThat(TrainingPortraits.decoder(PhotoDecoder.none()).decode(wlt)).isInstanceOfSatisfying(PhotoResult.NotDecoded.class,
                 n -> assertThat(n.problem()).isEqualTo(PhotoProblem.NOT_CONFIGURED));
-        assertThat(TrainingPortraits.decoder(PhotoDecoder.none()).describe()).contains("training only");
+        assertThat(org.ticketwindow.idcheck.text.Texts.english().of(TrainingPortraits.decoder(PhotoDecoder.none()).describe())).contains("training only");
+        assertThat(org.ticketwindow.idcheck.text.Texts.chinese().of(TrainingPortraits.decoder(PhotoDecoder.none()).describe()))
+                .isEqualTo("实训头像（仅实训模式），其余照片：未配置");
     }
 }

@@ -168,7 +168,7 @@ class ScreensViewModelTest {
         TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> {
             try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
                 var problem = photos.check().join();
-                return zh.get("tech.photoBad", photos.describe(), Texts.chinese().of(problem.orElseThrow().problem()), problem.orElseThrow().technician());
+                return zh.get("tech.photoBad", Texts.chinese().of(photos.describe()), Texts.chinese().of(problem.orElseThrow().problem()), problem.orElseThrow().technician());
             }
         }), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         vm.open();

@@ -6,6 +6,9 @@ import org.ticketwindow.idcheck.reader.PortInfo;
 import org.ticketwindow.idcheck.reader.pcsc.PcscService;
 import org.ticketwindow.idcheck.reader.serial.SerialReaders;
 
+import org.ticketwindow.idcheck.text.Text;
+import org.ticketwindow.idcheck.text.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +18,7 @@ import java.util.Optional;
  * serial ports (with any extra paths given, since ptys and symlinks are not listed), and PC/SC readers with whether a
  * card is in them, or why PC/SC cannot be asked.
  */
-public record ReaderProbe(List<Port> ports, Optional<String> pcscUnavailable, List<PcscReader> pcscReaders) {
+public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List<PcscReader> pcscReaders) {
 
     public record Port(String path, String description, Optional<String> usb, List<String> profiles) {}
 
@@ -45,22 +48,31 @@ public record ReaderProbe(List<Port> ports, Optional<String> pcscUnavailable, Li
             }
             return new ReaderProbe(ports, Optional.empty(), readers);
         } catch (PcscService.UnavailableException e) {
-            return new ReaderProbe(ports, Optional.of(e.getMessage()), readers);
+            return new ReaderProbe(ports, Optional.of(e.text()), readers);
         }
     }
 
-    /** One line per port and reader, with the matching profiles (technician screen, diagnostics bundle). */
+    /** One line per port and reader, with the matching profiles, in English (diagnostics bundle, logs). */
     public List<String> lines() {
-        List<String> out = new ArrayList<>();
+        return texts().stream().map(Texts.english()::of).toList();
+    }
+
+    /** One text per port and reader, with the matching profiles: the technician screen renders them in its language. */
+    public List<Text> texts() {
+        List<Text> out = new ArrayList<>();
         for (Port p : ports) {
-            out.add("serial " + p.path() + " — " + p.description() + p.usb().map(u -> " (USB " + u + ")").orElse("")
-                    + " → " + (p.profiles().isEmpty() ? "no profile" : String.join(", ", p.profiles())));
+            out.add(Text.of("probe.serial", p.path(), p.description(), p.usb().map(u -> Text.of("probe.usb", u)).orElse(Text.of("probe.empty")),
+                    profiles(p.profiles())));
         }
-        pcscUnavailable.ifPresent(why -> out.add("PC/SC: " + why));
+        pcscUnavailable.ifPresent(why -> out.add(Text.of("probe.pcscUnavailable", why)));
         for (PcscReader r : pcscReaders) {
-            out.add("PC/SC " + r.name() + (r.cardPresent() ? " (card present)" : "") + " → "
-                    + (r.profiles().isEmpty() ? "no profile" : String.join(", ", r.profiles())));
+            out.add(Text.of("probe.pcscReader", r.name(), Text.of(r.cardPresent() ? "probe.cardPresent" : "probe.empty"),
+                    profiles(r.profiles())));
         }
         return out;
+    }
+
+    private static Object profiles(List<String> ids) {
+        return ids.isEmpty() ? Text.of("probe.noProfile") : String.join(", ", ids);
     }
 }

@@ -24,7 +24,15 @@ public final class PcscService {
 
     /** The service cannot be used: not installed, not running, or its library missing. */
     public static final class UnavailableException extends Exception {
-        public UnavailableException(String message, Throwable cause) { super(message, cause); }
+        private final org.ticketwindow.idcheck.text.Text text;
+
+        public UnavailableException(String message, org.ticketwindow.idcheck.text.Text text, Throwable cause) {
+            super(message, cause);
+            this.text = text;
+        }
+
+        /** What is wrong and what to do, for the technician's screen in its language (the code beside it). */
+        public org.ticketwindow.idcheck.text.Text text() { return text; }
     }
 
     private TerminalFactory factory;
@@ -44,7 +52,7 @@ public final class PcscService {
                 factory = TerminalFactory.getInstance("PC/SC", null);
             } catch (NoSuchAlgorithmException e) {
                 throw new UnavailableException("PC/SC is not available (is pcscd installed and running, and libpcsclite present?): "
-                        + rootMessage(e), e);
+                        + rootMessage(e), org.ticketwindow.idcheck.text.Text.of("pcsc.notAvailable", rootMessage(e)), e);
             }
         }
         return factory;
@@ -56,7 +64,10 @@ public final class PcscService {
             return names(factory().terminals().list());
         } catch (CardException e) {
             if (PcscErrors.code(e).equals("SCARD_E_NO_READERS_AVAILABLE")) return List.of();
-            if (!PcscErrors.serviceGone(e)) throw new UnavailableException("listing PC/SC readers failed: " + PcscErrors.code(e), e);
+            if (!PcscErrors.serviceGone(e)) {
+                throw new UnavailableException("listing PC/SC readers failed: " + PcscErrors.code(e),
+                        org.ticketwindow.idcheck.text.Text.of("pcsc.listFailed", PcscErrors.code(e)), e);
+            }
             log.warn("PC/SC service lost ({}); rebuilding the context", PcscErrors.code(e));
             rebuild();
             try {
@@ -64,7 +75,8 @@ public final class PcscService {
             } catch (CardException again) {
                 if (PcscErrors.code(again).equals("SCARD_E_NO_READERS_AVAILABLE")) return List.of();
                 throw new UnavailableException("the PC/SC service is not running (" + PcscErrors.code(again)
-                        + "): start pcscd, or restart the console if it was restarted", again);
+                        + "): start pcscd, or restart the console if it was restarted",
+                        org.ticketwindow.idcheck.text.Text.of("pcsc.serviceGone", PcscErrors.code(again)), again);
             }
         }
     }
