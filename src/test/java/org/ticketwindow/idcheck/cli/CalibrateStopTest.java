@@ -13,6 +13,8 @@ import org.ticketwindow.idcheck.testing.SocatPair;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -31,8 +33,10 @@ class CalibrateStopTest {
             sam.place(CardFixture.builtIn("ordinary"));
             try (SerialReaderEmulator emulator = SerialReaderEmulator.start(pair.device(), sam, 115200)) {
                 Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-                Process p = new ProcessBuilder(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-                        "org.ticketwindow.idcheck.cli.Main", "calibrate", "--profile", "ga467-serial", "--port", pair.host(), "--reads", "300").start();
+                List<String> command = new ArrayList<>(defaultSigint());
+                command.addAll(List.of(java.toString(), "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                        "org.ticketwindow.idcheck.cli.Main", "calibrate", "--profile", "ga467-serial", "--port", pair.host(), "--reads", "300"));
+                Process p = new ProcessBuilder(command).start();
                 CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
                 CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
                 await().atMost(Duration.ofSeconds(30)).until(() -> sam.journal().stream().filter(x -> x.command() == 0x3001 || x.command() == 0x3010).count() >= 5);
@@ -48,6 +52,19 @@ class CalibrateStopTest {
                 assertThat(err.get(5, TimeUnit.SECONDS)).contains("(stopped: " + reads + " of 300)");
             }
         }
+    }
+
+    /**
+     * A build started in the background by a non-interactive shell (`.ci/run &`, some CI runners) ignores SIGINT, and
+     * a child inherits that: the JVM would then never see the technician's Ctrl+C. {@code env --default-signal=INT}
+     * (coreutils ≥ 8.31) gives the calibration process a terminal's default, as a technician's shell does.
+     */
+    private static List<String> defaultSigint() throws Exception {
+        Process probe = new ProcessBuilder("env", "--default-signal=INT", "true").redirectErrorStream(true).start();
+        probe.getInputStream().readAllBytes();
+        if (probe.waitFor() == 0) return List.of("env", "--default-signal=INT");
+        System.out.println("CalibrateStopTest: env --default-signal is not available; SIGINT may be ignored if the build was started in the background");
+        return List.of();
     }
 
     private static String drain(java.io.InputStream in) {
