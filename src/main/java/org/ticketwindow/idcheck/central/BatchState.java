@@ -278,7 +278,7 @@ final class BatchState {
         List<String> ids = rows.stream().map(c -> c.before().record().id()).toList();
         if (postgres && new java.util.HashSet<>(ids).size() == ids.size()) {
             PreparedStatement p = statements.prepare(CentralRecords.CHANGE_STATUS_MANY);
-            String[] types = {"text", "text", "bigint", "text", "bigint"};
+            String[] types = CentralRecords.CHANGE_STATUS_MANY_TYPES;
             for (int col = 0; col < types.length; col++) {
                 Object[] column = new Object[rows.size()];
                 for (int i = 0; i < column.length; i++) column[i] = rows.get(i).update()[col];

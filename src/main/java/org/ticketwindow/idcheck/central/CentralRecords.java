@@ -108,6 +108,9 @@ final class CentralRecords {
             + "version = r.version + 1, updated_at = v.at FROM unnest(?::text[], ?::text[], ?::bigint[], ?::text[], ?::bigint[]) "
             + "AS v(status, frozen, at, id, version) WHERE r.id = v.id AND r.version = v.version RETURNING r.id";
 
+    /** {@link #CHANGE_STATUS_MANY}'s array types, in {@link #statusChangeRow}'s column order. */
+    static final String[] CHANGE_STATUS_MANY_TYPES = {"text", "text", "bigint", "text", "bigint"};
+
     /** {@link #CHANGE_STATUS}'s parameters: record {@code id} from {@code version} to status {@code to}. */
     static Object[] statusChangeRow(String id, long version, RecordStatus to, Set<Field> frozen, long now) {
         return new Object[]{to.name(), frozen.stream().map(Enum::name).sorted().collect(Collectors.joining(",")), now, id, version};
