@@ -309,6 +309,10 @@ final class BatchState {
     }
 
     void setHighest(String counter, long sequence) {
+        if (highestBefore == null) { // the current result's first move: what a rejection restores
+            highestBefore = new HashMap<>(highest);
+            highestChangedBefore = new LinkedHashSet<>(highestChanged);
+        }
         highest.put(counter, sequence);
         highestChanged.add(counter);
     }
@@ -319,8 +323,8 @@ final class BatchState {
         changed.clear();
         sentUnderSavepoint.clear();
         statusRowsBefore = statusRows.size();
-        highestBefore = new HashMap<>(highest);
-        highestChangedBefore = new LinkedHashSet<>(highestChanged);
+        highestBefore = null; // copied when the result first moves a sequence (most do not): two maps a result saved
+        highestChangedBefore = null;
         changesBefore = changeRows.size();
         claimsBefore = claimRows.size();
     }
@@ -339,10 +343,13 @@ final class BatchState {
         statusRowsBefore = statusRows.size();
         for (RecordChange c : changed.reversed()) replace(c.after(), c.before());
         changed.clear();
-        highest.clear();
-        highest.putAll(highestBefore);
-        highestChanged.clear();
-        highestChanged.addAll(highestChangedBefore);
+        if (highestBefore != null) { // a sequence read meanwhile stays: it is what the database holds
+            highest.clear();
+            highest.putAll(highestBefore);
+            highestChanged.clear();
+            highestChanged.addAll(highestChangedBefore);
+            highestBefore = null;
+        }
         changeRows.subList(changesBefore, changeRows.size()).clear();
         claimRows.subList(claimsBefore, claimRows.size()).clear();
         savepoint = null;

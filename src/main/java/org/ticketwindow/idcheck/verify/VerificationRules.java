@@ -336,7 +336,7 @@ public final class VerificationRules {
 
     /** D5 for a card with a suspect defect, D1 for one out of date; null for a card without defects. */
     private static Decision cardRefusal(DecisionDraft d, DocumentRole role, List<CardDefect> defects, Validity validity) {
-        List<CardDefect> suspect = defects.stream().filter(CardDefect::suspectCard).toList();
+        List<CardDefect> suspect = defects.isEmpty() ? List.of() : defects.stream().filter(CardDefect::suspectCard).toList();
         if (!suspect.isEmpty()) {
             return d.end(Outcome.REFUSED, Reasons.d5Suspect(role, suspect));
         }

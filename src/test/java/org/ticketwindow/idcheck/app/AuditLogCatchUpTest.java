@@ -50,4 +50,41 @@ class AuditLogCatchUpTest {
         assertThat(List.of(a, b, c, d)).as("in the order committed").allSatisfy(i -> assertThat(i).isNotNegative()).isSorted();
         assertThat(text.indexOf(lost + "-1", c + 1)).as("written once").isNegative();
     }
+
+    @Test
+    @DisplayName("A1 a large audit.log is read from its end; with no entry of the chain near the end, whole")
+    void readsALargeFileFromItsEnd() throws Exception {
+        Path auditLog = LogDirectory.path().resolve("audit.log");
+        // lines of another chain (a replaced store) before this one's, and lines naming no entry after them
+        String otherChain = "2026-11-30 08:00:00 CONFIGURATION tech-01 filler mac=0000000000000000\n".repeat(6000);
+        String noEntry = "2026-11-30 08:00:00 a line naming no entry of any chain\n".repeat(6000);
+        assertThat(otherChain.length()).isGreaterThan(AuditLogCatchUp.TAIL_BYTES);
+        assertThat(noEntry.length()).isGreaterThan(AuditLogCatchUp.TAIL_BYTES);
+        Files.createDirectories(auditLog.getParent());
+        Files.writeString(auditLog, otherChain, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        Logger file = (Logger) LoggerFactory.getLogger("idcheck.audit");
+        try (LocalStore s = Counters.store(dir)) {
+            s.audit().append(AuditKind.CONFIGURATION, "tech-01", "seen-" + UUID.randomUUID(), org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "written"));
+            file.setLevel(Level.OFF);
+            try {
+                for (int i = 0; i < 2; i++) s.audit().append(AuditKind.CONFIGURATION, "tech-01", "lost-" + i, org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "committed"));
+            } finally {
+                file.setLevel(Level.INFO);
+            }
+        }
+        try (LocalStore s = Counters.store(dir)) {
+            assertThat(AuditLogCatchUp.run(s.audit(), LogDirectory.path())).as("found in the tail").isEqualTo(2);
+            file.setLevel(Level.OFF);
+            try {
+                s.audit().append(AuditKind.CONFIGURATION, "tech-01", "lost-again", org.ticketwindow.idcheck.text.Text.of("audit.settingsSaved", "committed"));
+            } finally {
+                file.setLevel(Level.INFO);
+            }
+        }
+        Files.writeString(auditLog, noEntry, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND);
+        try (LocalStore s = Counters.store(dir)) {
+            assertThat(AuditLogCatchUp.run(s.audit(), LogDirectory.path())).as("found reading the whole file").isEqualTo(1);
+        }
+    }
 }
