@@ -117,10 +117,18 @@ public final class CentralService implements AutoCloseable {
         // core for a large batch: the batch holds its locks for less time
         List<Object> parsed = new ArrayList<>(java.util.Collections.nCopies(results.size(), null));
         String[] digests = new String[results.size()];
+        Object[] invalid = new Object[results.size()]; // invalidField's answer: null, the field, or what it threw
         java.util.stream.IntStream all = java.util.stream.IntStream.range(0, results.size());
         (results.size() >= PARALLEL_FROM ? all.parallel() : all).forEach(i -> {
             parsed.set(i, parse(results.get(i)));
             digests[i] = Digests.sha256Hex(results.get(i).json());
+            if (parsed.get(i) instanceof ResultEnvelope env) {
+                try {
+                    invalid[i] = invalidField(env);
+                } catch (RuntimeException e) {
+                    invalid[i] = e; // thrown where it was checked before, inside the result's own handling
+                }
+            }
         });
         return db.transaction("applying results", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
@@ -134,7 +142,7 @@ public final class CentralService implements AutoCloseable {
                 batch.lockRecords();
                 List<ResultAnswer> out = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {
-                    out.add(submitOne(batch, stored, results.get(i), parsed.get(i), digests[i], counter));
+                    out.add(submitOne(batch, stored, results.get(i), parsed.get(i), digests[i], invalid[i], counter));
                 }
                 batch.finish(this::toJson);
                 return new BatchAnswer(out);
@@ -199,7 +207,7 @@ public final class CentralService implements AutoCloseable {
     }
 
     private ResultAnswer submitOne(BatchState batch, Map<String, Stored> storedRows, IncomingResult incoming, Object parsed,
-                                   String digest, String counter) throws SQLException {
+                                   String digest, Object invalidField, String counter) throws SQLException {
         StatementCache c = batch.statements;
         String id = incoming.resultId();
         if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
@@ -228,7 +236,8 @@ public final class CentralService implements AutoCloseable {
             if (parsed instanceof IOException e) throw e;
             if (parsed instanceof RuntimeException e) throw e;
             env = (ResultEnvelope) parsed;
-            String invalid = invalidField(env);
+            if (invalidField instanceof RuntimeException e) throw e;
+            String invalid = (String) invalidField;
             answer = invalid != null ? ResultAnswer.rejected(id, "malformed result: " + invalid) : answer(batch, env, counter, now);
         } catch (IOException | IllegalArgumentException e) {
             answer = ResultAnswer.rejected(id, MalformedReason.of(e));
