@@ -15,12 +15,9 @@ import java.util.List;
  * Versioned schema scripts {@code /db/SET/V1.sql, V2.sql, …} applied in order, each in its own transaction, recorded
  * in {@code schema_version} with a checksum (an edited script that was already applied is an error). Flyway's
  * SQLite support is not in its open-source edition's core any more, and this is 80 lines (docs/decisions/0008).
- * Statements end with a semicolon at the end of a line; {@code --} starts a comment line. The same SQL runs on SQLite
- * and PostgreSQL; a statement only PostgreSQL has (storage tuning) is written on one line after {@value #POSTGRESQL_ONLY}.
+ * Statements end with a semicolon at the end of a line; {@code --} starts a comment line.
  */
 public final class Migrations {
-    /** Starts a line holding one statement run on PostgreSQL only (a comment for SQLite and for older readers). */
-    static final String POSTGRESQL_ONLY = "--postgresql: ";
     private final String set;
 
     public Migrations(String set) {
@@ -68,7 +65,7 @@ public final class Migrations {
                     return false;
                 }
                 try (Statement s = c.createStatement()) {
-                    for (String statement : statements(script.sql(), db.dialect())) s.execute(statement);
+                    for (String statement : statements(script.sql())) s.execute(statement);
                 }
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
                     p.setInt(1, script.version());
@@ -102,18 +99,10 @@ public final class Migrations {
     }
 
     static List<String> statements(String sql) {
-        return statements(sql, SqlDatabase.Dialect.SQLITE);
-    }
-
-    static List<String> statements(String sql, SqlDatabase.Dialect dialect) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
         for (String line : sql.split("\n")) {
             String t = line.strip();
-            if (t.startsWith(POSTGRESQL_ONLY)) {
-                if (dialect == SqlDatabase.Dialect.POSTGRESQL) out.add(t.substring(POSTGRESQL_ONLY.length()).strip().replaceAll(";$", ""));
-                continue;
-            }
             if (t.isEmpty() || t.startsWith("--")) continue;
             current.append(line).append('\n');
             if (t.endsWith(";")) { // a trigger is written on one line: its inner semicolons are not at a line end

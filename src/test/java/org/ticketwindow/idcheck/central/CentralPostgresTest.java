@@ -98,13 +98,6 @@ class CentralPostgresTest {
             assertThat(central.service.stats()).containsEntry("applied", 201L).containsEntry("rejected", 2L);
             assertThat(new Migrations("central").apply(central.service.database())).isEmpty();
             assertThat(central.service.database().dialect()).isEqualTo(SqlDatabase.Dialect.POSTGRESQL);
-            // V2: records keep room on their pages for status changes written beside the old row (PostgreSQL only)
-            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
-                 java.sql.ResultSet options = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class c JOIN pg_namespace n "
-                         + "ON n.oid = c.relnamespace WHERE n.nspname = '" + schema + "' AND c.relname = 'records'")) {
-                assertThat(options.next()).isTrue();
-                assertThat(options.getString(1)).isEqualTo("fillfactor=80");
-            }
         } finally {
             try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

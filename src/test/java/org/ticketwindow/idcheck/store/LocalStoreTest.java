@@ -323,14 +323,5 @@ class LocalStoreTest {
             assertThat(Migrations.statements("CREATE TABLE a (x INT);\n-- note\nCREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT 1; END;\n"))
                     .containsExactly("CREATE TABLE a (x INT)", "CREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT 1; END");
         }
-
-        @Test
-        @DisplayName("a statement marked for PostgreSQL runs there only")
-        void postgresqlOnly() {
-            String sql = "CREATE TABLE a (x INT);\n--postgresql: ALTER TABLE a SET (fillfactor = 80);\n-- a comment\n";
-            assertThat(Migrations.statements(sql, SqlDatabase.Dialect.SQLITE)).containsExactly("CREATE TABLE a (x INT)");
-            assertThat(Migrations.statements(sql, SqlDatabase.Dialect.POSTGRESQL))
-                    .containsExactly("CREATE TABLE a (x INT)", "ALTER TABLE a SET (fillfactor = 80)");
-        }
     }
 }

@@ -1,4 +1,0 @@
--- issue 19: on PostgreSQL a record's pages keep a fifth free, so a status change (no indexed column changes) is
--- written beside the old row version (a HOT update) instead of adding entries to the records' three indexes.
--- Applies to pages written from now on; SQLite has no such setting (docs/decisions/0014).
---postgresql: ALTER TABLE records SET (fillfactor = 80);
