@@ -77,8 +77,10 @@ final class BatchState {
     /** Earlier results' changes sent while the current result's savepoint was open: sent again if it is rolled back. */
     private final List<RecordChange> sentUnderSavepoint = new ArrayList<>();
     private int statusRowsBefore;
-    private Map<String, Long> highestBefore;
-    private Set<String> highestChangedBefore;
+    /** The current result's moves of counters' sequences, undone if it is rejected: each counter's value before. */
+    private final Map<String, HighestBefore> highestUndo = new HashMap<>(4);
+
+    private record HighestBefore(Long value, boolean changed) {}
     private int changesBefore;
     private int claimsBefore;
 
@@ -309,9 +311,8 @@ final class BatchState {
     }
 
     void setHighest(String counter, long sequence) {
-        if (highestBefore == null) { // the current result's first move: what a rejection restores
-            highestBefore = new HashMap<>(highest);
-            highestChangedBefore = new LinkedHashSet<>(highestChanged);
+        if (!highestUndo.containsKey(counter)) { // the current result's first move of it: what a rejection restores
+            highestUndo.put(counter, new HighestBefore(highest.get(counter), highestChanged.contains(counter)));
         }
         highest.put(counter, sequence);
         highestChanged.add(counter);
@@ -323,8 +324,7 @@ final class BatchState {
         changed.clear();
         sentUnderSavepoint.clear();
         statusRowsBefore = statusRows.size();
-        highestBefore = null; // copied when the result first moves a sequence (most do not): two maps a result saved
-        highestChangedBefore = null;
+        highestUndo.clear(); // noted per counter as the result moves its sequence: no copy of the maps per result
         changesBefore = changeRows.size();
         claimsBefore = claimRows.size();
     }
@@ -343,13 +343,13 @@ final class BatchState {
         statusRowsBefore = statusRows.size();
         for (RecordChange c : changed.reversed()) replace(c.after(), c.before());
         changed.clear();
-        if (highestBefore != null) { // a sequence read meanwhile stays: it is what the database holds
-            highest.clear();
-            highest.putAll(highestBefore);
-            highestChanged.clear();
-            highestChanged.addAll(highestChangedBefore);
-            highestBefore = null;
-        }
+        // a sequence only read meanwhile stays: it is what the database holds
+        highestUndo.forEach((counter, before) -> {
+            if (before.value() == null) highest.remove(counter);
+            else highest.put(counter, before.value());
+            if (!before.changed()) highestChanged.remove(counter);
+        });
+        highestUndo.clear();
         changeRows.subList(changesBefore, changeRows.size()).clear();
         claimRows.subList(claimsBefore, claimRows.size()).clear();
         savepoint = null;

@@ -172,7 +172,8 @@ final class ResultApplier {
     }
 
     private static Optional<DocumentEvidence> document(Evidence e, DocumentRole role) {
-        return e.documents().stream().filter(d -> d.role() == role).findFirst();
+        for (DocumentEvidence d : e.documents()) if (d.role() == role) return Optional.of(d); // the first in the slot
+        return Optional.empty();
     }
 
     private static ResultAnswer answer(ResultEnvelope env, AnswerKind kind, String reason, Outcome outcome, List<StatusChange> changes) {

@@ -487,7 +487,7 @@ public final class VerificationRules {
         NameMatch name = names.compare(comparesByAltName(shown, r) ? shown.altName().value() : shown.name().value(),
                 r.name().value());
         Match.Result result = Match.Result.SAME;
-        List<String> rules = name.rules().stream().map(NameRule::id).toList();
+        List<String> rules = name.rules().isEmpty() ? List.of() : name.rules().stream().map(NameRule::id).toList();
         switch (name.outcome()) {
             case EXACT -> out.add(FieldComparison.equal(role, Field.NAME));
             case EQUIVALENT -> out.add(new FieldComparison(role, Field.NAME, FieldComparison.Result.EQUIVALENT, rules, NameMatch.NO_HINT));
