@@ -71,7 +71,10 @@ public final class CentralServer implements AutoCloseable {
             "sun.net.httpserver.maxReqTime", "20",       // s: handshake + request line, headers and body
             "sun.net.httpserver.maxRspTime", "60",       // s: from the request read to the answer taken
             "sun.net.httpserver.idleInterval", "30",     // s: a kept-alive connection idle, or a new one silent
-            "jdk.httpserver.maxConnections", "4096");    // open connections; more are closed at once
+            "jdk.httpserver.maxConnections", "4096",     // open connections; more are closed at once
+            // an answer's last segment goes out at once: on a kept-alive connection Nagle's algorithm would hold it
+            // until the counter acknowledged the headers (a delayed ack, tens of ms a batch)
+            "sun.net.httpserver.nodelay", "true");
 
     static {
         CONNECTION_BOUNDS.forEach((k, v) -> {

@@ -28,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * HttpClient counts the handshake into its connect timeout and cannot say which phase ran out; under load the
  * handshake is the slow part (issue 15). A failure says which phase it happened in and whether that phase's time ran out.
  * <p>
- * The connection closes after the answer ({@code Connection: close}): the central checks the certificate on every
- * request anyway, and a counter sends one batch at a time.
+ * A call may run on a connection an earlier call left open ({@link Connection}, HTTP/1.1 keep-alive): it then starts
+ * in the answer phase, with no connect or handshake. The central checks the counter's certificate on every request, so
+ * a kept connection does not outlive a revocation (decision 0011-t).
  */
 final class CentralCall {
     static final int MAX_ANSWER = 64 * 1024 * 1024;
@@ -37,6 +38,11 @@ final class CentralCall {
             Thread.ofPlatform().name("idcheck-central-watchdog").daemon().factory());
 
     enum Phase { CONNECT, HANDSHAKE, ANSWER }
+
+    /** Runs {@code task} once after {@code delay} on the calls' watchdog thread (short tasks only). */
+    static void after(Duration delay, Runnable task) {
+        WATCHDOG.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    }
 
     /** The central's answer: status and body. */
     record Answer(int status, byte[] body) {}
@@ -52,6 +58,11 @@ final class CentralCall {
         final Duration limit;
         /** The connection broke while sending, but the central had sent TLS data first: most likely an alert. */
         boolean centralSpokeFirst;
+        /**
+         * The call ran on a kept connection that was gone before any answer came (the central closed it: its idle
+         * limit, a restart): nothing says the central failed, so the call may be made again on a new connection.
+         */
+        boolean keptConnectionGone;
 
         Failed(Phase phase, boolean timedOut, boolean byTotal, Duration limit, IOException cause) {
             super(phase + (timedOut ? " timed out after " + limit.toMillis() + " ms" : " failed: " + cause), cause);
@@ -62,7 +73,42 @@ final class CentralCall {
         }
     }
 
-    private final Socket socket = new Socket();
+    /**
+     * An open connection to the central that a call left for the next (its answer was complete and framed, and the
+     * central did not ask to close): the raw socket, the stream the call used on it (TLS or plain) and that stream's
+     * buffered input, which may not be shared by two calls at once.
+     */
+    static final class Connection {
+        private final Socket raw;
+        private final Socket stream;
+        private final BufferedInputStream in;
+        private final long idleSince = System.nanoTime();
+
+        private Connection(Socket raw, Socket stream, BufferedInputStream in) {
+            this.raw = raw;
+            this.stream = stream;
+            this.in = in;
+        }
+
+        /** Still open, and idle for less than {@code keep}. */
+        boolean usable(Duration keep) {
+            return !raw.isClosed() && System.nanoTime() - idleSince < keep.toNanos();
+        }
+
+        void close() {
+            try {
+                raw.close();
+            } catch (IOException ignored) {
+                // closing: nothing to add
+            }
+        }
+    }
+
+    private final Socket socket;
+    private final Connection kept;
+    private Connection keptAfter;
+    private boolean answerStarted;
+    private boolean closeAfter;
     private volatile Phase phase = Phase.CONNECT;
     private volatile Phase expired;
     private Duration limit;
@@ -72,6 +118,22 @@ final class CentralCall {
     private ScheduledFuture<?> timer;
     private SSLSocket tlsSocket;
     private boolean answerRead;
+
+    /** A call on a new connection. */
+    CentralCall() {
+        this(null);
+    }
+
+    /** A call on {@code kept}, a connection an earlier call left open; a new connection when null. */
+    CentralCall(Connection kept) {
+        this.kept = kept;
+        this.socket = kept != null ? kept.raw : new Socket();
+    }
+
+    /** The connection this call left open for the next, or null when it closed it. Only after {@link #run} returned. */
+    Connection keptOpen() {
+        return keptAfter;
+    }
 
     /** Closes the connection, ending the call wherever it is (the caller was interrupted). */
     void abort() {
@@ -91,39 +153,60 @@ final class CentralCall {
         String host = base.getHost();
         int port = base.getPort() > 0 ? base.getPort() : ssl != null ? 443 : 80;
         try {
-            enter(Phase.CONNECT, timeouts.connectTimeout());
-            socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, limit.toMillis()));
-            Socket s = socket;
-            if (ssl != null) {
-                enter(Phase.HANDSHAKE, timeouts.handshakeTimeout());
-                // not autoClose: after a failed write the raw socket may still hold what the central sent (see unread)
-                SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(socket, host, port, false);
-                tlsSocket = tls;
-                SSLParameters p = tls.getSSLParameters(); // carries the server name (SNI) from host
-                p.setProtocols(Tls.PROTOCOLS);
-                p.setEndpointIdentificationAlgorithm("HTTPS"); // the central's certificate must name host
-                tls.setSSLParameters(p);
-                tls.startHandshake();
-                s = tls;
+            Socket s;
+            BufferedInputStream in;
+            if (kept != null) {
+                s = kept.stream;
+                in = kept.in;
+            } else {
+                s = connect(host, port, ssl, timeouts);
+                in = new BufferedInputStream(s.getInputStream());
             }
             enter(Phase.ANSWER, answerTimeout);
+            // head and body in one write: one TLS record, and no wait for the central's acknowledgement between them
+            byte[] head = head(method, host, port, base, path, body).getBytes(StandardCharsets.US_ASCII);
+            byte[] request = body == null ? head : java.util.Arrays.copyOf(head, head.length + body.length);
+            if (body != null) System.arraycopy(body, 0, request, head.length, body.length);
             OutputStream out = s.getOutputStream();
-            out.write(head(method, host, port, base, path, body).getBytes(StandardCharsets.US_ASCII));
-            if (body != null) out.write(body);
+            out.write(request);
             out.flush();
             answerRead = true; // from here the TLS layer reads what the central sends
-            Answer a = answer(new BufferedInputStream(s.getInputStream()));
+            Answer a = answer(in);
             timer.cancel(false);
+            // kept for the next call only after an answer about the results, not a refusal (401/403: the certificate)
+            if (!closeAfter && (a.status() == 200 || a.status() == 409)) keptAfter = new Connection(socket, s, in);
             return a;
         } catch (IOException e) {
             Phase failedIn = phase;
             boolean timedOut = expired == failedIn || e instanceof java.net.SocketTimeoutException;
             Failed f = new Failed(failedIn, timedOut, timedOut && byTotal, byTotal ? total : limit, e);
             f.centralSpokeFirst = !timedOut && !answerRead && tlsSocket != null && brokeWhileSending(e) && unread();
+            f.keptConnectionGone = kept != null && !timedOut && !answerStarted;
             throw f;
         } finally {
-            close();
+            if (keptAfter == null) close();
         }
+    }
+
+    /** The connect and handshake phases of a new connection; the stream to use on it. */
+    private Socket connect(String host, int port, SSLContext ssl, SyncSettings timeouts) throws IOException {
+        enter(Phase.CONNECT, timeouts.connectTimeout());
+        socket.setTcpNoDelay(true); // a kept connection's next request goes out at once, not after the last one's ack
+        socket.connect(new InetSocketAddress(host, port), (int) Math.max(1, limit.toMillis()));
+        Socket s = socket;
+        if (ssl != null) {
+            enter(Phase.HANDSHAKE, timeouts.handshakeTimeout());
+            // not autoClose: after a failed write the raw socket may still hold what the central sent (see unread)
+            SSLSocket tls = (SSLSocket) ssl.getSocketFactory().createSocket(socket, host, port, false);
+            tlsSocket = tls;
+            SSLParameters p = tls.getSSLParameters(); // carries the server name (SNI) from host
+            p.setProtocols(Tls.PROTOCOLS);
+            p.setEndpointIdentificationAlgorithm("HTTPS"); // the central's certificate must name host
+            tls.setSSLParameters(p);
+            tls.startHandshake();
+            s = tls;
+        }
+        return s;
     }
 
     /**
@@ -174,17 +257,21 @@ final class CentralCall {
         String authority = (host.contains(":") ? "[" + host + "]" : host) + (base.getPort() > 0 ? ":" + port : "");
         StringBuilder h = new StringBuilder().append(method).append(' ').append(path).append(" HTTP/1.1\r\n")
                 .append("Host: ").append(authority).append("\r\n")
-                .append("Accept: application/json\r\nConnection: close\r\n");
+                .append("Accept: application/json\r\n"); // HTTP/1.1: the connection stays open unless one side says close
         if (body != null) {
             h.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
         }
         return h.append("\r\n").toString();
     }
 
-    /** Status line, headers, then a body framed by Content-Length, chunked encoding, or the end of the connection. */
-    private static Answer answer(InputStream in) throws IOException {
+    /**
+     * Status line, headers, then a body framed by Content-Length, chunked encoding, or the end of the connection (which
+     * leaves nothing to keep: {@link #closeAfter}).
+     */
+    private Answer answer(InputStream in) throws IOException {
         String status = line(in);
         if (status == null) throw new EOFException("the connection closed before the central answered");
+        answerStarted = true;
         String[] parts = status.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) throw new IOException("not an HTTP answer: " + abbreviate(status));
         int code;
@@ -201,8 +288,9 @@ final class CentralCall {
             if (colon < 0) continue;
             String name = header.substring(0, colon).trim().toLowerCase(Locale.ROOT);
             String value = header.substring(colon + 1).trim();
-            if (name.equals("content-length")) length = Long.parseLong(value);
+            if (name.equals("content-length")) length = contentLength(value);
             if (name.equals("transfer-encoding") && value.toLowerCase(Locale.ROOT).contains("chunked")) chunked = true;
+            if (name.equals("connection") && value.toLowerCase(Locale.ROOT).contains("close")) closeAfter = true;
         }
         if (header == null) throw new EOFException("the connection closed in the middle of the central's answer");
         byte[] body;
@@ -213,9 +301,20 @@ final class CentralCall {
             body = in.readNBytes((int) length);
             if (body.length < length) throw new EOFException("the connection closed in the middle of the central's answer");
         } else {
+            closeAfter = true;
             body = in.readNBytes(MAX_ANSWER);
         }
         return new Answer(code, body);
+    }
+
+    private static long contentLength(String value) throws IOException {
+        try {
+            long n = Long.parseLong(value);
+            if (n >= 0) return n;
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IOException("not an HTTP answer: Content-Length " + abbreviate(value));
     }
 
     private static byte[] chunks(InputStream in) throws IOException {
@@ -224,7 +323,13 @@ final class CentralCall {
             String size = line(in);
             if (size == null) throw new EOFException("the connection closed in the middle of the central's answer");
             int semicolon = size.indexOf(';');
-            int n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+            int n;
+            try {
+                n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).trim(), 16);
+            } catch (NumberFormatException e) {
+                throw new IOException("not an HTTP answer: chunk size " + abbreviate(size));
+            }
+            if (n < 0) throw new IOException("not an HTTP answer: chunk size " + abbreviate(size));
             if (n == 0) {
                 String trailer;
                 while ((trailer = line(in)) != null && !trailer.isEmpty()) { /* trailers are not used */ }
@@ -238,7 +343,10 @@ final class CentralCall {
         }
     }
 
-    /** One CRLF-terminated line (at most 8 KiB), without its terminator; null at the end of the stream. */
+    /**
+     * One CRLF-terminated line (at most 8 KiB), without its terminator; null at the end of the stream. A line the end
+     * of the stream cut short is a broken answer, not a shorter value.
+     */
     private static String line(InputStream in) throws IOException {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         int c;
@@ -248,6 +356,7 @@ final class CentralCall {
             if (b.size() > 8192) throw new IOException("an HTTP line longer than 8 KiB in the central's answer");
         }
         if (c == -1 && b.size() == 0) return null;
+        if (c == -1) throw new EOFException("the connection closed in the middle of the central's answer");
         return b.toString(StandardCharsets.ISO_8859_1);
     }
 

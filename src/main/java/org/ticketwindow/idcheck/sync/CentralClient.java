@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The counter's HTTPS client for the central API (wire/central.yaml): TLS 1.3 with the counter's certificate
@@ -30,11 +31,24 @@ import java.util.concurrent.ExecutionException;
  * phase ({@link CentralCall}: connect, TLS handshake, answer) and a failure says which phase and what happened: a
  * refused certificate, a dropped connection and a timeout are different things to the technician. Lookups have a
  * short answer limit: the counter never waits long for them.
+ * <p>
+ * The connection a call leaves open serves the next call (HTTP/1.1 keep-alive), so a drain's batches share one TLS
+ * handshake instead of paying one each: the handshakes' elliptic-curve work was a fifth of the counter's CPU in a
+ * drain (docs/benchmarks.md, issue 19). The central checks the certificate on every request (decision 0011-t).
  */
 public final class CentralClient {
+    /**
+     * How long an open connection is kept for the next call; then the counter closes it. Long enough for a drain's
+     * batches (the next follows its answer within milliseconds), short enough that idle counters do not fill the
+     * central's connection limit (4096 open at once), and under its own idle limit (30 s).
+     */
+    static final Duration KEEP_IDLE = Duration.ofSeconds(5);
+
     private final URI base;
     private final SSLContext ssl;
     private final SyncSettings timeouts;
+    /** The connection the last call left open, for the next; taken by one call at a time. */
+    private final AtomicReference<CentralCall.Connection> idle = new AtomicReference<>();
 
     /** Answer limits as given; connect and handshake limits as {@link SyncSettings#DEFAULT}. */
     public CentralClient(URI base, SSLContext ssl, Duration lookupTimeout, Duration submitTimeout) {
@@ -139,33 +153,80 @@ public final class CentralClient {
      * within it, as the clerk waits for it.
      */
     private Running start(String method, String path, byte[] body, Duration answerTimeout, Duration total) {
-        CentralCall call = new CentralCall();
-        CompletableFuture<CentralCall.Answer> answer = new CompletableFuture<>();
+        Running running = new Running();
         Thread.ofVirtual().name("idcheck-central-call").start(() -> {
             try {
-                answer.complete(call.run(base, ssl, timeouts, method, path, body, answerTimeout, total));
+                running.answer.complete(call(running, method, path, body, answerTimeout, total));
             } catch (Throwable e) {
-                answer.completeExceptionally(e);
+                running.answer.completeExceptionally(e);
             }
         });
-        return new Running(call, answer);
+        return running;
     }
 
-    /** A call in progress. */
-    private final class Running {
-        private final CentralCall call;
-        private final CompletableFuture<CentralCall.Answer> answer;
+    /**
+     * The call on the kept connection when there is one; on a new connection when there is none, or when the kept one
+     * was gone before the central answered (its idle limit, a restart). Making the call again is safe: results are
+     * idempotent by id and bytes (S3), and the other calls only read.
+     */
+    private CentralCall.Answer call(Running running, String method, String path, byte[] body, Duration answerTimeout,
+                                    Duration total) throws CentralCall.Failed {
+        long began = System.nanoTime();
+        CentralCall.Connection kept = idle.getAndSet(null);
+        if (kept != null && !kept.usable(KEEP_IDLE)) {
+            kept.close();
+            kept = null;
+        }
+        if (kept != null) {
+            try {
+                return keepOpen(running.calling(new CentralCall(kept)).run(base, ssl, timeouts, method, path, body, answerTimeout, total),
+                        running);
+            } catch (CentralCall.Failed f) {
+                if (!f.keptConnectionGone || running.aborted) throw f;
+                if (total != null) {
+                    total = total.minusNanos(System.nanoTime() - began);
+                    if (total.isNegative() || total.isZero()) throw f;
+                }
+            }
+        }
+        return keepOpen(running.calling(new CentralCall()).run(base, ssl, timeouts, method, path, body, answerTimeout, total), running);
+    }
 
-        Running(CentralCall call, CompletableFuture<CentralCall.Answer> answer) {
-            this.call = call;
-            this.answer = answer;
+    /** Leaves the connection the call kept open for the next call (one is kept; another open one is closed). */
+    private CentralCall.Answer keepOpen(CentralCall.Answer answer, Running running) {
+        CentralCall.Connection open = running.current.keptOpen();
+        if (open != null) {
+            CentralCall.Connection before = idle.getAndSet(open);
+            if (before != null) before.close();
+            CentralCall.after(KEEP_IDLE, () -> {
+                if (idle.compareAndSet(open, null)) open.close(); // still unused: closed by us, not left to the central
+            });
+        }
+        return answer;
+    }
+
+    /** A call in progress: the attempt being made, which an interrupted caller ends. */
+    private final class Running {
+        private final CompletableFuture<CentralCall.Answer> answer = new CompletableFuture<>();
+        private volatile CentralCall current;
+        private volatile boolean aborted;
+
+        synchronized CentralCall calling(CentralCall call) {
+            current = call;
+            if (aborted) call.abort();
+            return call;
+        }
+
+        private synchronized void abort() {
+            aborted = true;
+            if (current != null) current.abort();
         }
 
         CentralCall.Answer await(String doing) throws CentralUnavailableException {
             try {
                 return answer.get();
             } catch (InterruptedException e) {
-                call.abort();
+                abort();
                 Thread.currentThread().interrupt();
                 throw new CentralUnavailableException(CentralUnavailableException.Problem.INTERRUPTED, doing + ": interrupted", e);
             } catch (ExecutionException e) {

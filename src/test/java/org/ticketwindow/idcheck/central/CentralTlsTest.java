@@ -116,9 +116,13 @@ class CentralTlsTest {
                 central.pki.revoke("C020");
                 assertThat(keptAlive(s, health)).startsWith("HTTP/1.1 403");
             }
+            // the counter's own client keeps its connection open between calls: the request on it is refused (403),
+            // the connection is not kept after that, and the next call's handshake is refused
             CentralClient c = client(central, "C1");
             assertThat(c.health().counterId()).isEqualTo("C1");
             central.pki.revoke("C1");
+            assertThatThrownBy(c::health).isInstanceOf(CentralUnavailableException.class)
+                    .hasMessageContaining("the central refused this counter's certificate (HTTP 403)");
             assertThatThrownBy(c::health).isInstanceOf(CentralUnavailableException.class)
                     .hasMessageContaining("the central refused the TLS connection");
         }

@@ -201,6 +201,23 @@ class CentralClientTest {
         CentralClient b = new CentralClient(URI.create("https://localhost:" + midAnswer), counterTls, limits(1_000, 2_000, 2_000));
         assertThatThrownBy(b::health).hasMessageContaining("dropped before the central's answer was complete")
                 .hasMessageNotContaining("certificate");
+
+        // cut inside a header line, and a header that is not a number: an outage with a message, never a crash
+        for (String cut : List.of("HTTP/1.1 200 OK\r\nContent-Length: ", "HTTP/1.1 200 OK\r\nContent-Length: abc\r\n\r\n{}")) {
+            int port = serve(true, c -> {
+                try {
+                    c.getInputStream().read(new byte[4096]);
+                    c.getOutputStream().write(cut.getBytes(StandardCharsets.US_ASCII));
+                    c.getOutputStream().flush();
+                    c.close();
+                } catch (IOException ignored) {
+                    // gone anyway
+                }
+            });
+            CentralClient d = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+            assertThatThrownBy(d::health).isInstanceOf(CentralUnavailableException.class)
+                    .hasMessageContaining("dropped before the central's answer was complete");
+        }
     }
 
     @Test
@@ -211,5 +228,136 @@ class CentralClientTest {
         int port = serve(true, CentralClientTest::answerHealth);
         CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
         assertThatThrownBy(client::health).hasMessageContaining("the central's certificate is not accepted here");
+    }
+
+    /**
+     * Answers requests on one connection until the client closes it or {@code perConnection} are answered, then
+     * closes; {@code closeHeader} adds "Connection: close" to every answer.
+     */
+    private static Consumer<Socket> keepAlive(int perConnection, boolean closeHeader) {
+        return c -> {
+            try (c) {
+                java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
+                for (int n = 0; n < perConnection; n++) {
+                    String head = head(in);
+                    if (head == null) return; // the client closed
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+                    if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
+                    byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
+                    c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                            + (closeHeader ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    c.getOutputStream().write(body);
+                    c.getOutputStream().flush();
+                }
+                if (closeHeader) sleep(2_000); // says close, but leaves it to the client
+            } catch (IOException ignored) {
+                // the client went away
+            }
+        };
+    }
+
+    /** A request's head, up to its empty line; null when the connection ended first. */
+    private static String head(java.io.InputStream in) throws IOException {
+        StringBuilder h = new StringBuilder();
+        int c;
+        while ((c = in.read()) >= 0) {
+            h.append((char) c);
+            if (h.length() >= 4 && h.substring(h.length() - 4).equals("\r\n\r\n")) return h.toString();
+        }
+        return null;
+    }
+
+    /** A TLS server as {@link #serve} that counts the connections it accepted. */
+    private int serveCounting(java.util.concurrent.atomic.AtomicInteger accepted, Consumer<Socket> each) throws IOException {
+        return serve(true, c -> {
+            accepted.incrementAndGet();
+            each.accept(c);
+        });
+    }
+
+    @Test
+    @DisplayName("S2 calls share one connection while the central keeps it open: one TLS handshake for a drain, not one a batch")
+    void callsShareOneConnection() throws Exception {
+        var accepted = new java.util.concurrent.atomic.AtomicInteger();
+        int port = serveCounting(accepted, keepAlive(100, false));
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+        for (int i = 0; i < 5; i++) assertThat(client.health().counterId()).isEqualTo("C1");
+        assertThat(accepted.get()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("S4 a connection left unused is closed by the counter after the keep time: idle counters hold none")
+    void idleConnectionClosedByTheCounter() throws Exception {
+        var closedAfter = new java.util.concurrent.CompletableFuture<Long>();
+        int port = serve(true, c -> {
+            long[] answeredAt = {0};
+            try (c) {
+                java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
+                head(in);
+                byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
+                c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().write(body);
+                c.getOutputStream().flush();
+                answeredAt[0] = System.nanoTime();
+                closedAfter.complete(head(in) == null ? (System.nanoTime() - answeredAt[0]) / 1_000_000 : -1L);
+            } catch (IOException e) {
+                closedAfter.complete((System.nanoTime() - answeredAt[0]) / 1_000_000);
+            }
+        });
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+        assertThat(client.health().counterId()).isEqualTo("C1");
+        long ms = closedAfter.get(CentralClient.KEEP_IDLE.toMillis() + 5_000, java.util.concurrent.TimeUnit.MILLISECONDS);
+        assertThat(ms).isBetween(CentralClient.KEEP_IDLE.toMillis() - 500, CentralClient.KEEP_IDLE.toMillis() + 2_000);
+    }
+
+    @Test
+    @DisplayName("S4 a kept connection the central has closed is replaced by a new one: the call succeeds, no error shown")
+    void keptConnectionClosedByTheCentral() throws Exception {
+        var accepted = new java.util.concurrent.atomic.AtomicInteger();
+        int port = serveCounting(accepted, keepAlive(1, false)); // one answer a connection, then closed without a word
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+        for (int i = 0; i < 3; i++) {
+            assertThat(client.health().counterId()).isEqualTo("C1");
+            sleep(100); // the central's close has arrived before the next call
+        }
+        assertThat(accepted.get()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("S4 a central that answers \"Connection: close\" gets a new connection for the next call")
+    void connectionCloseIsHonoured() throws Exception {
+        var accepted = new java.util.concurrent.atomic.AtomicInteger();
+        int port = serveCounting(accepted, keepAlive(100, true));
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+        for (int i = 0; i < 3; i++) assertThat(client.health().counterId()).isEqualTo("C1");
+        assertThat(accepted.get()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("S4 a kept connection whose central stops answering is a timeout, not resent: the batch goes back to the queue")
+    void keptConnectionThatStopsAnswering() throws Exception {
+        var accepted = new java.util.concurrent.atomic.AtomicInteger();
+        // the first answer keeps the connection; the central then reads the next request and never answers
+        int stalls = serveCounting(accepted, c -> {
+            try {
+                java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
+                head(in);
+                byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
+                c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                c.getOutputStream().write(body);
+                c.getOutputStream().flush();
+                head(in);
+                sleep(30_000);
+            } catch (IOException ignored) {
+                // the client went away
+            }
+        });
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + stalls), counterTls, limits(1_000, 2_000, 700));
+        assertThat(client.health().counterId()).isEqualTo("C1");
+        assertThatThrownBy(() -> client.submitOne("r1", "{}".getBytes(StandardCharsets.US_ASCII)))
+                .hasMessageContaining("did not answer within 700 ms (answer timeout)");
+        assertThat(accepted.get()).isEqualTo(1); // not sent again on a new connection
     }
 }
