@@ -267,6 +267,17 @@ class CentralClientTest {
         return null;
     }
 
+    /** Reads one request on {@code c} and answers it with the health body, leaving the connection open. */
+    private static java.io.InputStream answerOneKeepingOpen(Socket c) throws IOException {
+        java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
+        head(in);
+        byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
+        c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        c.getOutputStream().write(body);
+        c.getOutputStream().flush();
+        return in;
+    }
+
     /** A TLS server as {@link #serve} that counts the connections it accepted. */
     private int serveCounting(java.util.concurrent.atomic.AtomicInteger accepted, Consumer<Socket> each) throws IOException {
         return serve(true, c -> {
@@ -292,13 +303,7 @@ class CentralClientTest {
         int port = serve(true, c -> {
             long[] answeredAt = {0};
             try (c) {
-                java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
-                head(in);
-                byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
-                c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                c.getOutputStream().write(body);
-                c.getOutputStream().flush();
+                java.io.InputStream in = answerOneKeepingOpen(c);
                 answeredAt[0] = System.nanoTime();
                 closedAfter.complete(head(in) == null ? (System.nanoTime() - answeredAt[0]) / 1_000_000 : -1L);
             } catch (IOException e) {
@@ -341,13 +346,7 @@ class CentralClientTest {
         // the first answer keeps the connection; the central then reads the next request and never answers
         int stalls = serveCounting(accepted, c -> {
             try {
-                java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
-                head(in);
-                byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
-                c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII));
-                c.getOutputStream().write(body);
-                c.getOutputStream().flush();
+                java.io.InputStream in = answerOneKeepingOpen(c);
                 head(in);
                 sleep(30_000);
             } catch (IOException ignored) {
