@@ -82,7 +82,6 @@ final class CentralCall {
         private final Socket raw;
         private final Socket stream;
         private final BufferedInputStream in;
-        private final long idleSince = System.nanoTime();
 
         private Connection(Socket raw, Socket stream, BufferedInputStream in) {
             this.raw = raw;
@@ -90,9 +89,8 @@ final class CentralCall {
             this.in = in;
         }
 
-        /** Still open, and idle for less than {@code keep}. */
-        boolean usable(Duration keep) {
-            return !raw.isClosed() && System.nanoTime() - idleSince < keep.toNanos();
+        boolean isOpen() {
+            return !raw.isClosed();
         }
 
         void close() {

@@ -172,15 +172,11 @@ public final class CentralClient {
     private CentralCall.Answer call(Running running, String method, String path, byte[] body, Duration answerTimeout,
                                     Duration total) throws CentralCall.Failed {
         long began = System.nanoTime();
-        CentralCall.Connection kept = idle.getAndSet(null);
-        if (kept != null && !kept.usable(KEEP_IDLE)) {
-            kept.close();
-            kept = null;
-        }
-        if (kept != null) {
+        CentralCall.Connection kept = idle.getAndSet(null); // one left unused for KEEP_IDLE is closed and gone from here
+        if (kept != null && kept.isOpen()) {
+            CentralCall call = running.calling(new CentralCall(kept));
             try {
-                return keepOpen(running.calling(new CentralCall(kept)).run(base, ssl, timeouts, method, path, body, answerTimeout, total),
-                        running);
+                return keepOpen(call, call.run(base, ssl, timeouts, method, path, body, answerTimeout, total));
             } catch (CentralCall.Failed f) {
                 if (!f.keptConnectionGone || running.aborted) throw f;
                 if (total != null) {
@@ -189,12 +185,16 @@ public final class CentralClient {
                 }
             }
         }
-        return keepOpen(running.calling(new CentralCall()).run(base, ssl, timeouts, method, path, body, answerTimeout, total), running);
+        CentralCall call = running.calling(new CentralCall());
+        return keepOpen(call, call.run(base, ssl, timeouts, method, path, body, answerTimeout, total));
     }
 
-    /** Leaves the connection the call kept open for the next call (one is kept; another open one is closed). */
-    private CentralCall.Answer keepOpen(CentralCall.Answer answer, Running running) {
-        CentralCall.Connection open = running.current.keptOpen();
+    /**
+     * Leaves the connection {@code call} kept open for the next call (one is kept; another open one is closed), and
+     * closes it after {@link #KEEP_IDLE} if no call has taken it by then.
+     */
+    private CentralCall.Answer keepOpen(CentralCall call, CentralCall.Answer answer) {
+        CentralCall.Connection open = call.keptOpen();
         if (open != null) {
             CentralCall.Connection before = idle.getAndSet(open);
             if (before != null) before.close();
