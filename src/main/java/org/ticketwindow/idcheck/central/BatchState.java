@@ -40,7 +40,7 @@ import java.util.function.Function;
  * <p>A result's own savepoint is taken only before its first write to the database (a sequence gap); whatever it
  * changed in memory (a counter's highest sequence, its status change and claim) is undone with it when it is rejected.
  */
-final class BatchState {
+final class BatchState implements BatchRecords {
     /** Parameters per IN list: well under SQLite's and PostgreSQL's limits. */
     private static final int CHUNK = 500;
 
@@ -180,7 +180,7 @@ final class BatchState {
     }
 
     /** The records carrying a document, as this transaction sees them, ordered by id. */
-    List<StoredRecord> byDocument(DocumentType type, String number) throws SQLException {
+    @Override public List<StoredRecord> byDocument(DocumentType type, String number) throws SQLException {
         String key = documentKey(type, number);
         List<StoredRecord> carrying = byDocument.get(key);
         if (carrying == null) {
@@ -198,7 +198,7 @@ final class BatchState {
     }
 
     /** The record as this transaction sees it. */
-    Optional<StoredRecord> record(String id) throws SQLException {
+    @Override public Optional<StoredRecord> record(String id) throws SQLException {
         Optional<StoredRecord> r = records.get(id);
         if (r == null) {
             sendStatusChanges();
@@ -208,13 +208,47 @@ final class BatchState {
         return r;
     }
 
+    /**
+     * What the batch has read so far, and nothing more: a lookup it has not made throws {@link NotRead} instead of
+     * reading. Safe on several threads while the batch itself only reads (between {@link #lockRecords} and its first
+     * result).
+     */
+    BatchRecords asRead() {
+        return new BatchRecords() {
+            @Override public Optional<StoredRecord> record(String id) {
+                Optional<StoredRecord> r = records.get(id);
+                if (r == null) throw NotRead.INSTANCE;
+                return r;
+            }
+
+            @Override public List<StoredRecord> byDocument(DocumentType type, String number) {
+                List<StoredRecord> carrying = byDocument.get(documentKey(type, number));
+                if (carrying == null) throw NotRead.INSTANCE;
+                return List.copyOf(carrying);
+            }
+
+            @Override public int countedContacts(String userId) {
+                Integer n = counted.get(userId);
+                if (n == null) throw NotRead.INSTANCE;
+                return n;
+            }
+        };
+    }
+
+    /** A lookup {@link #asRead()} cannot answer from memory; thrown often, so without a stack. */
+    static final class NotRead extends RuntimeException {
+        static final NotRead INSTANCE = new NotRead();
+
+        private NotRead() { super("not read by the batch", null, false, false); }
+    }
+
     /** Records just read from the database (by document): fresh, so later reads by id may use them. */
     void seen(List<StoredRecord> fresh) {
         for (StoredRecord r : fresh) records.put(r.record().id(), Optional.of(r));
     }
 
     /** L1: the registered user's contacts that count against the limit, as this transaction sees them. */
-    int countedContacts(String userId) throws SQLException {
+    @Override public int countedContacts(String userId) throws SQLException {
         Integer n = counted.get(userId);
         if (n == null) {
             sendStatusChanges();

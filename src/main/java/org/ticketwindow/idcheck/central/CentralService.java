@@ -140,15 +140,34 @@ public final class CentralService implements AutoCloseable {
                 batch.prefetchRecords(namedRecords(parsed));
                 batch.prefetchDocuments(offlineDocuments(parsed));
                 batch.lockRecords();
+                ResultApplier.Ahead[] ahead = decideAhead(batch, parsed, invalid);
                 List<ResultAnswer> out = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {
-                    out.add(submitOne(batch, stored, results.get(i), parsed.get(i), digests[i], invalid[i], counter));
+                    out.add(submitOne(batch, stored, results.get(i), parsed.get(i), digests[i], invalid[i], ahead[i], counter));
                 }
                 batch.finish(this::toJson);
                 return new BatchAnswer(out);
             }
         });
     }
+
+    /**
+     * Issue 19: the rules' decisions for a large batch worked out on every core from the records it has read, before the
+     * sequential pass; that pass uses each only if no earlier result changed the records it was about. A small batch, or
+     * a result the rules may not be asked about, gets none (null) and is decided in the pass as before.
+     */
+    private ResultApplier.Ahead[] decideAhead(BatchState batch, List<Object> parsed, Object[] invalid) {
+        ResultApplier.Ahead[] ahead = new ResultApplier.Ahead[parsed.size()];
+        if (parsed.size() < PARALLEL_FROM) return ahead;
+        BatchRecords asRead = batch.asRead();
+        java.util.stream.IntStream.range(0, parsed.size()).parallel().forEach(i -> {
+            if (parsed.get(i) instanceof ResultEnvelope env && invalid[i] == null) ahead[i] = applier.ahead(asRead, env);
+        });
+        return ahead;
+    }
+
+    /** How many results so far were applied with the decision worked out ahead ({@link #decideAhead}). */
+    long decidedAhead() { return applier.usedAhead(); }
 
     /** The envelope, or the exception reading it threw (the result is then REJECTED as malformed, by itself). */
     private Object parse(IncomingResult r) {
@@ -207,7 +226,8 @@ public final class CentralService implements AutoCloseable {
     }
 
     private ResultAnswer submitOne(BatchState batch, Map<String, Stored> storedRows, IncomingResult incoming, Object parsed,
-                                   String digest, Object invalidField, String counter) throws SQLException {
+                                   String digest, Object invalidField, ResultApplier.Ahead ahead, String counter)
+            throws SQLException {
         StatementCache c = batch.statements;
         String id = incoming.resultId();
         if (id.isEmpty()) return ResultAnswer.rejected(id, "the result has no id");
@@ -238,7 +258,7 @@ public final class CentralService implements AutoCloseable {
             env = (ResultEnvelope) parsed;
             if (invalidField instanceof RuntimeException e) throw e;
             String invalid = (String) invalidField;
-            answer = invalid != null ? ResultAnswer.rejected(id, "malformed result: " + invalid) : answer(batch, env, counter, now);
+            answer = invalid != null ? ResultAnswer.rejected(id, "malformed result: " + invalid) : answer(batch, env, ahead, counter, now);
         } catch (IOException | IllegalArgumentException e) {
             answer = ResultAnswer.rejected(id, MalformedReason.of(e));
         } catch (StoreException e) {
@@ -301,7 +321,8 @@ public final class CentralService implements AutoCloseable {
         return null;
     }
 
-    private ResultAnswer answer(BatchState batch, ResultEnvelope env, String counter, long now) throws SQLException {
+    private ResultAnswer answer(BatchState batch, ResultEnvelope env, ResultApplier.Ahead ahead, String counter, long now)
+            throws SQLException {
         StatementCache c = batch.statements;
         String id = env.resultId();
         if (counter != null && !counter.equals(env.counterId())) {
@@ -353,7 +374,7 @@ public final class CentralService implements AutoCloseable {
             LOG.warn("counter {}: result {} (sequence {}) arrived after later ones", env.counterId(), id, env.sequence());
         }
         if (env.sequence() > highest) batch.setHighest(env.counterId(), env.sequence());
-        ResultAnswer a = applier.apply(batch, env, now);
+        ResultAnswer a = applier.apply(batch, env, now, ahead);
         return new ResultAnswer(a.resultId(), a.answer(), a.reason(), a.outcome(), a.changes(), null, gapFrom, gapTo, reordered);
     }
 

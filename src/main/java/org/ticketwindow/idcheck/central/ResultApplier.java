@@ -54,16 +54,84 @@ final class ResultApplier {
 
     private final VerificationRules rules;
     private final Policy policy;
+    /** Decisions worked out ahead and used: the tests' and benchmarks' view of that path. */
+    private final java.util.concurrent.atomic.LongAdder usedAhead = new java.util.concurrent.atomic.LongAdder();
 
     ResultApplier(VerificationRules rules, Policy policy) {
         this.rules = rules;
         this.policy = policy;
     }
 
-    ResultAnswer apply(BatchState batch, ResultEnvelope env, long now) throws SQLException {
+    /**
+     * What the rules are asked about one result: its evidence and the records the batch holds for it now (the target,
+     * its registered user, L1's count when the case counts contacts). The decision is a function of these alone.
+     */
+    record Question(Evidence evidence, StoredRecord target, StoredRecord registeredUser, int countedContacts) {
+        /** The same question: the same evidence and the very same record objects (a status change makes new ones). */
+        boolean sameAs(Question o) {
+            return evidence == o.evidence && target == o.target && registeredUser == o.registeredUser
+                    && countedContacts == o.countedContacts;
+        }
+    }
+
+    /** A decision worked out ahead of the batch's sequential pass (issue 19), with the question it answers. */
+    record Ahead(Question question, Decision decision) {}
+
+    /**
+     * The decision for {@code env} from the records as the batch read them, on any core: null when the result needs a
+     * record not in memory, is answered without the rules (a stale basis, an unknown record) or fails (the sequential
+     * pass then meets the same thing and handles it).
+     */
+    Ahead ahead(BatchRecords inMemory, ResultEnvelope env) {
+        try {
+            return question(inMemory, env) instanceof Question q ? new Ahead(q, decide(q)) : null;
+        } catch (SQLException | RuntimeException notAhead) {
+            return null;
+        }
+    }
+
+    /**
+     * Applies one result. {@code ahead}, when not null, is the decision worked out earlier for it; it is used only when
+     * the question is still the same (no earlier result of the batch changed those records), so the answer is the one
+     * deciding now would give.
+     */
+    ResultAnswer apply(BatchState batch, ResultEnvelope env, long now, Ahead ahead) throws SQLException {
+        Object asked = question(batch, env);
+        if (asked instanceof ResultAnswer settled) return settled;
+        Question q = (Question) asked;
+        Evidence e = env.evidence();
+        Decision d;
+        if (ahead != null && ahead.question().sameAs(q)) {
+            d = ahead.decision();
+            usedAhead.increment();
+        } else {
+            d = decide(q);
+        }
+        Optional<String> disagreement = disagreement(e, d);
+        if (disagreement.isPresent()) return answer(env, AnswerKind.CONFLICT, disagreement.get(), d.outcome(), List.of());
+        if (q.target() == null) {
+            return answer(env, AnswerKind.APPLIED, "no record carries this document; recorded only", d.outcome(), List.of());
+        }
+        List<StatusChange> changes = new ArrayList<>();
+        for (StatusChange s : d.statusChanges()) {
+            if (!batch.changeStatus(s.recordId(), q.target().version(), s.to(), s.frozen(), now)) {
+                return answer(env, AnswerKind.CONFLICT, "record " + s.recordId() + " changed while applying", null, List.of());
+            }
+            batch.statusChange(env.resultId(), s.recordId(), s.from().name(), s.to().name(), now);
+            changes.add(s);
+        }
+        if (d.outcome() == Outcome.CLAIM_RECORDED) batch.claim(env.resultId(), q.target().record().id(), now);
+        return answer(env, AnswerKind.APPLIED, d.reason().rule() + " " + Texts.english().of(d.reason()), d.outcome(), changes);
+    }
+
+    /**
+     * The records the rules are asked about for {@code env}, as {@code records} holds them; or the answer when the
+     * rules are not asked (a basis record moved on: CONFLICT; the named record is unknown: REJECTED).
+     */
+    private Object question(BatchRecords records, ResultEnvelope env) throws SQLException {
         Evidence e = env.evidence();
         for (RecordBasis b : env.basis()) {
-            Optional<StoredRecord> current = batch.record(b.recordId());
+            Optional<StoredRecord> current = records.record(b.recordId());
             if (current.isPresent() && current.get().version() != b.version()) {
                 return answer(env, AnswerKind.CONFLICT, "record " + b.recordId() + " changed since the counter looked "
                         + "(version " + b.version() + ", now " + current.get().version() + ", status "
@@ -72,41 +140,36 @@ final class ResultApplier {
         }
         Optional<StoredRecord> target;
         if (!e.recordId().isEmpty()) {
-            target = batch.record(e.recordId());
+            target = records.record(e.recordId());
             if (target.isEmpty()) return ResultAnswer.rejected(env.resultId(), "record " + e.recordId() + " is not known here");
         } else {
-            target = offlineTarget(batch, e);
+            target = offlineTarget(records, e);
         }
-        VerificationCase.Builder b = caseFor(e);
-        if (target.isPresent()) {
-            StoredRecord t = target.get();
-            b.record(t.record());
-            if (t.registeredUserId() != null) {
-                Optional<StoredRecord> user = batch.record(t.registeredUserId());
-                if (user.isPresent()) {
-                    b.registeredUser(user.get().record());
-                    b.record(CentralRecords.withUserFactor(t.record(), user.get().record()));
-                    if (e.caseKind() == CaseKind.OVER_LIMIT_CONTACT) b.countedContacts(batch.countedContacts(user.get().record().id()));
-                }
-            }
+        StoredRecord user = null;
+        int contacts = 0;
+        if (target.isPresent() && target.get().registeredUserId() != null) {
+            user = records.record(target.get().registeredUserId()).orElse(null);
+            if (user != null && e.caseKind() == CaseKind.OVER_LIMIT_CONTACT) contacts = records.countedContacts(user.record().id());
         }
-        Decision d = rules.decide(b.build());
-        Optional<String> disagreement = disagreement(e, d);
-        if (disagreement.isPresent()) return answer(env, AnswerKind.CONFLICT, disagreement.get(), d.outcome(), List.of());
-        if (target.isEmpty()) {
-            return answer(env, AnswerKind.APPLIED, "no record carries this document; recorded only", d.outcome(), List.of());
-        }
-        List<StatusChange> changes = new ArrayList<>();
-        for (StatusChange s : d.statusChanges()) {
-            if (!batch.changeStatus(s.recordId(), target.get().version(), s.to(), s.frozen(), now)) {
-                return answer(env, AnswerKind.CONFLICT, "record " + s.recordId() + " changed while applying", null, List.of());
-            }
-            batch.statusChange(env.resultId(), s.recordId(), s.from().name(), s.to().name(), now);
-            changes.add(s);
-        }
-        if (d.outcome() == Outcome.CLAIM_RECORDED) batch.claim(env.resultId(), target.get().record().id(), now);
-        return answer(env, AnswerKind.APPLIED, d.reason().rule() + " " + Texts.english().of(d.reason()), d.outcome(), changes);
+        return new Question(e, target.orElse(null), user, contacts);
     }
+
+    /** The shared rules' decision on the question: the case rebuilt from the evidence with the central's records. */
+    private Decision decide(Question q) {
+        VerificationCase.Builder b = caseFor(q.evidence());
+        if (q.target() != null) {
+            b.record(q.target().record());
+            if (q.registeredUser() != null) {
+                IdentityRecord user = q.registeredUser().record();
+                b.registeredUser(user);
+                b.record(CentralRecords.withUserFactor(q.target().record(), user));
+                if (q.evidence().caseKind() == CaseKind.OVER_LIMIT_CONTACT) b.countedContacts(q.countedContacts());
+            }
+        }
+        return rules.decide(b.build());
+    }
+
+    long usedAhead() { return usedAhead.sum(); }
 
     /**
      * Why the central's decision may not be applied as the counter's: empty when the counter left the decision to the
@@ -135,13 +198,13 @@ final class ResultApplier {
      * For a result recorded offline: the record {@link RecordChoice} picks among those carrying the case's subject
      * document, as the counter would have online; empty when none does (or the document could not be read).
      */
-    private Optional<StoredRecord> offlineTarget(BatchState batch, Evidence e) throws SQLException {
+    private Optional<StoredRecord> offlineTarget(BatchRecords records, Evidence e) throws SQLException {
         Optional<DocumentEvidence> doc = offlineDocument(e);
         if (doc.isEmpty()) return Optional.empty();
         List<Candidate> found = new ArrayList<>();
-        for (StoredRecord r : batch.byDocument(doc.get().type(), doc.get().number())) {
+        for (StoredRecord r : records.byDocument(doc.get().type(), doc.get().number())) {
             IdentityRecord user = r.registeredUserId() == null ? null
-                    : batch.record(r.registeredUserId()).map(StoredRecord::record).orElse(null);
+                    : records.record(r.registeredUserId()).map(StoredRecord::record).orElse(null);
             found.add(new Candidate(r, user));
         }
         String userNumber = document(e, DocumentRole.REGISTERED_USER).map(DocumentEvidence::number).orElse("");

@@ -365,7 +365,8 @@ class CentralPostgresTest {
         Arbitrary<Element> e = Combinators.combine(Arbitraries.of(Kind.RESULT, Kind.RESULT, Kind.RESULT, Kind.RESULT,
                         Kind.REUSED_ID, Kind.MALFORMED), Arbitraries.integers().between(0, 30), Arbitraries.integers().between(0, 30))
                 .as(Element::new);
-        return e.list().ofMinSize(1).ofMaxSize(60);
+        // past CentralService.PARALLEL_FROM too: a large batch decides ahead on every core (issue 19)
+        return e.list().ofMinSize(1).ofMaxSize(160);
     }
 
     /**
@@ -429,8 +430,12 @@ class CentralPostgresTest {
             for (CentralService s : List.of(one, batch)) s.insert(org.ticketwindow.idcheck.app.TrainingRecords.generated(12));
             List<ResultAnswer> oneByOne = new ArrayList<>();
             for (IncomingResult r : sent) oneByOne.addAll(one.submit(List.of(r), "C1").answers());
+            long aheadBefore = batch.decidedAhead();
             List<ResultAnswer> atOnce = batch.submit(sent, "C1").answers();
             assertThat(atOnce).isEqualTo(oneByOne);
+            if (sent.size() >= CentralService.PARALLEL_FROM) {
+                assertThat(batch.decidedAhead() - aheadBefore).as("decisions worked out ahead and used").isPositive();
+            }
             assertThat(batch.stats()).isEqualTo(one.stats());
             assertThat(batch.openGaps()).isEqualTo(one.openGaps());
             assertThat(states(batch)).isEqualTo(states(one));
