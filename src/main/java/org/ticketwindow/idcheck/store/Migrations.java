@@ -15,9 +15,13 @@ import java.util.List;
  * Versioned schema scripts {@code /db/SET/V1.sql, V2.sql, …} applied in order, each in its own transaction, recorded
  * in {@code schema_version} with a checksum (an edited script that was already applied is an error). Flyway's
  * SQLite support is not in its open-source edition's core any more, and this is 80 lines (docs/decisions/0008).
- * Statements end with a semicolon at the end of a line; {@code --} starts a comment line.
+ * Statements end with a semicolon at the end of a line; {@code --} starts a comment line. A statement after the
+ * comment line {@value #POSTGRESQL_ONLY} runs on PostgreSQL only (a storage setting SQLite has no words for); the
+ * script, and so its checksum, is the same on both.
  */
 public final class Migrations {
+    static final String POSTGRESQL_ONLY = "-- on PostgreSQL only:";
+
     private final String set;
 
     public Migrations(String set) {
@@ -65,7 +69,7 @@ public final class Migrations {
                     return false;
                 }
                 try (Statement s = c.createStatement()) {
-                    for (String statement : statements(script.sql())) s.execute(statement);
+                    for (String statement : statements(script.sql(), db.dialect())) s.execute(statement);
                 }
                 try (PreparedStatement p = c.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
                     p.setInt(1, script.version());
@@ -98,19 +102,25 @@ public final class Migrations {
         }
     }
 
-    static List<String> statements(String sql) {
+    /** The script's statements that run on {@code dialect}, in order. */
+    static List<String> statements(String sql, SqlDatabase.Dialect dialect) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        boolean postgresqlOnly = false;
         for (String line : sql.split("\n")) {
             String t = line.strip();
+            if (t.equals(POSTGRESQL_ONLY)) postgresqlOnly = true;
             if (t.isEmpty() || t.startsWith("--")) continue;
             current.append(line).append('\n');
             if (t.endsWith(";")) { // a trigger is written on one line: its inner semicolons are not at a line end
-                out.add(current.toString().strip().replaceAll(";$", ""));
+                if (!postgresqlOnly || dialect == SqlDatabase.Dialect.POSTGRESQL) out.add(current.toString().strip().replaceAll(";$", ""));
                 current.setLength(0);
+                postgresqlOnly = false;
             }
         }
-        if (!current.toString().isBlank()) out.add(current.toString().strip());
+        if (!current.toString().isBlank() && (!postgresqlOnly || dialect == SqlDatabase.Dialect.POSTGRESQL)) {
+            out.add(current.toString().strip());
+        }
         return out;
     }
 }

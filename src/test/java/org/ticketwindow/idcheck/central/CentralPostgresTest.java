@@ -98,6 +98,12 @@ class CentralPostgresTest {
             assertThat(central.service.stats()).containsEntry("applied", 201L).containsEntry("rejected", 2L);
             assertThat(new Migrations("central").apply(central.service.database())).isEmpty();
             assertThat(central.service.database().dialect()).isEqualTo(SqlDatabase.Dialect.POSTGRESQL);
+            // issue 19: records leave room on their page for their status change (V2, on PostgreSQL only)
+            try (Connection c = DriverManager.getConnection(url); Statement s = c.createStatement();
+                 var options = s.executeQuery("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE oid = 'records'::regclass")) {
+                assertThat(options.next()).isTrue();
+                assertThat(options.getString(1)).isEqualTo("fillfactor=50");
+            }
         } finally {
             try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
                 s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");

@@ -320,8 +320,19 @@ class LocalStoreTest {
         @Test
         @DisplayName("the statement splitter keeps one-line triggers whole")
         void splitter() {
-            assertThat(Migrations.statements("CREATE TABLE a (x INT);\n-- note\nCREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT 1; END;\n"))
+            assertThat(Migrations.statements("CREATE TABLE a (x INT);\n-- note\nCREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT 1; END;\n",
+                    SqlDatabase.Dialect.SQLITE))
                     .containsExactly("CREATE TABLE a (x INT)", "CREATE TRIGGER t BEFORE DELETE ON a BEGIN SELECT 1; END");
+        }
+
+        @Test
+        @DisplayName("a statement marked for PostgreSQL runs there only; the next one everywhere again")
+        void postgresqlOnly() {
+            String sql = "CREATE TABLE a (x INT);\n" + Migrations.POSTGRESQL_ONLY + "\nALTER TABLE a\n  SET (fillfactor = 50);\n"
+                    + "CREATE INDEX a_x ON a (x);\n";
+            assertThat(Migrations.statements(sql, SqlDatabase.Dialect.SQLITE)).containsExactly("CREATE TABLE a (x INT)", "CREATE INDEX a_x ON a (x)");
+            assertThat(Migrations.statements(sql, SqlDatabase.Dialect.POSTGRESQL))
+                    .containsExactly("CREATE TABLE a (x INT)", "ALTER TABLE a\n  SET (fillfactor = 50)", "CREATE INDEX a_x ON a (x)");
         }
     }
 }
