@@ -59,11 +59,18 @@ mkdir -p "$BM/classes"
   src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java 2>/dev/null \
   || "$JAVA_HOME/bin/javac" -d "$BM/classes" -cp "target/classes:$(cat "$BM/cp.txt")" src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java
 mkdir -p "$BM/fleet"; rm -rf "$BM/fleet/logs"
+# where the two cores go during the drain: the machine's busy CPU seconds, the centrals' and the counters' JVM's
+tick=$(getconf CLK_TCK)
+busy() { awk -v t="$tick" '/^cpu / {printf "%.1f", ($2 + $3 + $4 + $7 + $8 + $9) / t}' /proc/stat; }
+centrals_cpu() { for p in "${pids[@]}"; do awk -v t="$tick" '{s += ($14 + $15) / t} END {printf "%.1f\n", s}' "/proc/$p/stat"; done \
+  | awk '{s += $1} END {printf "%.1f", s}'; }
+busy_before=$(busy); centrals_before=$(centrals_cpu)
 start=$(date +%s.%N)
 homes=(); for c in "${ids[@]}"; do homes+=("$BM/$c"); done
-IDCHECK_HOME=$BM/fleet timeout $((LIMIT + 60)) "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Didcheck.log.level=DEBUG \
+TIMEFORMAT='%U %S'
+{ time IDCHECK_HOME=$BM/fleet timeout $((LIMIT + 60)) "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Didcheck.log.level=DEBUG \
   -Didcheck.stderr.level=ERROR -cp "$BM/classes:target/classes:$(cat "$BM/cp.txt")" org.ticketwindow.idcheck.bench.FleetDrain \
-  "$LIMIT" 500 "${homes[@]}" > "$BM/fleet/report.txt" || true
+  "$LIMIT" 500 "${homes[@]}" > "$BM/fleet/report.txt" || true; } 2> "$BM/fleet/cpu.txt"
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 errors=$(grep -vc 'error=null$' "$BM/fleet/report.txt" || true)
 synced=$(grep -o 'synced=[0-9]*' "$BM/fleet/report.txt" | awk -F= '{s += $2} END {print s + 0}')
@@ -82,6 +89,10 @@ for j in $(seq 0 $((I - 1))); do
   grep 'applied in' "$BM/central-$j.log" | awk -v j="$j" '{n += $8; ms += $(NF-1); b++} END {
     printf "central %d: %d batches, %d results, %d ms in transactions\n", j, b, n, ms}'
 done
+busy_after=$(busy); centrals_after=$(centrals_cpu); counters=$(awk '{printf "%.1f", $1 + $2}' "$BM/fleet/cpu.txt")
+echo "CPU seconds during the drain: machine busy $(echo "$busy_after - $busy_before" | bc) of $(printf '%.1f' "$(echo "$wall * $(nproc)" | bc)");" \
+  "centrals $(echo "$centrals_after - $centrals_before" | bc), counters' JVM $counters (its start included)," \
+  "the rest (PostgreSQL, the system) $(echo "$busy_after - $busy_before - ($centrals_after - $centrals_before) - $counters" | bc)"
 kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true
 stats=$($J central stats --db "$URL")
 get() { echo "$stats" | grep -o "\"$1\" *: *[0-9]*" | head -1 | grep -o '[0-9]*$'; }
