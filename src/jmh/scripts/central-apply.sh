@@ -10,11 +10,7 @@ set -euo pipefail
 N=$1; P=$2
 BM=${BM:-/tmp/idcheck-apply}
 URL=${3:-jdbc:sqlite:$BM/central.db}
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-mkdir -p "$BM"
-[ -f "$BM/cp.txt" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$BM/cp.txt"
-CP="target/classes:$(cat "$BM/cp.txt")"
-J="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $CP org.ticketwindow.idcheck.cli.Main"
+. "$(dirname "$0")/lib.sh"
 mkdir -p "$BM/C001/config"
 printf 'counter.id=C001\n' > "$BM/C001/config/counter.properties"
 rm -rf "$BM/C001/data" "$BM/C001/keys" "$BM/C001/logs"

@@ -8,11 +8,7 @@ set -euo pipefail
 N=$1; W=$2
 BM=${BM:-/tmp/idcheck-bench}
 URL=${3:-jdbc:sqlite:$BM/central.db}
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-mkdir -p "$BM"
-[ -f "$BM/cp.txt" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$BM/cp.txt"
-JVM="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp target/classes:$(cat "$BM/cp.txt")"
-J="$JVM org.ticketwindow.idcheck.cli.Main"
+. "$(dirname "$0")/lib.sh"
 if [ ! -f "$BM/pki/ca.pem" ]; then
   $J central pki init --dir "$BM/pki" >/dev/null
   $J central pki server localhost 127.0.0.1 --dir "$BM/pki" >/dev/null

@@ -14,11 +14,7 @@ URL=${3:-jdbc:sqlite:$BM/central.db}
 I=${4:-1}
 LIMIT=${LIMIT:-900}
 POOL=${POOL:-8}
-: "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-mkdir -p "$BM"
-[ -f "$BM/cp.txt" ] || ./mvnw -B -q dependency:build-classpath -Dmdep.outputFile="$BM/cp.txt"
-JVM="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp target/classes:$(cat "$BM/cp.txt")"
-J="$JVM org.ticketwindow.idcheck.cli.Main"
+. "$(dirname "$0")/lib.sh"
 ids=(); for i in $(seq 1 "$N"); do ids+=("$(printf 'F%03d' "$i")"); done
 if [ ! -f "$BM/pki/ca.pem" ]; then
   $J central pki init --dir "$BM/pki" >/dev/null
@@ -55,9 +51,7 @@ for j in $(seq 0 $((I - 1))); do
 done
 # the counters in one JVM (FleetDrain: the real sync worker per counter home, all released at once)
 mkdir -p "$BM/classes"
-"$JAVA_HOME/bin/javac" -q -d "$BM/classes" -cp "target/classes:$(cat "$BM/cp.txt")" \
-  src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java 2>/dev/null \
-  || "$JAVA_HOME/bin/javac" -d "$BM/classes" -cp "target/classes:$(cat "$BM/cp.txt")" src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java
+"$JAVA_HOME/bin/javac" -d "$BM/classes" -cp "$CP" src/jmh/java/org/ticketwindow/idcheck/bench/FleetDrain.java
 mkdir -p "$BM/fleet"; rm -rf "$BM/fleet/logs"
 # where the two cores go during the drain: the machine's busy CPU seconds, the centrals' and the counters' JVM's
 tick=$(getconf CLK_TCK)
@@ -69,7 +63,7 @@ start=$(date +%s.%N)
 homes=(); for c in "${ids[@]}"; do homes+=("$BM/$c"); done
 TIMEFORMAT='%U %S'
 { time IDCHECK_HOME=$BM/fleet timeout $((LIMIT + 60)) "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -Didcheck.log.level=DEBUG \
-  -Didcheck.stderr.level=ERROR -cp "$BM/classes:target/classes:$(cat "$BM/cp.txt")" org.ticketwindow.idcheck.bench.FleetDrain \
+  -Didcheck.stderr.level=ERROR -cp "$BM/classes:$CP" org.ticketwindow.idcheck.bench.FleetDrain \
   "$LIMIT" 500 "${homes[@]}" > "$BM/fleet/report.txt" || true; } 2> "$BM/fleet/cpu.txt"
 wall=$(echo "$(date +%s.%N) - $start" | bc)
 errors=$(grep -vc 'error=null$' "$BM/fleet/report.txt" || true)
