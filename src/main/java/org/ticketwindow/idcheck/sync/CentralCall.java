@@ -94,11 +94,7 @@ final class CentralCall {
         }
 
         void close() {
-            try {
-                raw.close();
-            } catch (IOException ignored) {
-                // closing: nothing to add
-            }
+            closeQuietly(raw);
         }
     }
 
@@ -244,8 +240,12 @@ final class CentralCall {
 
     private synchronized void close() {
         if (timer != null) timer.cancel(false);
+        closeQuietly(socket);
+    }
+
+    private static void closeQuietly(Socket s) {
         try {
-            socket.close();
+            s.close();
         } catch (IOException ignored) {
             // closing: nothing to add
         }
