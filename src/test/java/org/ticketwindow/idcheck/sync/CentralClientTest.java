@@ -239,15 +239,7 @@ class CentralClientTest {
             try (c) {
                 java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
                 for (int n = 0; n < perConnection; n++) {
-                    String head = head(in);
-                    if (head == null) return; // the client closed
-                    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
-                    if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
-                    byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
-                    c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
-                            + (closeHeader ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                    c.getOutputStream().write(body);
-                    c.getOutputStream().flush();
+                    if (!answerOne(c, in, closeHeader)) return; // the client closed
                 }
                 if (closeHeader) sleep(2_000); // says close, but leaves it to the client
             } catch (IOException ignored) {
@@ -270,12 +262,25 @@ class CentralClientTest {
     /** Reads one request on {@code c} and answers it with the health body, leaving the connection open. */
     private static java.io.InputStream answerOneKeepingOpen(Socket c) throws IOException {
         java.io.InputStream in = new java.io.BufferedInputStream(c.getInputStream());
-        head(in);
+        answerOne(c, in, false);
+        return in;
+    }
+
+    /**
+     * Reads one request (head and body) from {@code in} and answers it on {@code c} with the health body, with
+     * "Connection: close" when {@code closeHeader}; false when the client had closed instead.
+     */
+    private static boolean answerOne(Socket c, java.io.InputStream in, boolean closeHeader) throws IOException {
+        String head = head(in);
+        if (head == null) return false;
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (m.find()) in.readNBytes(Integer.parseInt(m.group(1)));
         byte[] body = HEALTH.getBytes(StandardCharsets.UTF_8);
-        c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        c.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                + (closeHeader ? "\r\nConnection: close" : "") + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         c.getOutputStream().write(body);
         c.getOutputStream().flush();
-        return in;
+        return true;
     }
 
     /** A TLS server as {@link #serve} that counts the connections it accepted. */
