@@ -106,21 +106,19 @@ public final class Migrations {
     static List<String> statements(String sql, SqlDatabase.Dialect dialect) {
         List<String> out = new ArrayList<>();
         StringBuilder current = new StringBuilder();
-        boolean postgresqlOnly = false;
+        boolean runsHere = true; // false after the PostgreSQL-only mark, on another dialect, until the statement ends
         for (String line : sql.split("\n")) {
             String t = line.strip();
-            if (t.equals(POSTGRESQL_ONLY)) postgresqlOnly = true;
+            if (t.equals(POSTGRESQL_ONLY)) runsHere = dialect == SqlDatabase.Dialect.POSTGRESQL;
             if (t.isEmpty() || t.startsWith("--")) continue;
             current.append(line).append('\n');
             if (t.endsWith(";")) { // a trigger is written on one line: its inner semicolons are not at a line end
-                if (!postgresqlOnly || dialect == SqlDatabase.Dialect.POSTGRESQL) out.add(current.toString().strip().replaceAll(";$", ""));
+                if (runsHere) out.add(current.toString().strip().replaceAll(";$", ""));
                 current.setLength(0);
-                postgresqlOnly = false;
+                runsHere = true;
             }
         }
-        if (!current.toString().isBlank() && (!postgresqlOnly || dialect == SqlDatabase.Dialect.POSTGRESQL)) {
-            out.add(current.toString().strip());
-        }
+        if (runsHere && !current.toString().isBlank()) out.add(current.toString().strip());
         return out;
     }
 }
