@@ -15,7 +15,8 @@ import java.util.List;
  * batches, as its sync worker claims them) are applied with {@link CentralService#submit}, pass after pass, each pass
  * on a fresh copy of the central's database (RESET_COMMAND, a shell command, makes it). No TLS, HTTP or counter in the
  * measure, so two builds compare more steadily than through drain.sh, whose warm figure still includes the JIT's work.
- * Prints one line per pass (transactions' ms and results/s) and the median of the second half of the passes.
+ * Prints one line per pass (transactions' ms, results/s, how many decisions worked out ahead were used) and the
+ * median of the second half of the passes.
  * usage: CentralApplyTiming COUNTER_HOME DB_URL RESET_COMMAND PASSES BATCH
  */
 public final class CentralApplyTiming {
@@ -39,16 +40,18 @@ public final class CentralApplyTiming {
             Process p = new ProcessBuilder("sh", "-c", reset).inheritIO().start();
             if (p.waitFor() != 0) throw new IllegalStateException("the reset command failed: " + reset);
             long ns = 0;
+            long ahead;
             try (CentralService central = CentralService.open(url, Clock.systemUTC())) {
                 for (List<IncomingResult> b : batches) {
                     long t0 = System.nanoTime();
                     central.submit(b, counter);
                     ns += System.nanoTime() - t0;
                 }
+                ahead = central.decidedAhead();
             }
             perSecond[pass] = results * 1e9 / ns;
-            System.out.printf("pass %d: %d results in %d batches, %d ms of transactions = %.0f /s%n", pass + 1, results,
-                    batches.size(), ns / 1_000_000, perSecond[pass]);
+            System.out.printf("pass %d: %d results in %d batches, %d ms of transactions = %.0f /s (%d decided ahead)%n",
+                    pass + 1, results, batches.size(), ns / 1_000_000, perSecond[pass], ahead);
         }
         double[] late = Arrays.copyOfRange(perSecond, passes / 2, passes);
         Arrays.sort(late);

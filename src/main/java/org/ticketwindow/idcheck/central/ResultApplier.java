@@ -54,7 +54,7 @@ final class ResultApplier {
 
     private final VerificationRules rules;
     private final Policy policy;
-    /** Decisions worked out ahead and used: the tests' and benchmarks' view of that path. */
+    /** Decisions worked out ahead and used: the tests' and central-apply.sh's view of that path. */
     private final java.util.concurrent.atomic.LongAdder usedAhead = new java.util.concurrent.atomic.LongAdder();
 
     ResultApplier(VerificationRules rules, Policy policy) {
