@@ -56,8 +56,7 @@ mkdir -p "$BM/fleet"; rm -rf "$BM/fleet/logs"
 # where the two cores go during the drain: the machine's busy CPU seconds, the centrals' and the counters' JVM's
 tick=$(getconf CLK_TCK)
 busy() { awk -v t="$tick" '/^cpu / {printf "%.1f", ($2 + $3 + $4 + $7 + $8 + $9) / t}' /proc/stat; }
-centrals_cpu() { for p in "${pids[@]}"; do awk -v t="$tick" '{s += ($14 + $15) / t} END {printf "%.1f\n", s}' "/proc/$p/stat"; done \
-  | awk '{s += $1} END {printf "%.1f", s}'; }
+centrals_cpu() { ( cd /proc && awk -v t="$tick" '{s += ($14 + $15) / t} END {printf "%.1f", s}' "${pids[@]/%//stat}" ); }
 busy_before=$(busy); centrals_before=$(centrals_cpu)
 start=$(date +%s.%N)
 homes=(); for c in "${ids[@]}"; do homes+=("$BM/$c"); done
