@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Drives one case through both sides and compares: the counter decides it and records it (a real store on disk, the
  * exact bytes it queues), the reference central (real TLS, SQLite on disk) receives those bytes holding the same
- * records, and applies them. Shared by the agreement tests; one central and one counter for the whole run, the
+ * records, and applies them; a second central, holding the same records, receives them in a large batch (decided
+ * ahead, issue 19) and must answer the same. Shared by the agreement tests; one central and one counter for the whole run, the
  * central's records reset to each case's before it is sent.
  */
 final class Agreement implements AutoCloseable {
@@ -42,6 +43,8 @@ final class Agreement implements AutoCloseable {
 
     private final Path dir;
     private final CentralFixture central;
+    /** A second central holding the same records, sent each result in a batch large enough to be decided ahead. */
+    private final CentralService batched;
     private final CentralClient client;
     private final LocalStore store;
     private final Recorder recorder;
@@ -53,6 +56,7 @@ final class Agreement implements AutoCloseable {
         dir = Files.createTempDirectory("idcheck-agreement");
         central = CentralFixture.start(dir.resolve("central"), 0);
         client = central.client(COUNTER);
+        batched = CentralService.open("jdbc:sqlite:" + dir.resolve("batched.db"), Clock.systemUTC());
         // the counter's clock on the cases' day, so the central decides for the day the counter decided on
         Clock day = Clock.fixed(People.TODAY.atTime(12, 0).atZone(ZoneId.of("Asia/Shanghai")).toInstant(), ZoneId.of("UTC"));
         store = LocalStore.open(dir.resolve("counter/data"), new KeyFile(dir.resolve("counter/keys/installation.key")), day, 0);
@@ -88,9 +92,19 @@ final class Agreement implements AutoCloseable {
         byte[] queued = store.results().body(q.id());
         central.service.resetRecords(s.seeds());
         ResultAnswer a = client.submitOne(q.id(), queued);
+        // issue 19: the same bytes, in a batch past the size from which decisions are worked out ahead on every core
+        // (the copies after the first are answered DUPLICATE), must be answered as when sent alone
+        batched.resetRecords(s.seeds());
+        long aheadBefore = batched.decidedAhead();
+        ResultAnswer inBatch = batched.submit(java.util.Collections.nCopies(CentralService.PARALLEL_FROM,
+                new IncomingResult(q.id(), queued)), COUNTER).answers().getFirst();
         Decision expected = d.outcome() == Outcome.PENDING_CENTRAL ? RULES.decide(s.online()) : d;
         List<String> problems = new ArrayList<>();
         if (a.answer() != AnswerKind.APPLIED) problems.add("answered " + a.summary());
+        if (!inBatch.equals(a)) problems.add("in a batch answered " + inBatch.summary() + " where alone " + a.summary());
+        // L1's contact count is read by the sequential pass (not before it), so an over-limit contact is decided there
+        boolean countsContacts = s.counter().kind() == org.ticketwindow.idcheck.verify.CaseKind.OVER_LIMIT_CONTACT;
+        if (!countsContacts && batched.decidedAhead() == aheadBefore) problems.add("in a batch not decided ahead");
         if (a.outcome() != expected.outcome()) problems.add("central " + a.outcome() + " counter " + expected.outcome() + " " + expected.ruleIds());
         if (!effects(a.changes()).equals(effects(expected.statusChanges()))) {
             problems.add("changes central " + effects(a.changes()) + " counter " + effects(expected.statusChanges()));
@@ -132,5 +146,6 @@ final class Agreement implements AutoCloseable {
     @Override public void close() {
         store.close();
         central.close();
+        batched.close();
     }
 }
