@@ -283,6 +283,15 @@ class CentralClientTest {
         return true;
     }
 
+    /** How many connections {@code calls} health calls made to a TLS central that serves each as {@code each}. */
+    private int connectionsFor(int calls, Consumer<Socket> each) throws Exception {
+        var accepted = new java.util.concurrent.atomic.AtomicInteger();
+        int port = serveCounting(accepted, each);
+        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
+        for (int i = 0; i < calls; i++) assertThat(client.health().counterId()).isEqualTo("C1");
+        return accepted.get();
+    }
+
     /** A TLS server as {@link #serve} that counts the connections it accepted. */
     private int serveCounting(java.util.concurrent.atomic.AtomicInteger accepted, Consumer<Socket> each) throws IOException {
         return serve(true, c -> {
@@ -294,11 +303,7 @@ class CentralClientTest {
     @Test
     @DisplayName("S2 calls share one connection while the central keeps it open: one TLS handshake for a drain, not one a batch")
     void callsShareOneConnection() throws Exception {
-        var accepted = new java.util.concurrent.atomic.AtomicInteger();
-        int port = serveCounting(accepted, keepAlive(100, false));
-        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
-        for (int i = 0; i < 5; i++) assertThat(client.health().counterId()).isEqualTo("C1");
-        assertThat(accepted.get()).isEqualTo(1);
+        assertThat(connectionsFor(5, keepAlive(100, false))).isEqualTo(1);
     }
 
     @Test
@@ -337,11 +342,7 @@ class CentralClientTest {
     @Test
     @DisplayName("S4 a central that answers \"Connection: close\" gets a new connection for the next call")
     void connectionCloseIsHonoured() throws Exception {
-        var accepted = new java.util.concurrent.atomic.AtomicInteger();
-        int port = serveCounting(accepted, keepAlive(100, true));
-        CentralClient client = new CentralClient(URI.create("https://localhost:" + port), counterTls, limits(1_000, 2_000, 2_000));
-        for (int i = 0; i < 3; i++) assertThat(client.health().counterId()).isEqualTo("C1");
-        assertThat(accepted.get()).isEqualTo(3);
+        assertThat(connectionsFor(3, keepAlive(100, true))).isEqualTo(3);
     }
 
     @Test
