@@ -65,9 +65,9 @@ TIMEFORMAT='%U %S'
   -Didcheck.stderr.level=ERROR -cp "$BM/classes:$CP" org.ticketwindow.idcheck.bench.FleetDrain \
   "$LIMIT" 500 "${homes[@]}" > "$BM/fleet/report.txt" || true; } 2> "$BM/fleet/cpu.txt"
 wall=$(echo "$(date +%s.%N) - $start" | bc)
-errors=$(grep -vc 'error=null$' "$BM/fleet/report.txt" || true)
+errors=$(grep -v '^#' "$BM/fleet/report.txt" | grep -vc 'error=null$' || true)
 synced=$(grep -o 'synced=[0-9]*' "$BM/fleet/report.txt" | awk -F= '{s += $2} END {print s + 0}')
-grep -v 'error=null$' "$BM/fleet/report.txt" | head -3 || true
+grep -v -e 'error=null$' -e '^#' "$BM/fleet/report.txt" | head -3 || true
 # per batch: "<epoch ms of the answer> <round trip ms>", from every counter's log
 grep -h 'answered in' "$BM"/fleet/logs/idcheck.log | awk '{
   split($2, t, "[:.]"); at = ((t[1] * 60 + t[2]) * 60 + t[3]) * 1000 + t[4]; print at, $(NF-1)}' > "$BM/batches.txt"
@@ -84,7 +84,7 @@ for j in $(seq 0 $((I - 1))); do
 done
 busy_after=$(busy); centrals_after=$(centrals_cpu); counters=$(awk '{printf "%.1f", $1 + $2}' "$BM/fleet/cpu.txt")
 echo "CPU seconds during the drain: machine busy $(echo "$busy_after - $busy_before" | bc) of $(printf '%.1f' "$(echo "$wall * $(nproc)" | bc)");" \
-  "centrals $(echo "$centrals_after - $centrals_before" | bc), counters' JVM $counters (its start included)," \
+  "centrals $(echo "$centrals_after - $centrals_before" | bc), counters' JVM $counters (opening the counters $(sed -n 's/^# opened.*CPU \([0-9.]*\) s$/\1/p' "$BM/fleet/report.txt"))," \
   "the rest (PostgreSQL, the system) $(echo "$busy_after - $busy_before - ($centrals_after - $centrals_before) - $counters" | bc)"
 kill "${pids[@]}" 2>/dev/null; wait "${pids[@]}" 2>/dev/null || true
 stats=$($J central stats --db "$URL")

@@ -19,15 +19,20 @@ import java.util.concurrent.TimeUnit;
  * fleet.sh's counters: each home is a counter installation (its own store, certificate and configuration), drained by
  * the real {@link SyncWorker} ({@code sync --once}), all released at the same moment. One JVM for all of them: on
  * this 2-core machine fifty JVMs starting and compiling at once measure the machine, not the central (their TLS
- * handshakes timed out). Prints one line per counter: home, sent, synced, parked, requeued, error.
+ * handshakes timed out). Prints first how long opening the counters took (wall and this JVM's CPU: what the drain's
+ * CPU figures include that is not the drain), then one line per counter: home, sent, synced, parked, requeued, error.
  * usage: FleetDrain LIMIT_SECONDS BATCH HOME…
  */
 public final class FleetDrain {
     public static void main(String[] args) throws Exception {
         long limit = Long.parseLong(args[0]);
         int batch = Integer.parseInt(args[1]);
+        long started = System.nanoTime();
         List<CounterRuntime> counters = new ArrayList<>();
         for (int i = 2; i < args.length; i++) counters.add(CounterRuntime.open(new AppHome(Path.of(args[i])), Clock.systemUTC()));
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        System.out.printf("# opened %d counters in %.1f s, CPU %.1f s%n", counters.size(), (System.nanoTime() - started) / 1e9,
+                os.getProcessCpuTime() / 1e9);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<SyncReport>> reports = new ArrayList<>();
         ExecutorService threads = Executors.newFixedThreadPool(counters.size());
