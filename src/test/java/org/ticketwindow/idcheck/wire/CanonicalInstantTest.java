@@ -28,6 +28,8 @@ class CanonicalInstantTest {
     void theCounterFormReadsAsTheLibraryReadsIt(@ForAll("instants") Instant i) throws Exception {
         String json = WireJson.mapper().writeValueAsString(i);
         assertThat(CanonicalInstant.parse(i.toString())).as(json).isEqualTo(i);
+        // what the wire writes is the form the fast path reads: the counter's instants never fall back
+        assertThat(CanonicalInstant.parse(json.substring(1, json.length() - 1))).as(json).isEqualTo(i);
         assertThat(read(WireJson.mapper(), json)).isEqualTo(read(GENERAL, json)).isEqualTo(i.toString());
     }
 
