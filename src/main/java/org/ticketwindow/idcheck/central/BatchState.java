@@ -33,8 +33,8 @@ import java.util.function.Function;
  * back to the database first sends the status changes waiting, so it sees what the batch did.
  *
  * <p>On PostgreSQL several batches run at once (a pool, several instances: decision 0014). A batch first takes its
- * counters' advisory locks ({@link #lockCounters}), then, once it knows every record it may read, locks those rows
- * ({@link #lockRecords}), each in one global order, and holds them to its commit: batches touching the same counter or
+ * counters' advisory locks ({@link #lockCounters}), then finds and locks every record it may read in one statement
+ * ({@link #prefetch}), each in one global order, and holds them to its commit: batches touching the same counter or
  * record run one after the other, as with one connection; the others at once.
  *
  * <p>A result's own savepoint is taken only before its first write to the database (a sequence gap); whatever it
@@ -103,20 +103,61 @@ final class BatchState implements BatchRecords {
     }
 
     /**
-     * Locks every record the batch has read (the prefetched ones: its basis and target records, their registered users,
-     * the records carrying its offline documents) with {@code SELECT … FOR UPDATE}, in id order (byte order, the same
-     * in every batch, so no cycle of waits), and takes their rows as they are now. Until the commit no other batch
-     * changes them, or a contact of a locked registered user (it would lock the user too): what the rules read (basis
-     * versions, the records a document chooses among, L1's contact count) stays as read.
+     * Reads every record the batch may need: those it names (basis and target records), those carrying its offline
+     * results' documents, and their registered users. On SQLite in a few unlocked reads (one writer: nothing moves
+     * under the batch). On PostgreSQL in one statement that finds them and locks them with {@code FOR UPDATE}, in id
+     * order (byte order, the same in every batch, so no cycle of waits), taking their rows as they are now. Until the
+     * commit no other batch changes them, or a contact of a locked registered user (it would lock the user too): what
+     * the rules read (basis versions, the records a document chooses among, L1's contact count) stays as read.
      */
-    void lockRecords() throws SQLException {
-        if (!postgres) return;
-        List<String> ids = records.entrySet().stream().filter(e -> e.getValue().isPresent()).map(Map.Entry::getKey)
-                .sorted().toList();
-        for (StoredRecord r : CentralRecords.byIds(this, ids, true)) records.put(r.record().id(), Optional.of(r));
-        for (List<StoredRecord> carrying : byDocument.values()) {
-            carrying.replaceAll(r -> records.getOrDefault(r.record().id(), Optional.of(r)).orElse(r));
+    void prefetch(Collection<String> ids, Collection<Map.Entry<DocumentType, String>> documents) throws SQLException {
+        if (!postgres) {
+            prefetchRecords(ids);
+            prefetchDocuments(documents);
+            return;
         }
+        List<String> named = ids.stream().filter(id -> !records.containsKey(id)).distinct().toList();
+        for (String id : named) records.put(id, Optional.empty());
+        Set<String> keys = new java.util.HashSet<>();
+        Set<String> numbers = new LinkedHashSet<>();
+        for (Map.Entry<DocumentType, String> d : documents) {
+            String key = documentKey(d.getKey(), d.getValue());
+            if (byDocument.containsKey(key)) continue;
+            byDocument.put(key, new ArrayList<>());
+            keys.add(key);
+            numbers.add(DocumentNumbers.normalise(d.getValue()));
+        }
+        if (named.isEmpty() && numbers.isEmpty()) return;
+        List<StoredRecord> found = readArrays(CentralRecords.LOCK_WITH_USERS, CentralRecords::row, named, numbers);
+        // in byte order of id; a document's list in any order will do: RecordChoice breaks ties by id
+        for (StoredRecord r : found) {
+            records.put(r.record().id(), Optional.of(r));
+            String key = documentKey(r.record().documentType(), r.record().documentNumber());
+            if (keys.contains(key)) byDocument.get(key).add(r);
+        }
+        // a registered user's own registered user (none in the website's data): locked after the others, out of order
+        for (List<String> deeper = unreadUsers(found); !deeper.isEmpty(); deeper = unreadUsers(found)) {
+            for (String id : deeper) records.put(id, Optional.empty());
+            found = CentralRecords.byIds(this, deeper, true);
+            for (StoredRecord r : found) records.put(r.record().id(), Optional.of(r));
+        }
+    }
+
+    private List<String> unreadUsers(List<StoredRecord> found) {
+        return found.stream().map(StoredRecord::registeredUserId).filter(u -> u != null && !records.containsKey(u))
+                .distinct().sorted().toList();
+    }
+
+    /** PostgreSQL: the rows {@code select} finds with each list as one text array parameter, in order. */
+    @SafeVarargs
+    private <T> List<T> readArrays(String select, RowReader<T> row, Collection<String>... arrays) throws SQLException {
+        List<T> out = new ArrayList<>();
+        PreparedStatement p = statements.prepare(select);
+        for (int i = 0; i < arrays.length; i++) p.setArray(i + 1, connection.createArrayOf("text", arrays[i].toArray()));
+        try (ResultSet r = p.executeQuery()) {
+            while (r.next()) out.add(row.read(r));
+        }
+        return out;
     }
 
     /** The rows {@code select} finds for its last column IN {@code keys}, read in chunks; {@code row} maps each. */
@@ -147,7 +188,7 @@ final class BatchState implements BatchRecords {
     interface RowReader<T> { T read(ResultSet r) throws SQLException; }
 
     /** Reads the records with these ids, and then their registered users, in two queries; all later reads are hits. */
-    void prefetchRecords(Collection<String> ids) throws SQLException {
+    private void prefetchRecords(Collection<String> ids) throws SQLException {
         List<String> missing = ids.stream().filter(id -> !records.containsKey(id)).distinct().toList();
         if (missing.isEmpty()) return;
         for (String id : missing) records.put(id, Optional.empty());
@@ -159,7 +200,7 @@ final class BatchState implements BatchRecords {
     }
 
     /** Reads the records carrying these documents (type, number), and their registered users, at once. */
-    void prefetchDocuments(Collection<Map.Entry<DocumentType, String>> documents) throws SQLException {
+    private void prefetchDocuments(Collection<Map.Entry<DocumentType, String>> documents) throws SQLException {
         Map<String, DocumentType> numbers = new HashMap<>();
         for (Map.Entry<DocumentType, String> d : documents) {
             String key = documentKey(d.getKey(), d.getValue());
@@ -210,7 +251,7 @@ final class BatchState implements BatchRecords {
 
     /**
      * What the batch has read so far, and nothing more: a lookup it has not made throws {@link NotRead} instead of
-     * reading. Safe on several threads while the batch itself only reads (between {@link #lockRecords} and its first
+     * reading. Safe on several threads while the batch itself only reads (between {@link #prefetch} and its first
      * result).
      */
     BatchRecords asRead() {

@@ -64,6 +64,15 @@ final class CentralRecords {
                 lock ? " ORDER BY id COLLATE \"C\" FOR UPDATE" : "", CentralRecords::row);
     }
 
+    /**
+     * PostgreSQL: the records with the ids of the first array parameter or carrying a (normalised) document number of
+     * the second, and their registered users, locked until the commit in byte order of id (decision 0014): what a batch
+     * reads, found and locked in one statement.
+     */
+    static final String LOCK_WITH_USERS = "WITH found AS (SELECT id, registered_user_id FROM records WHERE id = ANY (?) "
+            + "OR document_number = ANY (?)) SELECT " + COLUMNS + " FROM records WHERE id IN (SELECT id FROM found "
+            + "UNION ALL SELECT registered_user_id FROM found) ORDER BY id COLLATE \"C\" FOR UPDATE";
+
     /** The records carrying any of these (normalised) document numbers, whatever the type: a batch's at once. */
     static List<StoredRecord> byNumbers(BatchState batch, java.util.Collection<String> numbers) throws SQLException {
         return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE document_number", numbers, " ORDER BY id",
@@ -145,7 +154,7 @@ final class CentralRecords {
         return out;
     }
 
-    private static StoredRecord row(ResultSet r) throws SQLException {
+    static StoredRecord row(ResultSet r) throws SQLException {
         IdentityRecord rec = new IdentityRecord(r.getString(1), RecordRole.valueOf(r.getString(2)),
                 RecordStatus.valueOf(r.getString(4)), new PersonName(r.getString(5)),
                 DocumentType.valueOf(r.getString(6)), r.getString(7), r.getString(8), r.getInt(9) == 1,

@@ -137,9 +137,7 @@ public final class CentralService implements AutoCloseable {
                 batch.lockCounters(sequencesTouched(parsed, counter));
                 // issue 19: the batch's idempotency rows and the records it names, each in one read
                 Map<String, Stored> stored = storedIn(batch, results.stream().map(IncomingResult::resultId).toList());
-                batch.prefetchRecords(namedRecords(parsed));
-                batch.prefetchDocuments(offlineDocuments(parsed));
-                batch.lockRecords();
+                batch.prefetch(namedRecords(parsed), offlineDocuments(parsed));
                 ResultApplier.Ahead[] ahead = decideAhead(batch, parsed, invalid);
                 List<ResultAnswer> out = new ArrayList<>();
                 for (int i = 0; i < results.size(); i++) {

@@ -33,6 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class BatchStateTest {
     @TempDir Path dir;
     private String schema;
+    /** The fresh central's database (PostgreSQL: with its schema). */
+    private String url;
 
     private static IdentityRecord record(String id, RecordRole role, RecordStatus status, String number) {
         return new IdentityRecord(id, role, status, new PersonName("测试" + id), DocumentType.RID, number, "CHN", false,
@@ -44,7 +46,7 @@ class BatchStateTest {
     /** A fresh central on {@code engine}: SQLite on disk, or PostgreSQL in a schema of its own (skipped without a server). */
     private CentralService central(String engine) {
         postgres = engine.equals("postgresql");
-        String url = "jdbc:sqlite:" + dir.resolve("central.db");
+        url = "jdbc:sqlite:" + dir.resolve("central.db");
         if (postgres) {
             String base = System.getenv().getOrDefault("IDCHECK_PG_URL", CentralPostgresTest.DEFAULT_URL);
             String name = "b" + Long.toHexString(System.nanoTime());
@@ -76,7 +78,7 @@ class BatchStateTest {
         s.database().transaction("test", connection -> {
             try (StatementCache c = new StatementCache(connection)) {
                 BatchState b = new BatchState(connection, c, postgres);
-                b.prefetchRecords(List.of("K0", "K1"));
+                b.prefetch(List.of("K0", "K1"), List.of());
                 work.run(b, c, connection);
             }
             return null;
@@ -181,6 +183,54 @@ class BatchStateTest {
                 b.finish(a -> { throw new AssertionError("no results in this batch"); });
             })).hasMessageContaining("K0").hasMessageContaining("not applied");
             assertThat(s.record("K0").orElseThrow().status()).isEqualTo(RecordStatus.PENDING);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    @DisplayName("issue 19 decision 0014: one read finds what a batch names, the records carrying its documents and their "
+            + "registered users; on PostgreSQL locked until the commit, and nothing else")
+    void prefetchReadsAndLocksWhatTheBatchNeeds(String engine) throws java.sql.SQLException {
+        try (CentralService s = central(engine)) {
+            s.database().transaction("test", connection -> {
+                try (StatementCache c = new StatementCache(connection)) {
+                    BatchState b = new BatchState(connection, c, postgres);
+                    b.prefetch(List.of("K0", "NO-SUCH-RECORD"), List.of(java.util.Map.entry(DocumentType.RID, "N-K2")));
+                    BatchRecords read = b.asRead(); // answers from memory only: throws for what was not read
+                    assertThat(read.record("K0")).isPresent();
+                    assertThat(read.record("NO-SUCH-RECORD")).isEmpty();
+                    assertThat(read.record("U")).isPresent(); // K0's and K2's registered user
+                    assertThat(read.byDocument(DocumentType.RID, "N-K2")).extracting(r -> r.record().id()).containsExactly("K2");
+                    assertThat(read.record("K2").orElseThrow().version()).isEqualTo(1);
+                    assertThatThrownBy(() -> read.record("K1")).isInstanceOf(BatchState.NotRead.class);
+                    if (postgres) {
+                        assertThat(lockedElsewhere("K0")).as("named").isTrue();
+                        assertThat(lockedElsewhere("K2")).as("carrying the document").isTrue();
+                        assertThat(lockedElsewhere("U")).as("their registered user").isTrue();
+                        assertThat(lockedElsewhere("K1")).as("not read").isFalse();
+                    }
+                }
+                return null;
+            });
+            if (postgres) assertThat(lockedElsewhere("K0")).as("released at the commit").isFalse();
+        }
+    }
+
+    /** Whether another connection finds the record's row locked (PostgreSQL's lock_not_available). */
+    private boolean lockedElsewhere(String id) throws java.sql.SQLException {
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(url);
+             var p = other.prepareStatement("SELECT id FROM records WHERE id = ? FOR UPDATE NOWAIT")) {
+            other.setAutoCommit(false);
+            p.setString(1, id);
+            try (var r = p.executeQuery()) {
+                assertThat(r.next()).as(id + " exists").isTrue();
+                return false;
+            } catch (java.sql.SQLException e) {
+                if ("55P03".equals(e.getSQLState())) return true;
+                throw e;
+            } finally {
+                other.rollback();
+            }
         }
     }
 }
