@@ -34,8 +34,9 @@ import java.util.function.Function;
  *
  * <p>On PostgreSQL several batches run at once (a pool, several instances: decision 0014). A batch first takes its
  * counters' advisory locks ({@link #lockCounters}), then finds and locks every record it may read in one statement
- * ({@link #prefetch}), each in one global order, and holds them to its commit: batches touching the same counter or
- * record run one after the other, as with one connection; the others at once.
+ * ({@link #prefetch}; a record found only later is locked then, rarely), each in one global order, and holds them to
+ * its commit: batches touching the same counter or record run one after the other, as with one connection; the
+ * others at once.
  *
  * <p>A result's own savepoint is taken only before its first write to the database (a sequence gap); whatever it
  * changed in memory (a counter's highest sequence, its status change and claim) is undone with it when it is rejected.
@@ -53,7 +54,10 @@ final class BatchState implements BatchRecords {
     private final boolean postgres;
 
     private final Map<String, Optional<StoredRecord>> records = new HashMap<>();
-    /** The records carrying a document, by {@link #documentKey}, ordered by id as {@link CentralRecords#byDocument}. */
+    /**
+     * The records carrying a document, by {@link #documentKey}, ordered by id (byte order from {@link #prefetch} on
+     * PostgreSQL, the database's order otherwise): RecordChoice does not depend on it, ties go to the smaller id.
+     */
     private final Map<String, List<StoredRecord>> byDocument = new HashMap<>();
     /** L1's count per registered user, read once and then kept in step with the batch's status changes. */
     private final Map<String, Integer> counted = new HashMap<>();

@@ -189,7 +189,7 @@ class BatchStateTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"sqlite", "postgresql"})
     @DisplayName("issue 19 decision 0014: one read finds what a batch names, the records carrying its documents and their "
-            + "registered users; on PostgreSQL locked until the commit, and nothing else")
+            + "registered users; on PostgreSQL locked until the commit, a record it did not read left free")
     void prefetchReadsAndLocksWhatTheBatchNeeds(String engine) throws java.sql.SQLException {
         try (CentralService s = central(engine)) {
             s.database().transaction("test", connection -> {
@@ -201,7 +201,6 @@ class BatchStateTest {
                     assertThat(read.record("NO-SUCH-RECORD")).isEmpty();
                     assertThat(read.record("U")).isPresent(); // K0's and K2's registered user
                     assertThat(read.byDocument(DocumentType.RID, "N-K2")).extracting(r -> r.record().id()).containsExactly("K2");
-                    assertThat(read.record("K2").orElseThrow().version()).isEqualTo(1);
                     assertThatThrownBy(() -> read.record("K1")).isInstanceOf(BatchState.NotRead.class);
                     if (postgres) {
                         assertThat(lockedElsewhere("K0")).as("named").isTrue();
