@@ -123,6 +123,20 @@ final class BatchState implements BatchRecords {
         List<String> named = ids.stream().filter(id -> !records.containsKey(id)).distinct().toList();
         for (String id : named) records.put(id, Optional.empty());
         Set<String> keys = new java.util.HashSet<>();
+        Set<String> numbers = newDocuments(documents, keys);
+        if (named.isEmpty() && numbers.isEmpty()) return;
+        List<StoredRecord> found = readArrays(CentralRecords.LOCK_WITH_USERS, CentralRecords::row, named, numbers);
+        // in byte order of id; a document's list in any order will do: RecordChoice breaks ties by id
+        keep(found, keys);
+        // a registered user's own registered user (none in the website's data): locked after the others, out of order
+        prefetchRecords(found.stream().map(StoredRecord::registeredUserId).filter(java.util.Objects::nonNull).toList());
+    }
+
+    /**
+     * Notes the documents not asked for yet, each with an empty list of the records carrying it, their keys in
+     * {@code keys}; answers their normalised numbers.
+     */
+    private Set<String> newDocuments(Collection<Map.Entry<DocumentType, String>> documents, Set<String> keys) {
         Set<String> numbers = new LinkedHashSet<>();
         for (Map.Entry<DocumentType, String> d : documents) {
             String key = documentKey(d.getKey(), d.getValue());
@@ -131,25 +145,16 @@ final class BatchState implements BatchRecords {
             keys.add(key);
             numbers.add(DocumentNumbers.normalise(d.getValue()));
         }
-        if (named.isEmpty() && numbers.isEmpty()) return;
-        List<StoredRecord> found = readArrays(CentralRecords.LOCK_WITH_USERS, CentralRecords::row, named, numbers);
-        // in byte order of id; a document's list in any order will do: RecordChoice breaks ties by id
+        return numbers;
+    }
+
+    /** Keeps records just read, each also in the list of the document (among {@code keys}) it carries. */
+    private void keep(List<StoredRecord> found, Set<String> keys) {
         for (StoredRecord r : found) {
             records.put(r.record().id(), Optional.of(r));
             String key = documentKey(r.record().documentType(), r.record().documentNumber());
             if (keys.contains(key)) byDocument.get(key).add(r);
         }
-        // a registered user's own registered user (none in the website's data): locked after the others, out of order
-        for (List<String> deeper = unreadUsers(found); !deeper.isEmpty(); deeper = unreadUsers(found)) {
-            for (String id : deeper) records.put(id, Optional.empty());
-            found = CentralRecords.byIds(this, deeper, true);
-            for (StoredRecord r : found) records.put(r.record().id(), Optional.of(r));
-        }
-    }
-
-    private List<String> unreadUsers(List<StoredRecord> found) {
-        return found.stream().map(StoredRecord::registeredUserId).filter(u -> u != null && !records.containsKey(u))
-                .distinct().sorted().toList();
     }
 
     /** PostgreSQL: the rows {@code select} finds with each list as one text array parameter, in order. */
@@ -178,9 +183,12 @@ final class BatchState implements BatchRecords {
             // PostgreSQL: one array parameter, so one statement text (planned once per connection) whatever the count
             String sql = postgres ? select + " = ANY (?)" + then
                     : select + " IN (" + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")" + then;
+            if (postgres) {
+                out.addAll(readArrays(sql, row, part));
+                continue;
+            }
             try (PreparedStatement p = connection.prepareStatement(sql)) {
-                if (postgres) p.setArray(1, connection.createArrayOf("text", part.toArray()));
-                else for (int i = 0; i < part.size(); i++) p.setString(i + 1, part.get(i));
+                for (int i = 0; i < part.size(); i++) p.setString(i + 1, part.get(i));
                 try (ResultSet r = p.executeQuery()) {
                     while (r.next()) out.add(row.read(r));
                 }
@@ -191,36 +199,28 @@ final class BatchState implements BatchRecords {
 
     interface RowReader<T> { T read(ResultSet r) throws SQLException; }
 
-    /** Reads the records with these ids, and then their registered users, in two queries; all later reads are hits. */
+    /**
+     * Reads the records with these ids, then their registered users, and theirs; all later reads are hits. On
+     * PostgreSQL locked as they are read.
+     */
     private void prefetchRecords(Collection<String> ids) throws SQLException {
-        List<String> missing = ids.stream().filter(id -> !records.containsKey(id)).distinct().toList();
+        List<String> missing = ids.stream().filter(id -> !records.containsKey(id)).distinct().sorted().toList();
         if (missing.isEmpty()) return;
         for (String id : missing) records.put(id, Optional.empty());
-        List<StoredRecord> found = CentralRecords.byIds(this, missing, false);
+        List<StoredRecord> found = CentralRecords.byIds(this, missing, postgres);
         for (StoredRecord r : found) records.put(r.record().id(), Optional.of(r));
-        List<String> users = found.stream().map(StoredRecord::registeredUserId)
-                .filter(u -> u != null && !records.containsKey(u)).distinct().toList();
-        if (!users.isEmpty()) prefetchRecords(users);
+        prefetchRecords(found.stream().map(StoredRecord::registeredUserId).filter(java.util.Objects::nonNull).toList());
     }
 
-    /** Reads the records carrying these documents (type, number), and their registered users, at once. */
+    /** SQLite: reads the records carrying these documents (type, number), and their registered users, at once. */
     private void prefetchDocuments(Collection<Map.Entry<DocumentType, String>> documents) throws SQLException {
-        Map<String, DocumentType> numbers = new HashMap<>();
-        for (Map.Entry<DocumentType, String> d : documents) {
-            String key = documentKey(d.getKey(), d.getValue());
-            if (byDocument.containsKey(key)) continue;
-            byDocument.put(key, new ArrayList<>());
-            numbers.put(DocumentNumbers.normalise(d.getValue()), d.getKey());
-        }
+        Set<String> keys = new java.util.HashSet<>();
+        Set<String> numbers = newDocuments(documents, keys);
         if (numbers.isEmpty()) return;
-        List<StoredRecord> found = CentralRecords.byNumbers(this, numbers.keySet());
         // in the database's order by id (its collation, not Java's), as CentralRecords.byDocument reads them: a
         // document's records all come from one chunk, since chunks are by number
-        for (StoredRecord r : found) {
-            List<StoredRecord> carrying = byDocument.get(documentKey(r.record().documentType(), r.record().documentNumber()));
-            if (carrying != null) carrying.add(r);
-            if (!records.containsKey(r.record().id())) records.put(r.record().id(), Optional.of(r));
-        }
+        List<StoredRecord> found = CentralRecords.byNumbers(this, numbers);
+        keep(found, keys);
         prefetchRecords(found.stream().map(StoredRecord::registeredUserId).filter(java.util.Objects::nonNull).toList());
     }
 

@@ -14,9 +14,10 @@ import java.time.YearMonth;
 /**
  * An instant in the one form the counter writes ({@link Instant#toString()}: {@code 2026-11-30T08:15:30.123Z}, UTC,
  * a four-digit year, 0–9 fraction digits), read without {@code DateTimeFormatter}: issue 19, the formatter took a
- * tenth of the central's reading of a result (0.8 of 6.6 µs, {@code WireReadBenchmark}). Anything else — another offset, a leap second, hour 24, a number,
- * a mistake — is left to the JSON library's own reading (null here), so every instant reads as it did before and every
- * malformed one fails as before ({@code CanonicalInstantTest} compares the two).
+ * tenth of the central's reading of a result (0.8 of 6.6 µs, {@code WireReadBenchmark}). Anything else — another
+ * offset, a leap second, hour 24, a number, a mistake — is left to the JSON library's own reading (null here), so
+ * every instant reads as it did before and every malformed one fails as before ({@code CanonicalInstantTest} compares
+ * the two).
  */
 final class CanonicalInstant {
     private CanonicalInstant() {}
