@@ -7,6 +7,9 @@
 #        SQLite in $BM, I=1; a PostgreSQL URL's database is emptied first — use a scratch database; I=2 needs PostgreSQL)
 # Prints: results/s end to end (first batch sent → last batch answered, from the counters' logs), per-batch latency
 # p50/p95/p99 (the counter's round trip: `batch of … answered in X ms`), errors, and checks the central's counts.
+# WARM=W (default 0: the centrals start cold): each central instance first takes W results of a counter of its own
+# (W001, W002), synced before the fleet starts and left out of the fleet's figures — a central already running when
+# the fleet comes back, as after a regional outage.
 set -euo pipefail
 N=$1; B=$2
 BM=${BM:-/tmp/idcheck-fleet}
@@ -14,28 +17,32 @@ URL=${3:-jdbc:sqlite:$BM/central.db}
 I=${4:-1}
 LIMIT=${LIMIT:-900}
 POOL=${POOL:-8}
+WARM=${WARM:-0}
 . "$(dirname "$0")/lib.sh"
 ids=(); for i in $(seq 1 "$N"); do ids+=("$(printf 'F%03d' "$i")"); done
+warm=(); [ "$WARM" -gt 0 ] && for j in $(seq 1 "$I"); do warm+=("$(printf 'W%03d' "$j")"); done
 if [ ! -f "$BM/pki/ca.pem" ]; then
   $J central pki init --dir "$BM/pki" >/dev/null
   $J central pki server localhost 127.0.0.1 --dir "$BM/pki" >/dev/null
 fi
-for c in "${ids[@]}"; do   # certificates are kept between runs: one JVM each to make
+for c in "${ids[@]}" ${warm[@]+"${warm[@]}"}; do   # certificates are kept between runs: one JVM each to make
   [ -f "$BM/pki/counters/$c.p12" ] || $J central pki counter "$c" --dir "$BM/pki" >/dev/null
 done
 case "$URL" in
   jdbc:sqlite:*) [ "$I" = 1 ] || { echo "two instances need PostgreSQL" >&2; exit 2; }; rm -f "${URL#jdbc:sqlite:}"* ;;
   jdbc:postgresql:*) db=${URL#*5432/}; db=${db%%\?*}; su postgres -c "dropdb --if-exists $db && createdb -O idcheck $db" ;;
 esac
-$J central seed --db "$URL" --fictional $((N * B)) >/dev/null
+$J central seed --db "$URL" --fictional $((N * B + I * WARM)) >/dev/null
 # the backlogs: counter k records persons k*B … k*B+B-1 (distinct people: every result changes one record), two at a time
+home() {   # a counter's home, sending to central instance $2, with an empty queue
+  mkdir -p "$BM/$1/config"
+  printf 'counter.id=%s\ncentral.url=https://localhost:%s\ncentral.keystore=%s\ncentral.keystore-password-file=%s\ncentral.ca=%s\n' \
+    "$1" $((18450 + $2)) "$BM/pki/counters/$1.p12" "$BM/pki/counters/$1.password" "$BM/pki/ca.pem" > "$BM/$1/config/counter.properties"
+  rm -rf "$BM/$1/data" "$BM/$1/keys" "$BM/$1/logs"
+}
 k=0
 for c in "${ids[@]}"; do
-  port=$((18450 + k % I))
-  mkdir -p "$BM/$c/config"
-  printf 'counter.id=%s\ncentral.url=https://localhost:%s\ncentral.keystore=%s\ncentral.keystore-password-file=%s\ncentral.ca=%s\n' \
-    "$c" "$port" "$BM/pki/counters/$c.p12" "$BM/pki/counters/$c.password" "$BM/pki/ca.pem" > "$BM/$c/config/counter.properties"
-  rm -rf "$BM/$c/data" "$BM/$c/keys" "$BM/$c/logs"
+  home "$c" $((k % I)) >&2
   echo "$c $((k * B))"
   k=$((k + 1))
 done | xargs -P 2 -n 2 sh -c 'IDCHECK_HOME='"$BM"'/$0 '"$J"' simulate --results '"$B"' --first $1 >/dev/null'
@@ -48,6 +55,16 @@ done
 trap 'kill "${pids[@]}" 2>/dev/null || true' EXIT
 for j in $(seq 0 $((I - 1))); do
   for _ in $(seq 1 100); do grep -q 'central listening' "$BM/central-$j.log" && break; sleep 0.2; done
+done
+# the warm-up (WARM > 0): each instance takes its own counter's backlog before the fleet; its batches are not counted
+before=()
+for j in $(seq 0 $((I - 1))); do
+  if [ "$WARM" -gt 0 ]; then
+    w=${warm[$j]}; home "$w" "$j"
+    IDCHECK_HOME=$BM/$w $J simulate --results "$WARM" --first $((N * B + j * WARM)) >/dev/null
+    IDCHECK_HOME=$BM/$w $J sync --once --batch 500 | grep seconds | sed "s/^/warm-up of central $j: /"
+  fi
+  before+=("$(grep -c 'applied in' "$BM/central-$j.log" || true)")
 done
 # the counters in one JVM (FleetDrain: the real sync worker per counter home, all released at once)
 mkdir -p "$BM/classes"
@@ -79,7 +96,7 @@ awk -v n="$synced" '{ s = $1 - $2; if (NR == 1 || s < first) first = s; if ($1 >
   if (NR) printf "fleet: %d results in %.1f s (first batch sent to last answered) = %.0f /s\n", n, (last - first) / 1000, n * 1000 / (last - first) }' "$BM/batches.txt"
 echo "wall (the counters' JVM start included): $(printf '%.1f' "$wall") s; counters with an error: $errors of $N"
 for j in $(seq 0 $((I - 1))); do
-  grep 'applied in' "$BM/central-$j.log" | awk -v j="$j" '{n += $8; ms += $(NF-1); b++} END {
+  grep 'applied in' "$BM/central-$j.log" | tail -n +$((before[j] + 1)) | awk -v j="$j" '{n += $8; ms += $(NF-1); b++} END {
     printf "central %d: %d batches, %d results, %d ms in transactions\n", j, b, n, ms}'
 done
 busy_after=$(busy); centrals_after=$(centrals_cpu); counters=$(awk '{printf "%.1f", $1 + $2}' "$BM/fleet/cpu.txt")
@@ -91,12 +108,13 @@ stats=$($J central stats --db "$URL")
 get() { echo "$stats" | grep -o "\"$1\" *: *[0-9]*" | head -1 | grep -o '[0-9]*$'; }
 received=$(get received); applied=$(get applied); conflicts=$(get conflicts); rejected=$(get rejected)
 left=0
-for c in "${ids[@]}"; do
+for c in "${ids[@]}" ${warm[@]+"${warm[@]}"}; do
   q=$(sqlite3 "file:$BM/$c/data/idcheck.db?mode=ro" "SELECT COUNT(*) FROM results WHERE state <> 'SYNCED'" 2>/dev/null || echo "?")
   [ "$q" = 0 ] || left=$((left + 1))
 done
-echo "central: received $received = applied $applied + conflicts $conflicts + rejected $rejected; expected $((N * B)); counters with results left: $left"
-if [ "$received" = $((N * B)) ] && [ $((applied + conflicts + rejected)) = "$received" ] && [ "$left" = 0 ] && [ "$errors" = 0 ]; then
+expected=$((N * B + ${#warm[@]} * WARM))   # the warm-up's results are the central's too
+echo "central: received $received = applied $applied + conflicts $conflicts + rejected $rejected; expected $expected; counters with results left: $left"
+if [ "$received" = "$expected" ] && [ $((applied + conflicts + rejected)) = "$received" ] && [ "$left" = 0 ] && [ "$errors" = 0 ]; then
   echo "check: OK"
 else
   echo "check: FAILED"; exit 1
