@@ -62,7 +62,8 @@ for j in $(seq 0 $((I - 1))); do
   if [ "$WARM" -gt 0 ]; then
     w=${warm[$j]}; home "$w" "$j"
     IDCHECK_HOME=$BM/$w $J simulate --results "$WARM" --first $((N * B + j * WARM)) >/dev/null
-    IDCHECK_HOME=$BM/$w $J sync --once --batch 500 | grep seconds | sed "s/^/warm-up of central $j: /"
+    out=$(IDCHECK_HOME=$BM/$w $J sync --once --batch 500) || { echo "warm-up of central $j failed: $out" >&2; exit 1; }
+    echo "warm-up of central $j: $(echo "$out" | grep -o '"seconds" *: *[0-9.]*' | grep -o '[0-9.]*$') s"
   fi
   before+=("$(grep -c 'applied in' "$BM/central-$j.log" || true)")
 done
