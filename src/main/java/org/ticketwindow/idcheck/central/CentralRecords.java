@@ -60,9 +60,12 @@ final class CentralRecords {
      * locked until the commit, in the order of {@code ids} (sorted by the caller), each query's rows in byte order.
      */
     static List<StoredRecord> byIds(BatchState batch, java.util.Collection<String> ids, boolean lock) throws SQLException {
-        return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE id", ids,
-                lock ? " ORDER BY id COLLATE \"C\" FOR UPDATE" : "", CentralRecords::row);
+        return batch.readIn("SELECT " + COLUMNS + " FROM records WHERE id", ids, lock ? LOCKED_IN_ORDER : "",
+                CentralRecords::row);
     }
+
+    /** PostgreSQL: rows locked until the commit in the one global order, byte order of id (decision 0014). */
+    private static final String LOCKED_IN_ORDER = " ORDER BY id COLLATE \"C\" FOR UPDATE";
 
     /**
      * PostgreSQL: the records with the ids of the first array parameter or carrying a (normalised) document number of
@@ -71,7 +74,7 @@ final class CentralRecords {
      */
     static final String LOCK_WITH_USERS = "WITH found AS (SELECT id, registered_user_id FROM records WHERE id = ANY (?) "
             + "OR document_number = ANY (?)) SELECT " + COLUMNS + " FROM records WHERE id IN (SELECT id FROM found "
-            + "UNION ALL SELECT registered_user_id FROM found) ORDER BY id COLLATE \"C\" FOR UPDATE";
+            + "UNION ALL SELECT registered_user_id FROM found)" + LOCKED_IN_ORDER;
 
     /** The records carrying any of these (normalised) document numbers, whatever the type: a batch's at once. */
     static List<StoredRecord> byNumbers(BatchState batch, java.util.Collection<String> numbers) throws SQLException {
