@@ -15,12 +15,7 @@ if [ ! -f "$BM/pki/ca.pem" ]; then
   $J central pki counter C001 --dir "$BM/pki" >/dev/null
   $J central pki counter C002 --dir "$BM/pki" >/dev/null
 fi
-for c in C001 C002; do
-  mkdir -p "$BM/$c/config"
-  printf 'counter.id=%s\ncentral.url=https://localhost:18444\ncentral.keystore=%s\ncentral.keystore-password-file=%s\ncentral.ca=%s\n' \
-    "$c" "$BM/pki/counters/$c.p12" "$BM/pki/counters/$c.password" "$BM/pki/ca.pem" > "$BM/$c/config/counter.properties"
-  rm -rf "$BM/$c/data" "$BM/$c/keys"   # keys/ holds the sequence mark: a fresh store needs a fresh mark (issue 15)
-done
+for c in C001 C002; do counter_home "$BM/$c" "$c" 18444 "$BM/pki"; done
 case "$URL" in
   jdbc:sqlite:*) rm -f "${URL#jdbc:sqlite:}"* ;;
   jdbc:postgresql:*) db=${URL#*5432/}; db=${db%%\?*}; su postgres -c "dropdb --if-exists $db && createdb -O idcheck $db" ;;

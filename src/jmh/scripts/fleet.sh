@@ -34,15 +34,9 @@ case "$URL" in
 esac
 $J central seed --db "$URL" --fictional $((N * B + I * WARM)) >/dev/null
 # the backlogs: counter k records persons k*B … k*B+B-1 (distinct people: every result changes one record), two at a time
-home() {   # a counter's home, sending to central instance $2, with an empty queue
-  mkdir -p "$BM/$1/config"
-  printf 'counter.id=%s\ncentral.url=https://localhost:%s\ncentral.keystore=%s\ncentral.keystore-password-file=%s\ncentral.ca=%s\n' \
-    "$1" $((18450 + $2)) "$BM/pki/counters/$1.p12" "$BM/pki/counters/$1.password" "$BM/pki/ca.pem" > "$BM/$1/config/counter.properties"
-  rm -rf "$BM/$1/data" "$BM/$1/keys" "$BM/$1/logs"
-}
 k=0
 for c in "${ids[@]}"; do
-  home "$c" $((k % I)) >&2
+  counter_home "$BM/$c" "$c" $((18450 + k % I)) "$BM/pki" >&2
   echo "$c $((k * B))"
   k=$((k + 1))
 done | xargs -P 2 -n 2 sh -c 'IDCHECK_HOME='"$BM"'/$0 '"$J"' simulate --results '"$B"' --first $1 >/dev/null'
@@ -60,7 +54,7 @@ done
 before=()
 for j in $(seq 0 $((I - 1))); do
   if [ "$WARM" -gt 0 ]; then
-    w=${warm[$j]}; home "$w" "$j"
+    w=${warm[$j]}; counter_home "$BM/$w" "$w" $((18450 + j)) "$BM/pki"
     IDCHECK_HOME=$BM/$w $J simulate --results "$WARM" --first $((N * B + j * WARM)) >/dev/null
     out=$(IDCHECK_HOME=$BM/$w $J sync --once --batch 500) || { echo "warm-up of central $j failed: $out" >&2; exit 1; }
     echo "warm-up of central $j: $(echo "$out" | grep -o '"seconds" *: *[0-9.]*' | grep -o '[0-9.]*$') s"
