@@ -5,7 +5,8 @@
 # Needs: gcc, JDK 25; compiles the classes (./mvnw compile) and asks Maven for the dependencies' class path.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
-: "${JAVA_HOME:=$(ls -d /usr/lib/jvm/temurin-25-jdk-* | head -n1)}"
+. "$here/bin/find-java.sh"
+JAVA_HOME="$(find_java)"; export JAVA_HOME
 cd "$here"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
