@@ -38,8 +38,10 @@ final class PhotoBesideFields extends Region {
 
     @Override protected double computePrefHeight(double width) {
         double inner = width < 0 ? -1 : width - snappedLeftInset() - snappedRightInset();
-        double h = beside(inner) ? Math.max(photo.prefHeight(-1), fields.prefHeight(-1))
-                : photo.prefHeight(-1) + GAP + fields.prefHeight(Math.max(fields.minWidth(-1), inner));
+        // the fields' height for the very width layoutChildren gives them (a grid of wrapping values is taller by a
+        // rounding or a line at another width, and its last line then fell outside what scrolls into view)
+        double h = !beside(inner) ? photo.prefHeight(-1) + GAP + fields.prefHeight(Math.max(fields.minWidth(-1), inner))
+                : Math.max(photo.prefHeight(-1), fields.prefHeight(inner < 0 ? -1 : inner - photo.prefWidth(-1) - GAP));
         return h + snappedTopInset() + snappedBottomInset();
     }
 

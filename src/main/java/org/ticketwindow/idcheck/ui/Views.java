@@ -1,5 +1,7 @@
 package org.ticketwindow.idcheck.ui;
 
+import javafx.application.Platform;
+
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -83,6 +85,36 @@ final class Views {
         sp.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         sp.getStyleClass().add("plain");
         return sp;
+    }
+
+    /**
+     * Keeps what has the keyboard focus inside {@code sp} in its view: a clerk working by keyboard alone never types
+     * into a field scrolled out of sight (the extra factor's box appears below a long comparison).
+     */
+    static void followFocus(javafx.scene.control.ScrollPane sp) {
+        sp.sceneProperty().flatMap(javafx.scene.Scene::focusOwnerProperty).subscribe(n -> {
+            if (n != null && sp.getContent() != null && inside(n, sp.getContent())) {
+                Platform.runLater(() -> scrollIntoView(sp, n)); // after the layout the focus came with
+            }
+        });
+    }
+
+    private static boolean inside(Node n, Node ancestor) {
+        for (Node p = n; p != null; p = p.getParent()) if (p == ancestor) return true;
+        return false;
+    }
+
+    /** Scrolls {@code sp} the least that brings {@code n} (inside its content) wholly into view, its top first. */
+    static void scrollIntoView(javafx.scene.control.ScrollPane sp, Node n) {
+        Node content = sp.getContent();
+        double total = content.getLayoutBounds().getHeight();
+        double view = sp.getViewportBounds().getHeight();
+        if (total <= view) return;
+        javafx.geometry.Bounds b = content.sceneToLocal(n.localToScene(n.getLayoutBounds()));
+        double top = (sp.getVvalue() - sp.getVmin()) / (sp.getVmax() - sp.getVmin()) * (total - view);
+        double want = b.getMinY() < top ? b.getMinY() : b.getMaxY() > top + view ? Math.min(b.getMinY(), b.getMaxY() - view) : top;
+        want = Math.max(0, Math.min(total - view, want));
+        sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * want / (total - view));
     }
 
     static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {

@@ -297,7 +297,7 @@ final class WorkspaceView {
         checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
         checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
                 : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.of(x)).toList()));
-        VBox panel = new VBox(8);
+        VBox panel = new CardPanel();
         if (withRole) { // two cards side by side: the role, the photo, then the fields
             // the checks' result right under the role, in view without scrolling; the fields below the photo
             panel.getChildren().addAll(Views.styled(messages.of(d.role()), "slot-heading"), checks, photo(d.photo()), g);
@@ -498,20 +498,24 @@ final class WorkspaceView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain");
+        // it asks for little and takes what the decision leaves: when the column is short the comparison scrolls first
+        scroll.setPrefViewportHeight(60);
+        Views.followFocus(scroll); // the extra factor's field, given the focus, is in view
+        // the extra factor checked and the decision ready: Enter records (the focus leaves the factor's emptied field)
+        vm.canRecord().subscribe(can -> {
+            Node focused = record.getScene() == null ? null : record.getScene().getFocusOwner();
+            if (can && focused != null && focused.getId() != null && focused.getId().equals("factor-value")) {
+                Platform.runLater(record::requestFocus);
+            }
+        });
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // the decision and its buttons stay in view whatever the comparison's length; the comparison scrolls above them
         VBox decision = new VBox(6, Views.heading(messages, "decision.heading"), verdict, passenger);
         decision.getStyleClass().add("decision");
-        // at large text on a low screen the decision scrolls too, rather than pushing the buttons off the window
-        ScrollPane decisionScroll = new ScrollPane(decision);
-        decisionScroll.setFitToWidth(true);
-        decisionScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        decisionScroll.getStyleClass().add("plain");
-        decisionScroll.prefViewportHeightProperty().bind(decision.heightProperty());
+        // the decision is read at a glance, whole (the comparison above gives way first); at large text on a low screen
+        // it scrolls too, rather than pushing the buttons off the window
+        ScrollPane decisionScroll = new TallAsContent(decision);
         VBox box = new VBox(10, scroll, decisionScroll, new javafx.scene.layout.FlowPane(12, 8, record, cancel));
-        // the decision is read at a glance: whole, up to almost half the column; the comparison scrolls first
-        decisionScroll.minViewportHeightProperty().bind(javafx.beans.binding.Bindings.min(decision.heightProperty(),
-                box.heightProperty().multiply(0.45)));
         box.getStyleClass().add("panel");
         box.setPrefWidth(350);
         box.setMinWidth(320);

@@ -18,6 +18,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.TrainingMode;
+import org.ticketwindow.idcheck.app.TrainingRecords;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 
 import javax.imageio.ImageIO;
@@ -84,6 +85,28 @@ class ConsoleUiTest extends ConsoleUiHarness {
         screenshot("workspace-unreadable-zh");
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录：不予办理");
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("V2 by keyboard alone: the extra factor's field is in view when it takes the focus, and once the factor matches Enter records")
+    void theExtraFactorByKeyboardAlone() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null, 1366, 768 - LayoutAtEverySizeTest.DESKTOP);
+        logIn(TrainingMode.CLERK_ID);
+        place("foreign-2023-long-name");
+        waitFor(() -> text("#verdict").contains("V2"));
+        waitFor(() -> onFx(() -> robot.lookup("#factor-value").query().isFocused()));
+        waitFor(() -> onFx(() -> { // below a long comparison: scrolled into view, not left under the decision
+            Node field = robot.lookup("#factor-value").query();
+            javafx.scene.control.ScrollPane sp = null;
+            for (Node p = field.getParent(); sp == null && p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane s) sp = s;
+            }
+            javafx.geometry.Bounds view = sp.localToScene(sp.getLayoutBounds()), b = field.localToScene(field.getLayoutBounds());
+            return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
+        }));
+        robot.write(TrainingRecords.FACTORS.phoneLast4()).type(KeyCode.ENTER);
+        waitForText("#factor-message", "附加信息已核对：一致");
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已记录：核验通过");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("X1 proxy verification takes the proxy's card, then the principal's") void proxyVerificationTakesTwoCardsInOrder() throws Exception {
