@@ -5,7 +5,6 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.layout.Region;
 
 /**
  * A question before work is dropped (a decision not recorded, a running calibration, the training data). Keeping the
@@ -29,11 +28,9 @@ record Confirmation(String id, String header, String text, String yes, String no
         ButtonType keep = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, text, drop, keep);
         a.setHeaderText(header);
-        a.initOwner(from.getScene().getWindow());
+        Views.whole(a, header, from.getScene().getWindow(), from.getScene().getRoot().getStyle()); // the whole question, not "…"
         a.getDialogPane().setId(id);
-        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE); // the whole question, not "…"
         a.getDialogPane().setPrefWidth(560);
-        a.getDialogPane().setStyle(from.getScene().getRoot().getStyle()); // the window's text size and font
         Button dropButton = (Button) a.getDialogPane().lookupButton(drop);
         dropButton.setId(yesId);
         dropButton.setDefaultButton(false);

@@ -256,8 +256,8 @@ final class ConsoleWindow {
         javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, KeyMap.help(messages),
                 new javafx.scene.control.ButtonType(messages.get("help.close"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         a.setHeaderText(messages.get("help.title"));
-        a.initOwner(stage);
-        a.getDialogPane().setStyle("-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
+        Views.whole(a, messages.get("help.title"), stage,
+                "-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
         a.show();
     }
 

@@ -88,6 +88,19 @@ final class Views {
     }
 
     /**
+     * A dialog shown whole, in the window's language and text: its title (JavaFX would title it "Message" or
+     * "Confirmation" in the JVM's language), a height grown to its text (under a window manager a long text was cut to
+     * its first line and "…"), and the window's text size and font.
+     */
+    static void whole(javafx.scene.control.Alert a, String title, javafx.stage.Window owner, String style) {
+        a.setTitle(title);
+        a.initOwner(owner);
+        a.setResizable(true);
+        a.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        a.getDialogPane().setStyle(style);
+    }
+
+    /**
      * Keeps what has the keyboard focus inside {@code sp} in its view: a clerk working by keyboard alone never types
      * into a field scrolled out of sight (the extra factor's box appears below a long comparison).
      */

@@ -184,6 +184,18 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitFor(() -> robot.lookup(".button").queryAll().stream().anyMatch(n -> "关闭".equals(((Labeled) n).getText())));
         assertThat(robot.lookup(".content").queryAll().stream().filter(n -> n instanceof Labeled)
                 .map(n -> ((Labeled) n).getText()).filter(t -> t != null && t.contains("Ctrl+M"))).isNotEmpty();
+        // every key shown, down to the last (under a window manager the dialog showed "F1 帮助…"), titled in Chinese
+        waitFor(() -> onFx(() -> robot.lookup(".content").queryAll().stream()
+                .filter(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains("Ctrl+M"))
+                .allMatch(n -> shownWhole((Labeled) n))));
+        assertThat(onFx(() -> robot.listWindows().stream().filter(w -> w instanceof Stage s && "快捷键".equals(s.getTitle())).count()))
+                .as("the dialog's title in the clerk's language").isEqualTo(1L);
+    }
+
+    /** Whether a label shows its whole text (its text node holds all of it, no "…"). */
+    private static boolean shownWhole(Labeled l) {
+        return l.getChildrenUnmodifiable().stream().filter(c -> c instanceof javafx.scene.text.Text).map(c -> ((javafx.scene.text.Text) c).getText())
+                .anyMatch(t -> t.replace("\n", "").equals(l.getText().replace("\n", "")));
     }
 
     /** An enum constant's name as the code spells it (ON_SITE, PENDING_CENTRAL, APPLIED, STALE_CODE…). */
