@@ -107,7 +107,11 @@ final class Views {
     static void followFocus(javafx.scene.control.ScrollPane sp) {
         sp.sceneProperty().flatMap(javafx.scene.Scene::focusOwnerProperty).subscribe(n -> {
             if (n != null && sp.getContent() != null && inside(n, sp.getContent())) {
-                Platform.runLater(() -> scrollIntoView(sp, n)); // after the layout the focus came with
+                Platform.runLater(() -> { // the box that came with the focus laid out first, else its place is not known yet
+                    sp.getScene().getRoot().applyCss();
+                    sp.getScene().getRoot().layout();
+                    scrollIntoView(sp, n);
+                });
             }
         });
     }
