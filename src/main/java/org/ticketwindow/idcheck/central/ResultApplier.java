@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.central;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.text.Texts;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.Decision;
@@ -44,7 +45,7 @@ import java.util.Optional;
  * Runs inside the caller's transaction.
  */
 final class ResultApplier {
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    static final ZoneId CHINA = RailwayTime.ZONE;
 
     /** A record the central holds, with its registered user when it is a contact (L1 chooses by it). */
     private record Candidate(StoredRecord stored, IdentityRecord registeredUser) {}

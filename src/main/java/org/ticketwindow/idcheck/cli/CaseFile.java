@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
@@ -43,7 +44,7 @@ import java.util.Set;
  */
 public final class CaseFile {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = RailwayTime.ZONE;
 
     public static final class CaseFileException extends Exception {
         CaseFileException(Problem problem) { super(problem.toString()); }

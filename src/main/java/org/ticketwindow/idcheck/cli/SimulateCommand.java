@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.cli;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.CounterRuntime;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
@@ -19,7 +20,6 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -53,7 +53,7 @@ public final class SimulateCommand implements Callable<Integer> {
         try (CounterRuntime rt = CounterRuntime.open(AppHome.resolve(), Clock.systemUTC())) {
             Recorder recorder = rt.recorder(counter != null ? counter : rt.settings().counterId());
             VerificationRules rules = new VerificationRules();
-            LocalDate today = LocalDate.now(ZoneId.of("Asia/Shanghai"));
+            LocalDate today = LocalDate.now(RailwayTime.ZONE);
             long[] micros = new long[results];
             for (int i = 0; i < results; i++) {
                 VerificationCase c = VerificationCase.builder(rt.settings().counterKind(), CaseKind.ON_SITE, today)

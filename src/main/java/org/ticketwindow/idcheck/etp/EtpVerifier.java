@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.etp;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.IdNumber;
@@ -24,7 +25,7 @@ public final class EtpVerifier {
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(5);
     static final long VALIDITY_SECONDS = 86_400;
     static final long FRESHNESS_SECONDS = 60;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = RailwayTime.ZONE;
 
     private final TrustList trust;
     private final long skew;

@@ -394,7 +394,7 @@ final class ConsoleWindow {
 
     private void showStatus(QueueStatus q) {
         if (System.nanoTime() - noticeUntil < 0) return; // the clerk's notice first; the next refresh shows the state
-        StatusLine line = StatusLine.of(q, messages, java.time.ZoneId.systemDefault());
+        StatusLine line = StatusLine.of(q, messages, org.ticketwindow.idcheck.identity.RailwayTime.ZONE);
         statusLine.setText(line.text());
         statusLine.getStyleClass().remove("warning");
         if (line.warning()) statusLine.getStyleClass().add("warning");

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -17,7 +18,6 @@ import org.ticketwindow.idcheck.verify.Mrz;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class EntryFormViewModel {
     /** The scanner typed a passport's machine-readable zone: the form is filled from it, or says why it cannot be. */
     public void scanMrz(String text) {
         try {
-            EnteredDocument d = Mrz.parsePassport(text, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+            EnteredDocument d = Mrz.parsePassport(text, LocalDate.now(clock.withZone(RailwayTime.ZONE)));
             filling = true;
             type.set(d.type());
             number.set(d.number());

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,7 +13,6 @@ import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkAccounts;
 import org.ticketwindow.idcheck.store.LoginResult;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -20,7 +20,7 @@ import java.time.format.DateTimeFormatter;
  * same answer as a wrong PIN (ids are not to be probed); the PIN field is cleared after every attempt.
  */
 public final class LoginViewModel {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(RailwayTime.ZONE);
 
     private final ClerkAccounts clerks;
     private final Tasks tasks;

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -9,12 +10,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.ticketwindow.idcheck.store.QueueItem;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** The queue view (F11): every result not yet synced, the parked ones first, then the latest synced. */
 final class QueueView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(RailwayTime.ZONE);
 
     private final QueueViewModel vm;
     private final Messages messages;

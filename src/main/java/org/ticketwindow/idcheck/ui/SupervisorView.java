@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,13 +17,12 @@ import javafx.util.StringConverter;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The supervisor screen (Ctrl+U): clerks, audit chain, settings. */
 final class SupervisorView {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(RailwayTime.ZONE);
 
     private final SupervisorViewModel vm;
     private final Messages messages;
@@ -134,7 +134,7 @@ final class SupervisorView {
         entries.setPlaceholder(new Label(messages.get("sup.auditNone")));
         entries.setPrefHeight(220);
         java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(java.time.ZoneId.of("Asia/Shanghai"));
+                .withZone(org.ticketwindow.idcheck.identity.RailwayTime.ZONE);
         entries.setCellFactory(list -> {
             javafx.scene.control.ListCell<org.ticketwindow.idcheck.store.AuditTrail.Entry> cell = new javafx.scene.control.ListCell<>() {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
@@ -12,7 +13,6 @@ import org.ticketwindow.idcheck.app.TrainingMode;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -92,7 +92,7 @@ final class TrainingTrayView {
         fresh.setId("tray-proof-fresh");
         Button stale = Views.button(messages.get("tray.proofStale"), () -> vm.scanProof(t.proof(false, clock.instant())));
         stale.setId("tray-proof-stale");
-        Button mrz = Views.button(messages.get("tray.mrz"), () -> entry.scanMrz(TrainingMode.passportMrz(LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))))));
+        Button mrz = Views.button(messages.get("tray.mrz"), () -> entry.scanMrz(TrainingMode.passportMrz(LocalDate.now(clock.withZone(RailwayTime.ZONE)))));
         mrz.setId("tray-mrz");
         Button[] resetButton = new Button[1];
         Button reset = Views.button(messages.get("tray.reset"), () -> new Confirmation("reset-confirmation",

@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -33,7 +34,6 @@ import org.ticketwindow.idcheck.verify.FieldComparison;
 import java.io.File;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -293,7 +293,7 @@ final class WorkspaceView {
         Label checks = Views.styled("", "checks");
         checks.setWrapText(true);
         checks.setMinHeight(Region.USE_PREF_SIZE);
-        List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))));
+        List<CardDefect> defects = CardChecks.check(c, LocalDate.now(clock.withZone(RailwayTime.ZONE)));
         checks.getStyleClass().setAll("label", defects.isEmpty() ? "checks-ok" : "checks-bad");
         checks.setText(defects.isEmpty() ? messages.get("card.checksOk")
                 : messages.get("card.checksBad") + String.join("；", defects.stream().map(x -> messages.of(x)).toList()));

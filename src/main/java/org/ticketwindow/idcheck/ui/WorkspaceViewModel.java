@@ -1,5 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,7 +61,7 @@ import java.util.stream.Collectors;
  * and personal data is cleared from the screen as soon as the result is committed (PD3).
  */
 public final class WorkspaceViewModel {
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final ZoneId CHINA = RailwayTime.ZONE;
     /** Which record a case decides: the central chooses the same way (RecordChoice). */
     private static final RecordChoice<FoundRecord> CHOICE = new RecordChoice<>(FoundRecord::record, FoundRecord::registeredUser);
 
