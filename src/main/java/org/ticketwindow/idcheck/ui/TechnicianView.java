@@ -164,7 +164,11 @@ final class TechnicianView {
         Button stop = Views.button(messages.get("tech.stop"), vm::stopCalibration);
         stop.setId("tech-stop");
         stop.disableProperty().bind(vm.calibrating().not().or(vm.stopping()));
-        Views.onEnter(reads, run::fire);
+        // Enter starts it, as its label says: in the number of reads, and anywhere else on the screen (the default
+        // button; the focus starts on it, not on the bottom bar's first button, which Enter opened instead)
+        reads.setOnAction(e -> run.fire());
+        run.setDefaultButton(true);
+        run.sceneProperty().subscribe(scene -> { if (scene != null) javafx.application.Platform.runLater(run::requestFocus); });
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progress());
         progress.setPrefWidth(120);

@@ -294,10 +294,20 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-sam", "安全模块正常");
         place("ordinary");
         robot.interact(() -> ((TextInputControl) robot.lookup("#tech-reads").query()).setText("20"));
-        fire("#tech-calibrate");
+        // by keyboard, as its button says: Enter starts the calibration (it opened the queue, the first button, before)
+        robot.type(KeyCode.ENTER);
         waitForText("#tech-summary", "共 20 次");
         assertThat(text("#tech-summary")).contains("成功率 100.0%");
         assertThat(text("#tech-codes")).contains("读卡成功 20").doesNotContain("READ");
+        // and Enter in the number of reads starts another
+        robot.interact(() -> {
+            ((TextInputControl) robot.lookup("#tech-reads").query()).setText("10");
+            robot.lookup("#tech-reads").query().requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitForText("#tech-summary", "共 10 次");
+        waitFor(() -> onFx(() -> !robot.lookup("#tech-calibrate").query().isDisabled()));
+        assertThat(robot.lookup("#queue").tryQuery()).as("still on the technician's screen").isEmpty();
         // the technician's log-level switch applies at once
         robot.interact(() -> ((javafx.scene.control.ComboBox<String>) robot.lookup("#tech-log-level").query()).setValue("DEBUG"));
         waitForText("#tech-message", "日志级别已改为 DEBUG");
@@ -311,7 +321,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
             assertThat(z.stream().map(java.util.zip.ZipEntry::getName)).contains("environment.txt", "calibration.json", "sam.txt",
                     "profile/simulator.yaml", "queue.txt", "logs/idcheck.log", "logs/audit.log");
             String calibration = new String(z.getInputStream(z.getEntry("calibration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(calibration).contains("\"reads\" : 20");
+            assertThat(calibration).contains("\"reads\" : 10"); // the last calibration's
         }
     }
 
