@@ -148,6 +148,7 @@ final class TechnicianView {
         f.setPrefColumnCount(7);
         f.setMinWidth(Region.USE_PREF_SIZE);
         f.textProperty().bindBidirectional(p);
+        f.setOnAction(e -> { }); // Enter after typing a value stays in the field: it never starts a calibration
         return f;
     }
 
