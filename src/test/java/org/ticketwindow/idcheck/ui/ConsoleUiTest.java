@@ -308,6 +308,10 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-summary", "共 10 次");
         waitFor(() -> onFx(() -> !robot.lookup("#tech-calibrate").query().isDisabled()));
         assertThat(robot.lookup("#queue").tryQuery()).as("still on the technician's screen").isEmpty();
+        // Enter in a tuning field does not start one
+        robot.interact(() -> robot.lookup("#tech-bauds").query().requestFocus());
+        robot.type(KeyCode.ENTER);
+        assertThat(onFx(() -> robot.lookup("#tech-calibrate").query().isDisabled())).as("no calibration started").isFalse();
         // the technician's log-level switch applies at once
         robot.interact(() -> ((javafx.scene.control.ComboBox<String>) robot.lookup("#tech-log-level").query()).setValue("DEBUG"));
         waitForText("#tech-message", "日志级别已改为 DEBUG");
