@@ -109,6 +109,22 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#recorded", "已记录：核验通过");
     }
 
+    @Test @org.junit.jupiter.api.DisplayName("a card's fields beside its photo, wrapped at the width they get, end above the checks' line (they overlapped it)")
+    void theFieldsBesideThePhotoEndAboveTheChecks() throws Exception {
+        start(Locale.ENGLISH, null, 1920, 1080 - LayoutAtEverySizeTest.DESKTOP);
+        logIn(TrainingMode.CLERK_ID);
+        place("rare-pua");
+        waitFor(() -> text("#verdict").contains("V2"));
+        assertThat(onFx(() -> {
+            Node block = robot.lookup("#photo").query(); // up to the photo-and-fields block
+            while (!(block instanceof PhotoBesideFields)) block = block.getParent();
+            Node checks = robot.lookup(".checks-ok").query();
+            double fieldsEnd = block.localToScene(block.getLayoutBounds()).getMaxY();
+            for (Node n : ((javafx.scene.Parent) block).getChildrenUnmodifiable()) fieldsEnd = Math.max(fieldsEnd, n.localToScene(n.getLayoutBounds()).getMaxY());
+            return checks.localToScene(checks.getLayoutBounds()).getMinY() - fieldsEnd;
+        })).as("space between the fields' last line and the checks").isGreaterThanOrEqualTo(0.0);
+    }
+
     @Test @org.junit.jupiter.api.DisplayName("X1 proxy verification takes the proxy's card, then the principal's") void proxyVerificationTakesTwoCardsInOrder() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
