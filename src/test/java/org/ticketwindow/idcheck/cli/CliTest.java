@@ -62,7 +62,7 @@ class CliTest {
         Result longTerm = run("read", "--profile", "simulator", "--card", "long-term");
         assertThat(longTerm.json().get("card").get("validUntil").asText()).isEqualTo("LONG_TERM");
         Result foreign = run("read", "--profile", "simulator", "--card", "foreign-2023", "--show-pii");
-        assertThat(foreign.json().get("card").get("englishName").asText()).isEqualTo("EXAMPLE ANNA MARIE");
+        assertThat(foreign.json().get("card").get("englishName").asText()).isEqualTo("EXAMPLE ANDREW MARK");
         assertThat(foreign.json().get("card").get("renewalCount").asText()).isEqualTo("00");
     }
 
