@@ -481,6 +481,7 @@ final class WorkspaceView {
         table.setId("comparison");
         table.getStyleClass().add("comparison");
         vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
+        vm.shownDocuments().subscribe(() -> fillComparison(table, vm.comparison())); // the placeholder says whether a card was read
         fillComparison(table, vm.comparison());
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
@@ -530,7 +531,8 @@ final class WorkspaceView {
         g.getChildren().clear();
         g.getColumnConstraints().setAll(column(false), column(true));
         if (rows.isEmpty()) {
-            g.add(wrapped(messages.get("compare.empty"), "hint"), 0, 0, 2, 1);
+            // before a card: where the comparison will appear; after one (already verified, a refusal): that there is none
+            g.add(wrapped(messages.get(vm.shownDocuments().isEmpty() ? "compare.empty" : "compare.none"), "hint"), 0, 0, 2, 1);
             return;
         }
         int r = 0;

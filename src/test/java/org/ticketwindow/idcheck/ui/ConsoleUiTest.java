@@ -58,6 +58,13 @@ class ConsoleUiTest extends ConsoleUiHarness {
         screenshot("workspace-recorded-zh");
         assertThat(text("#verdict")).as("PD3: the screen forgets the passenger").isEmpty();
         waitFor(() -> text("#status-line").contains("待上传 0") && !text("#status-line").contains("上次同步 从未"));
+        // the same card again: the record is verified already, nothing to compare, and the screen says so
+        training().sam().remove();
+        waitForText("#reader-state", "等待证件");
+        place("ordinary");
+        waitFor(() -> !text("#verdict").isEmpty());
+        assertThat(onFx(() -> robot.lookup(".hint").queryAll().stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).toList())).contains("（此情形不作逐项比对）").doesNotContain("（读卡后显示比对结果）");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("N5 a full stop for the middle dot fails, with one sentence for the passenger") void aFullStopForTheMiddleDotFailsWithTheHint() throws Exception {
