@@ -27,6 +27,8 @@ final class QueueView {
     VBox build() {
         TableView<QueueItem> table = new TableView<>(vm.items());
         table.setId("queue-table");
+        // the result id, last, takes the width left over (an empty filler column stood beside a cut id)
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Views.column(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 90));
         table.getColumns().add(Views.column(messages.get("queue.sequence"), i -> String.valueOf(i.sequence()), 70));
         table.getColumns().add(Views.column(messages.get("queue.recordedAt"), i -> i.recordedAt() == null ? "" : TIME.format(i.recordedAt()), 140));
