@@ -107,6 +107,20 @@ abstract class ConsoleUiHarness {
         waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent() || robot.lookup("#technician").tryQuery().isPresent());
     }
 
+    /** The nearest ancestor of {@code n} of the given type, or null. */
+    static <T extends Node> T ancestor(Node n, Class<T> type) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) if (type.isInstance(p)) return type.cast(p);
+        return null;
+    }
+
+    /** Logged in as the training clerk at a window of {@code width} × {@code height}, {@code card} on the reader, decided. */
+    void decidedAt(Locale locale, int width, int height, String card, String code) throws Exception {
+        start(locale, null, width, height);
+        logIn(TrainingMode.CLERK_ID);
+        place(card);
+        waitFor(() -> text("#verdict").contains(code));
+    }
+
     void place(String card) throws Exception { training().sam().place(CardFixture.builtIn(card)); }
 
     /** The text of a label or field, read on the JavaFX thread (the scene graph is not safe to walk from here). */

@@ -96,17 +96,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
 
     @Test @org.junit.jupiter.api.DisplayName("V2 by keyboard alone: the extra factor's field is in view when it takes the focus, and once the factor matches Enter records")
     void theExtraFactorByKeyboardAlone() throws Exception {
-        start(Locale.SIMPLIFIED_CHINESE, null, 1366, 768 - LayoutAtEverySizeTest.DESKTOP);
-        logIn(TrainingMode.CLERK_ID);
-        place("foreign-2023-long-name");
-        waitFor(() -> text("#verdict").contains("V2"));
+        decidedAt(Locale.SIMPLIFIED_CHINESE, 1366, 768 - LayoutAtEverySizeTest.DESKTOP, "foreign-2023-long-name", "V2");
         waitFor(() -> onFx(() -> robot.lookup("#factor-value").query().isFocused()));
         waitFor(() -> onFx(() -> { // below a long comparison: scrolled into view, not left under the decision
             Node field = robot.lookup("#factor-value").query();
-            javafx.scene.control.ScrollPane sp = null;
-            for (Node p = field.getParent(); sp == null && p != null; p = p.getParent()) {
-                if (p instanceof javafx.scene.control.ScrollPane s) sp = s;
-            }
+            javafx.scene.control.ScrollPane sp = ancestor(field, javafx.scene.control.ScrollPane.class);
             javafx.geometry.Bounds view = sp.localToScene(sp.getLayoutBounds()), b = field.localToScene(field.getLayoutBounds());
             return b.getMinY() >= view.getMinY() - 0.5 && b.getMaxY() <= view.getMaxY() + 0.5;
         }));
@@ -118,13 +112,9 @@ class ConsoleUiTest extends ConsoleUiHarness {
 
     @Test @org.junit.jupiter.api.DisplayName("a card's fields beside its photo, wrapped at the width they get, end above the checks' line (they overlapped it)")
     void theFieldsBesideThePhotoEndAboveTheChecks() throws Exception {
-        start(Locale.ENGLISH, null, 1920, 1080 - LayoutAtEverySizeTest.DESKTOP);
-        logIn(TrainingMode.CLERK_ID);
-        place("rare-pua");
-        waitFor(() -> text("#verdict").contains("V2"));
+        decidedAt(Locale.ENGLISH, 1920, 1080 - LayoutAtEverySizeTest.DESKTOP, "rare-pua", "V2");
         assertThat(onFx(() -> {
-            Node block = robot.lookup("#photo").query(); // up to the photo-and-fields block
-            while (!(block instanceof PhotoBesideFields)) block = block.getParent();
+            Node block = ancestor(robot.lookup("#photo").query(), PhotoBesideFields.class);
             Node checks = robot.lookup(".checks-ok").query();
             double fieldsEnd = block.localToScene(block.getLayoutBounds()).getMaxY();
             for (Node n : ((javafx.scene.Parent) block).getChildrenUnmodifiable()) fieldsEnd = Math.max(fieldsEnd, n.localToScene(n.getLayoutBounds()).getMaxY());

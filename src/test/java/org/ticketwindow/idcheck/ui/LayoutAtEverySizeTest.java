@@ -240,10 +240,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
     }
 
     private static javafx.scene.control.ScrollPane scrollPaneOf(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane sp) return sp;
-        }
-        return null;
+        return ancestor(n, javafx.scene.control.ScrollPane.class);
     }
 
     private void insideTheWindow(String id, List<String> out) {
