@@ -165,11 +165,22 @@ final class TechnicianView {
         Button stop = Views.button(messages.get("tech.stop"), vm::stopCalibration);
         stop.setId("tech-stop");
         stop.disableProperty().bind(vm.calibrating().not().or(vm.stopping()));
-        // Enter starts it, as its label says: in the number of reads, and anywhere else on the screen (the default
-        // button; the focus starts on it, not on the bottom bar's first button, which Enter opened instead)
+        // Enter starts it, as its label says: in the number of reads, and wherever the focus is but in a field or a list
+        // of its own (it opened the bottom bar's first button, the queue, which had the focus after login). A filter on
+        // the scene while this screen is in it; moving the focus to the button instead scrolled the screen away.
         reads.setOnAction(e -> run.fire());
-        run.setDefaultButton(true);
-        run.sceneProperty().subscribe(scene -> { if (scene != null) javafx.application.Platform.runLater(run::requestFocus); });
+        javafx.event.EventHandler<javafx.scene.input.KeyEvent> enter = e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && !run.isDisabled()
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
+                    && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>)) {
+                run.fire();
+                e.consume();
+            }
+        };
+        run.sceneProperty().addListener((o, was, now) -> {
+            if (was != null) was.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, enter);
+            if (now != null) now.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, enter);
+        });
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progress());
         progress.setPrefWidth(120);
