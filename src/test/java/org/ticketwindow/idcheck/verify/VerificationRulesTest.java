@@ -770,13 +770,13 @@ class VerificationRulesTest {
         @Test
         @DisplayName("V1 a foreign card holder's record may carry the English name instead of the Chinese one (RD-10)")
         void foreignEnglishName() {
-            CardData anna = tray("foreign-2023");
-            IdentityRecord r = IdentityRecord.of("R-8", RecordRole.CONTACT, RecordStatus.PENDING, "EXAMPLE ANNA MARIE",
-                    DocumentType.FOREIGN_PERMANENT_CARD, anna.idNumber().value());
-            assertThat(onSite(AGENCY, anna, r).outcome()).isEqualTo(Outcome.PASSED);
-            IdentityRecord chinese = IdentityRecord.of("R-8", RecordRole.CONTACT, RecordStatus.PENDING, "安娜",
-                    DocumentType.FOREIGN_PERMANENT_CARD, anna.idNumber().value());
-            assertThat(onSite(AGENCY, anna, chinese).outcome()).isEqualTo(Outcome.PASSED);
+            CardData andrew = tray("foreign-2023");
+            IdentityRecord r = IdentityRecord.of("R-8", RecordRole.CONTACT, RecordStatus.PENDING, "EXAMPLE ANDREW MARK",
+                    DocumentType.FOREIGN_PERMANENT_CARD, andrew.idNumber().value());
+            assertThat(onSite(AGENCY, andrew, r).outcome()).isEqualTo(Outcome.PASSED);
+            IdentityRecord chinese = IdentityRecord.of("R-8", RecordRole.CONTACT, RecordStatus.PENDING, "安德鲁",
+                    DocumentType.FOREIGN_PERMANENT_CARD, andrew.idNumber().value());
+            assertThat(onSite(AGENCY, andrew, chinese).outcome()).isEqualTo(Outcome.PASSED);
         }
 
         @Test
