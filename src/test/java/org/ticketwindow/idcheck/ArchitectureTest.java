@@ -29,6 +29,17 @@ class ArchitectureTest {
     }
 
     @Test
+    @DisplayName("every date and time read or shown is the railway's (Beijing), never the PC's zone (decision 0018)")
+    void railwayTime() {
+        noClasses().should().callMethod(java.time.LocalDate.class, "now")
+                .orShould().callMethod(java.time.LocalTime.class, "now")
+                .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .orShould().callMethod(java.time.ZoneId.class, "systemDefault")
+                .because("a PC left on UTC showed times eight hours from the audit trail's; use identity.RailwayTime.ZONE or a Clock")
+                .check(classes);
+    }
+
+    @Test
     @DisplayName("text (the bundles' lookup) depends on nothing of ours, so every package may use it (decision 0016)")
     void text() {
         noClasses().that().resideInAPackage(BASE + ".text..").should().dependOnClassesThat()

@@ -150,7 +150,7 @@ public final class IdNumber {
 
     private static LocalDate twoDigitYear(String yy, String m, String d) {
         int y = Integer.parseInt(yy);
-        int thisYear = LocalDate.now().getYear() % 100;
+        int thisYear = LocalDate.now(RailwayTime.ZONE).getYear() % 100;
         return date(String.valueOf(y <= thisYear ? 2000 + y : 1900 + y), m, d);
     }
 

@@ -89,7 +89,7 @@ final class ConsoleScreens {
                                                     Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
                 var home = session.runtime().home();
                 var s = session.runtime().settings();
-                Path zip = DiagnosticsBundleName.in(home, s.counterId(), LocalDateTime.now());
+                Path zip = DiagnosticsBundleName.in(home, s.counterId(), LocalDateTime.now(org.ticketwindow.idcheck.identity.RailwayTime.ZONE));
                 Files.createDirectories(zip.getParent());
                 DiagnosticsBundle.write(new DiagnosticsBundle.Contents(home,
                         s.counterId(), s.counterKind().name(), session.training().isPresent(),

@@ -382,7 +382,7 @@ public final class TechnicianViewModel {
     }
 
     private void append(String line) {
-        log.add(LocalTime.now().format(TIME) + "  " + line);
+        log.add(LocalTime.now(org.ticketwindow.idcheck.identity.RailwayTime.ZONE).format(TIME) + "  " + line);
         if (log.size() > LOG_LINES) log.remove(0, log.size() - LOG_LINES);
     }
 }
