@@ -514,7 +514,10 @@ public final class WorkspaceViewModel {
         show(details, () -> ""); // an earlier passenger's refusal detail is theirs (PD3)
         show(proofMessage, () -> "");
         show(passengerSentence, () -> "");
-        if (readerState.get() != ReaderState.FAULT) show(readerMessage, () -> nextStep());
+        // the card just handled is still on the reader: it is read again only once taken away (the heading still says
+        // how it was read; "place the card" under "card read" read as a contradiction)
+        boolean cardOnReader = readerState.get() == ReaderState.READ || readerState.get() == ReaderState.REFUSED;
+        if (readerState.get() != ReaderState.FAULT) show(readerMessage, () -> cardOnReader ? messages.get("reader.takeAway") : nextStep());
     }
 
     /** Forgets the documents, the record and the decision (PD3); the chosen case stays. */

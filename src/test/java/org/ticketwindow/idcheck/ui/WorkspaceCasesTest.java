@@ -113,6 +113,10 @@ class WorkspaceCasesTest {
         vm.record();
         assertThat(store.results().status().queued()).isEqualTo(1);
         assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(false, false);
+        // the principal's card is still on the reader: take it away first, then the next passenger's
+        assertThat(vm.readerMessage().get()).isEqualTo("请取走证件，再放下一位旅客的证件");
+        remove(vm);
+        assertThat(vm.readerMessage().get()).endsWith("放置代办人证件");
     }
 
     @Test @DisplayName("X1 the same card as proxy and principal is the wrong case") void proxyWithTheSameCardTwiceIsTheWrongCase() throws Exception {
