@@ -101,7 +101,7 @@ final class ConsoleScreens {
         }, readerThread, tasks, messages);
     }
 
-    Parent technicianView(TechnicianViewModel technician, Messages messages) { return new TechnicianView(technician, messages).build(); }
+    TechnicianView technicianView(TechnicianViewModel technician, Messages messages) { return new TechnicianView(technician, messages); }
 
     /**
      * The workspace's view model for {@code clerk}; a trust list that cannot be read leaves proofs unchecked and says so

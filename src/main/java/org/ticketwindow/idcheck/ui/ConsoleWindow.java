@@ -63,6 +63,7 @@ final class ConsoleWindow {
     private boolean leaving;
     private WorkspaceViewModel workspace;
     private WorkspaceView workspaceView;
+    private TechnicianView technicianView;
     private TechnicianViewModel technician;
     private Screen screen;
     private UiPreferences preferences;
@@ -217,7 +218,8 @@ final class ConsoleWindow {
 
     /** Every key of every screen, as a scene filter so the function keys work whichever control has the focus. */
     void key(KeyEvent e) {
-        if (screen == Screen.WORKSPACE && workspaceView != null && workspaceView.handleKey(e)) {
+        if (screen == Screen.WORKSPACE && workspaceView != null && workspaceView.handleKey(e)
+                || screen == Screen.TECHNICIAN && technicianView != null && technicianView.handleKey(e)) {
             e.consume();
             return;
         }
@@ -267,7 +269,7 @@ final class ConsoleWindow {
             return;
         }
         if (s == Screen.TECHNICIAN && screen == Screen.TECHNICIAN && technician != null) { // restyle: a calibration goes on
-            show(screens.technicianView(technician, messages));
+            showTechnicianView();
             return;
         }
         leaveThen(() -> {
@@ -334,6 +336,7 @@ final class ConsoleWindow {
             }
         }
         technician = null;
+        technicianView = null;
         workspaceView = null;
     }
 
@@ -348,8 +351,13 @@ final class ConsoleWindow {
 
     private void showTechnician() {
         technician = screens.technician(messages);
-        show(screens.technicianView(technician, messages));
+        showTechnicianView();
         technician.open();
+    }
+
+    private void showTechnicianView() {
+        technicianView = screens.technicianView(technician, messages);
+        show(technicianView.build());
     }
 
     private void showWorkspace() {

@@ -27,6 +27,8 @@ import java.util.Map;
 final class TechnicianView {
     private final TechnicianViewModel vm;
     private final Messages messages;
+    /** The calibration's start: what Enter does on this screen (see {@link #handleKey}). */
+    private Button run;
 
     TechnicianView(TechnicianViewModel vm, Messages messages) {
         this.vm = vm;
@@ -42,6 +44,21 @@ final class TechnicianView {
     /** Widths below are in px at the normal text size (17 px), scaled with the text so the panels keep their shape. */
     private static javafx.beans.value.ObservableValue<Double> scaled(Label em, double px) {
         return em.fontProperty().map(f -> f.getSize() * px / 17);
+    }
+
+    /**
+     * The screen's keys, called by the window's key filter as the workspace's are: Enter starts the calibration, as its
+     * button says, wherever the focus is but in a field or a list of its own (it opened the bottom bar's first button,
+     * the queue, which has the focus after login; moving the focus to the button instead scrolled the screen away).
+     */
+    boolean handleKey(javafx.scene.input.KeyEvent e) {
+        if (KeyMap.of(e).orElse(null) != KeyMap.RECORD || run == null || run.isDisabled()
+                || e.getTarget() instanceof javafx.scene.control.TextInputControl
+                || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>) {
+            return false;
+        }
+        run.fire();
+        return true;
     }
 
     VBox build() {
@@ -159,28 +176,13 @@ final class TechnicianView {
         reads.setMinWidth(Region.USE_PREF_SIZE);
         reads.setAccessibleText(messages.get("tech.reads"));
         reads.textProperty().bindBidirectional(vm.reads(), new NumberStringConverter("#"));
-        Button run = Views.button(messages.get("tech.calibrate"), vm::calibrate);
+        run = Views.button(messages.get("tech.calibrate"), vm::calibrate);
         run.setId("tech-calibrate");
         run.disableProperty().bind(vm.calibrating());
         Button stop = Views.button(messages.get("tech.stop"), vm::stopCalibration);
         stop.setId("tech-stop");
         stop.disableProperty().bind(vm.calibrating().not().or(vm.stopping()));
-        // Enter starts it, as its label says: in the number of reads, and wherever the focus is but in a field or a list
-        // of its own (it opened the bottom bar's first button, the queue, which had the focus after login). A filter on
-        // the scene while this screen is in it; moving the focus to the button instead scrolled the screen away.
-        reads.setOnAction(e -> run.fire());
-        javafx.event.EventHandler<javafx.scene.input.KeyEvent> enter = e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && !e.isShortcutDown() && !run.isDisabled()
-                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)
-                    && !(e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>)) {
-                run.fire();
-                e.consume();
-            }
-        };
-        run.sceneProperty().addListener((o, was, now) -> {
-            if (was != null) was.removeEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, enter);
-            if (now != null) now.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, enter);
-        });
+        reads.setOnAction(e -> run.fire()); // Enter in the number of reads starts it
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(vm.progress());
         progress.setPrefWidth(120);
