@@ -24,7 +24,6 @@ import org.ticketwindow.idcheck.wire.ResultEnvelope;
 
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +44,6 @@ import java.util.Optional;
  * Runs inside the caller's transaction.
  */
 final class ResultApplier {
-    static final ZoneId CHINA = RailwayTime.ZONE;
-
     /** A record the central holds, with its registered user when it is a contact (L1 chooses by it). */
     private record Candidate(StoredRecord stored, IdentityRecord registeredUser) {}
 
@@ -219,7 +216,7 @@ final class ResultApplier {
     }
 
     private VerificationCase.Builder caseFor(Evidence e) {
-        VerificationCase.Builder b = VerificationCase.builder(e.counterKind(), e.caseKind(), LocalDate.ofInstant(e.recordedAt(), CHINA))
+        VerificationCase.Builder b = VerificationCase.builder(e.counterKind(), e.caseKind(), LocalDate.ofInstant(e.recordedAt(), RailwayTime.ZONE))
                 .policy(policy);
         for (DocumentEvidence d : e.documents()) b.document(d.role(), new Presented.AsRecorded(d));
         ExtraFactorCheck f = e.extraFactor();

@@ -1,11 +1,11 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.reader.sim.CardFixture;
 import org.ticketwindow.idcheck.validation.Problem;
 import org.ticketwindow.idcheck.validation.Problems;
@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Iterator;
 import java.util.Locale;
@@ -44,7 +43,6 @@ import java.util.Set;
  */
 public final class CaseFile {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId CHINA = RailwayTime.ZONE;
 
     public static final class CaseFileException extends Exception {
         CaseFileException(Problem problem) { super(problem.toString()); }
@@ -74,7 +72,7 @@ public final class CaseFile {
                 "countedContacts", "extraFactor", "clerkNameDecision", "childWithoutDocument", "comment"));
         CounterKind counter = enumOf(CounterKind.class, required(n, "counterKind").asText(), "counterKind");
         CaseKind kind = enumOf(CaseKind.class, required(n, "case").asText(), "case");
-        LocalDate today = n.has("today") ? date(n.get("today").asText(), "today") : LocalDate.now(CHINA);
+        LocalDate today = n.has("today") ? date(n.get("today").asText(), "today") : LocalDate.now(RailwayTime.ZONE);
         VerificationCase.Builder b = VerificationCase.builder(counter, kind, today);
         if (n.has("contactLimit")) b.policy(new Policy(integer(n.get("contactLimit"), "contactLimit")));
         if (n.has("documents")) {
@@ -138,7 +136,7 @@ public final class CaseFile {
         JsonNode pr = object(n.get("proof"), at + ".proof");
         String p = at + ".proof.";
         keys(pr, p, Set.of("proofId", "name", "idNumber", "issuedAt", "issuer"));
-        Instant issued = pr.has("issuedAt") ? Instant.ofEpochSecond(pr.get("issuedAt").asLong()) : today.atStartOfDay(CHINA).toInstant();
+        Instant issued = pr.has("issuedAt") ? Instant.ofEpochSecond(pr.get("issuedAt").asLong()) : today.atStartOfDay(RailwayTime.ZONE).toInstant();
         return new Presented.Proof(new ElectronicProof(pr.path("proofId").asText("case-file"),
                 new PersonName(required(pr, "name", p).asText()), IdNumber.of(required(pr, "idNumber", p).asText()),
                 issued, issued.plusSeconds(86_400), pr.path("issuer").asText("case-file")));

@@ -1,8 +1,8 @@
 package org.ticketwindow.idcheck.cli;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.CounterRuntime;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.reader.sim.FictionalPeople;
 import org.ticketwindow.idcheck.store.QueuedResult;
 import org.ticketwindow.idcheck.sync.Recorder;

@@ -1,11 +1,11 @@
 package org.ticketwindow.idcheck.etp;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.ticketwindow.idcheck.identity.ElectronicProof;
 import org.ticketwindow.idcheck.identity.IdNumber;
 import org.ticketwindow.idcheck.identity.IdNumberKind;
 import org.ticketwindow.idcheck.identity.PersonName;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -14,7 +14,6 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,6 @@ public final class EtpVerifier {
     public static final Duration DEFAULT_SKEW = Duration.ofSeconds(5);
     static final long VALIDITY_SECONDS = 86_400;
     static final long FRESHNESS_SECONDS = 60;
-    private static final ZoneId CHINA = RailwayTime.ZONE;
 
     private final TrustList trust;
     private final long skew;
@@ -64,7 +62,7 @@ public final class EtpVerifier {
         if (t - qrt > FRESHNESS_SECONDS + skew) return refuse(EtpRefusal.STALE_CODE, "code generated " + (t - qrt) + " s ago");
         if (qrt > t + skew) return refuse(EtpRefusal.STALE_CODE, "code generated " + (qrt - t) + " s ahead of now");
         IdNumber number = IdNumber.of(idn);
-        LocalDate today = LocalDate.ofInstant(now, CHINA);
+        LocalDate today = LocalDate.ofInstant(now, RailwayTime.ZONE);
         boolean numberOk = number.kind() == IdNumberKind.RESIDENT && number.refusingDefects(today).isEmpty();
         if (!numberOk) return refuse(EtpRefusal.INVALID_ID_NUMBER, "number fails GB 11643");
         if (name.isBlank()) return refuse(EtpRefusal.UNREADABLE, "empty name");

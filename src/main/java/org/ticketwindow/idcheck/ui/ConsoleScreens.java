@@ -8,6 +8,7 @@ import org.ticketwindow.idcheck.app.DiagnosticsBundle;
 import org.ticketwindow.idcheck.app.DiagnosticsBundleName;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.etp.TrustList;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
 import org.ticketwindow.idcheck.verify.VerificationRules;
@@ -89,7 +90,7 @@ final class ConsoleScreens {
                                                     Optional<org.ticketwindow.idcheck.reader.Calibration.Report> calibration) throws Exception {
                 var home = session.runtime().home();
                 var s = session.runtime().settings();
-                Path zip = DiagnosticsBundleName.in(home, s.counterId(), LocalDateTime.now(org.ticketwindow.idcheck.identity.RailwayTime.ZONE));
+                Path zip = DiagnosticsBundleName.in(home, s.counterId(), LocalDateTime.now(RailwayTime.ZONE));
                 Files.createDirectories(zip.getParent());
                 DiagnosticsBundle.write(new DiagnosticsBundle.Contents(home,
                         s.counterId(), s.counterKind().name(), session.training().isPresent(),

@@ -17,6 +17,7 @@ import javafx.stage.Stage;
 import org.ticketwindow.idcheck.app.AppHome;
 import org.ticketwindow.idcheck.app.ConsoleSession;
 import org.ticketwindow.idcheck.app.CounterSettings;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.store.Clerk;
@@ -402,7 +403,7 @@ final class ConsoleWindow {
 
     private void showStatus(QueueStatus q) {
         if (System.nanoTime() - noticeUntil < 0) return; // the clerk's notice first; the next refresh shows the state
-        StatusLine line = StatusLine.of(q, messages, org.ticketwindow.idcheck.identity.RailwayTime.ZONE);
+        StatusLine line = StatusLine.of(q, messages, RailwayTime.ZONE);
         statusLine.setText(line.text());
         statusLine.getStyleClass().remove("warning");
         if (line.warning()) statusLine.getStyleClass().add("warning");

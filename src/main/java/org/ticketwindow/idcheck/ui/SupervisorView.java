@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -14,6 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.store.Clerk;
 import org.ticketwindow.idcheck.store.ClerkRole;
 
@@ -134,7 +134,7 @@ final class SupervisorView {
         entries.setPlaceholder(new Label(messages.get("sup.auditNone")));
         entries.setPrefHeight(220);
         java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(org.ticketwindow.idcheck.identity.RailwayTime.ZONE);
+                .withZone(RailwayTime.ZONE);
         entries.setCellFactory(list -> {
             javafx.scene.control.ListCell<org.ticketwindow.idcheck.store.AuditTrail.Entry> cell = new javafx.scene.control.ListCell<>() {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {

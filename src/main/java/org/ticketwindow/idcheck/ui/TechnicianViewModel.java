@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.Masking;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.reader.Calibration;
 import org.ticketwindow.idcheck.reader.CardReader;
 import org.ticketwindow.idcheck.reader.HardwareProfile;
@@ -382,7 +383,7 @@ public final class TechnicianViewModel {
     }
 
     private void append(String line) {
-        log.add(LocalTime.now(org.ticketwindow.idcheck.identity.RailwayTime.ZONE).format(TIME) + "  " + line);
+        log.add(LocalTime.now(RailwayTime.ZONE).format(TIME) + "  " + line);
         if (log.size() > LOG_LINES) log.remove(0, log.size() - LOG_LINES);
     }
 }

@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import javafx.scene.control.Button;
@@ -10,6 +9,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.ticketwindow.idcheck.app.TrainingMode;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 
 import java.time.Clock;
 import java.time.LocalDate;

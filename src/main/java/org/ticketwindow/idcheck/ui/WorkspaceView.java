@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -25,6 +24,7 @@ import org.ticketwindow.idcheck.identity.CardChecks;
 import org.ticketwindow.idcheck.identity.CardData;
 import org.ticketwindow.idcheck.identity.CardDate;
 import org.ticketwindow.idcheck.identity.CardDefect;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.verify.ClerkNameDecision;
 import org.ticketwindow.idcheck.verify.DocumentType;

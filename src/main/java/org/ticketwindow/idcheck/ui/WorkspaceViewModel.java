@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import org.ticketwindow.idcheck.identity.RailwayTime;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,6 +11,7 @@ import javafx.collections.ObservableList;
 import org.ticketwindow.idcheck.etp.EtpVerdict;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.identity.CardData;
+import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.reader.ReadOutcome;
 import org.ticketwindow.idcheck.reader.ReaderEvent;
 import org.ticketwindow.idcheck.store.QueuedResult;
@@ -42,7 +42,6 @@ import org.ticketwindow.idcheck.wire.RecordBasis;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
@@ -61,7 +60,6 @@ import java.util.stream.Collectors;
  * and personal data is cleared from the screen as soon as the result is committed (PD3).
  */
 public final class WorkspaceViewModel {
-    private static final ZoneId CHINA = RailwayTime.ZONE;
     /** Which record a case decides: the central chooses the same way (RecordChoice). */
     private static final RecordChoice<FoundRecord> CHOICE = new RecordChoice<>(FoundRecord::record, FoundRecord::registeredUser);
 
@@ -282,7 +280,7 @@ public final class WorkspaceViewModel {
         switch (proofs.get().verify(text == null ? "" : text.strip(), clock.instant())) {
             case EtpVerdict.Accepted a -> {
                 // whose proof it is and how long it holds: the clerk compares the person and the times (E2)
-                java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(CHINA);
+                java.time.format.DateTimeFormatter at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(RailwayTime.ZONE);
                 show(proofMessage, () -> messages.get("proof.accepted") + "\n" + messages.get("proof.whose", a.proof().name().value(),
                         a.proof().idNumber().masked(), at.format(a.proof().issuedAt()), at.format(a.proof().validUntil())));
                 clearCase();
@@ -401,7 +399,7 @@ public final class WorkspaceViewModel {
     }
 
     private void decideNow() {
-        VerificationCase.Builder b = VerificationCase.builder(counterKind, caseKind.get(), LocalDate.now(clock.withZone(CHINA)));
+        VerificationCase.Builder b = VerificationCase.builder(counterKind, caseKind.get(), LocalDate.now(clock.withZone(RailwayTime.ZONE)));
         documents.forEach(b::document);
         b.policy(policy);
         if (found != null) {
