@@ -259,18 +259,10 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
 
     /** Scrolls the scroll pane holding {@code n} (if any) so that {@code n} is in its viewport, as a user would. */
     private static void scrollTo(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) {
-            if (p instanceof javafx.scene.control.ScrollPane sp && sp.getContent() != null) {
-                double content = sp.getContent().getLayoutBounds().getHeight();
-                double view = sp.getViewportBounds().getHeight();
-                if (content <= view) return;
-                Bounds inContent = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
-                double top = Math.max(0, Math.min(content - view, inContent.getMaxY() - view + 8));
-                sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * top / (content - view));
-                sp.layout();
-                return;
-            }
-        }
+        javafx.scene.control.ScrollPane sp = scrollPaneOf(n);
+        if (sp == null || sp.getContent() == null) return;
+        Views.scrollIntoView(sp, n); // the console's own scrolling to what has the focus
+        sp.layout();
     }
 
     /**
