@@ -55,6 +55,8 @@ final class WorkspaceView {
     private final Clock clock;
     private final TextField scanner = new TextField();
     private final TextField mrzField = new TextField();
+    /** The extra factor's value: once a factor there matches, the focus leaves it for the record button. */
+    private final TextField factorValue = new TextField();
     private final Map<CaseKind, Button> caseButtons = new EnumMap<>(CaseKind.class);
     /** The width the card column offers its cards (they wrap below each other when narrower). */
     private final javafx.beans.property.DoubleProperty cardsWidth = new javafx.beans.property.SimpleDoubleProperty(400);
@@ -505,7 +507,7 @@ final class WorkspaceView {
         // the extra factor checked and the decision ready: Enter records (the focus leaves the factor's emptied field)
         vm.canRecord().subscribe(can -> {
             Node focused = record.getScene() == null ? null : record.getScene().getFocusOwner();
-            if (can && focused != null && focused.getId() != null && focused.getId().equals("factor-value")) {
+            if (can && focused == factorValue) {
                 Platform.runLater(record::requestFocus);
             }
         });
@@ -601,7 +603,7 @@ final class WorkspaceView {
         };
         vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> fillChoices.run());
         fillChoices.run();
-        TextField value = new TextField();
+        TextField value = factorValue;
         value.setId("factor-value");
         value.setAccessibleText(messages.get("factor.value"));
         value.setPrefColumnCount(10);

@@ -296,6 +296,10 @@ class ConsoleUiTest extends ConsoleUiHarness {
         chooseCase(KeyCode.F10);
         fire("#tray-proof-fresh");
         waitForText("#verdict", "本窗口可办理：售票、改签、退票");
+        // E3: the proof's note and its decision say the same (they once disagreed: "和实名核验" / "不能用于身份核验")
+        assertThat(text("#verdict")).contains("实名制验证").contains("网站账户的身份信息核验仍须身份证原件");
+        assertThat(onFx(() -> robot.lookup(".hint").queryAll().stream().filter(n -> n instanceof Labeled)
+                .map(n -> ((Labeled) n).getText()).toList())).contains("电子临时乘车身份证明可代替身份证办理购票、改签、退票和实名制验证，不能用于网站账户的身份信息核验。");
         screenshot("workspace-proof-ok-zh");
     }
 

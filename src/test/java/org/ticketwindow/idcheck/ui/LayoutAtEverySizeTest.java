@@ -96,6 +96,10 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         // a foreign long name, the field the clerk compares, is never cut
         robot.type(KeyCode.ENTER);
         waitFor(() -> !text("#recorded").isEmpty());
+        // recorded, the card still on the reader: "take the card off the reader…" and the recorded line, whole
+        waitFor(() -> !text("#reader-next").isEmpty() && text("#verdict").isEmpty());
+        screenshot(shotName(width, height, language, scale, "recorded"));
+        assertNothingCutOff(name + " recorded", WORKSPACE_CONTROLS);
         training().sam().remove();
         waitFor(() -> vmReaderWaiting());
         robot.type(KeyCode.F3);
@@ -228,7 +232,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
     private void decisionWhole(List<String> out) {
         Node verdict = robot.lookup("#verdict").query();
         javafx.scene.control.ScrollPane sp = scrollPaneOf(verdict);
-        if (sp == null || !verdict.isVisible()) return;
+        if (sp == null || !verdict.isVisible() || ((Labeled) verdict).getText().isEmpty()) return; // nothing decided: nothing to read
         double content = sp.getContent().getLayoutBounds().getHeight();
         double shown = sp.getViewportBounds().getHeight();
         javafx.scene.control.ScrollPane comparison = scrollPaneOf(robot.lookup("#comparison").query());
