@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import javafx.scene.Node;
 import javafx.scene.control.ScrollPane;
 
 /**
@@ -11,8 +10,7 @@ import javafx.scene.control.ScrollPane;
  */
 final class TallAsContent extends ScrollPane {
 
-    TallAsContent(Node content) {
-        super(content);
+    TallAsContent() {
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
         getStyleClass().add("plain");
@@ -21,6 +19,7 @@ final class TallAsContent extends ScrollPane {
 
     @Override protected double computePrefHeight(double width) {
         double inner = getWidth() - snappedLeftInset() - snappedRightInset();
-        return getContent().prefHeight(inner > 0 ? inner : -1) + snappedTopInset() + snappedBottomInset();
+        double content = getContent() == null ? 0 : getContent().prefHeight(inner > 0 ? inner : -1);
+        return content + snappedTopInset() + snappedBottomInset();
     }
 }

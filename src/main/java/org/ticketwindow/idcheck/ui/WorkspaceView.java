@@ -60,6 +60,13 @@ final class WorkspaceView {
     private final Map<CaseKind, Button> caseButtons = new EnumMap<>(CaseKind.class);
     /** The width the card column offers its cards (they wrap below each other when narrower). */
     private final javafx.beans.property.DoubleProperty cardsWidth = new javafx.beans.property.SimpleDoubleProperty(400);
+    /** The decision: heading, verdict and the sentence for the passenger; below the comparison, or in the card column. */
+    private final VBox decision = new VBox(6);
+    /** The decision's place below the comparison. */
+    private final TallAsContent decisionBelowComparison = new TallAsContent();
+    /** The card column's documents, or its placeholder, or (no card shown) the decision. */
+    private final VBox cardArea = new VBox(10);
+    private final Label noCard = new Label();
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
                   Consumer<String> notice, Runnable syncNow, Clock clock) {
@@ -94,8 +101,30 @@ final class WorkspaceView {
         }
         cases.setPadding(new Insets(12, 16, 0, 16));
         // the card column and the comparison column share the width a larger screen adds (two cards side by side)
-        return Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
+        VBox body = Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
                 vm.recordedMessage(), "recorded");
+        for (javafx.beans.Observable o : List.of(vm.shownDocuments(), vm.verdict(), cardArea.visibleProperty())) {
+            o.addListener(x -> placeDecision());
+        }
+        placeDecision();
+        return body;
+    }
+
+    /**
+     * A decision reached with no document to show (a card refused as unreadable, D3) is read in the card column, wide
+     * and empty then, not squeezed below the comparison: at the largest text on a 768-line screen its sentence for the
+     * passenger needed a scroll there (decision 0017).
+     */
+    private void placeDecision() {
+        boolean noDocument = vm.shownDocuments().isEmpty();
+        boolean inCardColumn = cardArea.isVisible() && noDocument && !vm.verdict().get().isEmpty();
+        noCard.setVisible(noDocument && !inCardColumn);
+        noCard.setManaged(noCard.isVisible());
+        if (inCardColumn == (decision.getParent() == cardArea)) return;
+        decisionBelowComparison.setContent(null);
+        cardArea.getChildren().remove(decision);
+        if (inCardColumn) cardArea.getChildren().add(decision); else decisionBelowComparison.setContent(decision);
+        decisionBelowComparison.setVisible(!inCardColumn);
     }
 
     /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
@@ -219,12 +248,14 @@ final class WorkspaceView {
     // ---- centre: card, entry form or proof scanner ----
 
     private Node centrePanel() {
-        Label none = new Label(messages.get("card.none"));
+        noCard.setText(messages.get("card.none"));
         // cards side by side when the column is wide enough, one below the other when not: never cut off
         javafx.scene.layout.FlowPane cardsRow = new javafx.scene.layout.FlowPane(16, 16);
         cardsRow.setRowValignment(javafx.geometry.VPos.TOP);
-        VBox card = new VBox(10, none, cardsRow);
-        vm.shownDocuments().subscribe(() -> fillCards(cardsRow, none, vm.shownDocuments()));
+        VBox card = cardArea;
+        card.setId("card-area");
+        card.getChildren().setAll(noCard, cardsRow);
+        vm.shownDocuments().subscribe(() -> fillCards(cardsRow, vm.shownDocuments()));
         Node form = entryForm();
         Node proof = proofScanner();
         StackPane body = new StackPane(card, form, proof);
@@ -255,10 +286,8 @@ final class WorkspaceView {
     }
 
     /** One panel per card read, side by side in the two-document cases, each with its role, photo and every field. */
-    private void fillCards(javafx.scene.layout.FlowPane row, Label none, List<WorkspaceViewModel.ShownDocument> shown) {
+    private void fillCards(javafx.scene.layout.FlowPane row, List<WorkspaceViewModel.ShownDocument> shown) {
         row.getChildren().clear();
-        none.setVisible(shown.isEmpty());
-        none.setManaged(shown.isEmpty());
         boolean two = vm.caseKind().get().documentRoles().size() > 1;
         for (WorkspaceViewModel.ShownDocument d : shown) row.getChildren().add(documentPanel(d, two));
     }
@@ -483,7 +512,9 @@ final class WorkspaceView {
         table.setId("comparison");
         table.getStyleClass().add("comparison");
         vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
-        vm.shownDocuments().subscribe(() -> fillComparison(table, vm.comparison())); // the placeholder says whether a card was read
+        // the placeholder says whether a card was read (a refused card shows none, but is decided)
+        vm.shownDocuments().subscribe(() -> fillComparison(table, vm.comparison()));
+        vm.verdict().subscribe(v -> fillComparison(table, vm.comparison()));
         fillComparison(table, vm.comparison());
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
@@ -513,12 +544,13 @@ final class WorkspaceView {
         });
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // the decision and its buttons stay in view whatever the comparison's length; the comparison scrolls above them
-        VBox decision = new VBox(6, Views.heading(messages, "decision.heading"), verdict, passenger);
+        decision.getChildren().setAll(Views.heading(messages, "decision.heading"), verdict, passenger);
         decision.getStyleClass().add("decision");
         // the decision is read at a glance, whole (the comparison above gives way first); at large text on a low screen
         // it scrolls too, rather than pushing the buttons off the window
-        ScrollPane decisionScroll = new TallAsContent(decision);
-        VBox box = new VBox(10, scroll, decisionScroll, new javafx.scene.layout.FlowPane(12, 8, record, cancel));
+        decisionBelowComparison.setContent(decision);
+        decisionBelowComparison.managedProperty().bind(decisionBelowComparison.visibleProperty());
+        VBox box = new VBox(10, scroll, decisionBelowComparison, new javafx.scene.layout.FlowPane(12, 8, record, cancel));
         box.getStyleClass().add("panel");
         box.setPrefWidth(350);
         box.setMinWidth(320);
@@ -534,7 +566,8 @@ final class WorkspaceView {
         g.getColumnConstraints().setAll(column(false), column(true));
         if (rows.isEmpty()) {
             // before a card: where the comparison will appear; after one (already verified, a refusal): that there is none
-            g.add(wrapped(messages.get(vm.shownDocuments().isEmpty() ? "compare.empty" : "compare.none"), "hint"), 0, 0, 2, 1);
+            boolean before = vm.shownDocuments().isEmpty() && vm.verdict().get().isEmpty();
+            g.add(wrapped(messages.get(before ? "compare.empty" : "compare.none"), "hint"), 0, 0, 2, 1);
             return;
         }
         int r = 0;

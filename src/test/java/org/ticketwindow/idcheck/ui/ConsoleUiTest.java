@@ -89,9 +89,28 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#verdict", "D3");
         assertThat(text("#reader-state")).isEqualTo("证件不予受理");
         assertThat(text("#passenger")).contains("请告知旅客：");
+        // no card to show: the decision is read in the card column, and the comparison says there is none
+        assertThat(onFx(() -> inCardColumn(robot.lookup("#verdict").query())))
+                .as("the decision in the card column").isTrue();
+        assertThat(onFx(() -> robot.lookup(".hint").queryAll().stream().filter(n -> n instanceof Labeled && n.isVisible())
+                .map(n -> ((Labeled) n).getText()).toList())).contains("（此情形不作逐项比对）").doesNotContain("（读卡后显示比对结果）");
+        assertThat(onFx(() -> robot.lookup("（尚未读卡）").tryQuery().map(Node::isVisible).orElse(false)))
+                .as("not \"no card read yet\" beside a refused card").isFalse();
         screenshot("workspace-unreadable-zh");
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录：不予办理");
+        // the next passenger's card is shown in the card column again, the decision below the comparison
+        training().sam().remove();
+        waitForText("#reader-state", "等待证件");
+        place("ordinary");
+        waitForText("#verdict", "核验通过");
+        assertThat(onFx(() -> !inCardColumn(robot.lookup("#verdict").query())))
+                .as("the decision back below the comparison").isTrue();
+    }
+
+    private static boolean inCardColumn(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) if ("card-area".equals(p.getId())) return true;
+        return false;
     }
 
     @Test @org.junit.jupiter.api.DisplayName("V2 by keyboard alone: the extra factor's field is in view when it takes the focus, and once the factor matches Enter records")

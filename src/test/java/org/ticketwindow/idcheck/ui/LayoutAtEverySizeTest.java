@@ -122,6 +122,11 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         waitFor(() -> !text("#passenger").isEmpty());
         screenshot(shotName(width, height, language, scale, "refusal"));
         assertNothingCutOff(name + " refusal", WORKSPACE_CONTROLS);
+        // with no card to show, the decision is read in the card column: whole, at every setting, the largest text too
+        assertThat(onFx(() -> {
+            javafx.scene.control.ScrollPane sp = scrollPaneOf(robot.lookup("#passenger").query());
+            return sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+        })).as(name + " refusal: px of the decision below its area").isLessThanOrEqualTo(1.0);
     }
 
     @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
