@@ -535,11 +535,18 @@ final class WorkspaceView {
         // it asks for little and takes what the decision leaves: when the column is short the comparison scrolls first
         scroll.setPrefViewportHeight(60);
         Views.followFocus(scroll); // the extra factor's field, given the focus, is in view
-        // the extra factor checked and the decision ready: Enter records (the focus leaves the factor's emptied field)
+        // the focus ring shows what Enter does: a decision ready to record takes it (from the extra factor's emptied
+        // field too, not from a field the clerk types in); once recorded or dropped it goes back to the chosen case,
+        // not to 取消 (the next enabled button) as if cancelling were the next step
         vm.canRecord().subscribe(can -> {
             Node focused = record.getScene() == null ? null : record.getScene().getFocusOwner();
-            if (can && focused == factorValue) {
+            boolean typing = focused != factorValue && (focused instanceof javafx.scene.control.TextInputControl
+                    || focused instanceof javafx.scene.control.ComboBoxBase<?>);
+            if (can && !typing) {
                 Platform.runLater(record::requestFocus);
+            } else if (!can && (focused == record || focused == cancel)) {
+                Button chosen = caseButtons.get(vm.caseKind().get());
+                if (chosen != null && !chosen.isDisabled()) Platform.runLater(chosen::requestFocus);
             }
         });
         VBox.setVgrow(scroll, Priority.ALWAYS);

@@ -97,8 +97,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(onFx(() -> robot.lookup("（尚未读卡）").tryQuery().map(Node::isVisible).orElse(false)))
                 .as("not \"no card read yet\" beside a refused card").isFalse();
         screenshot("workspace-unreadable-zh");
+        // the focus ring shows what Enter does: record; once recorded, the chosen case (not 取消)
+        waitFor(() -> onFx(() -> robot.lookup("#record").query().isFocused()));
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录：不予办理");
+        waitFor(() -> onFx(() -> robot.lookup("#case-ON_SITE").query().isFocused()));
         // the next passenger's card is shown in the card column again, the decision below the comparison
         training().sam().remove();
         waitForText("#reader-state", "等待证件");
