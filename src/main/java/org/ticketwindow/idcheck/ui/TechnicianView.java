@@ -228,6 +228,11 @@ final class TechnicianView {
             int i = 0;
             for (double v : r.stageMeansMs().values()) s.getData().add(new XYChart.Data<>(names.get(i++), v));
             stages.getData().add(s);
+            if (r.noTestCard()) { // nothing was measured: no "0.0 %" beside "not counted"
+                summary.setText(messages.get("tech.summaryNoTestCard"));
+                codes.setText("");
+                return;
+            }
             summary.setText(messages.get("tech.summary", r.reads(), String.format("%.1f", r.successRate() * 100),
                     String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()), r.elapsed().toMillis() / 1000.0)
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));

@@ -366,6 +366,16 @@ class ConsoleUiTest extends ConsoleUiHarness {
             String calibration = new String(z.getInputStream(z.getEntry("calibration.json")).readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(calibration).contains("\"reads\" : 10"); // the last calibration's
         }
+        // no test card on the reader: nothing measured, and the summary gives no rate (it said "成功率 0.0%")
+        training().sam().remove();
+        robot.interact(() -> {
+            ((TextInputControl) robot.lookup("#tech-reads").query()).setText("5");
+            robot.lookup("#tech-reads").query().requestFocus();
+        });
+        robot.type(KeyCode.ENTER);
+        waitForText("#tech-message", "读卡器上没有测试卡");
+        waitForText("#tech-summary", "未测量");
+        assertThat(text("#tech-summary")).doesNotContain("成功率 0").doesNotContain("%");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("D3 a running calibration stops with its Stop button (N of 300); leaving asks first, and the workspace reads only after it has stopped")
