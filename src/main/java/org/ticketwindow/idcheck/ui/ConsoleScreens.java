@@ -67,6 +67,18 @@ final class ConsoleScreens {
     private org.ticketwindow.idcheck.reader.Calibration.Report lastCalibration;
 
     /** The technician screen's view model; the window opens it once shown and closes it when leaving. */
+    /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
+    static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos) throws Exception {
+        var problem = photos.check().get();
+        if (problem.isEmpty()) return messages.get("tech.photoOk", messages.of(photos.describe()));
+        // none configured: what to do, in the technician's language (the detail was the profile's key, in English)
+        if (problem.get().problem() == org.ticketwindow.idcheck.photo.PhotoProblem.NOT_CONFIGURED) {
+            return messages.get("tech.photoNotConfigured");
+        }
+        return messages.get("tech.photoBad", messages.of(photos.describe()), messages.of(problem.get().problem()),
+                problem.get().technician());
+    }
+
     TechnicianViewModel technician(Messages messages) {
         return new TechnicianViewModel(new TechnicianViewModel.Host() {
             @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
@@ -77,12 +89,7 @@ final class ConsoleScreens {
             @Override public List<String> readersFound() throws Exception {
                 return session.readersFound().stream().map(messages::of).toList();
             }
-            @Override public String photoDecoder() throws Exception {
-                var problem = session.photos().check().get();
-                return problem.isEmpty() ? messages.get("tech.photoOk", messages.of(session.photos().describe()))
-                        : messages.get("tech.photoBad", messages.of(session.photos().describe()),
-                        messages.of(problem.get().problem()), problem.get().technician());
-            }
+            @Override public String photoDecoder() throws Exception { return photoDecoderLine(messages, session.photos()); }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, Map<String, Object> values) throws Exception {
                 return session.saveTuning(id, values);
             }

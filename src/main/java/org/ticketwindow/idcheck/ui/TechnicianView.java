@@ -127,6 +127,7 @@ final class TechnicianView {
         Label photo = Views.styled("", "hint");
         photo.setId("tech-photo");
         photo.setWrapText(true);
+        photo.setMinHeight(Region.USE_PREF_SIZE); // what to do when none is configured is three lines at large text
         photo.textProperty().bind(vm.photoDecoder());
         Button check = Views.button(messages.get("tech.samCheck"), vm::checkSam);
         check.disableProperty().bind(vm.calibrating());

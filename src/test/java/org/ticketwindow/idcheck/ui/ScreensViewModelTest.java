@@ -167,12 +167,15 @@ class ScreensViewModelTest {
     void theTechnicianSeesThePhotoDecoder() {
         TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> {
             try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
-                var problem = photos.check().join();
-                return zh.get("tech.photoBad", Texts.chinese().of(photos.describe()), Texts.chinese().of(problem.orElseThrow().problem()), problem.orElseThrow().technician());
+                return ConsoleScreens.photoDecoderLine(zh, photos);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         }), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         vm.open();
-        assertThat(vm.photoDecoder().get()).startsWith("照片解码器：").contains("未配置照片解码器");
+        // none configured: what to do, in Chinese (it showed "the hardware profile has photoDecoder: none")
+        assertThat(vm.photoDecoder().get()).startsWith("照片解码器：未配置").contains("设置 photoDecoder")
+                .doesNotContain("the hardware profile");
     }
 
     @Test void theSoundCuesAreWellFormedWaves() {
