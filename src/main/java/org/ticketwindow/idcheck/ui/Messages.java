@@ -34,6 +34,15 @@ public final class Messages {
     /** A line a store column holds (the queue's last error, the central's answer), in the clerk's language. */
     public String stored(String line) { return texts.ofStored(line); }
 
+    /**
+     * An audit entry's actor or subject: a clerk id, a result id or a file as stored; the few words the console itself
+     * writes there ({@code login}, {@code system}, {@code results}) in the clerk's language.
+     */
+    public String auditWord(String stored) {
+        String key = "audit.word." + stored;
+        return texts.has(key) ? texts.get(key) : stored;
+    }
+
     /** An enum constant's text in the clerk's language ({@code CaseKind.ON_SITE}…). */
     public String of(Enum<?> constant) { return texts.of(constant); }
 }

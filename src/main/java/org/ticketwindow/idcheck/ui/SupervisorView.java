@@ -133,14 +133,11 @@ final class SupervisorView {
         entries.setId("audit-entries");
         entries.setPlaceholder(new Label(messages.get("sup.auditNone")));
         entries.setPrefHeight(220);
-        java.time.format.DateTimeFormatter when = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .withZone(RailwayTime.ZONE);
         entries.setCellFactory(list -> {
             javafx.scene.control.ListCell<org.ticketwindow.idcheck.store.AuditTrail.Entry> cell = new javafx.scene.control.ListCell<>() {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {
                     super.updateItem(e, empty);
-                    setText(empty || e == null ? "" : messages.get("sup.auditEntry", e.seq(), when.format(e.at()), messages.of(e.kind()),
-                            e.actor(), e.subject(), messages.stored(e.detail())));
+                    setText(empty || e == null ? "" : vm.line(e));
                 }
             };
             cell.setWrapText(true);

@@ -184,6 +184,15 @@ public final class SupervisorViewModel {
     /** Only entries whose clerk, subject or detail contains this text. */
     public StringProperty entryText() { return entryText; }
 
+    private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(org.ticketwindow.idcheck.identity.RailwayTime.ZONE);
+
+    /** One entry as the supervisor reads it: number, Beijing time, kind, who, on what, and the detail, in their language. */
+    public String line(AuditTrail.Entry e) {
+        return messages.get("sup.auditEntry", e.seq(), WHEN.format(e.at()), messages.of(e.kind()),
+                messages.auditWord(e.actor()), messages.auditWord(e.subject()), messages.stored(e.detail()));
+    }
+
     /** Reads the entries again with the filter as it is now (off the UI thread). */
     public void showEntries() {
         var kind = entryKind.get();

@@ -202,6 +202,8 @@ class ScreensViewModelTest {
         vm.entryKind().set(org.ticketwindow.idcheck.store.AuditKind.LOGIN_FAILED);
         vm.showEntries();
         assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::actor).containsExactly("1001");
+        // the console's own word for what was acted on reads in the supervisor's language (it showed "login")
+        assertThat(vm.line(vm.entries().getFirst())).contains("登录失败　1001　登录　").doesNotContain("login");
         vm.entryKind().set(null);
         vm.entryText().set("contact-limit");
         vm.showEntries();
