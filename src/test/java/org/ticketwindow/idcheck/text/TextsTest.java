@@ -61,6 +61,16 @@ class TextsTest {
     }
 
     @Test
+    @DisplayName("the person at the counter is 旅客 in every Chinese text (the railway's word; 乘客 had crept into six)")
+    void oneWordForThePassenger() {
+        for (String b : Texts.BUNDLES) {
+            Properties zh = load(b, "");
+            assertThat(zh.stringPropertyNames().stream().filter(k -> zh.getProperty(k).contains("乘客")).sorted().toList())
+                    .as(b).isEmpty();
+        }
+    }
+
+    @Test
     @DisplayName("every enum with texts has one for each constant (so a new constant cannot go untranslated)")
     void enums() {
         Set<String> keys = keys("");
