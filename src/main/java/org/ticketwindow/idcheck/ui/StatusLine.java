@@ -10,7 +10,11 @@ import java.time.format.DateTimeFormatter;
  * sync and the last error; a warning when results wait too long, some are parked, or the last attempt failed.
  */
 public record StatusLine(String text, boolean warning) {
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    /**
+     * The last sync's time, with RATIO (∶, U+2236) for the colons: the line wraps at large text, and a line break is
+     * allowed after ':' ("17:42:" / "57"), not around '∶' (JavaFX breaks lines with java.text.BreakIterator).
+     */
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH'\u2236'mm'\u2236'ss");
 
     public static StatusLine of(QueueStatus q, Messages m, ZoneId zone) {
         String oldest = q.queued() == 0 ? m.get("status.none") : m.get("status.minutes", q.oldestQueuedAgeSeconds() / 60);
