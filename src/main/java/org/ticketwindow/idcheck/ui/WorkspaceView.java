@@ -67,6 +67,7 @@ final class WorkspaceView {
     /** The card column's documents, or its placeholder, or (no card shown) the decision. */
     private final VBox cardArea = new VBox(10);
     private final Label noCard = new Label();
+    private ComparisonTable comparisonTable;
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
                   Consumer<String> notice, Runnable syncNow, Clock clock) {
@@ -508,7 +509,8 @@ final class WorkspaceView {
         Label note = new Label();
         note.setId("records-note");
         note.textProperty().bind(vm.recordsNote());
-        GridPane table = new GridPane(10, 4);
+        ComparisonTable table = new ComparisonTable(() -> fillComparisonAgain());
+        comparisonTable = table;
         table.setId("comparison");
         table.getStyleClass().add("comparison");
         vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
@@ -568,7 +570,9 @@ final class WorkspaceView {
      * The comparison, field by field: whose document and which field with the result, then both values one below the
      * other (证件上 / 网上登记: an 18-digit number is never broken, at any width), then why it differs, whole.
      */
-    private void fillComparison(GridPane g, List<WorkspaceViewModel.Row> rows) {
+    private void fillComparisonAgain() { fillComparison(comparisonTable, vm.comparison()); }
+
+    private void fillComparison(ComparisonTable g, List<WorkspaceViewModel.Row> rows) {
         g.getChildren().clear();
         g.getColumnConstraints().setAll(column(false), column(true));
         if (rows.isEmpty()) {
@@ -591,10 +595,15 @@ final class WorkspaceView {
             javafx.scene.layout.FlowPane head = new javafx.scene.layout.FlowPane(12, 2, field, result); // the result wraps below when narrow
             if (r > 0) head.setPadding(new Insets(6, 0, 0, 0));
             g.add(head, 0, r++, 2, 1);
-            g.add(header("compare.onDocument"), 0, r);
-            g.add(wrapped(row.onDocument(), "compare-value"), 1, r++);
-            g.add(header("compare.onRecord"), 0, r);
-            g.add(wrapped(row.onRecord(), "compare-value"), 1, r++);
+            for (String[] side : List.of(new String[]{"compare.onDocument", row.onDocument()}, new String[]{"compare.onRecord", row.onRecord()})) {
+                if (g.below()) { // a number too wide to sit beside its header: below it, whole
+                    g.add(header(side[0]), 0, r++, 2, 1);
+                    g.add(wrapped(side[1], ComparisonTable.VALUE), 0, r++, 2, 1);
+                } else {
+                    g.add(header(side[0]), 0, r);
+                    g.add(wrapped(side[1], ComparisonTable.VALUE), 1, r++);
+                }
+            }
             String why = (row.rules().isEmpty() ? "" : row.rules() + " ") + row.hint();
             if (!why.isBlank()) g.add(wrapped(why, row.kind() == FieldComparison.Result.DIFFERENT ? "compare-why-different" : "compare-why"), 0, r++, 2, 1);
         }
@@ -609,7 +618,7 @@ final class WorkspaceView {
     }
 
     private Label header(String key) {
-        Label l = Views.styled(messages.get(key), "compare-header");
+        Label l = Views.styled(messages.get(key), ComparisonTable.HEADER);
         l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }

@@ -87,6 +87,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         String name = shotName(width, height, language, scale, "proxy");
         screenshot(name);
         assertNothingCutOff(name, WORKSPACE_CONTROLS);
+        assertThat(onFx(LayoutAtEverySizeTest::brokenValues)).as(name + ": compared values broken across lines").isEmpty();
         if (width >= 1366 && scale == 1.0) { // where the screen has the width, the two documents sit side by side
             assertThat(onFx(() -> {
                 Bounds a = bounds("#document-PROXY"), b = bounds("#document-PRINCIPAL");
@@ -114,6 +115,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         }
         screenshot(shotName(width, height, language, scale, "long-name"));
         assertNothingCutOff(name + " long name", WORKSPACE_CONTROLS);
+        assertThat(onFx(LayoutAtEverySizeTest::brokenValues)).as(name + " long name: compared values broken across lines").isEmpty();
         // a refusal's sentence for the passenger (D3, the longest) is read whole, without scrolling
         robot.type(KeyCode.ESCAPE);
         training().sam().remove();
@@ -246,6 +248,22 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             out.add("the decision shows " + Math.round(shown) + " px of its " + Math.round(content) + " px while the comparison"
                     + " keeps " + Math.round(room) + " px it could give: \"" + text("#passenger") + "\"");
         }
+    }
+
+    /**
+     * The comparison's values of one word (an ID number, a date) that wrap onto a second line: the clerk reads an
+     * 18-digit number digit by digit against the website's, and "91182619900715022" / "5" misleads.
+     */
+    private static List<String> brokenValues() {
+        List<String> out = new ArrayList<>();
+        for (Node n : window().getScene().getRoot().lookupAll(".compare-value")) {
+            if (n instanceof Labeled l && n.isVisible() && l.getText() != null && !l.getText().isBlank() && !l.getText().matches(".*\\s.*")
+                    && l.getHeight() > 1.5 * l.prefHeight(Double.MAX_VALUE)) {
+                out.add("\"" + l.getText().replaceAll("\\d(?=\\d{4})", "*") + "\" shown on " + Math.round(l.getHeight()) + " px, one line is "
+                        + Math.round(l.prefHeight(Double.MAX_VALUE)) + " px, at " + Math.round(l.getWidth()) + " px wide");
+            }
+        }
+        return out;
     }
 
     private static javafx.scene.control.ScrollPane scrollPaneOf(Node n) {

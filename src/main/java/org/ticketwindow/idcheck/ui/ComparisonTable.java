@@ -1,0 +1,46 @@
+package org.ticketwindow.idcheck.ui;
+
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+
+/**
+ * The comparison's table: each field's two values beside their headers (证件上 / 网上登记), the values wrapping to the
+ * column. A value of one word (an ID number, a date) is never broken: the clerk reads an 18-digit number digit by digit
+ * against the website's, and "91182619900715022" over "5" misleads. Where the widest such value does not fit beside the
+ * headers (English at 1280 px, any language at the largest text), every value goes below its header instead; the
+ * choice depends on the width alone, so it does not flip back and forth.
+ */
+final class ComparisonTable extends GridPane {
+    static final String HEADER = "compare-header";
+    static final String VALUE = "compare-value";
+    private final Runnable refill;
+    private boolean below;
+
+    ComparisonTable(Runnable refill) {
+        super(10, 4);
+        this.refill = refill;
+    }
+
+    /** Whether each value is shown below its header rather than beside it. */
+    boolean below() { return below; }
+
+    @Override protected void layoutChildren() {
+        super.layoutChildren();
+        double header = 0, word = 0;
+        for (Node n : getChildren()) {
+            if (!(n instanceof Label l) || l.getText() == null) continue;
+            if (l.getStyleClass().contains(HEADER)) header = Math.max(header, l.prefWidth(-1));
+            if (l.getStyleClass().contains(VALUE) && !l.getText().isBlank() && l.getText().chars().noneMatch(Character::isWhitespace)) {
+                word = Math.max(word, l.prefWidth(-1));
+            }
+        }
+        if (word == 0) return; // nothing to keep whole (before a card): the rows stay as they are
+        boolean fits = getWidth() - snappedLeftInset() - snappedRightInset() >= header + getHgap() + word;
+        if (fits == below) {
+            below = !fits;
+            Platform.runLater(refill); // not while laying out: the rows are rebuilt at the next pulse
+        }
+    }
+}
