@@ -5,6 +5,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
 
+import java.util.function.Consumer;
+
 /**
  * The comparison's table: each field's two values beside their headers (证件上 / 网上登记), the values wrapping to the
  * column. A value of one word (an ID number, a date) is never broken: the clerk reads an 18-digit number digit by digit
@@ -15,10 +17,11 @@ import javafx.scene.layout.GridPane;
 final class ComparisonTable extends GridPane {
     static final String HEADER = "compare-header";
     static final String VALUE = "compare-value";
-    private final Runnable refill;
+    private final Consumer<ComparisonTable> refill;
     private boolean below;
 
-    ComparisonTable(Runnable refill) {
+    /** {@code refill} builds the rows again, reading {@link #below()}. */
+    ComparisonTable(Consumer<ComparisonTable> refill) {
         super(10, 4);
         this.refill = refill;
     }
@@ -40,7 +43,7 @@ final class ComparisonTable extends GridPane {
         boolean fits = getWidth() - snappedLeftInset() - snappedRightInset() >= header + getHgap() + word;
         if (fits == below) {
             below = !fits;
-            Platform.runLater(refill); // not while laying out: the rows are rebuilt at the next pulse
+            Platform.runLater(() -> refill.accept(this)); // not while laying out: the rows are rebuilt at the next pulse
         }
     }
 }

@@ -66,7 +66,6 @@ final class ConsoleScreens {
     /** The last calibration of this session (the technician screen's view model is made anew each time it opens). */
     private org.ticketwindow.idcheck.reader.Calibration.Report lastCalibration;
 
-    /** The technician screen's view model; the window opens it once shown and closes it when leaving. */
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
     static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos) throws Exception {
         var problem = photos.check().get();
@@ -79,6 +78,7 @@ final class ConsoleScreens {
                 problem.get().technician());
     }
 
+    /** The technician screen's view model; the window opens it once shown and closes it when leaving. */
     TechnicianViewModel technician(Messages messages) {
         return new TechnicianViewModel(new TechnicianViewModel.Host() {
             @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }

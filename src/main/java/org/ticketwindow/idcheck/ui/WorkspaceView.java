@@ -67,7 +67,6 @@ final class WorkspaceView {
     /** The card column's documents, or its placeholder, or (no card shown) the decision. */
     private final VBox cardArea = new VBox(10);
     private final Label noCard = new Label();
-    private ComparisonTable comparisonTable;
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
                   Consumer<String> notice, Runnable syncNow, Clock clock) {
@@ -509,8 +508,7 @@ final class WorkspaceView {
         Label note = new Label();
         note.setId("records-note");
         note.textProperty().bind(vm.recordsNote());
-        ComparisonTable table = new ComparisonTable(() -> fillComparisonAgain());
-        comparisonTable = table;
+        ComparisonTable table = new ComparisonTable(t -> fillComparison(t, vm.comparison()));
         table.setId("comparison");
         table.getStyleClass().add("comparison");
         vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
@@ -568,10 +566,9 @@ final class WorkspaceView {
 
     /**
      * The comparison, field by field: whose document and which field with the result, then both values one below the
-     * other (证件上 / 网上登记: an 18-digit number is never broken, at any width), then why it differs, whole.
+     * other (证件上 / 网上登记), each beside its header or, where an ID number would not fit there, below it (never
+     * broken: {@link ComparisonTable}), then why it differs, whole.
      */
-    private void fillComparisonAgain() { fillComparison(comparisonTable, vm.comparison()); }
-
     private void fillComparison(ComparisonTable g, List<WorkspaceViewModel.Row> rows) {
         g.getChildren().clear();
         g.getColumnConstraints().setAll(column(false), column(true));
