@@ -11,10 +11,11 @@ import java.time.format.DateTimeFormatter;
  */
 public record StatusLine(String text, boolean warning) {
     /**
-     * The last sync's time, with RATIO (∶, U+2236) for the colons: the line wraps at large text, and a line break is
-     * allowed after ':' ("17:42:" / "57"), not around '∶' (JavaFX breaks lines with java.text.BreakIterator).
+     * The last sync's time, a ZERO WIDTH NO-BREAK SPACE (U+FEFF, not drawn) after each colon: the line wraps at large
+     * text, and java.text.BreakIterator (which JavaFX wraps lines with) allows a break after ':' ("17:42:" / "57"), not
+     * before U+FEFF. RATIO (∶) also held, but the Chinese font draws it full width ("17 ∶ 42 ∶ 57").
      */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH'\u2236'mm'\u2236'ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:'\uFEFF'mm:'\uFEFF'ss");
 
     public static StatusLine of(QueueStatus q, Messages m, ZoneId zone) {
         String oldest = q.queued() == 0 ? m.get("status.none") : m.get("status.minutes", q.oldestQueuedAgeSeconds() / 60);

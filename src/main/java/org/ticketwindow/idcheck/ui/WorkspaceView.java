@@ -512,9 +512,7 @@ final class WorkspaceView {
         table.setId("comparison");
         table.getStyleClass().add("comparison");
         vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
-        // the placeholder says whether a card was read (a refused card shows none, but is decided)
-        vm.shownDocuments().subscribe(() -> fillComparison(table, vm.comparison()));
-        vm.verdict().subscribe(v -> fillComparison(table, vm.comparison()));
+        vm.verdict().subscribe(v -> fillComparison(table, vm.comparison())); // the placeholder says whether it is decided
         fillComparison(table, vm.comparison());
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
@@ -573,8 +571,9 @@ final class WorkspaceView {
         g.getChildren().clear();
         g.getColumnConstraints().setAll(column(false), column(true));
         if (rows.isEmpty()) {
-            // before a card: where the comparison will appear; after one (already verified, a refusal): that there is none
-            boolean before = vm.shownDocuments().isEmpty() && vm.verdict().get().isEmpty();
+            // not decided yet (no card, or the first of two): where the comparison will appear; decided without one
+            // (already verified, a refusal): that there is none
+            boolean before = vm.verdict().get().isEmpty();
             g.add(wrapped(messages.get(before ? "compare.empty" : "compare.none"), "hint"), 0, 0, 2, 1);
             return;
         }

@@ -613,7 +613,9 @@ public final class WorkspaceViewModel {
         List<DocumentRole> roles = caseKind.get().documentRoles();
         if (roles.size() == 1 || decision.get() != null) return messages.get("reader.placeCard");
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(roles.getFirst());
-        return messages.get("reader.placeFor", messages.of(next));
+        // "take the previous card away" only while it is still on the reader (not for the first, nor once it is off)
+        boolean previousOnReader = !documents.isEmpty() && readerState.get() == ReaderState.READ;
+        return messages.get(previousOnReader ? "reader.swapFor" : "reader.placeFor", messages.of(next));
     }
 
     /** The fault in the clerk's words with its code beside it: "读卡器无响应（超时）（TIMEOUT 0x…）：detail". */

@@ -64,7 +64,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         place("ordinary");
         waitFor(() -> !text("#verdict").isEmpty());
         assertThat(onFx(() -> robot.lookup(".hint").queryAll().stream().filter(n -> n instanceof Labeled)
-                .map(n -> ((Labeled) n).getText()).toList())).contains("（此情形不作逐项比对）").doesNotContain("（读卡后显示比对结果）");
+                .map(n -> ((Labeled) n).getText()).toList())).contains("（此情形不作逐项比对）").doesNotContain("（证件读完后显示比对结果）");
     }
 
     @Test @org.junit.jupiter.api.DisplayName("N5 a full stop for the middle dot fails, with one sentence for the passenger") void aFullStopForTheMiddleDotFailsWithTheHint() throws Exception {
@@ -93,7 +93,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(onFx(() -> inCardColumn(robot.lookup("#verdict").query())))
                 .as("the decision in the card column").isTrue();
         assertThat(onFx(() -> robot.lookup(".hint").queryAll().stream().filter(n -> n instanceof Labeled && n.isVisible())
-                .map(n -> ((Labeled) n).getText()).toList())).contains("（此情形不作逐项比对）").doesNotContain("（读卡后显示比对结果）");
+                .map(n -> ((Labeled) n).getText()).toList())).contains("（此情形不作逐项比对）").doesNotContain("（证件读完后显示比对结果）");
         assertThat(onFx(() -> robot.lookup("（尚未读卡）").tryQuery().map(Node::isVisible).orElse(false)))
                 .as("not \"no card read yet\" beside a refused card").isFalse();
         screenshot("workspace-unreadable-zh");
@@ -153,7 +153,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#step", "第 2/2 步：委托人证件");
         training().sam().remove();
         waitForText("#reader-state", "等待证件");
-        assertThat(text("#reader-next")).isEqualTo("请取走上一张证件，放置委托人证件");
+        assertThat(text("#reader-next")).isEqualTo("请放置委托人证件");
         place("ordinary-female");
         waitForText("#verdict", "核验通过");
         // both documents side by side, each with its role and photo (issue 17)

@@ -98,12 +98,14 @@ class WorkspaceCasesTest {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.PROXY);
         assertThat(vm.step().get()).isEqualTo("第 1/2 步：代办人证件");
+        assertThat(vm.readerMessage().get()).as("no previous card to take away").isEqualTo("请放置代办人证件");
         place(vm, "ordinary");
         assertThat(vm.decision().get()).as("one card is not enough").isNull();
+        assertThat(vm.readerMessage().get()).as("the proxy's card still on the reader").isEqualTo("请取走上一张证件，放置委托人证件");
         assertThat(vm.step().get()).isEqualTo("第 2/2 步：委托人证件");
         assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(true, false);
         remove(vm); // the clerk swaps the cards: the proxy's stays in its slot
-        assertThat(vm.readerMessage().get()).isEqualTo("请取走上一张证件，放置委托人证件");
+        assertThat(vm.readerMessage().get()).isEqualTo("请放置委托人证件");
         assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(true, false);
 
         place(vm, "ordinary-female");
