@@ -555,10 +555,13 @@ final class WorkspaceView {
         // it scrolls too, rather than pushing the buttons off the window
         decisionBelowComparison.setContent(decision);
         decisionBelowComparison.managedProperty().bind(decisionBelowComparison.visibleProperty());
-        VBox box = new VBox(10, scroll, decisionBelowComparison, new javafx.scene.layout.FlowPane(12, 8, record, cancel));
+        // at least as wide as the record button (the buttons' row asks for its widest button: "Confirm and record
+        // (Enter)" at the largest text ran past the panel's edge), and never below 320
+        VBox box = new VBox(10, scroll, decisionBelowComparison, new javafx.scene.layout.FlowPane(12, 8, record, cancel)) {
+            @Override protected double computeMinWidth(double height) { return Math.max(320, super.computeMinWidth(height)); }
+        };
         box.getStyleClass().add("panel");
         box.setPrefWidth(350);
-        box.setMinWidth(320);
         return box;
     }
 

@@ -207,6 +207,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             if (System.getProperty("debug.layout") != null) dump(scene.getRoot(), 0);
             for (String id : reachable) insideTheWindow(id, out);
             if (robot.lookup("#verdict").tryQuery().isPresent()) decisionWhole(out);
+            for (String id : reachable) insideItsPanel(id, out);
             return out;
         });
         for (String id : scrolledTo) {
@@ -264,6 +265,22 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             }
         }
         return out;
+    }
+
+    /** A control inside a panel (a bordered column) lies within the panel's border and padding: the record button ran into them. */
+    private void insideItsPanel(String id, List<String> out) {
+        Node n = robot.lookup(id).query();
+        for (javafx.scene.Parent p = n.getParent(); p != null; p = p.getParent()) {
+            if (p.getStyleClass().contains("panel")) {
+                Bounds b = n.localToScene(n.getLayoutBounds()), panel = p.localToScene(p.getLayoutBounds());
+                javafx.geometry.Insets in = ((javafx.scene.layout.Region) p).getInsets(); // its border and padding
+                if (b.getMaxX() > panel.getMaxX() - in.getRight() + 0.5 || b.getMinX() < panel.getMinX() + in.getLeft() - 0.5) {
+                    out.add(id + " runs past its panel's edge: " + Math.round(b.getMinX()) + "–" + Math.round(b.getMaxX())
+                            + " in " + Math.round(panel.getMinX()) + "–" + Math.round(panel.getMaxX()));
+                }
+                return;
+            }
+        }
     }
 
     private static javafx.scene.control.ScrollPane scrollPaneOf(Node n) {
