@@ -1,6 +1,7 @@
 package org.ticketwindow.idcheck.ui;
 
 import javafx.collections.FXCollections;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.BarChart;
@@ -29,6 +30,7 @@ final class TechnicianView {
     private final Messages messages;
     /** The calibration's start: what Enter does on this screen (see {@link #handleKey}). */
     private Button run;
+    private Button stop;
 
     TechnicianView(TechnicianViewModel vm, Messages messages) {
         this.vm = vm;
@@ -98,6 +100,17 @@ final class TechnicianView {
         arrange.run();
         scroll.widthProperty().subscribe(w -> arrange.run());
         line.fontProperty().subscribe(f -> arrange.run());
+        // 开始校准 is disabled while a calibration runs, and 停止 once it ends: the scene would pass the focus on to the
+        // events list at the bottom and scroll there, the result out of view. The focus goes to 停止, then back to
+        // 开始校准, in view (unless the technician is typing in a field, which keeps it).
+        vm.calibrating().addListener((o, was, on) -> Platform.runLater(() -> { // not when the screen opens
+            javafx.scene.Node focused = scroll.getScene() == null ? null : scroll.getScene().getFocusOwner();
+            if (focused instanceof javafx.scene.control.TextInputControl || focused instanceof javafx.scene.control.ComboBoxBase<?>) return;
+            Button next = on ? stop : run;
+            if (next.isDisabled()) return;
+            next.requestFocus();
+            Views.scrollIntoView(scroll, next);
+        }));
         VBox body = new VBox(top, scroll, line);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         body.setId("technician");
@@ -180,7 +193,7 @@ final class TechnicianView {
         run = Views.button(messages.get("tech.calibrate"), vm::calibrate);
         run.setId("tech-calibrate");
         run.disableProperty().bind(vm.calibrating());
-        Button stop = Views.button(messages.get("tech.stop"), vm::stopCalibration);
+        stop = Views.button(messages.get("tech.stop"), vm::stopCalibration);
         stop.setId("tech-stop");
         stop.disableProperty().bind(vm.calibrating().not().or(vm.stopping()));
         reads.setOnAction(e -> run.fire()); // Enter in the number of reads starts it
