@@ -71,6 +71,10 @@ final class TechnicianView {
         line.setWrapText(true);
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.textProperty().bind(vm.message());
+        // red when something went wrong or was not measured, green when done
+        vm.messageIsProblem().subscribe(p -> {
+            if (p) line.getStyleClass().add("problem"); else line.getStyleClass().remove("problem");
+        });
         line.setPadding(new Insets(0, 16, 8, 16));
         Region device = devicePanel(line);
         Region calibration = calibrationPanel(line);

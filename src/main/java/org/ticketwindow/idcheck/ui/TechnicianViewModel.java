@@ -105,6 +105,7 @@ public final class TechnicianViewModel {
     private final StringProperty rfFrameSize = new SimpleStringProperty("");
     private final StringProperty logLevel = new SimpleStringProperty(org.ticketwindow.idcheck.app.logging.LogLevels.current());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsProblem = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     private ReaderLoop loop;
     private SamHealth lastSam;
@@ -122,7 +123,7 @@ public final class TechnicianViewModel {
         host.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
             report.set(last);
             progress.set(last.requested() == 0 ? 0 : last.reads() / (double) last.requested());
-            if (last.noTestCard()) message.set(messages.get("tech.noTestCard"));
+            if (last.noTestCard()) warn(messages.get("tech.noTestCard"));
         });
     }
 
@@ -146,6 +147,19 @@ public final class TechnicianViewModel {
     public StringProperty rfFrameSize() { return rfFrameSize; }
     public ReadOnlyStringProperty logLevel() { return logLevel; }
     public ReadOnlyStringProperty message() { return message.getReadOnlyProperty(); }
+
+    /** Whether the message says something went wrong or was not done (shown in red, not in the green of a success). */
+    public javafx.beans.property.ReadOnlyBooleanProperty messageIsProblem() { return messageIsProblem.getReadOnlyProperty(); }
+
+    private void say(String text) {
+        messageIsProblem.set(false);
+        message.set(text);
+    }
+
+    private void warn(String text) {
+        messageIsProblem.set(true);
+        message.set(text);
+    }
 
     /** The screen opened: find readers, check the SAM, start the live log. */
     public void open() {
@@ -205,7 +219,7 @@ public final class TechnicianViewModel {
         if (r.isEmpty() || calibrating.get() || closed) return;
         int n = reads.get();
         if (n < 1 || n > 10_000) {
-            message.set(messages.get("tech.readsRange"));
+            warn(messages.get("tech.readsRange"));
             return;
         }
         stopLoop();
@@ -214,7 +228,7 @@ public final class TechnicianViewModel {
         calibrating.set(true);
         progress.set(0);
         report.set(null);
-        message.set("");
+        say("");
         append(messages.get("tech.calibrationStarted", n));
         onReader(r.get(), ReaderUse.CALIBRATION, reader -> Calibration.run(reader, n, partial -> tasks.onUi(() -> {
             if (calibrating.get()) { // a late progress report never overwrites the final one
@@ -230,10 +244,10 @@ public final class TechnicianViewModel {
             String p95 = String.format("%.0f", done.p95Ms());
             host.calibrated(done); // shown again when the screen is left and opened again
             if (done.noTestCard()) {
-                message.set(messages.get("tech.noTestCard"));
+                warn(messages.get("tech.noTestCard"));
                 append(message.get());
             } else if (done.stopped()) {
-                message.set(messages.get("tech.calibrationStopped", done.reads(), done.requested(), rate, p95));
+                say(messages.get("tech.calibrationStopped", done.reads(), done.requested(), rate, p95));
                 append(message.get());
                 LOG.info("calibration on {} stopped after {} of {} reads ({}% read)", done.reader(), done.reads(), done.requested(), rate);
             } else {
@@ -243,7 +257,7 @@ public final class TechnicianViewModel {
         }, e -> {
             calibrating.set(false);
             stopping.set(false);
-            message.set(messages.get("tech.calibrationFailed", e.getMessage()));
+            warn(messages.get("tech.calibrationFailed", e.getMessage()));
             startLoop();
         });
     }
@@ -273,18 +287,18 @@ public final class TechnicianViewModel {
             values.put("pollIntervalMs", Integer.parseInt(pollMs.get().strip()));
             if (!rfFrameSize.get().isBlank()) values.put("rfFrameSize", Integer.parseInt(rfFrameSize.get().strip()));
         } catch (NumberFormatException e) {
-            message.set(messages.get("tech.notNumber"));
+            warn(messages.get("tech.notNumber"));
             return;
         }
         String id = r.get().profile().id();
         stopLoop();
         tasks.run(() -> host.saveTuning(id, values), p -> {
             showProfile(p);
-            message.set(messages.get("tech.tuningSaved", id));
+            say(messages.get("tech.tuningSaved", id));
             append(message.get());
             startLoop();
         }, e -> {
-            message.set(messages.get("tech.tuningRefused", e.getMessage()));
+            warn(messages.get("tech.tuningRefused", e.getMessage()));
             startLoop();
         });
     }
@@ -294,17 +308,17 @@ public final class TechnicianViewModel {
         if (level == null || level.equals(logLevel.get())) return;
         org.ticketwindow.idcheck.app.logging.LogLevels.set(level);
         logLevel.set(level);
-        message.set(messages.get("tech.logLevelSet", level));
+        say(messages.get("tech.logLevelSet", level));
     }
 
     /** Writes the diagnostics bundle for support. */
     public void exportDiagnostics() {
-        message.set(messages.get("tech.exporting"));
+        say(messages.get("tech.exporting"));
         Optional<SamHealth> s = Optional.ofNullable(lastSam);
         Optional<Calibration.Report> c = Optional.ofNullable(report.get());
         List<String> found = List.copyOf(readers);
-        tasks.run(() -> host.exportDiagnostics(found, s, c), path -> message.set(messages.get("tech.exported", path)),
-                e -> message.set(messages.get("tech.exportFailed", e.getMessage())));
+        tasks.run(() -> host.exportDiagnostics(found, s, c), path -> say(messages.get("tech.exported", path)),
+                e -> warn(messages.get("tech.exportFailed", e.getMessage())));
     }
 
     private void showProfile(HardwareProfile p) {

@@ -376,6 +376,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-message", "读卡器上没有测试卡");
         waitForText("#tech-summary", "未测量");
         assertThat(text("#tech-summary")).doesNotContain("成功率 0").doesNotContain("%");
+        assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).as("in red, not a success's green").isTrue();
         // started with the button (not Enter in a field): the focus stays on the calibration's buttons, not passed on
         // to the events list at the bottom with the page scrolled there
         place("ordinary");
@@ -384,6 +385,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         robot.type(KeyCode.SPACE);
         waitForText("#tech-summary", "共 30 次");
         waitFor(() -> onFx(() -> robot.lookup("#tech-calibrate").query().isFocused()));
+        assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).isFalse();
     }
 
     @Test @org.junit.jupiter.api.DisplayName("D3 a running calibration stops with its Stop button (N of 300); leaving asks first, and the workspace reads only after it has stopped")
