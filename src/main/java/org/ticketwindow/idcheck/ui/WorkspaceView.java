@@ -530,8 +530,10 @@ final class WorkspaceView {
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain");
-        // it asks for little and takes what the decision leaves: when the column is short the comparison scrolls first
+        // it asks for little and takes what the decision leaves: when the column is short the comparison scrolls first,
+        // down to about three lines (less, at the largest text on a 768-line screen, showed its heading alone)
         scroll.setPrefViewportHeight(60);
+        scroll.minHeightProperty().bind(note.fontProperty().map(f -> f.getSize() * 4.5));
         Views.followFocus(scroll); // the extra factor's field, given the focus, is in view
         // the focus ring shows what Enter does: a decision ready to record takes it (from the extra factor's emptied
         // field too, not from a field the clerk types in); once recorded or dropped it goes back to the chosen case,
