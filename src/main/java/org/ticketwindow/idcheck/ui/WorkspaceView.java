@@ -531,9 +531,11 @@ final class WorkspaceView {
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain");
         // it asks for little and takes what the decision leaves: when the column is short the comparison scrolls first,
-        // down to about three lines (less, at the largest text on a 768-line screen, showed its heading alone)
+        // down to about three lines (less, at the largest text on a 768-line screen, showed its heading alone); with
+        // nothing to compare (a refusal, a record verified already) the decision takes that room too
         scroll.setPrefViewportHeight(60);
-        scroll.minHeightProperty().bind(note.fontProperty().map(f -> f.getSize() * 4.5));
+        scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> vm.comparison().isEmpty() ? 0 : note.getFont().getSize() * 4.5, vm.comparison(), note.fontProperty()));
         Views.followFocus(scroll); // the extra factor's field, given the focus, is in view
         // the focus ring shows what Enter does: a decision ready to record takes it (from the extra factor's emptied
         // field too, not from a field the clerk types in); once recorded or dropped it goes back to the chosen case,
