@@ -126,7 +126,7 @@ final class TechnicianView {
         VBox readers = new VBox(4);
         readers.setId("tech-readers");
         readers.getStyleClass().add("tech-readers");
-        vm.readers().subscribe(() -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
+        Views.fillNowAndOnChange(vm.readers(), () -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
             Label l = Views.styled(r, "details");
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);

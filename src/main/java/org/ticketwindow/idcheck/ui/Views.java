@@ -88,6 +88,15 @@ final class Views {
     }
 
     /**
+     * Runs {@code fill} now and on every change of {@code source}. {@code Observable.subscribe(Runnable)} does not run
+     * it at once: a view built again over the same view model (the language, the text size) showed empty lists.
+     */
+    static void fillNowAndOnChange(javafx.beans.Observable source, Runnable fill) {
+        source.addListener(o -> fill.run());
+        fill.run();
+    }
+
+    /**
      * A dialog shown whole, in the window's language and text: its title (JavaFX would title it "Message" or
      * "Confirmation" in the JVM's language), a height grown to its text (under a window manager a long text was cut to
      * its first line and "…"), and the window's text size and font.

@@ -199,7 +199,7 @@ final class WorkspaceView {
         step.managedProperty().bind(step.visibleProperty());
         VBox slots = new VBox(4);
         slots.setId("slots");
-        vm.slots().subscribe(() -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()));
+        Views.fillNowAndOnChange(vm.slots(), () -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()));
         slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList());
         slots.visibleProperty().bind(vm.step().isNotEmpty());
         slots.managedProperty().bind(slots.visibleProperty());
@@ -255,7 +255,7 @@ final class WorkspaceView {
         VBox card = cardArea;
         card.setId("card-area");
         card.getChildren().setAll(noCard, cardsRow);
-        vm.shownDocuments().subscribe(() -> fillCards(cardsRow, vm.shownDocuments()));
+        Views.fillNowAndOnChange(vm.shownDocuments(), () -> fillCards(cardsRow, vm.shownDocuments()));
         Node form = entryForm();
         Node proof = proofScanner();
         StackPane body = new StackPane(card, form, proof);
@@ -511,9 +511,8 @@ final class WorkspaceView {
         ComparisonTable table = new ComparisonTable(t -> fillComparison(t, vm.comparison()));
         table.setId("comparison");
         table.getStyleClass().add("comparison");
-        vm.comparison().subscribe(() -> fillComparison(table, vm.comparison()));
+        Views.fillNowAndOnChange(vm.comparison(), () -> fillComparison(table, vm.comparison()));
         vm.verdict().subscribe(v -> fillComparison(table, vm.comparison())); // the placeholder says whether it is decided
-        fillComparison(table, vm.comparison());
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
         verdict.textProperty().bind(vm.verdict());

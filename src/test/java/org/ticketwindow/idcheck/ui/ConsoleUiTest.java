@@ -80,6 +80,9 @@ class ConsoleUiTest extends ConsoleUiHarness {
         robot.type(KeyCode.F2);
         waitForText("#verdict", "not verified");
         assertThat(text("#passenger")).startsWith("Tell the passenger: The website entry differs");
+        // the view built again over the same case shows its card and comparison too (the lists came back empty)
+        assertThat(onFx(() -> robot.lookup("#photo").queryAll().size())).as("the card's photo").isEqualTo(1);
+        assertThat(onFx(() -> robot.lookup(".compare-value").queryAll().size())).as("the compared values").isPositive();
     }
 
     @Test @org.junit.jupiter.api.DisplayName("D3 an unreadable card is refused and recorded") void anUnreadableCardIsRefusedAndRecorded() throws Exception {
@@ -331,6 +334,12 @@ class ConsoleUiTest extends ConsoleUiHarness {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.TECHNICIAN_ID);
         waitForText("#tech-sam", "安全模块正常");
+        waitFor(() -> onFx(() -> !((javafx.scene.layout.Pane) robot.lookup("#tech-readers").query()).getChildrenUnmodifiable().isEmpty()));
+        // Ctrl+T again on this screen builds it again: the readers and ports are still listed (the list came back empty)
+        robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> ((javafx.scene.layout.Pane) robot.lookup("#tech-readers").query()).getChildrenUnmodifiable().size()))
+                .as("readers and ports after Ctrl+T").isPositive();
         place("ordinary");
         robot.interact(() -> ((TextInputControl) robot.lookup("#tech-reads").query()).setText("20"));
         // by keyboard, as its button says: Enter starts the calibration (it opened the queue, the first button, before)
