@@ -66,6 +66,9 @@ final class ConsoleScreens {
     /** The last calibration of this session (the technician screen's view model is made anew each time it opens). */
     private org.ticketwindow.idcheck.reader.Calibration.Report lastCalibration;
 
+    /** Someone logged out: the next one does not see their calibration's result (a red "no test card" line, hours old). */
+    void loggedOut() { lastCalibration = null; }
+
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
     static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos) throws Exception {
         var problem = photos.check().get();

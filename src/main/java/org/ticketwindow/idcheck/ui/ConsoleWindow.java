@@ -384,6 +384,7 @@ final class ConsoleWindow {
         leaveThen(() -> {
             clerk = null;
             workspace = null;
+            screens.loggedOut();
             showLogin();
         });
     }

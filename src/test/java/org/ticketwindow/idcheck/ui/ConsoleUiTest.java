@@ -386,6 +386,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-summary", "未测量");
         assertThat(text("#tech-summary")).doesNotContain("成功率 0").doesNotContain("%");
         assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).as("in red, not a success's green").isTrue();
+        // the next one to log in does not see that result
+        robot.type(KeyCode.F12);
+        logIn(TrainingMode.TECHNICIAN_ID);
+        waitForText("#tech-summary", "（尚未校准）");
+        assertThat(text("#tech-message")).doesNotContain("没有测试卡");
         // started with the button (not Enter in a field): the focus stays on the calibration's buttons, not passed on
         // to the events list at the bottom with the page scrolled there
         place("ordinary");
