@@ -596,7 +596,10 @@ public final class WorkspaceViewModel {
             show(step, () -> "");
         } else {
             int at = next == null ? roles.size() : roles.indexOf(next) + 1;
-            show(step, () -> next == null ? messages.get("step.done")
+            // a card that could not be read ends the case (D3): not "both documents read"
+            DocumentRole unreadable = roles.stream().filter(r -> documents.get(r) instanceof Presented.Unreadable).findFirst().orElse(null);
+            show(step, () -> unreadable != null ? messages.get("step.unreadable", messages.of(unreadable))
+                    : next == null ? messages.get("step.done")
                     : messages.get("step.of", at, roles.size(), messages.of(next)));
         }
     }

@@ -376,6 +376,18 @@ class WorkspaceCasesTest {
         assertThat(vm.wouldDropDecision(CaseKind.PROXY)).as("recorded: nothing to lose").isFalse();
     }
 
+    @Test @DisplayName("D3 proxy: the principal's card cannot be read: refused, and the step line says so (not \"both documents read\")")
+    void aProxyCaseWhoseSecondCardCannotBeReadIsRefused() throws Exception {
+        WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
+        vm.selectCase(CaseKind.PROXY);
+        place(vm, "ordinary");
+        remove(vm);
+        vm.onReaderEvent(new ReaderEvent.CardOutcome("simulator", new ReadOutcome.Unreadable(java.util.Optional.of(
+                org.ticketwindow.idcheck.reader.SamStatus.READ_FAILED), 3, "read failed")));
+        assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
+        assertThat(vm.step().get()).isEqualTo("委托人证件无法自动识读");
+    }
+
     @Test @DisplayName("PD3 after a refusal is recorded, its detail line is gone, and the screen tells the view to empty the F8 form")
     void afterRecordingNothingOfThePassengerStays() throws Exception {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
