@@ -54,9 +54,7 @@ final class TechnicianView {
      * the queue, which has the focus after login; moving the focus to the button instead scrolled the screen away).
      */
     boolean handleKey(javafx.scene.input.KeyEvent e) {
-        if (KeyMap.of(e).orElse(null) != KeyMap.RECORD || run == null || run.isDisabled()
-                || e.getTarget() instanceof javafx.scene.control.TextInputControl
-                || e.getTarget() instanceof javafx.scene.control.ComboBoxBase<?>) {
+        if (KeyMap.of(e).orElse(null) != KeyMap.RECORD || run == null || run.isDisabled() || Views.typingIn(e.getTarget())) {
             return false;
         }
         run.fire();
@@ -108,8 +106,7 @@ final class TechnicianView {
         // events list at the bottom and scroll there, the result out of view. The focus goes to 停止, then back to
         // 开始校准, in view (unless the technician is typing in a field, which keeps it).
         vm.calibrating().addListener((o, was, on) -> Platform.runLater(() -> { // not when the screen opens
-            javafx.scene.Node focused = scroll.getScene() == null ? null : scroll.getScene().getFocusOwner();
-            if (focused instanceof javafx.scene.control.TextInputControl || focused instanceof javafx.scene.control.ComboBoxBase<?>) return;
+            if (scroll.getScene() == null || Views.typingIn(scroll.getScene().getFocusOwner())) return;
             Button next = on ? stop : run;
             if (next.isDisabled()) return;
             next.requestFocus();
@@ -126,12 +123,12 @@ final class TechnicianView {
         VBox readers = new VBox(4);
         readers.setId("tech-readers");
         readers.getStyleClass().add("tech-readers");
-        Views.fillNowAndOnChange(vm.readers(), () -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
+        Views.fillNowAndOnChange(() -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
             Label l = Views.styled(r, "details");
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
             return l;
-        }).toList()));
+        }).toList()), vm.readers());
         Label profile = Views.styled("", "hint");
         profile.setWrapText(true);
         profile.setMinHeight(Region.USE_PREF_SIZE);
@@ -237,6 +234,11 @@ final class TechnicianView {
                 codes.setText("");
                 return;
             }
+            if (r.noTestCard()) { // nothing was measured: no charts of zeros, no "0.0 %" beside "not counted"
+                summary.setText(messages.get("tech.summaryNoTestCard"));
+                codes.setText("");
+                return;
+            }
             XYChart.Series<String, Number> h = new XYChart.Series<>();
             List<String> labels = Calibration.Report.bucketLabels();
             for (int i = 0; i < labels.size(); i++) h.getData().add(new XYChart.Data<>(labels.get(i), r.histogram().get(i)));
@@ -246,11 +248,6 @@ final class TechnicianView {
             int i = 0;
             for (double v : r.stageMeansMs().values()) s.getData().add(new XYChart.Data<>(names.get(i++), v));
             stages.getData().add(s);
-            if (r.noTestCard()) { // nothing was measured: no "0.0 %" beside "not counted"
-                summary.setText(messages.get("tech.summaryNoTestCard"));
-                codes.setText("");
-                return;
-            }
             summary.setText(messages.get("tech.summary", r.reads(), String.format("%.1f", r.successRate() * 100),
                     String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()), r.elapsed().toMillis() / 1000.0)
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));

@@ -88,12 +88,17 @@ final class Views {
     }
 
     /**
-     * Runs {@code fill} now and on every change of {@code source}. {@code Observable.subscribe(Runnable)} does not run
-     * it at once: a view built again over the same view model (the language, the text size) showed empty lists.
+     * Runs {@code fill} now and on every change of any of {@code sources}. {@code Observable.subscribe(Runnable)} does
+     * not run it at once: a view built again over the same view model (the language, the text size) showed empty lists.
      */
-    static void fillNowAndOnChange(javafx.beans.Observable source, Runnable fill) {
-        source.addListener(o -> fill.run());
+    static void fillNowAndOnChange(Runnable fill, javafx.beans.Observable... sources) {
+        for (javafx.beans.Observable source : sources) source.addListener(o -> fill.run());
         fill.run();
+    }
+
+    /** Whether {@code target} (a key's target, the focus owner) takes typing: Enter and the focus are left to it there. */
+    static boolean typingIn(Object target) {
+        return target instanceof javafx.scene.control.TextInputControl || target instanceof javafx.scene.control.ComboBoxBase<?>;
     }
 
     /**

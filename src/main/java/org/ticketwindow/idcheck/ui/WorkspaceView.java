@@ -103,10 +103,7 @@ final class WorkspaceView {
         // the card column and the comparison column share the width a larger screen adds (two cards side by side)
         VBox body = Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
                 vm.recordedMessage(), "recorded");
-        for (javafx.beans.Observable o : List.of(vm.shownDocuments(), vm.verdict(), cardArea.visibleProperty())) {
-            o.addListener(x -> placeDecision());
-        }
-        placeDecision();
+        Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.verdict(), cardArea.visibleProperty());
         return body;
     }
 
@@ -199,7 +196,7 @@ final class WorkspaceView {
         step.managedProperty().bind(step.visibleProperty());
         VBox slots = new VBox(4);
         slots.setId("slots");
-        Views.fillNowAndOnChange(vm.slots(), () -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()));
+        Views.fillNowAndOnChange(() -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()), vm.slots());
         slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList());
         slots.visibleProperty().bind(vm.step().isNotEmpty());
         slots.managedProperty().bind(slots.visibleProperty());
@@ -255,7 +252,7 @@ final class WorkspaceView {
         VBox card = cardArea;
         card.setId("card-area");
         card.getChildren().setAll(noCard, cardsRow);
-        Views.fillNowAndOnChange(vm.shownDocuments(), () -> fillCards(cardsRow, vm.shownDocuments()));
+        Views.fillNowAndOnChange(() -> fillCards(cardsRow, vm.shownDocuments()), vm.shownDocuments());
         Node form = entryForm();
         Node proof = proofScanner();
         StackPane body = new StackPane(card, form, proof);
@@ -511,8 +508,9 @@ final class WorkspaceView {
         ComparisonTable table = new ComparisonTable(t -> fillComparison(t, vm.comparison()));
         table.setId("comparison");
         table.getStyleClass().add("comparison");
-        Views.fillNowAndOnChange(vm.comparison(), () -> fillComparison(table, vm.comparison()));
-        vm.verdict().subscribe(v -> fillComparison(table, vm.comparison())); // the placeholder says whether it is decided
+        Views.fillNowAndOnChange(() -> fillComparison(table, vm.comparison()), vm.comparison());
+        // the placeholder says whether it is decided (a change listener: the rows do not always read the verdict)
+        vm.verdict().addListener((o, was, now) -> fillComparison(table, vm.comparison()));
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
         verdict.textProperty().bind(vm.verdict());
@@ -541,8 +539,7 @@ final class WorkspaceView {
         // not to 取消 (the next enabled button) as if cancelling were the next step
         vm.canRecord().subscribe(can -> {
             Node focused = record.getScene() == null ? null : record.getScene().getFocusOwner();
-            boolean typing = focused != factorValue && (focused instanceof javafx.scene.control.TextInputControl
-                    || focused instanceof javafx.scene.control.ComboBoxBase<?>);
+            boolean typing = focused != factorValue && Views.typingIn(focused);
             if (can && !typing) {
                 Platform.runLater(record::requestFocus);
             } else if (!can && (focused == record || focused == cancel)) {
