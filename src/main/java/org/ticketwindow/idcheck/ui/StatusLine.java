@@ -2,6 +2,7 @@ package org.ticketwindow.idcheck.ui;
 
 import org.ticketwindow.idcheck.store.QueueStatus;
 
+import java.text.BreakIterator;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -10,18 +11,36 @@ import java.time.format.DateTimeFormatter;
  * sync and the last error; a warning when results wait too long, some are parked, or the last attempt failed.
  */
 public record StatusLine(String text, boolean warning) {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
     /**
-     * The last sync's time, a ZERO WIDTH NO-BREAK SPACE (U+FEFF, not drawn) after each colon: the line wraps at large
-     * text, and java.text.BreakIterator (which JavaFX wraps lines with) allows a break after ':' ("17:42:" / "57"), not
-     * before U+FEFF. RATIO (∶) also held, but the Chinese font draws it full width ("17 ∶ 42 ∶ 57").
+     * ZERO WIDTH NO-BREAK SPACE (not drawn): where the line wraps at large text, java.text.BreakIterator (which JavaFX
+     * wraps lines with) breaks between any two Chinese characters, at a space and after ':' ("上次同步" / "17:42:57",
+     * "17:42:" / "57"), never before U+FEFF. RATIO (∶) held for the time too, but the Chinese font drew it full width.
      */
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:'\uFEFF'mm:'\uFEFF'ss");
+    static final char GLUE = '\uFEFF';
 
     public static StatusLine of(QueueStatus q, Messages m, ZoneId zone) {
         String oldest = q.queued() == 0 ? m.get("status.none") : m.get("status.minutes", q.oldestQueuedAgeSeconds() / 60);
         String last = q.lastSyncAt() == null ? m.get("status.never") : TIME.withZone(zone).format(q.lastSyncAt());
-        String health = q.lastError() == null ? m.get("status.ok") : m.get("status.error", m.stored(q.lastError()));
-        return new StatusLine(m.get("status.line", q.queued() + q.sending(), oldest, last, health),
-                q.lastError() != null || q.warning(QueueStatus.DEFAULT_WARNING_AGE));
+        String health = q.lastError() == null ? whole(m.get("status.ok"), m) : m.get("status.error", m.stored(q.lastError()));
+        // each short piece kept on one line; the line wraps between them, and inside a sync error's explanation only
+        String text = String.join(m.get("status.gap"), whole(m.get("status.queued", q.queued() + q.sending()), m),
+                whole(m.get("status.oldest", oldest), m), whole(m.get("status.lastSync", last), m), health);
+        return new StatusLine(text, q.lastError() != null || q.warning(QueueStatus.DEFAULT_WARNING_AGE));
+    }
+
+    /** {@code piece} with its spaces made no-break spaces and {@link #GLUE} at every other place a line could break. */
+    static String whole(String text, Messages m) {
+        String piece = text.replace(' ', '\u00A0');
+        BreakIterator lines = BreakIterator.getLineInstance(m.locale());
+        lines.setText(piece);
+        StringBuilder out = new StringBuilder(piece.length() + 8);
+        int from = 0;
+        for (int at = lines.next(); at != BreakIterator.DONE; at = lines.next()) {
+            if (from > 0) out.append(GLUE);
+            out.append(piece, from, at);
+            from = at;
+        }
+        return out.toString();
     }
 }

@@ -129,7 +129,12 @@ abstract class ConsoleUiHarness {
             Node n = robot.lookup(query).query();
             return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
         };
-        return onFx(read);
+        return asRead(onFx(read));
+    }
+
+    /** A text as the person reads it: without the invisible no-break marks (StatusLine.GLUE) and no-break spaces. */
+    static String asRead(String text) {
+        return text == null ? null : text.replace(String.valueOf(StatusLine.GLUE), "").replace('\u00A0', ' ');
     }
 
     static <T> T onFx(Callable<T> work) {
