@@ -113,13 +113,9 @@ final class SupervisorView {
         kind.setId("audit-kind");
         kind.getItems().add(null);
         kind.getItems().addAll(org.ticketwindow.idcheck.store.AuditKind.values());
-        kind.setConverter(WorkspaceView.named(k -> messages.of(k)));
-        kind.setButtonCell(new javafx.scene.control.ListCell<>() {
-            @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditKind k, boolean empty) {
-                super.updateItem(k, empty);
-                setText(k == null ? messages.get("sup.auditAll") : messages.of(k));
-            }
-        });
+        // "all kinds" names the empty choice in the list as on the button (the list's first item was blank)
+        kind.setCellFactory(list -> kindCell(false));
+        kind.setButtonCell(kindCell(true));
         kind.valueProperty().bindBidirectional(vm.entryKind());
         TextField filter = new TextField();
         filter.setId("audit-filter");
@@ -187,5 +183,15 @@ final class SupervisorView {
             @Override public ClerkRole fromString(String s) { return null; }
         });
         return c;
+    }
+
+    /** The button shows "all kinds" for no choice (the ComboBox calls it empty then); the list, for its first item. */
+    private javafx.scene.control.ListCell<org.ticketwindow.idcheck.store.AuditKind> kindCell(boolean button) {
+        return new javafx.scene.control.ListCell<>() {
+            @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditKind k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(empty && !button ? "" : k == null ? messages.get("sup.auditAll") : messages.of(k));
+            }
+        };
     }
 }

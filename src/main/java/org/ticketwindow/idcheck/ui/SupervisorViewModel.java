@@ -181,7 +181,7 @@ public final class SupervisorViewModel {
     public javafx.collections.ObservableList<AuditTrail.Entry> entries() { return entries; }
     /** Only entries of this kind (all when null). */
     public ObjectProperty<org.ticketwindow.idcheck.store.AuditKind> entryKind() { return entryKind; }
-    /** Only entries whose clerk, subject or detail contains this text. */
+    /** Only entries whose line, as the supervisor reads it ({@link #line}), contains this text, in any letter case. */
     public StringProperty entryText() { return entryText; }
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
@@ -196,8 +196,9 @@ public final class SupervisorViewModel {
     /** Reads the entries again with the filter as it is now (off the UI thread). */
     public void showEntries() {
         var kind = entryKind.get();
-        String text = entryText.get();
-        tasks.run(() -> audit.recent(AUDIT_ROWS, kind, text), entries::setAll, this::failed);
+        String text = entryText.get() == null ? "" : entryText.get().strip().toLowerCase(java.util.Locale.ROOT);
+        tasks.run(() -> audit.recent(AUDIT_ROWS, kind, e -> text.isEmpty() || line(e).toLowerCase(java.util.Locale.ROOT).contains(text)),
+                entries::setAll, this::failed);
     }
 
     /** Walks the audit chain; a break names the entry and the problem. */

@@ -211,5 +211,23 @@ class ScreensViewModelTest {
         vm.entryText().set("50%_");
         vm.showEntries();
         assertThat(vm.entries()).as("% and _ are the text, not wildcards").isEmpty();
+        // what the screen shows is what is searched: the detail, kind and words in the supervisor's language (the search
+        // matched the stored keys: "保存了设置" found nothing, "login" found the entries shown as 登录)
+        vm.entryText().set("保存了设置");
+        vm.showEntries();
+        assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::subject).containsExactly("counter.properties");
+        vm.entryText().set("登录失败");
+        vm.showEntries();
+        assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::kind)
+                .containsExactly(org.ticketwindow.idcheck.store.AuditKind.LOGIN_FAILED);
+        vm.entryText().set("login");
+        vm.showEntries();
+        assertThat(vm.entries()).as("the stored word is not what the supervisor reads").isEmpty();
+        SupervisorViewModel en = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(),
+                dir.resolve("config/counter.properties"), s -> { }, NOW, Messages.of(Messages.ENGLISH));
+        en.entryText().set("Failed LOG-IN");
+        en.showEntries();
+        assertThat(en.entries()).as("in English, in any letter case").extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::kind)
+                .containsExactly(org.ticketwindow.idcheck.store.AuditKind.LOGIN_FAILED);
     }
 }
