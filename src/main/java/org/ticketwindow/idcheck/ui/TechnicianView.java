@@ -249,7 +249,8 @@ final class TechnicianView {
             for (double v : r.stageMeansMs().values()) s.getData().add(new XYChart.Data<>(names.get(i++), v));
             stages.getData().add(s);
             summary.setText(messages.get("tech.summary", r.reads(), String.format("%.1f", r.successRate() * 100),
-                    String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()), r.elapsed().toMillis() / 1000.0)
+                    String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()),
+                    String.format("%.1f", r.elapsed().toMillis() / 1000.0)) // one decimal always: it read "1.036 秒", "6.4 秒"
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));
             StringBuilder c = new StringBuilder(messages.get("tech.outcomes"));
             r.outcomes().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
