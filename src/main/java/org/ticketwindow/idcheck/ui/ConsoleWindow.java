@@ -21,6 +21,7 @@ import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.store.Clerk;
+import org.ticketwindow.idcheck.verify.CaseKind;
 import org.ticketwindow.idcheck.ui.ConsoleShell.Screen;
 import org.ticketwindow.idcheck.store.QueueStatus;
 
@@ -67,6 +68,9 @@ final class ConsoleWindow {
     private TechnicianView technicianView;
     private TechnicianViewModel technician;
     private Screen screen;
+    /** A case key pressed while the PIN was being checked: the clerk's next step, taken once the workspace is up. */
+    private CaseKind typedAhead;
+    private LoginViewModel login;
     private UiPreferences preferences;
     /** Made in the background after start (synthesising and loading the cues must not delay the login screen). */
     private Sounds sounds;
@@ -168,11 +172,16 @@ final class ConsoleWindow {
             return;
         }
         LoginViewModel vm = screens.login(messages);
+        login = vm;
         BorderPane centre = new LoginView(messages).build(vm, training(), technicianStart, this::switchLanguage);
+        vm.busy().subscribe(checking -> { if (checking) typedAhead = null; }); // a key typed before a failed try is not kept
         vm.loggedIn().addListener((o, was, now) -> {
             if (now != null) {
                 clerk = now;
+                login = null;
                 showScreen(ConsoleShell.firstScreen(now.role(), technicianStart));
+                if (typedAhead != null && screen == Screen.WORKSPACE && workspaceView != null) workspaceView.select(typedAhead);
+                typedAhead = null;
                 // the start-up benchmark's login mark (docs/benchmarks.md): Enter to the first screen drawn, and the
                 // PIN check's share of it (PBKDF2, deliberately slow)
                 Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class).info(
@@ -219,6 +228,14 @@ final class ConsoleWindow {
 
     /** Every key of every screen, as a scene filter so the function keys work whichever control has the focus. */
     void key(KeyEvent e) {
+        if (clerk == null && login != null && login.busy().get()) { // F4 right after Enter: it was lost in the 2–3 s check
+            Optional<CaseKind> kind = KeyMap.of(e).flatMap(KeyMap::caseKind);
+            if (kind.isPresent()) {
+                typedAhead = kind.get();
+                e.consume();
+                return;
+            }
+        }
         if (screen == Screen.WORKSPACE && workspaceView != null && workspaceView.handleKey(e)
                 || screen == Screen.TECHNICIAN && technicianView != null && technicianView.handleKey(e)) {
             e.consume();

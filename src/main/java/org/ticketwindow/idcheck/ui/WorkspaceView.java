@@ -154,7 +154,7 @@ final class WorkspaceView {
     }
 
     /** Chooses a case; a finished decision not yet recorded is dropped only after the clerk confirms (F3–F10). */
-    private void select(CaseKind k) {
+    void select(CaseKind k) {
         Optional<String> notHere = vm.notHandledHere(k);
         if (notHere.isPresent()) { // its key at an agency: why, instead of a form that is refused once filled
             notice.accept(notHere.get());
