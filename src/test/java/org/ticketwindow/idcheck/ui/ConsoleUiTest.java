@@ -345,7 +345,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         // by keyboard, as its button says: Enter starts the calibration (it opened the queue, the first button, before)
         robot.type(KeyCode.ENTER);
         waitForText("#tech-summary", "共 20 次");
-        assertThat(text("#tech-summary")).contains("成功率 100.0%");
+        assertThat(text("#tech-summary")).contains("成功率 100.0%").containsPattern("用时 \\d+\\.\\d 秒$"); // one decimal: it read "1.036 秒"
         assertThat(text("#tech-codes")).contains("读卡成功 20").doesNotContain("READ");
         // and Enter in the number of reads starts another
         robot.interact(() -> {
@@ -459,6 +459,12 @@ class ConsoleUiTest extends ConsoleUiHarness {
         fire("#audit-verify");
         waitForText("#audit-result", "审计链完整");
         screenshot("supervisor-zh");
+        // the kind filter's list: its first choice reads 全部类别, as the button does (it was a blank line)
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#audit-kind").query()).show());
+        waitFor(() -> robot.lookup(".combo-box-popup .list-cell").tryQuery().isPresent());
+        assertThat(onFx(() -> ((Labeled) robot.lookup(".combo-box-popup .list-cell").queryAll().iterator().next()).getText()))
+                .isEqualTo("全部类别");
+        robot.interact(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#audit-kind").query()).hide());
         robot.type(KeyCode.F11);
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
         screenshot("queue-zh");
@@ -472,6 +478,22 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#verdict", "核验通过");
         screenshot("workspace-dark-large-zh");
         assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("theme.dark=true", "font.scale=1.1");
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("a case key typed while the PIN is checked opens that case in the workspace; after a wrong PIN it is not kept")
+    void aCaseKeyTypedDuringTheLoginCheckIsKept() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#login-id").query().requestFocus());
+        // a wrong PIN with F7 after it: the login screen stays, and the key is dropped with the failed try
+        robot.write(TrainingMode.CLERK_ID).type(KeyCode.TAB).write("999999").type(KeyCode.ENTER).type(KeyCode.F7);
+        waitForText("#login-message", "工号或密码不正确");
+        robot.interact(() -> robot.lookup("#login-pin").query().requestFocus());
+        // the PIN check (PBKDF2) takes ~0.3–3 s; F4 goes in right behind Enter, into the check (it was lost)
+        robot.write(TrainingMode.PIN).type(KeyCode.ENTER).type(KeyCode.F4);
+        waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent());
+        waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().getStyleClass().contains("case-selected")));
+        assertThat(onFx(() -> robot.lookup("#case-OVER_LIMIT_CONTACT").query().getStyleClass().contains("case-selected"))).isFalse();
     }
 
     @Test @org.junit.jupiter.api.DisplayName("no work lost: another case asks before dropping a decision (Enter keeps it), reset asks, F8 puts the cursor in the MRZ field, the tray shows the simulator's state after the queue")
