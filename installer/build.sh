@@ -40,11 +40,12 @@ common=(--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.media
 java_options=()
 for o in "${common[@]}"; do java_options+=(--java-options "$o"); done
 
-# Launchers: idcheck (every command; no arguments = the console), idcheck-console (desktop entry: the console's small
-# heap and C1, docs/benchmarks.md issue 5) and idcheck-technician (technician start, DEBUG logging).
+# Launchers: idcheck (every command; no arguments = the console), idcheck-console (desktop entry: the console's own JVM
+# options, installer/console-jvm-options.txt, decision 0019) and idcheck-technician (technician start, DEBUG logging).
 # The class-data archive is built by the package's postinst (installer/linux/postinst); where it is missing (a bare app
 # image) the JVM runs without it, silently.
-console_opts="-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1 -XX:SharedArchiveFile=\$APPDIR/../idcheck-console.jsa"
+console_opts="$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/installer/console-jvm-options.txt" | paste -sd' ' -)"
+console_opts+=" -XX:SharedArchiveFile=\$APPDIR/../idcheck-console.jsa"
 console_opts+=" -Xlog:cds*=off -Xlog:aot*=off"
 cat > "$out/console.properties" <<PROPS
 arguments=console

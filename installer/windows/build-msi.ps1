@@ -50,7 +50,8 @@ $common = @('--enable-native-access=ALL-UNNAMED,javafx.graphics,javafx.media',
   '--add-opens', 'java.smartcardio/sun.security.smartcardio=ALL-UNNAMED',
   '-Dsun.security.smartcardio.t0GetResponse=false', '-Dsun.security.smartcardio.t1GetResponse=false',
   '-Didcheck.profiles.dir=$APPDIR\hardware-profiles', '-Didcheck.layout=installed')
-$consoleOpts = '-XX:+UseSerialGC -Xms16m -Xmx128m -XX:TieredStopAtLevel=1'
+# the console's JVM options, written once for every launcher (decision 0019)
+$consoleOpts = (Get-Content "$root\installer\console-jvm-options.txt" | Where-Object { $_.Trim() -and -not $_.StartsWith('#') }) -join ' '
 Set-Content -Encoding UTF8 "$out\console.properties" @"
 arguments=console
 java-options=$($common -join ' ') $consoleOpts
