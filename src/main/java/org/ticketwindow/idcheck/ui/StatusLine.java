@@ -2,7 +2,6 @@ package org.ticketwindow.idcheck.ui;
 
 import org.ticketwindow.idcheck.store.QueueStatus;
 
-import java.text.BreakIterator;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
@@ -12,12 +11,6 @@ import java.time.format.DateTimeFormatter;
  */
 public record StatusLine(String text, boolean warning) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    /**
-     * ZERO WIDTH NO-BREAK SPACE (not drawn): where the line wraps at large text, java.text.BreakIterator (which JavaFX
-     * wraps lines with) breaks between any two Chinese characters, at a space and after ':' ("上次同步" / "17:42:57",
-     * "17:42:" / "57"), never before U+FEFF. RATIO (∶) held for the time too, but the Chinese font drew it full width.
-     */
-    static final char GLUE = '\uFEFF';
 
     public static StatusLine of(QueueStatus q, Messages m, ZoneId zone) {
         String oldest = q.queued() == 0 ? m.get("status.none") : m.get("status.minutes", q.oldestQueuedAgeSeconds() / 60);
@@ -29,18 +22,5 @@ public record StatusLine(String text, boolean warning) {
         return new StatusLine(text, q.lastError() != null || q.warning(QueueStatus.DEFAULT_WARNING_AGE));
     }
 
-    /** {@code piece} with its spaces made no-break spaces and {@link #GLUE} at every other place a line could break. */
-    static String whole(String text, Messages m) {
-        String piece = text.replace(' ', '\u00A0');
-        BreakIterator lines = BreakIterator.getLineInstance(m.locale());
-        lines.setText(piece);
-        StringBuilder out = new StringBuilder(piece.length() + 8);
-        int from = 0;
-        for (int at = lines.next(); at != BreakIterator.DONE; at = lines.next()) {
-            if (from > 0) out.append(GLUE);
-            out.append(piece, from, at);
-            from = at;
-        }
-        return out.toString();
-    }
+    private static String whole(String piece, Messages m) { return Unbroken.of(piece, m.locale()); }
 }

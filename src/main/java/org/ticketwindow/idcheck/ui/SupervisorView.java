@@ -128,7 +128,6 @@ final class SupervisorView {
         javafx.scene.control.ListView<org.ticketwindow.idcheck.store.AuditTrail.Entry> entries = new javafx.scene.control.ListView<>(vm.entries());
         entries.setId("audit-entries");
         entries.setPlaceholder(new Label(messages.get("sup.auditNone")));
-        entries.setPrefHeight(220);
         entries.setCellFactory(list -> {
             javafx.scene.control.ListCell<org.ticketwindow.idcheck.store.AuditTrail.Entry> cell = new javafx.scene.control.ListCell<>() {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {

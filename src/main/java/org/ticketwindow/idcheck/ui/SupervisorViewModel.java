@@ -189,15 +189,18 @@ public final class SupervisorViewModel {
 
     /** One entry as the supervisor reads it: number, Beijing time, kind, who, on what, and the detail, in their language. */
     public String line(AuditTrail.Entry e) {
-        return messages.get("sup.auditEntry", e.seq(), WHEN.format(e.at()), messages.of(e.kind()),
-                messages.auditWord(e.actor()), messages.auditWord(e.subject()), messages.stored(e.detail()));
+        // each short piece on one line where the entry wraps ("登" / "录" at the largest text); the detail wraps
+        return messages.get("sup.auditEntry", whole(messages.get("sup.auditNumber", Long.toString(e.seq()))) /* "12345", not "12,345" */, whole(WHEN.format(e.at())), whole(messages.of(e.kind())),
+                whole(messages.auditWord(e.actor())), whole(messages.auditWord(e.subject())), messages.stored(e.detail()));
     }
+
+    private String whole(String piece) { return Unbroken.of(piece, messages.locale()); }
 
     /** Reads the entries again with the filter as it is now (off the UI thread). */
     public void showEntries() {
         var kind = entryKind.get();
         String text = entryText.get() == null ? "" : entryText.get().strip().toLowerCase(java.util.Locale.ROOT);
-        tasks.run(() -> audit.recent(AUDIT_ROWS, kind, e -> text.isEmpty() || line(e).toLowerCase(java.util.Locale.ROOT).contains(text)),
+        tasks.run(() -> audit.recent(AUDIT_ROWS, kind, e -> text.isEmpty() || Unbroken.plain(line(e)).toLowerCase(java.util.Locale.ROOT).contains(text)),
                 entries::setAll, this::failed);
     }
 

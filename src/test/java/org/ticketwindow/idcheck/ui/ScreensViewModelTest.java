@@ -203,7 +203,17 @@ class ScreensViewModelTest {
         vm.showEntries();
         assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::actor).containsExactly("1001");
         // the console's own word for what was acted on reads in the supervisor's language (it showed "login")
-        assertThat(vm.line(vm.entries().getFirst())).contains("登录失败　1001　登录　").doesNotContain("login");
+        assertThat(Unbroken.plain(vm.line(vm.entries().getFirst()))).contains("登录失败　1001　登录　").doesNotContain("login");
+        // where an entry wraps (the largest text), its number, time, kind and words stay whole: it read "登" / "录"
+        String line = vm.line(vm.entries().getFirst());
+        java.util.List<Integer> gaps = new java.util.ArrayList<>();
+        for (int i = line.indexOf('\u3000'); i >= 0; i = line.indexOf('\u3000', i + 1)) gaps.add(i + 1);
+        assertThat(gaps).hasSize(5);
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.SIMPLIFIED_CHINESE);
+        lines.setText(line);
+        java.util.List<Integer> breaks = new java.util.ArrayList<>();
+        for (int at = lines.next(); at != java.text.BreakIterator.DONE && at <= gaps.getLast(); at = lines.next()) breaks.add(at);
+        assertThat(breaks).isEqualTo(gaps);
         vm.entryKind().set(null);
         vm.entryText().set("contact-limit");
         vm.showEntries();
