@@ -103,24 +103,26 @@ final class WorkspaceView {
         // the card column and the comparison column share the width a larger screen adds (two cards side by side)
         VBox body = Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
                 vm.recordedMessage(), "recorded");
-        Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.verdict(), cardArea.visibleProperty());
+        Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.passengerSentence(), vm.comparison(), cardArea.visibleProperty());
         return body;
     }
 
     /**
-     * A decision reached with no document to show (a card refused as unreadable, D3) is read in the card column, wide
-     * and empty then, not squeezed below the comparison: at the largest text on a 768-line screen its sentence for the
-     * passenger needed a scroll there (decision 0017).
+     * A refusal with nothing to compare (a card that cannot be read automatically, D3, on its own or as the second of
+     * two) is read at the top of the card column, wide then, not squeezed below the comparison's "nothing to compare":
+     * at the largest text on a 768-line screen its sentence for the passenger needed a scroll there (decision 0017). A
+     * document read before it stays shown below it. A decision that asks for more (an extra factor) stays beside what it
+     * asks for.
      */
     private void placeDecision() {
         boolean noDocument = vm.shownDocuments().isEmpty();
-        boolean inCardColumn = cardArea.isVisible() && noDocument && !vm.verdict().get().isEmpty();
+        boolean inCardColumn = cardArea.isVisible() && vm.comparison().isEmpty() && !vm.passengerSentence().get().isEmpty();
         noCard.setVisible(noDocument && !inCardColumn);
         noCard.setManaged(noCard.isVisible());
         if (inCardColumn == (decision.getParent() == cardArea)) return;
         decisionBelowComparison.setContent(null);
         cardArea.getChildren().remove(decision);
-        if (inCardColumn) cardArea.getChildren().add(decision); else decisionBelowComparison.setContent(decision);
+        if (inCardColumn) cardArea.getChildren().addFirst(decision); else decisionBelowComparison.setContent(decision);
         decisionBelowComparison.setVisible(!inCardColumn);
     }
 

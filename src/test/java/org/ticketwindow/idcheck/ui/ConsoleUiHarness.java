@@ -107,6 +107,12 @@ abstract class ConsoleUiHarness {
         waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent() || robot.lookup("#technician").tryQuery().isPresent());
     }
 
+    /** Whether {@code n} is shown in the card column (the decision is, when there is nothing to compare). */
+    static boolean inCardColumn(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) if ("card-area".equals(p.getId())) return true;
+        return false;
+    }
+
     /** The nearest ancestor of {@code n} of the given type, or null. */
     static <T extends Node> T ancestor(Node n, Class<T> type) {
         for (Node p = n.getParent(); p != null; p = p.getParent()) if (type.isInstance(p)) return type.cast(p);
@@ -132,10 +138,8 @@ abstract class ConsoleUiHarness {
         return asRead(onFx(read));
     }
 
-    /** A text as the person reads it: without the invisible no-break marks (StatusLine.GLUE) and no-break spaces. */
-    static String asRead(String text) {
-        return text == null ? null : text.replace(String.valueOf(StatusLine.GLUE), "").replace('\u00A0', ' ');
-    }
+    /** A text as the person reads it: without the invisible no-break marks and no-break spaces ({@link Unbroken}). */
+    static String asRead(String text) { return Unbroken.plain(text); }
 
     static <T> T onFx(Callable<T> work) {
         try {

@@ -114,11 +114,6 @@ class ConsoleUiTest extends ConsoleUiHarness {
                 .as("the decision back below the comparison").isTrue();
     }
 
-    private static boolean inCardColumn(Node n) {
-        for (Node p = n.getParent(); p != null; p = p.getParent()) if ("card-area".equals(p.getId())) return true;
-        return false;
-    }
-
     @Test @org.junit.jupiter.api.DisplayName("V2 by keyboard alone: the extra factor's field is in view when it takes the focus, and once the factor matches Enter records")
     void theExtraFactorByKeyboardAlone() throws Exception {
         decidedAt(Locale.SIMPLIFIED_CHINESE, 1366, 768 - LayoutAtEverySizeTest.DESKTOP, "foreign-2023-long-name", "V2");

@@ -129,6 +129,34 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             javafx.scene.control.ScrollPane sp = scrollPaneOf(robot.lookup("#passenger").query());
             return sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
         })).as(name + " refusal: px of the decision below its area").isLessThanOrEqualTo(1.0);
+        // the proxy case refused at its second card (the principal's cannot be read): the proxy's card stays shown, and
+        // the refusal beside it is read whole as well
+        robot.type(KeyCode.ESCAPE);
+        training().sam().remove();
+        waitFor(() -> vmReaderWaiting());
+        robot.type(KeyCode.F4);
+        place("ordinary");
+        waitFor(() -> robot.lookup("#document-PROXY").tryQuery().isPresent());
+        training().sam().remove();
+        waitFor(() -> vmReaderWaiting());
+        place("unreadable");
+        waitFor(() -> !text("#passenger").isEmpty());
+        screenshot(shotName(width, height, language, scale, "proxy-refusal"));
+        assertNothingCutOff(name + " proxy refusal", WORKSPACE_CONTROLS);
+        assertThat(onFx(() -> robot.lookup("#document-PROXY").tryQuery().isPresent())).as(name + " proxy refusal: the proxy's card shown").isTrue();
+        // the refusal in view as it comes, without scrolling (the proxy's card below it may scroll)
+        assertThat(onFx(() -> pxOutOfView("#verdict") + pxOutOfView("#passenger")))
+                .as(name + " proxy refusal: px of the decision out of view").isLessThanOrEqualTo(1.0);
+    }
+
+    /** How many px of {@code id} lie outside what its scroll pane shows at its present scroll position. */
+    private double pxOutOfView(String id) {
+        Node n = robot.lookup(id).query();
+        javafx.scene.control.ScrollPane sp = scrollPaneOf(n);
+        Bounds b = sp.getContent().sceneToLocal(n.localToScene(n.getLayoutBounds()));
+        double hidden = Math.max(0, sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight());
+        double top = sp.getVvalue() * hidden, bottom = top + sp.getViewportBounds().getHeight();
+        return Math.max(0, top - b.getMinY()) + Math.max(0, b.getMaxY() - bottom);
     }
 
     @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
@@ -235,12 +263,17 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
 
     /**
      * The decision is shown whole without scrolling; where its column is too short for that, the comparison above it
-     * has given way first, down to its least (decision 0017).
+     * has given way first, down to its least (decision 0017). In the card column (nothing to compare) it is in view.
      */
     private void decisionWhole(List<String> out) {
         Node verdict = robot.lookup("#verdict").query();
         javafx.scene.control.ScrollPane sp = scrollPaneOf(verdict);
         if (sp == null || !verdict.isVisible() || ((Labeled) verdict).getText().isEmpty()) return; // nothing decided: nothing to read
+        if (inCardColumn(verdict)) { // nothing to compare: at the top of the card column, in view as it comes
+            double px = pxOutOfView("#verdict") + pxOutOfView("#passenger");
+            if (px > 1) out.add("the decision in the card column has " + Math.round(px) + " px out of view: \"" + text("#passenger") + "\"");
+            return;
+        }
         double content = sp.getContent().getLayoutBounds().getHeight();
         double shown = sp.getViewportBounds().getHeight();
         javafx.scene.control.ScrollPane comparison = scrollPaneOf(robot.lookup("#comparison").query());
