@@ -238,8 +238,9 @@ final class WorkspaceView {
     }
 
     private Label slotLabel(WorkspaceViewModel.Slot s) {
-        Label l = Views.styled((s.filled() ? "✔ " : s.next() ? "➜ " : "   ") + s.label() + (s.filled() ? "：" + s.filledWith() : ""),
-                s.next() ? "slot-next" : s.filled() ? "slot-filled" : "slot");
+        // a card that could not be read fills its slot as a refusal: ✘ in red, not the ✔ of a card read
+        Label l = Views.styled((s.unreadable() ? "✘ " : s.filled() ? "✔ " : s.next() ? "➜ " : "   ") + s.label() + (s.filled() ? "：" + s.filledWith() : ""),
+                s.next() ? "slot-next" : s.unreadable() ? "slot-refused" : s.filled() ? "slot-filled" : "slot");
         l.setAccessibleText(s.label() + (s.filled() ? " " + s.filledWith() : ""));
         return l;
     }

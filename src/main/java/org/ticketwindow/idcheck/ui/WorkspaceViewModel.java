@@ -117,8 +117,11 @@ public final class WorkspaceViewModel {
         @Override public String toString() { return "Row[" + field + " " + kind + "]"; } // values are personal data (PD1)
     }
 
-    /** A document slot of the case: its role, what fills it (empty until filled) and whether it is the next to fill. */
-    public record Slot(DocumentRole role, String label, String filledWith, boolean next) {
+    /**
+     * A document slot of the case: its role, what fills it (empty until filled), whether it is the next to fill, and
+     * whether what fills it is a card that could not be read (refused, D3: not a ✔).
+     */
+    public record Slot(DocumentRole role, String label, String filledWith, boolean next, boolean unreadable) {
         public boolean filled() { return !filledWith.isEmpty(); }
     }
 
@@ -591,7 +594,8 @@ public final class WorkspaceViewModel {
     private void refreshSlots() {
         List<DocumentRole> roles = caseKind.get().documentRoles();
         DocumentRole next = roles.stream().filter(r -> !documents.containsKey(r)).findFirst().orElse(null);
-        slots.setAll(roles.stream().map(r -> new Slot(r, messages.of(r), filledWith(documents.get(r)), r == next)).toList());
+        slots.setAll(roles.stream().map(r -> new Slot(r, messages.of(r), filledWith(documents.get(r)), r == next,
+                documents.get(r) instanceof Presented.Unreadable)).toList());
         if (roles.size() < 2) {
             show(step, () -> "");
         } else {

@@ -386,6 +386,9 @@ class WorkspaceCasesTest {
                 org.ticketwindow.idcheck.reader.SamStatus.READ_FAILED), 3, "read failed")));
         assertThat(vm.decision().get().outcome()).isEqualTo(Outcome.REFUSED);
         assertThat(vm.step().get()).isEqualTo("委托人证件无法自动识读");
+        // the principal's slot is filled as a refusal (the view draws ✘ in red, not the ✔ of a card read)
+        assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::unreadable).containsExactly(false, true);
+        assertThat(vm.slots()).extracting(WorkspaceViewModel.Slot::filled).containsExactly(true, true);
     }
 
     @Test @DisplayName("PD3 after a refusal is recorded, its detail line is gone, and the screen tells the view to empty the F8 form")
