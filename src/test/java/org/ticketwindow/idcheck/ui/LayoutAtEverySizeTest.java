@@ -88,6 +88,10 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         screenshot(name);
         assertNothingCutOff(name, WORKSPACE_CONTROLS);
         assertThat(onFx(LayoutAtEverySizeTest::brokenValues)).as(name + ": compared values broken across lines").isEmpty();
+        // with rows to compare, the comparison gives way to the decision down to about three lines, not to its heading
+        assertThat(onFx(() -> scrollPaneOf(robot.lookup("#comparison").query()).getHeight()
+                - 4.5 * ((Labeled) robot.lookup("#records-note").query()).getFont().getSize()))
+                .as(name + ": px the comparison has above its floor of 4.5 em").isGreaterThanOrEqualTo(-1.0);
         if (width >= 1366 && scale == 1.0) { // where the screen has the width, the two documents sit side by side
             assertThat(onFx(() -> {
                 Bounds a = bounds("#document-PROXY"), b = bounds("#document-PRINCIPAL");
