@@ -44,7 +44,7 @@ for o in "${common[@]}"; do java_options+=(--java-options "$o"); done
 # options, installer/console-jvm-options.txt, decision 0019) and idcheck-technician (technician start, DEBUG logging).
 # The class-data archive is built by the package's postinst (installer/linux/postinst); where it is missing (a bare app
 # image) the JVM runs without it, silently.
-console_opts="$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/installer/console-jvm-options.txt" | paste -sd' ' -)"
+console_opts="$(grep -v -e '^#' -e '^[[:space:]]*$' "$here/installer/console-jvm-options.txt" | sed 's/[[:space:]]*$//' | paste -sd' ' -)"
 console_opts+=" -XX:SharedArchiveFile=\$APPDIR/../idcheck-console.jsa"
 console_opts+=" -Xlog:cds*=off -Xlog:aot*=off"
 cat > "$out/console.properties" <<PROPS

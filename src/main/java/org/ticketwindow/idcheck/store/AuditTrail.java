@@ -140,30 +140,52 @@ public final class AuditTrail {
     /** One audit entry as a supervisor reads it (no personal data is ever put in one: PD1). */
     public record Entry(long seq, java.time.Instant at, AuditKind kind, String actor, String subject, String detail) {}
 
+    /** What a search found, newest first, and whether it looked through every entry of the kind asked for. */
+    public record Search(List<Entry> entries, boolean complete, int scanned) {}
+
+    /** Entries read per page of a search, each page under the store's lock on its own. */
+    private static final int PAGE = 500;
+
     /**
      * The newest {@code limit} entries, newest first, of {@code kind} (all kinds when null) that {@code keep} accepts,
-     * for the supervisor's screen. The entries are read newest first until {@code limit} are kept: the test is made in
-     * Java because the supervisor searches what the screen shows (kinds, words and details in their language), which
-     * the stored keys are not.
+     * for the supervisor's screen, looking through at most {@code scan} entries. The test is made in Java because the
+     * supervisor searches what the screen shows (kinds, words and details in their language), which the stored keys are
+     * not; it runs between pages, outside the store's lock, so that the sync and the status line never wait behind a
+     * search of an old installation's audit trail (it only grows).
      */
-    public List<Entry> recent(int limit, AuditKind kind, java.util.function.Predicate<Entry> keep) {
-        return db.read("reading the audit trail", c -> {
-            List<Entry> out = new ArrayList<>();
-            try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, actor, subject, detail FROM audit "
-                    + "WHERE (? IS NULL OR kind = ?) ORDER BY seq DESC")) {
-                String k = kind == null ? null : kind.name();
-                p.setString(1, k);
-                p.setString(2, k);
-                try (ResultSet r = p.executeQuery()) {
-                    while (out.size() < limit && r.next()) {
-                        Entry e = new Entry(r.getLong(1), java.time.Instant.ofEpochMilli(r.getLong(2)), AuditKind.valueOf(r.getString(3)),
-                                r.getString(4), r.getString(5), r.getString(6));
-                        if (keep.test(e)) out.add(e);
+    public Search recent(int limit, int scan, AuditKind kind, java.util.function.Predicate<Entry> keep) {
+        List<Entry> out = new ArrayList<>();
+        long before = Long.MAX_VALUE;
+        int scanned = 0;
+        while (out.size() < limit && scanned < scan) {
+            long from = before;
+            int size = Math.min(PAGE, scan - scanned);
+            List<Entry> page = db.read("reading the audit trail", c -> {
+                List<Entry> rows = new ArrayList<>(size);
+                try (PreparedStatement p = c.prepareStatement("SELECT seq, at, kind, actor, subject, detail FROM audit "
+                        + "WHERE (? IS NULL OR kind = ?) AND seq < ? ORDER BY seq DESC LIMIT ?")) {
+                    String k = kind == null ? null : kind.name();
+                    p.setString(1, k);
+                    p.setString(2, k);
+                    p.setLong(3, from);
+                    p.setInt(4, size);
+                    try (ResultSet r = p.executeQuery()) {
+                        while (r.next()) {
+                            rows.add(new Entry(r.getLong(1), java.time.Instant.ofEpochMilli(r.getLong(2)), AuditKind.valueOf(r.getString(3)),
+                                    r.getString(4), r.getString(5), r.getString(6)));
+                        }
                     }
                 }
+                return rows;
+            });
+            for (Entry e : page) {
+                scanned++;
+                if (keep.test(e) && out.size() < limit) out.add(e);
             }
-            return out;
-        });
+            if (page.size() < size) return new Search(out, true, scanned); // the oldest entry reached
+            before = page.getLast().seq();
+        }
+        return new Search(out, out.size() >= limit, scanned);
     }
 
     public long size() {

@@ -133,21 +133,27 @@ final class SupervisorView {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {
                     super.updateItem(e, empty);
                     setText(empty || e == null ? "" : vm.line(e));
+                    setAccessibleText(Unbroken.plain(getText())); // the words, not the marks that keep them whole
                 }
             };
             cell.setWrapText(true);
             cell.setPrefWidth(0);
             return cell;
         });
+        Label scope = Views.styled("", "hint"); // the search stopped before the oldest entry: say so
+        scope.setId("audit-scope");
+        scope.textProperty().bind(vm.entriesNote());
+        scope.visibleProperty().bind(vm.entriesNote().isNotEmpty());
+        scope.managedProperty().bind(scope.visibleProperty());
         vm.showEntries();
         Label current = Views.styled(String.join("\n", vm.settings()), "details");
         Label settingsHelp = Views.styled(messages.get("sup.settingsHelp"), "hint");
-        for (Label l : List.of(audit, current, saved, settingsHelp)) {
+        for (Label l : List.of(audit, scope, current, saved, settingsHelp)) {
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
         }
         VBox settings = new VBox(8, Views.heading(messages, "sup.audit"), verify, audit,
-                new javafx.scene.layout.FlowPane(8, 6, kind, filter, show), entries, Views.heading(messages, "sup.settings"),
+                new javafx.scene.layout.FlowPane(8, 6, kind, filter, show), entries, scope, Views.heading(messages, "sup.settings"),
                 current, edit, save, saved, settingsHelp);
         settings.getStyleClass().add("panel");
         javafx.scene.control.ScrollPane settingsScroll = new javafx.scene.control.ScrollPane(settings);

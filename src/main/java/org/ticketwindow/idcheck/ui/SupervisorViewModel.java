@@ -173,6 +173,9 @@ public final class SupervisorViewModel {
 
     /** How many entries the screen lists at most (the newest first); the filter narrows them. */
     public static final int AUDIT_ROWS = 500;
+    /** How many entries a search looks through at most (about half a year of a busy counter's). */
+    public static final int AUDIT_SCAN = 50_000;
+    private final StringProperty entriesNote = new javafx.beans.property.SimpleStringProperty("");
     private final javafx.collections.ObservableList<AuditTrail.Entry> entries = javafx.collections.FXCollections.observableArrayList();
     private final ObjectProperty<org.ticketwindow.idcheck.store.AuditKind> entryKind = new javafx.beans.property.SimpleObjectProperty<>();
     private final StringProperty entryText = new javafx.beans.property.SimpleStringProperty("");
@@ -181,8 +184,13 @@ public final class SupervisorViewModel {
     public javafx.collections.ObservableList<AuditTrail.Entry> entries() { return entries; }
     /** Only entries of this kind (all when null). */
     public ObjectProperty<org.ticketwindow.idcheck.store.AuditKind> entryKind() { return entryKind; }
-    /** Only entries whose line, as the supervisor reads it ({@link #line}), contains this text, in any letter case. */
+    /**
+     * Only entries whose kind, clerk, subject or detail, as the supervisor reads them ({@link #line}), contain this text,
+     * in any letter case (not the entry's number or time: "1001" is a clerk, not entry 1001 and 10010–10019).
+     */
     public StringProperty entryText() { return entryText; }
+    /** Empty, or that the search stopped before the oldest entry (it looks through {@link #AUDIT_SCAN} at most). */
+    public javafx.beans.property.ReadOnlyStringProperty entriesNote() { return entriesNote; }
 
     private static final java.time.format.DateTimeFormatter WHEN = java.time.format.DateTimeFormatter
             .ofPattern("yyyy-MM-dd HH:mm:ss").withZone(org.ticketwindow.idcheck.identity.RailwayTime.ZONE);
@@ -190,8 +198,14 @@ public final class SupervisorViewModel {
     /** One entry as the supervisor reads it: number, Beijing time, kind, who, on what, and the detail, in their language. */
     public String line(AuditTrail.Entry e) {
         // each short piece on one line where the entry wraps ("登" / "录" at the largest text); the detail wraps
-        return messages.get("sup.auditEntry", whole(messages.get("sup.auditNumber", Long.toString(e.seq()))) /* "12345", not "12,345" */, whole(WHEN.format(e.at())), whole(messages.of(e.kind())),
-                whole(messages.auditWord(e.actor())), whole(messages.auditWord(e.subject())), messages.stored(e.detail()));
+        List<String> said = said(e);
+        return messages.get("sup.auditEntry", whole(messages.get("sup.auditNumber", e.seq())), whole(WHEN.format(e.at())),
+                whole(said.get(0)), whole(said.get(1)), whole(said.get(2)), said.get(3));
+    }
+
+    /** What an entry says, in the supervisor's language: its kind, who, on what, and the detail (what the filter searches). */
+    private List<String> said(AuditTrail.Entry e) {
+        return List.of(messages.of(e.kind()), messages.auditWord(e.actor()), messages.auditWord(e.subject()), messages.stored(e.detail()));
     }
 
     private String whole(String piece) { return Unbroken.of(piece, messages.locale()); }
@@ -200,8 +214,11 @@ public final class SupervisorViewModel {
     public void showEntries() {
         var kind = entryKind.get();
         String text = entryText.get() == null ? "" : entryText.get().strip().toLowerCase(java.util.Locale.ROOT);
-        tasks.run(() -> audit.recent(AUDIT_ROWS, kind, e -> text.isEmpty() || Unbroken.plain(line(e)).toLowerCase(java.util.Locale.ROOT).contains(text)),
-                entries::setAll, this::failed);
+        tasks.run(() -> audit.recent(AUDIT_ROWS, AUDIT_SCAN, kind, e -> text.isEmpty()
+                || said(e).stream().anyMatch(s -> s.toLowerCase(java.util.Locale.ROOT).contains(text))), found -> {
+            entries.setAll(found.entries());
+            entriesNote.set(found.complete() ? "" : messages.get("sup.auditSearchedRecent", found.scanned()));
+        }, this::failed);
     }
 
     /** Walks the audit chain; a break names the entry and the problem. */

@@ -248,9 +248,11 @@ final class TechnicianView {
             int i = 0;
             for (double v : r.stageMeansMs().values()) s.getData().add(new XYChart.Data<>(names.get(i++), v));
             stages.getData().add(s);
-            summary.setText(messages.get("tech.summary", r.reads(), String.format("%.1f", r.successRate() * 100),
-                    String.format("%.0f", r.p50Ms()), String.format("%.0f", r.p95Ms()),
-                    String.format("%.1f", r.elapsed().toMillis() / 1000.0)) // one decimal always: it read "1.036 秒", "6.4 秒"
+            // a point whatever the PC's locale; the time with one decimal always (it read "1.036 秒" and "6.4 秒")
+            java.util.Locale point = java.util.Locale.ROOT;
+            summary.setText(messages.get("tech.summary", r.reads(), String.format(point, "%.1f", r.successRate() * 100),
+                    String.format(point, "%.0f", r.p50Ms()), String.format(point, "%.0f", r.p95Ms()),
+                    String.format(point, "%.1f", r.elapsed().toMillis() / 1000.0))
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));
             StringBuilder c = new StringBuilder(messages.get("tech.outcomes"));
             r.outcomes().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())

@@ -66,6 +66,10 @@ final class WorkspaceView {
     private final TallAsContent decisionBelowComparison = new TallAsContent();
     /** The card column's documents, or its placeholder, or (no card shown) the decision. */
     private final VBox cardArea = new VBox(10);
+    /** The comparison's least height, in lines of its text (about three lines of rows): it gives way to the decision down to this. */
+    static final double COMPARISON_FLOOR_EM = 4.5;
+    /** The card column's scroll pane: back to its top when the decision is placed there. */
+    private ScrollPane cardScroll;
     private final Label noCard = new Label();
 
     WorkspaceView(WorkspaceViewModel vm, EntryFormViewModel entry, Messages messages, Optional<TrainingMode> training,
@@ -109,7 +113,8 @@ final class WorkspaceView {
 
     /**
      * A refusal with nothing to compare (a card that cannot be read automatically, D3, on its own or as the second of
-     * two) is read at the top of the card column, wide then, not squeezed below the comparison's "nothing to compare":
+     * two; an expired or forged card, or one this case does not take, refused before any record is compared) is read at
+     * the top of the card column, wide then, not squeezed below the comparison's "nothing to compare":
      * at the largest text on a 768-line screen its sentence for the passenger needed a scroll there (decision 0017). A
      * document read before it stays shown below it. A decision that asks for more (an extra factor) stays beside what it
      * asks for.
@@ -124,6 +129,8 @@ final class WorkspaceView {
         cardArea.getChildren().remove(decision);
         if (inCardColumn) cardArea.getChildren().addFirst(decision); else decisionBelowComparison.setContent(decision);
         decisionBelowComparison.setVisible(!inCardColumn);
+        // the clerk may have scrolled down through the first card: the decision comes into view at the top
+        if (inCardColumn && cardScroll != null) cardScroll.setVvalue(0);
     }
 
     /** The workspace's keys, installed as a scene filter so they work whichever control has the focus. */
@@ -271,6 +278,7 @@ final class WorkspaceView {
             card.setVisible(!form.isVisible() && !proof.isVisible());
         });
         ScrollPane scroll = new ScrollPane(body); // large text or two long addresses scroll, never cut off
+        cardScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         cardsWidth.bind(scroll.widthProperty().subtract(16)); // the vertical scroll bar's width
@@ -535,7 +543,7 @@ final class WorkspaceView {
         // nothing to compare (a refusal, a record verified already) the decision takes that room too
         scroll.setPrefViewportHeight(60);
         scroll.minHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> vm.comparison().isEmpty() ? 0 : note.getFont().getSize() * 4.5, vm.comparison(), note.fontProperty()));
+                () -> vm.comparison().isEmpty() ? 0 : note.getFont().getSize() * COMPARISON_FLOOR_EM, vm.comparison(), note.fontProperty()));
         Views.followFocus(scroll); // the extra factor's field, given the focus, is in view
         // the focus ring shows what Enter does: a decision ready to record takes it (from the extra factor's emptied
         // field too, not from a field the clerk types in); once recorded or dropped it goes back to the chosen case,

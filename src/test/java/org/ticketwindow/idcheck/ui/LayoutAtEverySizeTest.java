@@ -90,7 +90,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         assertThat(onFx(LayoutAtEverySizeTest::brokenValues)).as(name + ": compared values broken across lines").isEmpty();
         // with rows to compare, the comparison gives way to the decision down to about three lines, not to its heading
         assertThat(onFx(() -> scrollPaneOf(robot.lookup("#comparison").query()).getHeight()
-                - 4.5 * ((Labeled) robot.lookup("#records-note").query()).getFont().getSize()))
+                - WorkspaceView.COMPARISON_FLOOR_EM * ((Labeled) robot.lookup("#records-note").query()).getFont().getSize()))
                 .as(name + ": px the comparison has above its floor of 4.5 em").isGreaterThanOrEqualTo(-1.0);
         if (width >= 1366 && scale == 1.0) { // where the screen has the width, the two documents sit side by side
             assertThat(onFx(() -> {
@@ -143,6 +143,8 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         waitFor(() -> robot.lookup("#document-PROXY").tryQuery().isPresent());
         training().sam().remove();
         waitFor(() -> vmReaderWaiting());
+        // the clerk scrolled down through the proxy's card (large text): the refusal must still come into view
+        robot.interact(() -> scrollPaneOf(robot.lookup("#document-PROXY").query()).setVvalue(1));
         place("unreadable");
         waitFor(() -> !text("#passenger").isEmpty());
         screenshot(shotName(width, height, language, scale, "proxy-refusal"));

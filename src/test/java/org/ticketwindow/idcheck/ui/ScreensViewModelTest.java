@@ -206,14 +206,9 @@ class ScreensViewModelTest {
         assertThat(Unbroken.plain(vm.line(vm.entries().getFirst()))).contains("登录失败　1001　登录　").doesNotContain("login");
         // where an entry wraps (the largest text), its number, time, kind and words stay whole: it read "登" / "录"
         String line = vm.line(vm.entries().getFirst());
-        java.util.List<Integer> gaps = new java.util.ArrayList<>();
-        for (int i = line.indexOf('\u3000'); i >= 0; i = line.indexOf('\u3000', i + 1)) gaps.add(i + 1);
+        java.util.List<Integer> gaps = UnbrokenTest.after(line, "\u3000");
         assertThat(gaps).hasSize(5);
-        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.SIMPLIFIED_CHINESE);
-        lines.setText(line);
-        java.util.List<Integer> breaks = new java.util.ArrayList<>();
-        for (int at = lines.next(); at != java.text.BreakIterator.DONE && at <= gaps.getLast(); at = lines.next()) breaks.add(at);
-        assertThat(breaks).isEqualTo(gaps);
+        assertThat(UnbrokenTest.breaks(line, java.util.Locale.SIMPLIFIED_CHINESE).stream().filter(b -> b <= gaps.getLast())).isEqualTo(gaps);
         vm.entryKind().set(null);
         vm.entryText().set("contact-limit");
         vm.showEntries();
@@ -233,6 +228,11 @@ class ScreensViewModelTest {
         vm.entryText().set("login");
         vm.showEntries();
         assertThat(vm.entries()).as("the stored word is not what the supervisor reads").isEmpty();
+        // the filter is for a clerk or a word: not the entries' numbers and times (every entry shows this year)
+        vm.entryText().set(String.valueOf(java.time.Year.now(org.ticketwindow.idcheck.identity.RailwayTime.ZONE).getValue()));
+        vm.showEntries();
+        assertThat(vm.entries()).isEmpty();
+        assertThat(vm.entriesNote().get()).as("every entry was looked through").isEmpty();
         SupervisorViewModel en = new SupervisorViewModel(store.clerks(), store.audit(), "8001", List.of(),
                 dir.resolve("config/counter.properties"), s -> { }, NOW, Messages.of(Messages.ENGLISH));
         en.entryText().set("Failed LOG-IN");

@@ -309,29 +309,18 @@ class ViewModelTest {
         @Test void showsWhatWaitsTheLastSyncAndThatAllIsWell() {
             StatusLine l = StatusLine.of(new QueueStatus(2, 1, 0, 40, 125, java.time.Instant.parse("2026-11-21T07:05:09Z"), null),
                     zh, utc);
-            assertThat(ConsoleUiHarness.asRead(l.text())).isEqualTo("待上传 3　最早 2 分钟　上次同步 07:05:09　同步正常");
+            assertThat(Unbroken.plain(l.text())).isEqualTo("待上传 3　最早 2 分钟　上次同步 07:05:09　同步正常");
             assertThat(l.warning()).isFalse();
             // where the line wraps (large text), only between its pieces: it read "07:05:" / "09", and "上次同步" / "07:05:09"
-            java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance(java.util.Locale.SIMPLIFIED_CHINESE);
-            lines.setText(l.text());
-            java.util.List<Integer> breaks = new java.util.ArrayList<>();
-            for (int at = lines.next(); at != java.text.BreakIterator.DONE && at < l.text().length(); at = lines.next()) breaks.add(at);
-            java.util.List<Integer> gaps = new java.util.ArrayList<>(); // just after each ideographic space between the pieces
-            for (int i = l.text().indexOf('\u3000'); i >= 0; i = l.text().indexOf('\u3000', i + 1)) gaps.add(i + 1);
-            assertThat(gaps).hasSize(3);
-            assertThat(breaks).isEqualTo(gaps);
+            assertThat(UnbrokenTest.after(l.text(), "\u3000")).hasSize(3);
+            assertThat(UnbrokenTest.breaks(l.text(), java.util.Locale.SIMPLIFIED_CHINESE)).isEqualTo(UnbrokenTest.after(l.text(), "\u3000"));
             // in English too; a sync error's explanation wraps where it needs to
             StatusLine en = StatusLine.of(new QueueStatus(2, 1, 0, 40, 125, java.time.Instant.parse("2026-11-21T07:05:09Z"),
                     "cannot connect to the central service"), Messages.of(Messages.ENGLISH), utc);
-            lines = java.text.BreakIterator.getLineInstance(java.util.Locale.ENGLISH);
-            lines.setText(en.text());
-            breaks.clear();
-            for (int at = lines.next(); at != java.text.BreakIterator.DONE && at < en.text().length(); at = lines.next()) breaks.add(at);
+            java.util.List<Integer> breaks = UnbrokenTest.breaks(en.text(), java.util.Locale.ENGLISH);
             int error = en.text().indexOf("sync error");
-            gaps.clear();
-            for (int i = en.text().indexOf("   "); i >= 0; i = en.text().indexOf("   ", i + 3)) gaps.add(i + 3);
-            assertThat(gaps).hasSize(3).endsWith(error);
-            assertThat(breaks.stream().filter(b -> b <= error)).isEqualTo(gaps);
+            assertThat(UnbrokenTest.after(en.text(), "   ")).hasSize(3).endsWith(error);
+            assertThat(breaks.stream().filter(b -> b <= error)).isEqualTo(UnbrokenTest.after(en.text(), "   "));
             assertThat(breaks.stream().filter(b -> b > error)).hasSizeGreaterThan(3);
         }
 
@@ -340,7 +329,7 @@ class ViewModelTest {
             assertThat(StatusLine.of(new QueueStatus(0, 0, 1, 0, 0, null, null), zh, utc).warning()).isTrue();
             StatusLine failed = StatusLine.of(new QueueStatus(0, 0, 0, 0, 0, null, "cannot connect"), Messages.of(Messages.ENGLISH), utc);
             assertThat(failed.warning()).isTrue();
-            assertThat(ConsoleUiHarness.asRead(failed.text())).isEqualTo("To send 0   oldest —   last sync never   sync error: cannot connect");
+            assertThat(Unbroken.plain(failed.text())).isEqualTo("To send 0   oldest —   last sync never   sync error: cannot connect");
         }
     }
 

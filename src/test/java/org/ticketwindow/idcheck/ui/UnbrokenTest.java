@@ -1,0 +1,43 @@
+package org.ticketwindow.idcheck.ui;
+
+import org.junit.jupiter.api.Test;
+
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Short pieces kept on one line where a label wraps (JavaFX wraps with java.text.BreakIterator), reading the same. */
+class UnbrokenTest {
+    /** Where a line may break inside {@code text} (its end left out), as JavaFX's wrapping finds it. */
+    static List<Integer> breaks(String text, Locale locale) {
+        BreakIterator lines = BreakIterator.getLineInstance(locale);
+        lines.setText(text);
+        List<Integer> out = new ArrayList<>();
+        for (int at = lines.next(); at != BreakIterator.DONE && at < text.length(); at = lines.next()) out.add(at);
+        return out;
+    }
+
+    /** The places just after each {@code gap} in {@code text}: where a line of pieces joined by it may break. */
+    static List<Integer> after(String text, String gap) {
+        List<Integer> out = new ArrayList<>();
+        for (int i = text.indexOf(gap); i >= 0; i = text.indexOf(gap, i + gap.length())) out.add(i + gap.length());
+        return out;
+    }
+
+    @Test void noBreakInsideAPieceAndItReadsTheSame() {
+        for (String piece : List.of("上次同步 07:05:09", "最早 2 分钟", "同步正常", "第 12 条", "2026-12-02 08:22:09", "last sync 07:05:09",
+                "failed log-in", "登录失败")) {
+            for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+                String whole = Unbroken.of(piece, locale);
+                assertThat(breaks(whole, locale)).as(piece).isEmpty();
+                assertThat(Unbroken.plain(whole)).isEqualTo(piece);
+            }
+        }
+        // without it, each of these breaks inside: the test would not tell anything otherwise
+        assertThat(breaks("上次同步 07:05:09", Locale.SIMPLIFIED_CHINESE)).isNotEmpty();
+        assertThat(breaks("登录失败", Locale.SIMPLIFIED_CHINESE)).isNotEmpty();
+    }
+}
