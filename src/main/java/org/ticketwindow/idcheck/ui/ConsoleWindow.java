@@ -356,7 +356,9 @@ final class ConsoleWindow {
             }
         }
         technician = null;
+        if (technicianView != null) technicianView.dispose();
         technicianView = null;
+        if (workspaceView != null) workspaceView.dispose();
         workspaceView = null;
     }
 
@@ -376,6 +378,7 @@ final class ConsoleWindow {
     }
 
     private void showTechnicianView() {
+        if (technicianView != null) technicianView.dispose(); // the view built before stops listening to the calibration
         technicianView = screens.technicianView(technician, messages);
         show(technicianView.build());
     }
@@ -395,6 +398,7 @@ final class ConsoleWindow {
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
     private void rebuildWorkspace() {
+        if (workspaceView != null) workspaceView.dispose(); // the view built before stops listening to the open case
         workspaceView = screens.workspaceView(workspace, messages, this::notice);
         show(workspaceView.build());
     }

@@ -32,6 +32,15 @@ final class TechnicianView {
     private Button run;
     private Button stop;
 
+    /** What this view listens to on its view model (which outlives it: the text size builds it again), ended by {@link #dispose()}. */
+    private final java.util.List<javafx.util.Subscription> onVm = new java.util.ArrayList<>();
+
+    /** Stops listening to the view model: this view is left for another built over it, or for another screen. */
+    void dispose() {
+        onVm.forEach(javafx.util.Subscription::unsubscribe);
+        onVm.clear();
+    }
+
     TechnicianView(TechnicianViewModel vm, Messages messages) {
         this.vm = vm;
         this.messages = messages;
@@ -70,9 +79,9 @@ final class TechnicianView {
         line.setMinHeight(Region.USE_PREF_SIZE);
         line.textProperty().bind(vm.message());
         // red when something went wrong or was not measured, green when done
-        vm.messageIsProblem().subscribe(p -> {
+        onVm.add(vm.messageIsProblem().subscribe(p -> {
             if (p) line.getStyleClass().add("problem"); else line.getStyleClass().remove("problem");
-        });
+        }));
         line.setPadding(new Insets(0, 16, 8, 16));
         Region device = devicePanel(line);
         Region calibration = calibrationPanel(line);
@@ -105,13 +114,13 @@ final class TechnicianView {
         // 开始校准 is disabled while a calibration runs, and 停止 once it ends: the scene would pass the focus on to the
         // events list at the bottom and scroll there, the result out of view. The focus goes to 停止, then back to
         // 开始校准, in view (unless the technician is typing in a field, which keeps it).
-        vm.calibrating().addListener((o, was, on) -> Platform.runLater(() -> { // not when the screen opens
+        onVm.add(vm.calibrating().subscribe((was, on) -> Platform.runLater(() -> { // not when the screen opens
             if (scroll.getScene() == null || Views.typingIn(scroll.getScene().getFocusOwner())) return;
             Button next = on ? stop : run;
             if (next.isDisabled()) return;
             next.requestFocus();
             Views.scrollIntoView(scroll, next);
-        }));
+        })));
         VBox body = new VBox(top, scroll, line);
         VBox.setVgrow(scroll, Priority.ALWAYS);
         body.setId("technician");
@@ -123,12 +132,12 @@ final class TechnicianView {
         VBox readers = new VBox(4);
         readers.setId("tech-readers");
         readers.getStyleClass().add("tech-readers");
-        Views.fillNowAndOnChange(() -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
+        onVm.add(Views.fillNowAndOnChange(() -> readers.getChildren().setAll(vm.readers().stream().map(r -> {
             Label l = Views.styled(r, "details");
             l.setWrapText(true);
             l.setMinHeight(Region.USE_PREF_SIZE);
             return l;
-        }).toList()), vm.readers());
+        }).toList()), vm.readers()));
         Label profile = Views.styled("", "hint");
         profile.setWrapText(true);
         profile.setMinHeight(Region.USE_PREF_SIZE);
@@ -226,7 +235,7 @@ final class TechnicianView {
         codes.setId("tech-codes");
         codes.setWrapText(true);
         codes.setMinHeight(Region.USE_PREF_SIZE);
-        vm.report().subscribe(r -> {
+        onVm.add(vm.report().subscribe(r -> {
             histogram.getData().clear();
             stages.getData().clear();
             if (r == null) {
@@ -262,7 +271,7 @@ final class TechnicianView {
                 r.errorCodes().forEach((k, v) -> c.append("  ").append(k).append('=').append(v));
             }
             codes.setText(c.toString());
-        });
+        }));
         Label readsLabel = new Label(messages.get("tech.reads"));
         readsLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the bar gives way, never the label
         progress.setMinWidth(60);
@@ -302,7 +311,7 @@ final class TechnicianView {
             }
         });
         VBox.setVgrow(log, Priority.ALWAYS);
-        vm.log().subscribe(() -> log.scrollTo(vm.log().size() - 1));
+        onVm.add(vm.log().subscribe(() -> log.scrollTo(vm.log().size() - 1)));
         Button export = Views.button(messages.get("tech.export"), vm::exportDiagnostics);
         export.setId("tech-export");
         var level = new javafx.scene.control.ComboBox<String>(javafx.collections.FXCollections.observableArrayList(

@@ -71,12 +71,17 @@ final class TrainingTrayView {
         place.setId("tray-place");
         Button remove = Views.button(KeyMap.TRAY_REMOVE.button(messages, "tray.remove"), t::removeCard);
         remove.setId("tray-remove");
+        // F5 / F6 wherever the focus is, while this tray is on screen: the filter leaves the scene with it. (Left on the
+        // window's one scene, every tray ever built kept its filter: each log-in and each F2 or text size kept a whole
+        // workspace alive until the heap was full, and F5 on the technician screen placed a card from an old tray.)
+        javafx.event.EventHandler<KeyEvent> keys = k -> {
+            KeyMap pressed = KeyMap.of(k).orElse(null);
+            if (pressed == KeyMap.TRAY_PLACE) place.fire();
+            if (pressed == KeyMap.TRAY_REMOVE) remove.fire();
+        };
         cards.sceneProperty().addListener((o, was, scene) -> {
-            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, k -> {
-                KeyMap pressed = KeyMap.of(k).orElse(null);
-                if (pressed == KeyMap.TRAY_PLACE) place.fire();
-                if (pressed == KeyMap.TRAY_REMOVE) remove.fire();
-            });
+            if (was != null) was.removeEventFilter(KeyEvent.KEY_PRESSED, keys);
+            if (scene != null) scene.addEventFilter(KeyEvent.KEY_PRESSED, keys);
         });
         ComboBox<TrainingMode.Fault> fault = new ComboBox<>();
         fault.setId("tray-fault");

@@ -91,9 +91,17 @@ final class Views {
      * Runs {@code fill} now and on every change of any of {@code sources}. {@code Observable.subscribe(Runnable)} does
      * not run it at once: a view built again over the same view model (the language, the text size) showed empty lists.
      */
-    static void fillNowAndOnChange(Runnable fill, javafx.beans.Observable... sources) {
-        for (javafx.beans.Observable source : sources) source.addListener(o -> fill.run());
+    static javafx.util.Subscription fillNowAndOnChange(Runnable fill, javafx.beans.Observable... sources) {
+        javafx.util.Subscription all = javafx.util.Subscription.EMPTY;
+        for (javafx.beans.Observable source : sources) all = all.and(source.subscribe(fill));
         fill.run();
+        return all;
+    }
+
+    /** {@code listener} on {@code list}, until the subscription returned is ended. */
+    static <T> javafx.util.Subscription onChange(javafx.collections.ObservableList<T> list, javafx.collections.ListChangeListener<T> listener) {
+        list.addListener(listener);
+        return () -> list.removeListener(listener);
     }
 
     /** Whether {@code target} (a key's target, the focus owner) takes typing: Enter and the focus are left to it there. */

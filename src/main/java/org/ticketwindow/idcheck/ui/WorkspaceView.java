@@ -68,6 +68,12 @@ final class WorkspaceView {
     private final VBox cardArea = new VBox(10);
     /** The comparison's least height, in lines of its text (about three lines of rows): it gives way to the decision down to this. */
     static final double COMPARISON_FLOOR_EM = 4.5;
+    /**
+     * What this view listens to on its view model, ended by {@link #dispose()}: the view model outlives the view (the
+     * language and the text size build the view again over it), and every view built kept its listeners, and with them
+     * its whole tree, until the clerk logged out.
+     */
+    private final List<javafx.util.Subscription> onVm = new java.util.ArrayList<>();
     /** The card column's scroll pane: back to its top when the decision is placed there. */
     private ScrollPane cardScroll;
     private final Label noCard = new Label();
@@ -83,12 +89,18 @@ final class WorkspaceView {
         this.clock = clock;
     }
 
+    /** Stops listening to the view model: this view is left for another built over it, or for the login screen. */
+    void dispose() {
+        onVm.forEach(javafx.util.Subscription::unsubscribe);
+        onVm.clear();
+    }
+
     /** The case buttons, the three columns and the "recorded" line. */
     VBox build() {
-        vm.screensCleared().addListener((o, was, now) -> { // the previous passenger's form and scan are gone too (PD3)
+        onVm.add(vm.screensCleared().subscribe((was, now) -> { // the previous passenger's form and scan are gone too (PD3)
             entry.clear();
             scanner.clear();
-        });
+        }));
         javafx.scene.layout.FlowPane cases = new javafx.scene.layout.FlowPane(8, 8); // a second row rather than a cut key
         for (CaseKind k : CaseKind.values()) {
             Button b = Views.button(KeyMap.of(k).button(messages, "case." + k.name()), () -> select(k));
@@ -99,7 +111,7 @@ final class WorkspaceView {
                 b.setAccessibleHelp(why);
                 b.setDisable(true);
             });
-            vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button")));
+            onVm.add(vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button"))));
             caseButtons.put(k, b);
             cases.getChildren().add(b);
         }
@@ -107,7 +119,7 @@ final class WorkspaceView {
         // the card column and the comparison column share the width a larger screen adds (two cards side by side)
         VBox body = Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
                 vm.recordedMessage(), "recorded");
-        Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.passengerSentence(), vm.comparison(), cardArea.visibleProperty());
+        onVm.add(Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.passengerSentence(), vm.comparison(), cardArea.visibleProperty()));
         return body;
     }
 
@@ -195,6 +207,7 @@ final class WorkspaceView {
         Label state = Views.styled("", "reader-state");
         state.setId("reader-state");
         state.textProperty().bind(vm.readerState().map(s -> messages.get(s.key())));
+        onVm.add(state.textProperty()::unbind); // the mapping holds this view: it leaves the view model with it
         Label next = Views.styled("", "reader-next");
         next.setId("reader-next");
         next.textProperty().bind(vm.readerMessage());
@@ -205,7 +218,7 @@ final class WorkspaceView {
         step.managedProperty().bind(step.visibleProperty());
         VBox slots = new VBox(4);
         slots.setId("slots");
-        Views.fillNowAndOnChange(() -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()), vm.slots());
+        onVm.add(Views.fillNowAndOnChange(() -> slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList()), vm.slots()));
         slots.getChildren().setAll(vm.slots().stream().map(this::slotLabel).toList());
         slots.visibleProperty().bind(vm.step().isNotEmpty());
         slots.managedProperty().bind(slots.visibleProperty());
@@ -262,21 +275,21 @@ final class WorkspaceView {
         VBox card = cardArea;
         card.setId("card-area");
         card.getChildren().setAll(noCard, cardsRow);
-        Views.fillNowAndOnChange(() -> fillCards(cardsRow, vm.shownDocuments()), vm.shownDocuments());
+        onVm.add(Views.fillNowAndOnChange(() -> fillCards(cardsRow, vm.shownDocuments()), vm.shownDocuments()));
         Node form = entryForm();
         Node proof = proofScanner();
         StackPane body = new StackPane(card, form, proof);
         // a hidden one neither takes room nor widens the column (the entry form is wide at large text)
         for (Node n : List.of(card, form, proof)) n.managedProperty().bind(n.visibleProperty());
-        vm.caseKind().subscribe(k -> {
+        onVm.add(vm.caseKind().subscribe(k -> {
             form.setVisible(k == CaseKind.PRE_VERIFICATION);
             proof.setVisible(k == CaseKind.TICKET_SERVICE && vm.card().get() == null);
             card.setVisible(!form.isVisible() && !proof.isVisible());
-        });
-        vm.card().subscribe(c -> {
+        }));
+        onVm.add(vm.card().subscribe(c -> {
             proof.setVisible(vm.caseKind().get() == CaseKind.TICKET_SERVICE && c == null);
             card.setVisible(!form.isVisible() && !proof.isVisible());
-        });
+        }));
         ScrollPane scroll = new ScrollPane(body); // large text or two long addresses scroll, never cut off
         cardScroll = scroll;
         scroll.setFitToWidth(true);
@@ -519,15 +532,16 @@ final class WorkspaceView {
         ComparisonTable table = new ComparisonTable(t -> fillComparison(t, vm.comparison()));
         table.setId("comparison");
         table.getStyleClass().add("comparison");
-        Views.fillNowAndOnChange(() -> fillComparison(table, vm.comparison()), vm.comparison());
+        onVm.add(Views.fillNowAndOnChange(() -> fillComparison(table, vm.comparison()), vm.comparison()));
         // the placeholder says whether it is decided (a change listener: the rows do not always read the verdict)
-        vm.verdict().addListener((o, was, now) -> fillComparison(table, vm.comparison()));
+        onVm.add(vm.verdict().subscribe((was, now) -> fillComparison(table, vm.comparison())));
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
         verdict.textProperty().bind(vm.verdict());
         Label passenger = Views.styled("", "passenger");
         passenger.setId("passenger");
         passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger", p)));
+        onVm.add(passenger.textProperty()::unbind);
         Button record = Views.button(KeyMap.RECORD.button(messages, "decision.record"), vm::record);
         record.setId("record");
         record.disableProperty().bind(vm.canRecord().not());
@@ -548,7 +562,7 @@ final class WorkspaceView {
         // the focus ring shows what Enter does: a decision ready to record takes it (from the extra factor's emptied
         // field too, not from a field the clerk types in); once recorded or dropped it goes back to the chosen case,
         // not to 取消 (the next enabled button) as if cancelling were the next step
-        vm.canRecord().subscribe(can -> {
+        onVm.add(vm.canRecord().subscribe(can -> {
             Node focused = record.getScene() == null ? null : record.getScene().getFocusOwner();
             boolean typing = focused != factorValue && Views.typingIn(focused);
             if (can && !typing) {
@@ -557,7 +571,7 @@ final class WorkspaceView {
                 Button chosen = caseButtons.get(vm.caseKind().get());
                 if (chosen != null && !chosen.isDisabled()) Platform.runLater(chosen::requestFocus);
             }
-        });
+        }));
         VBox.setVgrow(scroll, Priority.ALWAYS);
         // the decision and its buttons stay in view whatever the comparison's length; the comparison scrolls above them
         decision.getChildren().setAll(Views.heading(messages, "decision.heading"), verdict, passenger);
@@ -660,7 +674,7 @@ final class WorkspaceView {
             }
             if (!kinds.getToggles().isEmpty()) kinds.selectToggle(kinds.getToggles().getFirst());
         };
-        vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> fillChoices.run());
+        onVm.add(Views.onChange(vm.factorKinds(), (ListChangeListener<ExtraFactorKind>) c -> fillChoices.run()));
         fillChoices.run();
         TextField value = factorValue;
         value.setId("factor-value");
@@ -685,9 +699,9 @@ final class WorkspaceView {
         row.getChildren().add(2, outcome);
         row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()).or(vm.factorMessage().isNotEmpty()));
         row.managedProperty().bind(row.visibleProperty());
-        vm.factorKinds().addListener((ListChangeListener<ExtraFactorKind>) c -> {
+        onVm.add(Views.onChange(vm.factorKinds(), (ListChangeListener<ExtraFactorKind>) c -> {
             if (!vm.factorKinds().isEmpty()) Platform.runLater(value::requestFocus);
-        });
+        }));
         return row;
     }
 

@@ -497,6 +497,25 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().getStyleClass().contains("case-selected")));
     }
 
+    @Test @org.junit.jupiter.api.DisplayName("a workspace left behind (F2, text size, log-out) is let go: its listeners and its tray's F5/F6 leave with it")
+    void aWorkspaceLeftBehindIsLetGo() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.CLERK_ID);
+        java.lang.ref.WeakReference<Node> first = onFx(() -> new java.lang.ref.WeakReference<>(robot.lookup("#tray-place").query()));
+        robot.type(KeyCode.F2); // the workspace is built again over the same case, in English
+        waitFor(() -> text("#tray-place").startsWith("Place"));
+        // kept by its listeners on the case's view model until log-out (a walk-through filled the heap with F2 and text sizes)
+        assertThat(letGo(first)).as("the workspace view before F2").isTrue();
+        java.lang.ref.WeakReference<Node> second = onFx(() -> new java.lang.ref.WeakReference<>(robot.lookup("#tray-place").query()));
+        robot.type(KeyCode.F12);
+        logIn(TrainingMode.CLERK_ID);
+        // kept by its tray's key filter on the window's one scene: 13 log-ins kept 13 workspaces, and one F5 placed a card
+        // from every tray ever built (on the technician screen too)
+        assertThat(letGo(second)).as("the workspace view before log-out").isTrue();
+        robot.type(KeyCode.F5);
+        waitFor(() -> !text("#reader-state").equals("Waiting for a card"));
+    }
+
     @Test @org.junit.jupiter.api.DisplayName("no work lost: another case asks before dropping a decision (Enter keeps it), reset asks, F8 puts the cursor in the MRZ field, the tray shows the simulator's state after the queue")
     void noWorkIsLostByAStrayKey() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
