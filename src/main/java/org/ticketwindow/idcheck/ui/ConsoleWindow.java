@@ -243,6 +243,14 @@ final class ConsoleWindow {
             e.consume();
             return;
         }
+        // Enter in a field with an action of its own (Views.onEnter) runs it on every screen: the supervisor's audit
+        // filter did nothing on Enter (only the workspace and the technician screen read it, in their keys above)
+        Runnable field = KeyMap.of(e).orElse(null) == KeyMap.RECORD ? Views.enterAction(scene.getFocusOwner()) : null;
+        if (field != null) {
+            field.run();
+            e.consume();
+            return;
+        }
         var command = ConsoleShell.command(e.getCode(), e.isShortcutDown(), clerk == null ? null : clerk.role(), screen);
         if (command.isEmpty()) return;
         switch (command.get()) {

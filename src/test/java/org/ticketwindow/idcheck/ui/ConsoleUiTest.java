@@ -460,6 +460,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(onFx(() -> ((Labeled) robot.lookup(".combo-box-popup .list-cell").queryAll().iterator().next()).getText()))
                 .isEqualTo("全部类别");
         robot.interact(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#audit-kind").query()).hide());
+        // Enter in the filter shows the entries it finds, as its button does (Enter did nothing there)
+        waitFor(() -> onFx(() -> !((javafx.scene.control.ListView<?>) robot.lookup("#audit-entries").query()).getItems().isEmpty()));
+        robot.interact(() -> robot.lookup("#audit-filter").query().requestFocus());
+        robot.write("zzz-no-such-entry").type(KeyCode.ENTER);
+        waitFor(() -> onFx(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#audit-entries").query()).getItems().isEmpty()));
         robot.type(KeyCode.F11);
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
         screenshot("queue-zh");
