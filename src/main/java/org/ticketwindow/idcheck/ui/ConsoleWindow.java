@@ -225,6 +225,7 @@ final class ConsoleWindow {
         leaveThen(() -> {
             screen = null;
             showScreen(s);
+            refreshStatus(); // the status line in the new language now, not at the next 2 s refresh
         });
     }
 

@@ -259,10 +259,12 @@ final class TechnicianView {
             stages.getData().add(s);
             // a point whatever the PC's locale; the time with one decimal always (it read "1.036 秒" and "6.4 秒")
             java.util.Locale point = java.util.Locale.ROOT;
-            summary.setText(messages.get("tech.summary", r.reads(), String.format(point, "%.1f", r.successRate() * 100),
+            // each figure whole where the summary wraps (large text: "用" / "时 1.6 秒")
+            summary.setText(Unbroken.pieces(messages.get("tech.summary", r.reads(), String.format(point, "%.1f", r.successRate() * 100),
                     String.format(point, "%.0f", r.p50Ms()), String.format(point, "%.0f", r.p95Ms()),
-                    String.format(point, "%.1f", r.elapsed().toMillis() / 1000.0))
+                    String.format(point, "%.1f", r.elapsed().toMillis() / 1000.0)), messages.get("status.gap"), messages.locale())
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));
+            summary.setAccessibleText(Unbroken.plain(summary.getText()));
             StringBuilder c = new StringBuilder(messages.get("tech.outcomes"));
             r.outcomes().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
                     .forEach(e -> c.append("  ").append(messages.of(e.getKey())).append(' ').append(e.getValue()));

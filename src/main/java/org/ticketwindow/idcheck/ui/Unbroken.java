@@ -29,6 +29,11 @@ final class Unbroken {
         return out.toString();
     }
 
+    /** {@code text}, made of pieces joined by {@code gap}, with each piece kept whole: it wraps between pieces only. */
+    static String pieces(String text, String gap, Locale locale) {
+        return String.join(gap, java.util.Arrays.stream(text.split(java.util.regex.Pattern.quote(gap), -1)).map(p -> of(p, locale)).toList());
+    }
+
     /** The text as it reads: without the marks {@link #of} adds (searching it, comparing it). */
     static String plain(String text) {
         return text == null ? null : text.replace(String.valueOf(GLUE), "").replace('\u00A0', ' ');

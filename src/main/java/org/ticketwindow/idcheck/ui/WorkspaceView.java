@@ -259,7 +259,9 @@ final class WorkspaceView {
 
     private Label slotLabel(WorkspaceViewModel.Slot s) {
         // a card that could not be read fills its slot as a refusal: ✘ in red, not the ✔ of a card read
-        Label l = Views.styled((s.unreadable() ? "✘ " : s.filled() ? "✔ " : s.next() ? "➜ " : "   ") + s.label() + (s.filled() ? "：" + s.filledWith() : ""),
+        // "代办人证件：…" / "proxy's document: …" (the full-width colon read oddly in English)
+        Label l = Views.styled((s.unreadable() ? "✘ " : s.filled() ? "✔ " : s.next() ? "➜ " : "   ")
+                        + (s.filled() ? messages.get("slot.filled", s.label(), s.filledWith()) : s.label()),
                 s.next() ? "slot-next" : s.unreadable() ? "slot-refused" : s.filled() ? "slot-filled" : "slot");
         l.setAccessibleText(s.label() + (s.filled() ? " " + s.filledWith() : ""));
         return l;

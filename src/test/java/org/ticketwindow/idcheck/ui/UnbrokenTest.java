@@ -40,4 +40,12 @@ class UnbrokenTest {
         assertThat(breaks("上次同步 07:05:09", Locale.SIMPLIFIED_CHINESE)).isNotEmpty();
         assertThat(breaks("登录失败", Locale.SIMPLIFIED_CHINESE)).isNotEmpty();
     }
+
+    @Test void aLineOfPiecesWrapsBetweenThemOnly() {
+        String zh = Unbroken.pieces("共 20 次　成功率 100.0%　P50 35 ms　P95 41 ms　用时 1.6 秒", "\u3000", Locale.SIMPLIFIED_CHINESE);
+        assertThat(breaks(zh, Locale.SIMPLIFIED_CHINESE)).isEqualTo(after(zh, "\u3000"));
+        assertThat(Unbroken.plain(zh)).isEqualTo("共 20 次　成功率 100.0%　P50 35 ms　P95 41 ms　用时 1.6 秒");
+        String en = Unbroken.pieces("20 reads   100.0% success   p50 35 ms   p95 41 ms   1.6 s", "   ", Locale.ENGLISH);
+        assertThat(breaks(en, Locale.ENGLISH)).isEqualTo(after(en, "   "));
+    }
 }
