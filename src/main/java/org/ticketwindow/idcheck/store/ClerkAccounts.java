@@ -71,6 +71,11 @@ public final class ClerkAccounts {
         });
     }
 
+    /** A clerk left the console (F12, or the window closed while logged in): audited beside the log-in. */
+    public void logout(String id) {
+        audit.append(AuditKind.LOGOUT, id, "login", Text.of("audit.loggedOut"));
+    }
+
     public LoginResult login(String id, String pin) {
         Optional<Stored> found = find(id);
         Instant now = clock.instant();

@@ -118,7 +118,14 @@ public final class ConsoleApp extends Application {
 
     @Override public void stop() {
         ticker.shutdownNow();
-        if (window != null) window.leaveScreen();
+        if (window != null) {
+            window.leaveScreen();
+            try {
+                window.closing();
+            } catch (RuntimeException e) { // a store fault at closing loses a log-out line, not the window's close
+                org.slf4j.LoggerFactory.getLogger(ConsoleApp.class).warn("the log-out could not be audited: {}", e.toString());
+            }
+        }
         readerThread.shutdownNow();
         background.shutdownNow();
         if (session != null) session.close();

@@ -354,6 +354,12 @@ final class ConsoleWindow {
      * Stops what the screen being left drives: the workspace's reader loop, the technician's live log and any reader
      * work (waiting up to 5 s here only when the window is closed; navigation waits in {@link #leaveThen}).
      */
+    /** The window is closing: a clerk still logged in is logged out in the audit (here, before the session closes). */
+    void closing() {
+        if (clerk != null && session != null) session.runtime().store().clerks().logout(clerk.id());
+        clerk = null;
+    }
+
     void leaveScreen() {
         if (readerLoop != null) readerLoop.close();
         readerLoop = null;
@@ -414,6 +420,11 @@ final class ConsoleWindow {
 
     private void logout() {
         leaveThen(() -> {
+            String leaving = clerk.id(); // the audit has the log-out beside the log-in (it had log-ins only)
+            tasks.run(() -> {
+                session.runtime().store().clerks().logout(leaving);
+                return null;
+            }, done -> { }, e -> notice(e.getMessage()));
             clerk = null;
             workspace = null;
             screens.loggedOut();

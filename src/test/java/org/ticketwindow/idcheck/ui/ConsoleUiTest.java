@@ -496,6 +496,9 @@ class ConsoleUiTest extends ConsoleUiHarness {
         // logged out and in again, F4 right behind Enter, into the PIN check (PBKDF2, ~0.3–3 s): it was lost
         robot.type(KeyCode.F12);
         waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
+        // the log-out is in the audit beside the log-in (there were log-ins only)
+        waitFor(() -> session.runtime().store().audit().recent(1, 100, org.ticketwindow.idcheck.store.AuditKind.LOGOUT,
+                e -> e.actor().equals(TrainingMode.CLERK_ID)).entries().size() == 1);
         robot.interact(() -> robot.lookup("#login-id").query().requestFocus());
         robot.write(TrainingMode.CLERK_ID).type(KeyCode.TAB).write(TrainingMode.PIN).type(KeyCode.ENTER).type(KeyCode.F4);
         waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent());
