@@ -119,7 +119,7 @@ final class ConsoleWindow {
         root.setTop(banner());
         statusLine.setWrapText(true); // the sync state wraps above the buttons' line rather than being cut
         // a screen reader reads the words, not the marks that keep them on one line (Unbroken)
-        statusLine.accessibleTextProperty().bind(statusLine.textProperty().map(Unbroken::plain));
+        Views.readsPlain(statusLine);
         statusLine.setMinHeight(Region.USE_PREF_SIZE);
         HBox bottom = new HBox(8, statusLine);
         bottom.getStyleClass().add("status-line");

@@ -133,10 +133,10 @@ final class SupervisorView {
                 @Override protected void updateItem(org.ticketwindow.idcheck.store.AuditTrail.Entry e, boolean empty) {
                     super.updateItem(e, empty);
                     setText(empty || e == null ? "" : vm.line(e));
-                    setAccessibleText(Unbroken.plain(getText())); // the words, not the marks that keep them whole
                 }
             };
             cell.setWrapText(true);
+            Views.readsPlain(cell);
             cell.setPrefWidth(0);
             return cell;
         });

@@ -212,6 +212,7 @@ final class TechnicianView {
         progress.setPrefWidth(120);
         Label summary = Views.styled("", "verdict");
         summary.setId("tech-summary");
+        Views.readsPlain(summary);
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         CategoryAxis bx = new CategoryAxis(FXCollections.observableArrayList(Calibration.Report.bucketLabels()));
@@ -264,7 +265,6 @@ final class TechnicianView {
                     String.format(point, "%.0f", r.p50Ms()), String.format(point, "%.0f", r.p95Ms()),
                     String.format(point, "%.1f", r.elapsed().toMillis() / 1000.0)), messages.get("status.gap"), messages.locale())
                     + (r.stopped() ? "　" + messages.get("tech.summaryStopped", r.reads(), r.requested()) : ""));
-            summary.setAccessibleText(Unbroken.plain(summary.getText()));
             StringBuilder c = new StringBuilder(messages.get("tech.outcomes"));
             r.outcomes().entrySet().stream().filter(e -> e.getValue() > 0).sorted(Map.Entry.comparingByKey())
                     .forEach(e -> c.append("  ").append(messages.of(e.getKey())).append(' ').append(e.getValue()));

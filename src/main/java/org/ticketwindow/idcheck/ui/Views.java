@@ -98,6 +98,12 @@ final class Views {
         return all;
     }
 
+    /** A screen reader reads {@code label}'s words, not the marks that keep them on one line ({@link Unbroken}). */
+    static <T extends javafx.scene.control.Labeled> T readsPlain(T label) {
+        label.accessibleTextProperty().bind(label.textProperty().map(Unbroken::plain));
+        return label;
+    }
+
     /** {@code listener} on {@code list}, until the subscription returned is ended. */
     static <T> javafx.util.Subscription onChange(javafx.collections.ObservableList<T> list, javafx.collections.ListChangeListener<T> listener) {
         list.addListener(listener);
