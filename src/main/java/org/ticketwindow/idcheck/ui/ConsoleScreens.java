@@ -66,8 +66,14 @@ final class ConsoleScreens {
     /** The last calibration of this session (the technician screen's view model is made anew each time it opens). */
     private org.ticketwindow.idcheck.reader.Calibration.Report lastCalibration;
 
+    /** The reads the technician chose for a calibration this session (kept, as the result is, across F2 and visits). */
+    private int calibrationReads = TechnicianViewModel.DEFAULT_READS;
+
     /** Someone logged out: the next one does not see their calibration's result (a red "no test card" line, hours old). */
-    void loggedOut() { lastCalibration = null; }
+    void loggedOut() {
+        lastCalibration = null;
+        calibrationReads = TechnicianViewModel.DEFAULT_READS;
+    }
 
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
     static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos) throws Exception {
@@ -89,6 +95,8 @@ final class ConsoleScreens {
                 return Optional.ofNullable(lastCalibration);
             }
             @Override public void calibrated(org.ticketwindow.idcheck.reader.Calibration.Report report) { lastCalibration = report; }
+            @Override public int reads() { return calibrationReads; }
+            @Override public void readsChosen(int reads) { calibrationReads = reads; }
             @Override public List<String> readersFound() throws Exception {
                 return session.readersFound().stream().map(messages::of).toList();
             }

@@ -216,15 +216,16 @@ final class ConsoleWindow {
             // the open case stays as it is: its texts are rendered again and the controls rebuilt over the same view
             // model; the reader loop goes on (nothing is read, looked up or decided again)
             workspace.language(messages);
-            rebuildWorkspace();
+            rebuildWorkspace(focusedId());
             refreshStatus();
             return;
         }
         // another screen is built again in the new language (a running calibration is stopped, after confirming)
         Screen s = screen;
+        String focused = focusedId();
         leaveThen(() -> {
             screen = null;
-            showScreen(s);
+            showScreen(s, focused);
             refreshStatus(); // the status line in the new language now, not at the next 2 s refresh
         });
     }
@@ -293,21 +294,32 @@ final class ConsoleWindow {
     }
 
     private void showScreen(Screen s) {
+        showScreen(s, s == screen ? focusedId() : null);
+    }
+
+    /** {@code focused}: the id of the control that had the focus when this same screen is built again, else null. */
+    private void showScreen(Screen s, String focused) {
         if (s == Screen.WORKSPACE && screen == Screen.WORKSPACE && workspaceView != null) { // restyle: keep the case
-            rebuildWorkspace();
+            rebuildWorkspace(focused);
             return;
         }
         if (s == Screen.TECHNICIAN && screen == Screen.TECHNICIAN && technician != null) { // restyle: a calibration goes on
-            showTechnicianView();
+            showTechnicianView(focused);
             return;
         }
         leaveThen(() -> {
             screen = s;
             switch (s) {
                 case WORKSPACE -> showWorkspace();
-                case QUEUE -> show(screens.queue(clerk, messages));
-                case TECHNICIAN -> showTechnician();
-                case SUPERVISOR -> show(screens.supervisor(clerk, settings, saved -> settings = saved, messages));
+                case QUEUE -> {
+                    show(screens.queue(clerk, messages));
+                    focusAgain(focused, "queue-table");
+                }
+                case TECHNICIAN -> showTechnician(focused);
+                case SUPERVISOR -> { // the clerks first, not the way back to the workspace
+                    show(screens.supervisor(clerk, settings, saved -> settings = saved, messages));
+                    focusAgain(focused, "clerks");
+                }
             }
         });
     }
@@ -380,27 +392,34 @@ final class ConsoleWindow {
     /** The buttons to the other screens this clerk may open, with their keys. */
     private List<Button> navigation() {
         List<Button> out = new java.util.ArrayList<>();
-        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) out.add(Views.button(s.key.button(messages, s.navKey), () -> showScreen(s)));
+        // each with an id in no language: the focus finds it again after a rebuild (focusAgain)
+        for (Screen s : ConsoleShell.navigation(clerk.role(), screen)) {
+            out.add(Views.button(s.key.button(messages, s.navKey), () -> showScreen(s)));
+            out.getLast().setId("nav-" + s.name());
+        }
         out.add(Views.button(KeyMap.HELP.button(messages, "nav.help"), this::help));
+        out.getLast().setId("nav-help");
         out.add(Views.button(KeyMap.LOG_OUT.button(messages, "logout"), this::logout));
+        out.getLast().setId("nav-logout");
         return out;
     }
 
-    private void showTechnician() {
+    private void showTechnician(String focused) {
         technician = screens.technician(messages);
-        showTechnicianView();
+        showTechnicianView(focused);
         technician.open();
     }
 
-    private void showTechnicianView() {
+    private void showTechnicianView(String focused) {
         if (technicianView != null) technicianView.dispose(); // the view built before stops listening to the calibration
         technicianView = screens.technicianView(technician, messages);
         show(technicianView.build());
+        focusAgain(focused, "tech-calibrate");
     }
 
     private void showWorkspace() {
         workspace = screens.workspace(clerk, settings, messages, this::notice, this::play);
-        rebuildWorkspace();
+        rebuildWorkspace(null);
         // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
         session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
                 () -> session.readerFault().ifPresentOrElse(
@@ -412,10 +431,42 @@ final class ConsoleWindow {
     private void play(Sounds.Cue cue) { if (sounds != null) sounds.play(cue); }
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
-    private void rebuildWorkspace() {
+    private void rebuildWorkspace(String focused) {
         if (workspaceView != null) workspaceView.dispose(); // the view built before stops listening to the open case
         workspaceView = screens.workspaceView(workspace, messages, this::notice);
         show(workspaceView.build());
+        WorkspaceView shown = workspaceView;
+        focusAgain(focused, shown::focusCase);
+    }
+
+    /** The id of the control that has the focus (null: none, or one without an id). */
+    private String focusedId() {
+        Node owner = scene.getFocusOwner();
+        return owner == null ? null : owner.getId();
+    }
+
+    /**
+     * After a screen is shown: the control with id {@code focused} has the focus again when the new screen has it (the
+     * same screen built again in the other language or text size), else the screen's own first control {@code first}.
+     * Without this, JavaFX gave the focus to the first control of the new tree: after F2 the ring sat on On-site (F3)
+     * while Proxy (F4) was the open case, and on the technician screen it jumped to the queue's button.
+     */
+    private void focusAgain(String focused, String first) {
+        focusAgain(focused, () -> {
+            Node n = scene.lookup("#" + first);
+            if (focusable(n)) n.requestFocus();
+        });
+    }
+
+    private void focusAgain(String focused, Runnable otherwise) {
+        Platform.runLater(() -> {
+            Node n = focused == null ? null : scene.lookup("#" + focused);
+            if (focusable(n)) n.requestFocus(); else otherwise.run();
+        });
+    }
+
+    private static boolean focusable(Node n) {
+        return n != null && n.isFocusTraversable() && !n.isDisabled() && n.isVisible() && n.getScene() != null;
     }
 
     private void logout() {

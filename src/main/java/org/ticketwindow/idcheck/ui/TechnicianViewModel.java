@@ -76,7 +76,13 @@ public final class TechnicianViewModel {
         /** The last calibration this session ran, kept while the technician visits other screens. */
         default Optional<Calibration.Report> lastCalibration() { return Optional.empty(); }
         default void calibrated(Calibration.Report report) { }
+        /** The number of reads the technician last chose this session (a language change builds the screen again). */
+        default int reads() { return DEFAULT_READS; }
+        default void readsChosen(int reads) { }
     }
+
+    /** A calibration's reads until the technician chooses another number. */
+    static final int DEFAULT_READS = 50;
 
     private final Host host;
     private final ExecutorService readerThread;
@@ -88,7 +94,7 @@ public final class TechnicianViewModel {
     private final ReadOnlyStringWrapper sam = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper photoDecoder = new ReadOnlyStringWrapper("");
     private final ObservableList<String> log = FXCollections.observableArrayList();
-    private final IntegerProperty reads = new SimpleIntegerProperty(50);
+    private final IntegerProperty reads = new SimpleIntegerProperty(DEFAULT_READS);
     /** The reads asked of the calibration running or last run. */
     private int requestedReads;
     private final ReadOnlyBooleanWrapper calibrating = new ReadOnlyBooleanWrapper(false);
@@ -120,6 +126,8 @@ public final class TechnicianViewModel {
         this.tasks = tasks;
         this.messages = messages;
         host.reader().ifPresentOrElse(r -> showProfile(r.profile()), () -> profile.set(messages.get("tech.noReader")));
+        reads.set(host.reads()); // F2 built the screen again: the 10 typed stays 10, not 50 again
+        reads.subscribe(n -> host.readsChosen(n.intValue()));
         host.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
             report.set(last);
             progress.set(last.requested() == 0 ? 0 : last.reads() / (double) last.requested());
@@ -367,7 +375,16 @@ public final class TechnicianViewModel {
 
     private void startLoop() {
         if (loop != null || closed || calibrating.get()) return;
-        host.reader().ifPresent(r -> loop = new ReaderLoop(r, ReaderUse.LIVE_LOG, e -> tasks.onUi(() -> append(describe(e)))).start());
+        host.reader().ifPresent(r -> loop = new ReaderLoop(r, ReaderUse.LIVE_LOG, e -> tasks.onUi(() -> live(e))).start());
+    }
+
+    /** A live event: logged; a card on the reader ends the last calibration's "no test card" (it stayed red, beside the card). */
+    private void live(ReaderEvent e) {
+        append(describe(e));
+        if (e instanceof ReaderEvent.CardOutcome o && (o.outcome() instanceof ReadOutcome.Read || o.outcome() instanceof ReadOutcome.Refused)
+                && message.get().equals(messages.get("tech.noTestCard"))) {
+            say(messages.get("tech.testCardPlaced"));
+        }
     }
 
     private void stopLoop() {

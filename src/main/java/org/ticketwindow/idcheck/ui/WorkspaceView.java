@@ -194,11 +194,19 @@ final class WorkspaceView {
         vm.selectCase(k);
         entry.clear();
         scanner.clear();
-        // the scanner types into its field; otherwise the focus ring marks the chosen case
-        // the scanners type into their fields (the proof's, the passport's machine-readable zone: F8 so that a
-        // scanner's two lines are never lost); otherwise the focus ring marks the chosen case
-        Platform.runLater(k == CaseKind.TICKET_SERVICE ? scanner::requestFocus
-                : k == CaseKind.PRE_VERIFICATION ? mrzField::requestFocus : () -> caseButtons.get(k).requestFocus());
+        Platform.runLater(this::focusCase);
+    }
+
+    /**
+     * The focus where the open case starts: the scanners type into their fields (the proof's, the passport's
+     * machine-readable zone: F8 so that a scanner's two lines are never lost); otherwise the focus ring marks the
+     * chosen case (also when the view is built again over it: it sat on On-site (F3) while Proxy (F4) was open).
+     */
+    void focusCase() {
+        CaseKind k = vm.caseKind().get();
+        if (k == CaseKind.TICKET_SERVICE) scanner.requestFocus();
+        else if (k == CaseKind.PRE_VERIFICATION) mrzField.requestFocus();
+        else caseButtons.get(k).requestFocus();
     }
 
     // ---- left: reader, slots, training tray ----

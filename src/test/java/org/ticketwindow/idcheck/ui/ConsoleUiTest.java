@@ -381,6 +381,20 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-summary", "未测量");
         assertThat(text("#tech-summary")).doesNotContain("成功率 0").doesNotContain("%");
         assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).as("in red, not a success's green").isTrue();
+        // a card placed ends that red line (it stayed, beside the card in the live log): the calibration can start
+        place("ordinary");
+        waitForText("#tech-message", "读卡器上已有证件");
+        assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).isFalse();
+        // F2 builds the screen again in English: the 5 reads chosen stay 5 (they were 50 again), and the focus stays in
+        // the field it was in (it jumped to the first control of the new tree)
+        robot.interact(() -> robot.lookup("#tech-reads").query().requestFocus());
+        robot.type(KeyCode.F2);
+        waitForText("#tech-calibrate", "Start calibration");
+        assertThat(text("#tech-reads")).isEqualTo("5");
+        waitFor(() -> onFx(() -> robot.lookup("#tech-reads").query().isFocused()));
+        robot.type(KeyCode.F2);
+        waitForText("#tech-calibrate", "开始校准");
+        assertThat(text("#tech-reads")).isEqualTo("5");
         // the next one to log in does not see that result
         robot.type(KeyCode.F12);
         logIn(TrainingMode.TECHNICIAN_ID);
@@ -451,6 +465,8 @@ class ConsoleUiTest extends ConsoleUiHarness {
         logIn(TrainingMode.SUPERVISOR_ID);
         robot.press(KeyCode.CONTROL).type(KeyCode.U).release(KeyCode.CONTROL);
         waitFor(() -> robot.lookup("#supervisor").tryQuery().isPresent());
+        // on entering, the focus is on the clerks' list, not on the way back (核验工作台 (Esc), the first button)
+        waitFor(() -> onFx(() -> robot.lookup("#clerks").query().isFocused()));
         fire("#audit-verify");
         waitForText("#audit-result", "审计链完整");
         screenshot("supervisor-zh");
@@ -465,6 +481,12 @@ class ConsoleUiTest extends ConsoleUiHarness {
         robot.interact(() -> robot.lookup("#audit-filter").query().requestFocus());
         robot.write("zzz-no-such-entry").type(KeyCode.ENTER);
         waitFor(() -> onFx(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#audit-entries").query()).getItems().isEmpty()));
+        // F2 builds this screen again in English with the focus still in the filter
+        robot.type(KeyCode.F2);
+        waitFor(() -> robot.lookup("#audit-show").tryQuery().isPresent() && !text("#audit-show").matches(".*[\\u4e00-\\u9fff].*"));
+        waitFor(() -> onFx(() -> robot.lookup("#audit-filter").query().isFocused()));
+        robot.type(KeyCode.F2);
+        waitFor(() -> robot.lookup("#audit-show").tryQuery().isPresent() && text("#audit-show").matches(".*[\\u4e00-\\u9fff].*"));
         robot.type(KeyCode.F11);
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
         screenshot("queue-zh");
@@ -503,6 +525,12 @@ class ConsoleUiTest extends ConsoleUiHarness {
         robot.write(TrainingMode.CLERK_ID).type(KeyCode.TAB).write(TrainingMode.PIN).type(KeyCode.ENTER).type(KeyCode.F4);
         waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent());
         waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().getStyleClass().contains("case-selected")));
+        waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().isFocused()));
+        // F2 builds the workspace again in English: the ring stays on the open case (it sat on On-site (F3))
+        robot.type(KeyCode.F2);
+        waitForText("#case-PROXY", "Proxy");
+        waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().isFocused()));
+        assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().isFocused())).isFalse();
     }
 
     @Test @org.junit.jupiter.api.DisplayName("a workspace left behind (F2, text size, log-out) is let go: its listeners and its tray's F5/F6 leave with it")
