@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
  * {@link #LOCK_FOR} (or until a supervisor unlocks it). Every login, failure, lockout and change is audited.
  */
 public final class ClerkAccounts {
+    /** The subject of the log-in, log-out and lock-out entries in the audit (the supervisor's screen leaves it out). */
+    public static final String LOGIN_SUBJECT = "login";
+
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK_FOR = Duration.ofMinutes(15);
     /**
@@ -73,19 +76,19 @@ public final class ClerkAccounts {
 
     /** A clerk left the console (F12, or the window closed while logged in): audited beside the log-in. */
     public void logout(String id) {
-        audit.append(AuditKind.LOGOUT, id, "login", Text.of("audit.loggedOut"));
+        audit.append(AuditKind.LOGOUT, id, LOGIN_SUBJECT, Text.of("audit.loggedOut"));
     }
 
     public LoginResult login(String id, String pin) {
         Optional<Stored> found = find(id);
         Instant now = clock.instant();
         if (found.isEmpty()) {
-            audit.append(AuditKind.LOGIN_FAILED, id == null ? "" : id, "login", Text.of("audit.unknownClerk"));
+            audit.append(AuditKind.LOGIN_FAILED, id == null ? "" : id, LOGIN_SUBJECT, Text.of("audit.unknownClerk"));
             return new LoginResult.Unknown();
         }
         Stored s = found.get();
         if (s.clerk.lockedAt(now)) {
-            audit.append(AuditKind.LOGIN_FAILED, id, "login", Text.of("audit.accountLocked"));
+            audit.append(AuditKind.LOGIN_FAILED, id, LOGIN_SUBJECT, Text.of("audit.accountLocked"));
             return new LoginResult.Locked(s.clerk.lockedUntil());
         }
         boolean ok = pin != null && matches(s.hash, pin);
@@ -100,18 +103,18 @@ public final class ClerkAccounts {
                         p.executeUpdate();
                     }
                 }
-                audit.append(c, AuditKind.LOGIN, id, "login", Text.of("audit.loggedIn", s.clerk.role()));
+                audit.append(c, AuditKind.LOGIN, id, LOGIN_SUBJECT, Text.of("audit.loggedIn", s.clerk.role()));
                 return new LoginResult.Success(new Clerk(id, s.clerk.displayName(), s.clerk.role(), 0, null));
             }
             int failures = s.clerk.failedAttempts() + 1;
             if (failures >= MAX_FAILURES) {
                 Instant until = now.plus(LOCK_FOR);
                 update(c, id, failures, until);
-                audit.append(c, AuditKind.LOCKOUT, id, "login", Text.of("audit.lockedOut", failures, until.toString()));
+                audit.append(c, AuditKind.LOCKOUT, id, LOGIN_SUBJECT, Text.of("audit.lockedOut", failures, until.toString()));
                 return new LoginResult.Locked(until);
             }
             update(c, id, failures, null);
-            audit.append(c, AuditKind.LOGIN_FAILED, id, "login", Text.of("audit.wrongPin", failures));
+            audit.append(c, AuditKind.LOGIN_FAILED, id, LOGIN_SUBJECT, Text.of("audit.wrongPin", failures));
             return new LoginResult.WrongPin(MAX_FAILURES - failures);
         });
     }

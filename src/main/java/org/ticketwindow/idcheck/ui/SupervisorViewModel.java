@@ -199,13 +199,19 @@ public final class SupervisorViewModel {
     public String line(AuditTrail.Entry e) {
         // each short piece on one line where the entry wraps ("登" / "录" at the largest text); the detail wraps
         List<String> said = said(e);
-        return messages.get("sup.auditEntry", whole(messages.get("sup.auditNumber", e.seq())), whole(WHEN.format(e.at())),
-                whole(said.get(0)), whole(said.get(1)), whole(said.get(2)), said.get(3));
+        String number = whole(messages.get("sup.auditNumber", e.seq())), when = whole(WHEN.format(e.at()));
+        return said.get(2).isEmpty() // a log-in's subject is the log-in: "登录　1001　登录　…" said it twice
+                ? messages.get("sup.auditEntryNoSubject", number, when, whole(said.get(0)), whole(said.get(1)), said.get(3))
+                : messages.get("sup.auditEntry", number, when, whole(said.get(0)), whole(said.get(1)), whole(said.get(2)), said.get(3));
     }
 
-    /** What an entry says, in the supervisor's language: its kind, who, on what, and the detail (what the filter searches). */
+    /**
+     * What an entry says, in the supervisor's language: its kind, who, on what (empty where the kind says it already:
+     * the log-ins, log-outs and lock-outs are "on" the login) and the detail. The filter searches these.
+     */
     private List<String> said(AuditTrail.Entry e) {
-        return List.of(messages.of(e.kind()), messages.auditWord(e.actor()), messages.auditWord(e.subject()), messages.stored(e.detail()));
+        String subject = org.ticketwindow.idcheck.store.ClerkAccounts.LOGIN_SUBJECT.equals(e.subject()) ? "" : messages.auditWord(e.subject());
+        return List.of(messages.of(e.kind()), messages.auditWord(e.actor()), subject, messages.stored(e.detail()));
     }
 
     private String whole(String piece) { return Unbroken.of(piece, messages.locale()); }

@@ -202,12 +202,14 @@ class ScreensViewModelTest {
         vm.entryKind().set(org.ticketwindow.idcheck.store.AuditKind.LOGIN_FAILED);
         vm.showEntries();
         assertThat(vm.entries()).extracting(org.ticketwindow.idcheck.store.AuditTrail.Entry::actor).containsExactly("1001");
-        // the console's own word for what was acted on reads in the supervisor's language (it showed "login")
-        assertThat(Unbroken.plain(vm.line(vm.entries().getFirst()))).contains("登录失败　1001　登录　").doesNotContain("login");
+        // a log-in's subject is the log-in itself: the kind says it once (it read "登录失败　1001　登录　…", and "login"
+        // before that); the detail follows the clerk
+        assertThat(Unbroken.plain(vm.line(vm.entries().getFirst()))).contains("登录失败　1001　密码错误")
+                .doesNotContain("1001　登录").doesNotContain("login");
         // where an entry wraps (the largest text), its number, time, kind and words stay whole: it read "登" / "录"
         String line = vm.line(vm.entries().getFirst());
         java.util.List<Integer> gaps = UnbrokenTest.after(line, "\u3000");
-        assertThat(gaps).hasSize(5);
+        assertThat(gaps).hasSize(4);
         assertThat(UnbrokenTest.breaks(line, java.util.Locale.SIMPLIFIED_CHINESE).stream().filter(b -> b <= gaps.getLast())).isEqualTo(gaps);
         vm.entryKind().set(null);
         vm.entryText().set("contact-limit");
