@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 public record HardwareProfile(
         String id,
         String displayName,
+        Optional<String> displayNameEn,
         Transport transport,
         Match match,
         List<Integer> bauds,
@@ -87,13 +88,13 @@ public record HardwareProfile(
 
     /** This profile with other baud rates (a technician's tuning, or a pty that ignores them). */
     public HardwareProfile withBauds(List<Integer> newBauds) {
-        return new HardwareProfile(id, displayName, transport, match, newBauds, timeouts, pollInterval, retries,
+        return new HardwareProfile(id, displayName, displayNameEn, transport, match, newBauds, timeouts, pollInterval, retries,
                 rfFrameSize, readCommand, appendedAddress, photoDecoder, pcscLibrary, notes, source);
     }
 
     /** This profile with another read command and appended-address setting. */
     public HardwareProfile withRead(ReadCommand newReadCommand, boolean newAppendedAddress) {
-        return new HardwareProfile(id, displayName, transport, match, bauds, timeouts, pollInterval, retries,
+        return new HardwareProfile(id, displayName, displayNameEn, transport, match, bauds, timeouts, pollInterval, retries,
                 rfFrameSize, newReadCommand, newAppendedAddress, photoDecoder, pcscLibrary, notes, source);
     }
 
@@ -101,11 +102,14 @@ public record HardwareProfile(
     public HardwareProfile withTimeouts(Duration everyCommand, Duration newPollInterval) {
         Map<TimeoutKey, Duration> t = new EnumMap<>(TimeoutKey.class);
         for (TimeoutKey k : TimeoutKey.values()) t.put(k, everyCommand);
-        return new HardwareProfile(id, displayName, transport, match, bauds, t, newPollInterval, retries,
+        return new HardwareProfile(id, displayName, displayNameEn, transport, match, bauds, t, newPollInterval, retries,
                 rfFrameSize, readCommand, appendedAddress, photoDecoder, pcscLibrary, notes, source);
     }
 
     public Duration timeout(TimeoutKey key) { return timeouts.get(key); }
+
+    /** The name a technician reads: {@code displayNameEn} on an English screen where the profile has one. */
+    public String displayName(boolean english) { return english ? displayNameEn.orElse(displayName) : displayName; }
 
     public int defaultBaud() { return bauds.isEmpty() ? 115200 : bauds.getFirst(); }
 }

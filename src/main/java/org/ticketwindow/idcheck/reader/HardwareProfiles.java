@@ -35,7 +35,7 @@ import java.util.stream.Stream;
 public final class HardwareProfiles {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private static final Set<String> KEYS = Set.of("id", "displayName", "transport", "match", "bauds", "timeoutsMs",
+    private static final Set<String> KEYS = Set.of("id", "displayName", "displayNameEn", "transport", "match", "bauds", "timeoutsMs",
             "pollIntervalMs", "retries", "rfFrameSize", "readCommand", "appendedAddress", "photoDecoder",
             "pcscLibrary", "notes");
     /** What a technician may change in the override file; identity, matching and native libraries are not. */
@@ -216,6 +216,7 @@ public final class HardwareProfiles {
             c.problem("id", "must match the file name (" + expectedFile + ")");
         }
         String displayName = c.text(n, "displayName", true);
+        String displayNameEn = c.text(n, "displayNameEn", false); // the English screens' name (else displayName)
         HardwareProfile.Transport transport = null;
         String t = c.text(n, "transport", true);
         if (t != null) {
@@ -289,7 +290,7 @@ public final class HardwareProfiles {
             c.problem("match.readerNamePattern", "a pcsc profile needs a reader name pattern");
         }
         if (problems.count() > before) return null;
-        return new HardwareProfile(id, displayName, transport, match, bauds, timeouts, Duration.ofMillis(poll),
+        return new HardwareProfile(id, displayName, Optional.ofNullable(displayNameEn), transport, match, bauds, timeouts, Duration.ofMillis(poll),
                 new HardwareProfile.Retries(findRetries, readRetries), rf, readCommand, appended, decoder,
                 Optional.ofNullable(pcscLibrary), notes == null ? "" : notes.strip(), file);
     }

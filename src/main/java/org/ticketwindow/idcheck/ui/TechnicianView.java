@@ -141,6 +141,7 @@ final class TechnicianView {
         Label profile = Views.styled("", "hint");
         profile.setWrapText(true);
         profile.setMinHeight(Region.USE_PREF_SIZE);
+        profile.setId("tech-profile");
         profile.textProperty().bind(vm.profile());
         Label sam = Views.styled("", "reader-next");
         sam.setId("tech-sam");

@@ -330,7 +330,7 @@ public final class TechnicianViewModel {
     }
 
     private void showProfile(HardwareProfile p) {
-        profile.set(messages.get("tech.profile", p.id(), p.displayName(), p.transport(), host.reader().map(ReaderOwnership::name).orElse("-")));
+        profile.set(messages.get("tech.profile", p.id(), p.displayName(messages.english()), p.transport(), host.reader().map(ReaderOwnership::name).orElse("-")));
         bauds.set(String.join(", ", p.bauds().stream().map(String::valueOf).toList()));
         findMs.set(ms(p.timeout(TimeoutKey.FIND)));
         selectMs.set(ms(p.timeout(TimeoutKey.SELECT)));

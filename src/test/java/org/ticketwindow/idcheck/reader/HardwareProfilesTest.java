@@ -28,6 +28,12 @@ class HardwareProfilesTest {
         assertThat(all.matchingPort("/dev/ttyUSB0")).extracting(HardwareProfile::id).contains("ga467-serial");
         assertThat(all.matchingReader("Virtual PCD 00 00")).extracting(HardwareProfile::id).containsExactly("routon-ccid-pcsc");
         assertThat(serial.match().matchesUsb(0x1a86, 0x7523)).isTrue();
+        // every shipped profile has its name for the English screens (they showed the Chinese name)
+        for (HardwareProfile p : all.all()) {
+            assertThat(p.displayName(true)).as(p.id()).isNotEqualTo(p.displayName(false)).doesNotContainPattern("[\\u4e00-\\u9fff]");
+        }
+        assertThat(all.byId("simulator").orElseThrow().displayName(true)).isEqualTo("Simulated reader (training mode)");
+        assertThat(all.byId("simulator").orElseThrow().displayName(false)).isEqualTo("模拟读卡器（实训模式）");
     }
 
     @Test

@@ -391,6 +391,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         robot.type(KeyCode.F2);
         waitForText("#tech-calibrate", "Start calibration");
         assertThat(text("#tech-reads")).isEqualTo("5");
+        assertThat(text("#tech-profile")).as("the profile's English name").contains("Simulated reader (training mode)");
         waitFor(() -> onFx(() -> robot.lookup("#tech-reads").query().isFocused()));
         robot.type(KeyCode.F2);
         waitForText("#tech-calibrate", "开始校准");

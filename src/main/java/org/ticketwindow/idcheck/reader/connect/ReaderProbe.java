@@ -32,7 +32,7 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
                     .filter(h -> h.transport() == HardwareProfile.Transport.SERIAL && h.match().matchesPort(p)).map(HardwareProfile::id).toList()));
         }
         for (String extra : extraPorts) {
-            ports.add(new Port(extra, "given with --port", Optional.empty(), profiles.matchingPort(extra).stream().map(HardwareProfile::id).toList()));
+            ports.add(new Port(extra, GIVEN_PORT, Optional.empty(), profiles.matchingPort(extra).stream().map(HardwareProfile::id).toList()));
         }
         List<PcscReader> readers = new ArrayList<>();
         try {
@@ -61,7 +61,7 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
     public List<Text> texts() {
         List<Text> out = new ArrayList<>();
         for (Port p : ports) {
-            out.add(Text.of("probe.serial", p.path(), p.description(), p.usb().map(u -> Text.of("probe.usb", u)).orElse(Text.of("probe.empty")),
+            out.add(Text.of("probe.serial", p.path(), description(p.description()), p.usb().map(u -> Text.of("probe.usb", u)).orElse(Text.of("probe.empty")),
                     profiles(p.profiles())));
         }
         pcscUnavailable.ifPresent(why -> out.add(Text.of("probe.pcscUnavailable", why)));
@@ -70,6 +70,21 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
                     profiles(r.profiles())));
         }
         return out;
+    }
+
+    /** The description of a port given on the command line rather than found. */
+    private static final String GIVEN_PORT = "given with --port";
+    /** jSerialComm's description of a built-in port on Linux ("Physical Port S0"). */
+    private static final java.util.regex.Pattern PHYSICAL_PORT = java.util.regex.Pattern.compile("Physical Port (\\S+)");
+
+    /**
+     * A port's description in the technician's language where it is jSerialComm's own words (the Chinese screen read
+     * "Physical Port S0"); a USB device's own name (its product string) stays as the device gives it.
+     */
+    private static Object description(String d) {
+        var m = PHYSICAL_PORT.matcher(d);
+        if (m.matches()) return Text.of("probe.physicalPort", m.group(1));
+        return d.equals(GIVEN_PORT) ? Text.of("probe.givenPort") : d;
     }
 
     private static Object profiles(List<String> ids) {

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReaderProbeTextTest {
     private final ReaderProbe probe = new ReaderProbe(
             List.of(new ReaderProbe.Port("/dev/ttyS0", "Physical Port S0", Optional.empty(), List.of()),
-                    new ReaderProbe.Port("/dev/ttyUSB0", "USB serial", Optional.of("10c4:ea60"), List.of("fdx3s-serial"))),
+                    new ReaderProbe.Port("/dev/ttyUSB0", "USB serial", Optional.of("10c4:ea60"), List.of("fdx3s-serial")),
+                    new ReaderProbe.Port("/dev/pts/7", "given with --port", Optional.empty(), List.of("ga467-serial"))),
             Optional.of(Text.of("pcsc.notAvailable", "SCARD_E_NO_SERVICE")),
             List.of(new ReaderProbe.PcscReader("Virtual PCD 00 00", true, List.of("vpcd"))));
 
@@ -22,8 +23,9 @@ class ReaderProbeTextTest {
     @DisplayName("issue 18: reader list in Chinese, the codes and device names beside the words")
     void chinese() {
         assertThat(probe.texts().stream().map(Texts.chinese()::of).toList()).containsExactly(
-                "串口 /dev/ttyS0 — Physical Port S0 → 无匹配的硬件配置",
-                "串口 /dev/ttyUSB0 — USB serial（USB 10c4:ea60） → fdx3s-serial",
+                "串口 /dev/ttyS0 — 物理串口 S0 → 无匹配的硬件配置", // jSerialComm's words in Chinese (it read "Physical Port S0")
+                "串口 /dev/ttyUSB0 — USB serial（USB 10c4:ea60） → fdx3s-serial", // the device's own name as it gives it
+                "串口 /dev/pts/7 — 命令行 --port 指定 → ga467-serial",
                 "PC/SC：PC/SC 不可用：请确认 pcscd 已安装并在运行、libpcsclite 已安装（SCARD_E_NO_SERVICE）",
                 "PC/SC 读卡器 Virtual PCD 00 00（有卡） → vpcd");
     }
@@ -32,8 +34,9 @@ class ReaderProbeTextTest {
     @DisplayName("issue 18: the English lines are as before (probe command, diagnostics bundle)")
     void english() {
         assertThat(probe.lines()).containsExactly(
-                "serial /dev/ttyS0 — Physical Port S0 → no profile",
+                "serial /dev/ttyS0 — physical port S0 → no profile",
                 "serial /dev/ttyUSB0 — USB serial (USB 10c4:ea60) → fdx3s-serial",
+                "serial /dev/pts/7 — given with --port → ga467-serial",
                 "PC/SC: PC/SC is not available (is pcscd installed and running, and libpcsclite present?): SCARD_E_NO_SERVICE",
                 "PC/SC Virtual PCD 00 00 (card present) → vpcd");
     }
