@@ -120,7 +120,9 @@ final class ConsoleScreens {
         }, readerThread, tasks, messages);
     }
 
-    TechnicianView technicianView(TechnicianViewModel technician, Messages messages) { return new TechnicianView(technician, messages); }
+    TechnicianView technicianView(TechnicianViewModel technician, Messages messages) {
+        return new TechnicianView(technician, messages, session.training(), session::nudgeSync);
+    }
 
     /**
      * The workspace's view model for {@code clerk}; a trust list that cannot be read leaves proofs unchecked and says so

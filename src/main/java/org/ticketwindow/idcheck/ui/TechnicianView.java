@@ -19,15 +19,20 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.NumberStringConverter;
+import org.ticketwindow.idcheck.app.TrainingMode;
 import org.ticketwindow.idcheck.reader.Calibration;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The technician screen's controls (role technician): every value and action comes from {@link TechnicianViewModel}. */
 final class TechnicianView {
     private final TechnicianViewModel vm;
     private final Messages messages;
+    /** Training mode: the simulated reader's tray (its cards and faults) on this screen too. */
+    private final Optional<TrainingMode> training;
+    private final Runnable syncNow;
     /** The calibration's start: what Enter does on this screen (see {@link #handleKey}). */
     private Button run;
     private Button stop;
@@ -41,9 +46,11 @@ final class TechnicianView {
         onVm.clear();
     }
 
-    TechnicianView(TechnicianViewModel vm, Messages messages) {
+    TechnicianView(TechnicianViewModel vm, Messages messages, Optional<TrainingMode> training, Runnable syncNow) {
         this.vm = vm;
         this.messages = messages;
+        this.training = training;
+        this.syncNow = syncNow;
     }
 
     /**
@@ -168,6 +175,8 @@ final class TechnicianView {
         save.disableProperty().bind(vm.calibrating());
         VBox box = new VBox(8, Views.heading(messages, "tech.readers"), readers, Views.heading(messages, "tech.profileHeading"), profile,
                 sam, check, photo, Views.heading(messages, "tech.tuning"), tuning, save);
+        // training: the cards for the simulated reader first, as the calibration asks for a test card on it
+        training.ifPresent(t -> box.getChildren().addFirst(TrainingTrayView.readerTray(t, messages, syncNow)));
         box.getStyleClass().add("panel");
         // 330 px at the normal text size, scaled with the text so that its labels and buttons fit at every size
         box.minWidthProperty().bind(scaled(em, 330));

@@ -41,7 +41,7 @@ final class TrainingTrayView {
         this.clock = clock;
     }
 
-    private javafx.scene.control.ListCell<TrainingMode.TrayCard> wrappingCell() {
+    private static javafx.scene.control.ListCell<TrainingMode.TrayCard> wrappingCell(Messages messages) {
         javafx.scene.control.ListCell<TrainingMode.TrayCard> cell = new javafx.scene.control.ListCell<>() {
             @Override protected void updateItem(TrainingMode.TrayCard item, boolean empty) {
                 super.updateItem(item, empty);
@@ -54,12 +54,17 @@ final class TrainingTrayView {
         return cell;
     }
 
-    Node build() {
+    /**
+     * The tray's reader part: the cards to put on the simulated reader (F5, F6) and the faults to inject. The
+     * workspace's tray has more below it; the technician screen in training mode has this part only, so that a
+     * technician calibrates with a card of their choosing (the simulator kept the clerk's last card).
+     */
+    static VBox readerTray(TrainingMode t, Messages messages, Runnable syncNow) {
         // a list, not a drop-down: each card's description is a sentence that wraps in the narrow column, never "…"
         javafx.scene.control.ListView<TrainingMode.TrayCard> cards = new javafx.scene.control.ListView<>();
         cards.setId("tray-card");
         cards.getItems().addAll(TrainingMode.trayCards());
-        cards.setCellFactory(list -> wrappingCell());
+        cards.setCellFactory(list -> wrappingCell(messages));
         cards.setPrefHeight(200);
         cards.setMinHeight(120);
         // the card on the simulated reader, if any (the screen is built again after the queue or a language switch)
@@ -93,6 +98,18 @@ final class TrainingTrayView {
             t.inject(now);
             syncNow.run(); // the central may be back: send what waits now rather than at the next retry
         });
+        for (Button b : List.of(place, remove)) b.setMaxWidth(Double.MAX_VALUE);
+        cards.setMaxWidth(Double.MAX_VALUE);
+        fault.setMaxWidth(Double.MAX_VALUE);
+        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new javafx.scene.layout.FlowPane(6, 6, place, remove),
+                new Label(messages.get("tray.fault")), fault);
+        v.getStyleClass().add("tray");
+        return v;
+    }
+
+    /** The whole tray of the workspace: the reader part, then the proofs, the passport scan and the reset. */
+    Node build() {
+        VBox v = readerTray(t, messages, syncNow);
         Button fresh = Views.button(messages.get("tray.proofFresh"), () -> vm.scanProof(t.proof(true, clock.instant())));
         fresh.setId("tray-proof-fresh");
         Button stale = Views.button(messages.get("tray.proofStale"), () -> vm.scanProof(t.proof(false, clock.instant())));
@@ -115,12 +132,8 @@ final class TrainingTrayView {
             b.setMinHeight(Region.USE_PREF_SIZE);
             b.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         }
-        for (Button b : List.of(place, remove, fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
-        cards.setMaxWidth(Double.MAX_VALUE);
-        fault.setMaxWidth(Double.MAX_VALUE);
-        VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), cards, new javafx.scene.layout.FlowPane(6, 6, place, remove),
-                new Label(messages.get("tray.fault")), fault, fresh, stale, mrz, reset);
-        v.getStyleClass().add("tray");
+        for (Button b : List.of(fresh, stale, mrz, reset)) b.setMaxWidth(Double.MAX_VALUE);
+        v.getChildren().addAll(fresh, stale, mrz, reset);
         return v;
     }
 }

@@ -381,8 +381,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-summary", "未测量");
         assertThat(text("#tech-summary")).doesNotContain("成功率 0").doesNotContain("%");
         assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).as("in red, not a success's green").isTrue();
-        // a card placed ends that red line (it stayed, beside the card in the live log): the calibration can start
-        place("ordinary");
+        // a card placed ends that red line (it stayed, beside the card in the live log): the calibration can start.
+        // Placed from the technician's own tray with F5 (training mode; the simulator kept the clerk's last card)
+        assertThat(robot.lookup("#tray-card").tryQuery()).as("the technician's tray").isPresent();
+        assertThat(robot.lookup("#tray-mrz").tryQuery()).as("the workspace's part of the tray is not here").isEmpty();
+        robot.type(KeyCode.F5);
         waitForText("#tech-message", "读卡器上已有证件");
         assertThat(onFx(() -> robot.lookup("#tech-message").query().getStyleClass().contains("problem"))).isFalse();
         // F2 builds the screen again in English: the 5 reads chosen stay 5 (they were 50 again), and the focus stays in
