@@ -74,6 +74,8 @@ final class WorkspaceView {
      * its whole tree, until the clerk logged out.
      */
     private final List<javafx.util.Subscription> onVm = new java.util.ArrayList<>();
+    /** Training: the reader's status area above the tray (null without the tray). */
+    private ScrollPane statusAreaOf;
     /** The card column's scroll pane: back to its top when the decision is placed there. */
     private ScrollPane cardScroll;
     private final Label noCard = new Label();
@@ -239,7 +241,9 @@ final class WorkspaceView {
         details.textProperty().bind(vm.details());
         details.visibleProperty().bind(showDetails.selectedProperty().and(vm.details().isNotEmpty()));
         details.managedProperty().bind(details.visibleProperty());
-        VBox status = new VBox(10, Views.heading(messages, "reader.heading"), state, next, step, slots, showDetails, details);
+        // the step and the documents read (✔/✘) right under the state, the explanation after them: in training the
+        // status area is 14 lines tall, and a long explanation pushed the ✘ line below its fold at every screen size
+        VBox status = new VBox(10, Views.heading(messages, "reader.heading"), state, step, slots, next, showDetails, details);
         VBox box = new VBox(10, status);
         training.ifPresent(t -> {
             // the reader's status in an area of fixed height (14 lines of text; it scrolls when longer), so that a step
@@ -248,11 +252,14 @@ final class WorkspaceView {
             statusArea.setFitToWidth(true);
             statusArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             statusArea.getStyleClass().add("plain");
-            var height = next.fontProperty().map(font -> font.getSize() * 14);
-            statusArea.minHeightProperty().bind(height);
-            statusArea.prefHeightProperty().bind(height);
-            statusArea.maxHeightProperty().bind(height);
             box.getChildren().setAll(statusArea, new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build());
+            statusAreaOf = statusArea;
+            // the documents read (✔/✘) come into view in it as they change: at the largest text a long step line and
+            // the first document's line pushed the ✘ line below the area's fold
+            // (on the status's own height, laid out: the step line and the explanation change after the slots do)
+            status.heightProperty().subscribe(h -> {
+                if (slots.isVisible()) Platform.runLater(() -> Views.scrollIntoView(statusArea, slots));
+            });
         });
         box.getStyleClass().add("panel");
         box.setPrefWidth(260);
@@ -262,6 +269,18 @@ final class WorkspaceView {
         scroll.setMinWidth(270);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         scroll.getStyleClass().add("plain");
+        if (statusAreaOf != null) {
+            // 14 lines of text, and never taller than the column shows: at the largest text on a 768-line screen the
+            // area was taller than the column, two scroll bars inside each other and its lower lines out of reach
+            ScrollPane statusArea = statusAreaOf;
+            var height = javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.min(next.getFont().getSize() * 14,
+                            Math.max(next.getFont().getSize() * 6, scroll.getViewportBounds().getHeight() - box.getInsets().getTop()
+                                    - box.getInsets().getBottom())),
+                    next.fontProperty(), scroll.viewportBoundsProperty());
+            statusArea.minHeightProperty().bind(height);
+            statusArea.prefHeightProperty().bind(height);
+            statusArea.maxHeightProperty().bind(height);
+        }
         return scroll;
     }
 
@@ -363,7 +382,10 @@ final class WorkspaceView {
         if (withRole) { // two cards side by side: the role, the photo, then the fields
             // the checks' result right under the role, in view without scrolling; the fields below the photo
             panel.getChildren().addAll(Views.styled(messages.of(d.role()), "slot-heading"), checks, photo(d.photo()), g);
-            checks.maxWidthProperty().bind(checks.fontProperty().map(font -> font.getSize() * 12));
+            // as wide as the card's photo and fields, never wider: at 12 em it read "Validity and number / checks: passed"
+            // beside a wider card; asking for no width of its own, it takes the panel's and wraps only where that ends
+            checks.setPrefWidth(0);
+            checks.setMaxWidth(Double.MAX_VALUE);
         } else { // one card: its fields beside the photo when they fit, below it when not
             panel.getChildren().addAll(new PhotoBesideFields(photo(d.photo()), g), checks);
             panel.maxWidthProperty().bind(cardsWidth); // the row gives a card its preferred width: at most the column's

@@ -75,6 +75,12 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         startAt(width, height, language, scale);
         logIn(TrainingMode.CLERK_ID);
         double trayAt = onFx(() -> bounds("#tray-place").getMinY());
+        // the tray's Place (F5) in view at the normal text size (below the card list it was under the fold at
+        // 1366×768 in English); at larger text the column scrolls
+        if (scale == 1.0) {
+            assertThat(onFx(() -> pxOutOfView("#tray-place"))).as(shotName(width, height, language, scale, "start")
+                    + ": px of Place (F5) out of view").isLessThanOrEqualTo(1.0);
+        }
         robot.type(KeyCode.F4);
         place("ordinary");
         waitFor(() -> robot.lookup("#document-PROXY").tryQuery().isPresent());
@@ -153,6 +159,26 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         // the refusal in view as it comes, without scrolling (the proxy's card below it may scroll)
         assertThat(onFx(() -> pxOutOfView("#verdict") + pxOutOfView("#passenger")))
                 .as(name + " proxy refusal: px of the decision out of view").isLessThanOrEqualTo(1.0);
+        // the documents read (✔ the proxy's, ✘ the principal's) in view in the reader's status area as they come: the
+        // ✘ line was below that area's fold at every size, under the refusal's explanation
+        assertThat(onFx(() -> pxOutOfEveryView("#slots"))).as(name + " proxy refusal: px of the documents read out of view").isLessThanOrEqualTo(1.0);
+    }
+
+    /**
+     * How many px of {@code id} lie outside what the scroll panes around it show at their present positions (the
+     * reader's status area inside the left column: each may hide a part).
+     */
+    private double pxOutOfEveryView(String id) {
+        Node n = robot.lookup(id).query();
+        double out = 0;
+        for (javafx.scene.control.ScrollPane sp = scrollPaneOf(n); sp != null; sp = scrollPaneOf(sp)) {
+            Bounds b = sp.localToScene(sp.getLayoutBounds()), shown = n.localToScene(n.getLayoutBounds());
+            javafx.geometry.Bounds view = sp.localToScene(sp.getViewportBounds().getWidth() > 0
+                    ? new javafx.geometry.BoundingBox(sp.getInsets().getLeft(), sp.getInsets().getTop(),
+                    sp.getViewportBounds().getWidth(), sp.getViewportBounds().getHeight()) : sp.getLayoutBounds());
+            out += Math.max(0, view.getMinY() - shown.getMinY()) + Math.max(0, shown.getMaxY() - view.getMaxY());
+        }
+        return out;
     }
 
     /** How many px of {@code id} lie outside what its scroll pane shows at its present scroll position. */

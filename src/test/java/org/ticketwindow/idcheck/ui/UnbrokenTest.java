@@ -48,4 +48,15 @@ class UnbrokenTest {
         String en = Unbroken.pieces("20 reads   100.0% success   p50 35 ms   p95 41 ms   1.6 s", "   ", Locale.ENGLISH);
         assertThat(breaks(en, Locale.ENGLISH)).isEqualTo(after(en, "   "));
     }
+
+    /** The login screen's training hint wrapped "PIN" / "123456 for all": each account's number stays with its role. */
+    @Test void theTrainingHintKeepsEachNumberWithItsRole() {
+        for (Messages m : List.of(Messages.of(Messages.CHINESE), Messages.of(Messages.ENGLISH))) {
+            String hint = m.get("login.trainingHint");
+            List<Integer> at = breaks(hint, m.locale());
+            for (String number : List.of("1001", "9001", "8001", "123456")) {
+                assertThat(at).as(m.locale() + ": no break before " + number).doesNotContain(hint.indexOf(number));
+            }
+        }
+    }
 }
