@@ -460,6 +460,9 @@ final class ConsoleWindow {
 
     private void focusAgain(String focused, Runnable otherwise) {
         Platform.runLater(() -> {
+            // a scroll pane's content is among its children once its skin exists: before the first pulse after the
+            // screen was shown, lookup found nothing inside one (the supervisor's and technician's screens)
+            scene.getRoot().applyCss();
             Node n = focused == null ? null : scene.lookup("#" + focused);
             if (focusable(n)) n.requestFocus(); else otherwise.run();
         });

@@ -175,8 +175,9 @@ final class TechnicianView {
         save.disableProperty().bind(vm.calibrating());
         VBox box = new VBox(8, Views.heading(messages, "tech.readers"), readers, Views.heading(messages, "tech.profileHeading"), profile,
                 sam, check, photo, Views.heading(messages, "tech.tuning"), tuning, save);
-        // training: the cards for the simulated reader first, as the calibration asks for a test card on it
-        training.ifPresent(t -> box.getChildren().addFirst(TrainingTrayView.readerTray(t, messages, syncNow)));
+        // training: the cards for the simulated reader (F5 / F6 from anywhere on the screen), below what the technician
+        // reads first; at the top, at large text on a 768-line screen, it pushed the readers out of the window
+        training.ifPresent(t -> box.getChildren().add(TrainingTrayView.readerTray(t, messages, syncNow)));
         box.getStyleClass().add("panel");
         // 330 px at the normal text size, scaled with the text so that its labels and buttons fit at every size
         box.minWidthProperty().bind(scaled(em, 330));

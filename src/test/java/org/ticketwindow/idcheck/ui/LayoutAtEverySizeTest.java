@@ -209,7 +209,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         // the security module's line sits under the readers and the profile: at large text on a 768-line screen the
         // devices column scrolls to it
         assertNothingCutOff(name, List.of("#tech-readers", "#tech-calibrate", "#tech-summary"),
-                List.of("#tech-sam", "#tech-codes", "#tech-save", "#tech-export", "#tech-log-level"));
+                List.of("#tech-sam", "#tech-codes", "#tech-save", "#tech-export", "#tech-log-level", "#tray-place", "#tray-card"));
     }
 
     @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
