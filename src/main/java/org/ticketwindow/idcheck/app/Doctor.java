@@ -142,7 +142,7 @@ public final class Doctor {
                 out.add(Check.fail("Reader profile", "no hardware profile '" + s.readerProfile() + "'",
                         "run idcheck probe for the profiles matching this machine's readers, and correct reader.profile"));
             } else {
-                out.add(Check.ok("Reader profile", p.get().id() + " (" + p.get().displayName() + ", " + p.get().transport() + ")"));
+                out.add(Check.ok("Reader profile", p.get().id() + " (" + p.get().displayName(true) + ", " + p.get().transport() + ")"));
             }
             return p;
         } catch (Exception e) {

@@ -42,8 +42,9 @@ final class ProbeCommand implements Callable<Integer> {
         });
         ArrayNode all = out.putArray("profiles");
         for (HardwareProfile h : profiles.all()) {
-            all.addObject().put("id", h.id()).put("transport", h.transport().name().toLowerCase(java.util.Locale.ROOT))
+            var o = all.addObject().put("id", h.id()).put("transport", h.transport().name().toLowerCase(java.util.Locale.ROOT))
                     .put("displayName", h.displayName());
+            h.displayNameEn().ifPresent(en -> o.put("displayNameEn", en));
         }
         Json.print(spec.commandLine().getOut(), out);
         return 0;

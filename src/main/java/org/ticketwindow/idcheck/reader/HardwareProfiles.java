@@ -217,6 +217,7 @@ public final class HardwareProfiles {
         }
         String displayName = c.text(n, "displayName", true);
         String displayNameEn = c.text(n, "displayNameEn", false); // the English screens' name (else displayName)
+        if (displayNameEn != null && displayNameEn.isBlank()) displayNameEn = null; // blank: none, not an empty name
         HardwareProfile.Transport transport = null;
         String t = c.text(n, "transport", true);
         if (t != null) {

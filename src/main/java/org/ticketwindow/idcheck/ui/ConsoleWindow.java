@@ -464,7 +464,8 @@ final class ConsoleWindow {
             // screen was shown, lookup found nothing inside one (the supervisor's and technician's screens)
             scene.getRoot().applyCss();
             Node n = focused == null ? null : scene.lookup("#" + focused);
-            if (focusable(n)) n.requestFocus(); else otherwise.run();
+            if (focusable(n)) n.requestFocus();
+            if (n == null || scene.getFocusOwner() != n) otherwise.run(); // not there, or not taking it (a hidden parent)
         });
     }
 

@@ -43,6 +43,9 @@ final class QueueView {
         retry.setDisable(!vm.mayRetry());
         Button sync = Views.button(messages.get("queue.syncNow"), vm::syncNow);
         Button refresh = Views.button(messages.get("queue.refresh"), vm::refresh);
+        retry.setId("queue-retry"); // ids in no language: the focus finds its button again after F2 (decision 0020)
+        sync.setId("queue-sync");
+        refresh.setId("queue-refresh");
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
         HBox top = new HBox(8, Views.styled(messages.get("queue.heading"), "heading"), refresh, sync, retry);

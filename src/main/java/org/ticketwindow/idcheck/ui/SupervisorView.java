@@ -45,14 +45,18 @@ final class SupervisorView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setMinHeight(Region.USE_PREF_SIZE);
         PasswordField pin = new PasswordField();
+        pin.setId("sup-pin"); // ids in no language: the focus finds its control again after F2 (decision 0020)
         pin.setAccessibleText(messages.get("sup.pin"));
         pin.textProperty().bindBidirectional(vm.pin());
         ComboBox<ClerkRole> role = roles();
+        role.setId("sup-role");
         role.valueProperty().bindBidirectional(vm.newRole());
         TextField id = new TextField();
+        id.setId("sup-id");
         id.setAccessibleText(messages.get("sup.id"));
         id.textProperty().bindBidirectional(vm.newId());
         TextField name = new TextField();
+        name.setId("sup-name");
         name.setAccessibleText(messages.get("sup.name"));
         name.textProperty().bindBidirectional(vm.newName());
         GridPane form = new GridPane(8, 6);
@@ -63,6 +67,11 @@ final class SupervisorView {
         Button unlock = Views.button(messages.get("sup.unlock"), () -> vm.unlock(table.getSelectionModel().getSelectedItem()));
         ComboBox<ClerkRole> changeTo = roles();
         Button setRole = Views.button(messages.get("sup.setRole"), () -> vm.setRole(table.getSelectionModel().getSelectedItem(), changeTo.getValue()));
+        add.setId("sup-add");
+        reset.setId("sup-reset");
+        unlock.setId("sup-unlock");
+        changeTo.setId("sup-change-role");
+        setRole.setId("sup-set-role");
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
         vm.messageRefused().addListener((o, was, refused) -> message.getStyleClass().setAll("label", refused ? "message" : "recorded"));

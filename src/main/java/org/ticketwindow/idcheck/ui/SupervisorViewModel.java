@@ -200,18 +200,18 @@ public final class SupervisorViewModel {
         // each short piece on one line where the entry wraps ("登" / "录" at the largest text); the detail wraps
         List<String> said = said(e);
         String number = whole(messages.get("sup.auditNumber", e.seq())), when = whole(WHEN.format(e.at()));
-        return said.get(2).isEmpty() // a log-in's subject is the log-in: "登录　1001　登录　…" said it twice
+        // a log-in's, log-out's or lock-out's subject is the log-in: "登录　1001　登录　…" said it twice; the kind says it
+        return org.ticketwindow.idcheck.store.ClerkAccounts.LOGIN_SUBJECT.equals(e.subject())
                 ? messages.get("sup.auditEntryNoSubject", number, when, whole(said.get(0)), whole(said.get(1)), said.get(3))
                 : messages.get("sup.auditEntry", number, when, whole(said.get(0)), whole(said.get(1)), whole(said.get(2)), said.get(3));
     }
 
     /**
-     * What an entry says, in the supervisor's language: its kind, who, on what (empty where the kind says it already:
-     * the log-ins, log-outs and lock-outs are "on" the login) and the detail. The filter searches these.
+     * What an entry says, in the supervisor's language: its kind, who, on what and the detail. The filter searches
+     * these, the subject a log-in entry does not show included ("登录" finds the lock-outs too, "login" every log-in).
      */
     private List<String> said(AuditTrail.Entry e) {
-        String subject = org.ticketwindow.idcheck.store.ClerkAccounts.LOGIN_SUBJECT.equals(e.subject()) ? "" : messages.auditWord(e.subject());
-        return List.of(messages.of(e.kind()), messages.auditWord(e.actor()), subject, messages.stored(e.detail()));
+        return List.of(messages.of(e.kind()), messages.auditWord(e.actor()), messages.auditWord(e.subject()), messages.stored(e.detail()));
     }
 
     private String whole(String piece) { return Unbroken.of(piece, messages.locale()); }

@@ -66,8 +66,8 @@ final class TechnicianView {
 
     /**
      * The screen's keys, called by the window's key filter as the workspace's are: Enter starts the calibration, as its
-     * button says, wherever the focus is but in a field or a list of its own (it opened the bottom bar's first button,
-     * the queue, which has the focus after login; moving the focus to the button instead scrolled the screen away).
+     * button says, wherever the focus is but in a field or a list of its own (it once opened the bottom bar's first
+     * button, the queue, which had the focus after login; the focus now starts on 开始校准, decision 0020).
      */
     boolean handleKey(javafx.scene.input.KeyEvent e) {
         if (KeyMap.of(e).orElse(null) != KeyMap.RECORD || run == null || run.isDisabled() || Views.typingIn(e.getTarget())) {
@@ -161,6 +161,7 @@ final class TechnicianView {
         photo.setMinHeight(Region.USE_PREF_SIZE); // what to do when none is configured is three lines at large text
         photo.textProperty().bind(vm.photoDecoder());
         Button check = Views.button(messages.get("tech.samCheck"), vm::checkSam);
+        check.setId("tech-sam-check");
         check.disableProperty().bind(vm.calibrating());
         GridPane tuning = new GridPane(8, 6);
         int row = 0;

@@ -112,6 +112,8 @@ public final class TechnicianViewModel {
     private final StringProperty logLevel = new SimpleStringProperty(org.ticketwindow.idcheck.app.logging.LogLevels.current());
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final javafx.beans.property.ReadOnlyBooleanWrapper messageIsProblem = new javafx.beans.property.ReadOnlyBooleanWrapper(false);
+    /** {@link #message} is the last calibration's "no test card": a card placed replaces it. */
+    private boolean noTestCardShown;
 
     private ReaderLoop loop;
     private SamHealth lastSam;
@@ -131,7 +133,7 @@ public final class TechnicianViewModel {
         host.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
             report.set(last);
             progress.set(last.requested() == 0 ? 0 : last.reads() / (double) last.requested());
-            if (last.noTestCard()) warn(messages.get("tech.noTestCard"));
+            if (last.noTestCard()) noTestCard();
         });
     }
 
@@ -162,11 +164,13 @@ public final class TechnicianViewModel {
     private void say(String text) {
         messageIsProblem.set(false);
         message.set(text);
+        noTestCardShown = false;
     }
 
     private void warn(String text) {
         messageIsProblem.set(true);
         message.set(text);
+        noTestCardShown = false;
     }
 
     /** The screen opened: find readers, check the SAM, start the live log. */
@@ -252,7 +256,7 @@ public final class TechnicianViewModel {
             String p95 = String.format("%.0f", done.p95Ms());
             host.calibrated(done); // shown again when the screen is left and opened again
             if (done.noTestCard()) {
-                warn(messages.get("tech.noTestCard"));
+                noTestCard();
                 append(message.get());
             } else if (done.stopped()) {
                 say(messages.get("tech.calibrationStopped", done.reads(), done.requested(), rate, p95));
@@ -375,16 +379,25 @@ public final class TechnicianViewModel {
 
     private void startLoop() {
         if (loop != null || closed || calibrating.get()) return;
-        host.reader().ifPresent(r -> loop = new ReaderLoop(r, ReaderUse.LIVE_LOG, e -> tasks.onUi(() -> live(e))).start());
+        host.reader().ifPresent(r -> loop = new ReaderLoop(r, ReaderUse.LIVE_LOG, e -> tasks.onUi(() -> onLiveEvent(e))).start());
     }
 
-    /** A live event: logged; a card on the reader ends the last calibration's "no test card" (it stayed red, beside the card). */
-    private void live(ReaderEvent e) {
+    /**
+     * A live event: logged; a card on the reader (read, refused or unreadable: it is there) ends the last calibration's
+     * "no test card", which stayed red beside the card in the log.
+     */
+    private void onLiveEvent(ReaderEvent e) {
         append(describe(e));
-        if (e instanceof ReaderEvent.CardOutcome o && (o.outcome() instanceof ReadOutcome.Read || o.outcome() instanceof ReadOutcome.Refused)
-                && message.get().equals(messages.get("tech.noTestCard"))) {
+        if (noTestCardShown && e instanceof ReaderEvent.CardOutcome o && !(o.outcome() instanceof ReadOutcome.NoCard)
+                && !(o.outcome() instanceof ReadOutcome.DeviceFault)) {
             say(messages.get("tech.testCardPlaced"));
         }
+    }
+
+    /** The last calibration's "no test card" warning is the message shown. */
+    private void noTestCard() {
+        warn(messages.get("tech.noTestCard"));
+        noTestCardShown = true;
     }
 
     private void stopLoop() {

@@ -74,8 +74,6 @@ final class WorkspaceView {
      * its whole tree, until the clerk logged out.
      */
     private final List<javafx.util.Subscription> onVm = new java.util.ArrayList<>();
-    /** Training: the reader's status area above the tray (null without the tray). */
-    private ScrollPane statusAreaOf;
     /** The card column's scroll pane: back to its top when the decision is placed there. */
     private ScrollPane cardScroll;
     private final Label noCard = new Label();
@@ -245,43 +243,41 @@ final class WorkspaceView {
         // status area is 14 lines tall, and a long explanation pushed the ✘ line below its fold at every screen size
         VBox status = new VBox(10, Views.heading(messages, "reader.heading"), state, step, slots, next, showDetails, details);
         VBox box = new VBox(10, status);
+        box.getStyleClass().add("panel");
+        box.setPrefWidth(260);
+        box.setMinWidth(260);
+        ScrollPane column = new ScrollPane(box);
+        column.setFitToWidth(true);
+        column.setMinWidth(270);
+        column.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        column.getStyleClass().add("plain");
         training.ifPresent(t -> {
-            // the reader's status in an area of fixed height (14 lines of text; it scrolls when longer), so that a step
-            // line or a detail appearing never moves the training controls below it
+            // the reader's status in an area of fixed height, so that a step line or a detail appearing never moves the
+            // training controls below it: 14 lines of text (it scrolls when longer), and never taller than the column
+            // shows (at the largest text on a 768-line screen it was: two scroll bars inside each other, its lower
+            // lines out of reach)
             ScrollPane statusArea = new ScrollPane(status);
             statusArea.setFitToWidth(true);
             statusArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             statusArea.getStyleClass().add("plain");
-            box.getChildren().setAll(statusArea, new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build());
-            statusAreaOf = statusArea;
-            // the documents read (✔/✘) come into view in it as they change: at the largest text a long step line and
-            // the first document's line pushed the ✘ line below the area's fold
-            // (on the status's own height, laid out: the step line and the explanation change after the slots do)
-            status.heightProperty().subscribe(h -> {
-                if (slots.isVisible()) Platform.runLater(() -> Views.scrollIntoView(statusArea, slots));
-            });
-        });
-        box.getStyleClass().add("panel");
-        box.setPrefWidth(260);
-        box.setMinWidth(260);
-        ScrollPane scroll = new ScrollPane(box);
-        scroll.setFitToWidth(true);
-        scroll.setMinWidth(270);
-        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        scroll.getStyleClass().add("plain");
-        if (statusAreaOf != null) {
-            // 14 lines of text, and never taller than the column shows: at the largest text on a 768-line screen the
-            // area was taller than the column, two scroll bars inside each other and its lower lines out of reach
-            ScrollPane statusArea = statusAreaOf;
             var height = javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.min(next.getFont().getSize() * 14,
-                            Math.max(next.getFont().getSize() * 6, scroll.getViewportBounds().getHeight() - box.getInsets().getTop()
+                            Math.max(next.getFont().getSize() * 6, column.getViewportBounds().getHeight() - box.getInsets().getTop()
                                     - box.getInsets().getBottom())),
-                    next.fontProperty(), scroll.viewportBoundsProperty());
+                    next.fontProperty(), column.viewportBoundsProperty(), box.insetsProperty());
             statusArea.minHeightProperty().bind(height);
             statusArea.prefHeightProperty().bind(height);
             statusArea.maxHeightProperty().bind(height);
-        }
-        return scroll;
+            box.getChildren().setAll(statusArea, new TrainingTrayView(t, vm, entry, messages, notice, syncNow, clock).build());
+            // the documents read (✔/✘) come into view in it as they change: at the largest text a long step line and
+            // the first document's line pushed the ✘ line below the area's fold. On the heights of what stands above
+            // them and their own, laid out (the step line changes after the slots do); not on the details below, which
+            // the clerk may be reading
+            Runnable showSlots = () -> {
+                if (slots.isVisible()) Platform.runLater(() -> Views.scrollIntoView(statusArea, slots));
+            };
+            for (Region above : List.of(state, step, slots)) above.heightProperty().subscribe(h -> showSlots.run());
+        });
+        return column;
     }
 
     private Label slotLabel(WorkspaceViewModel.Slot s) {
@@ -463,6 +459,7 @@ final class WorkspaceView {
 
     private Node entryForm() {
         ComboBox<DocumentType> type = new ComboBox<>();
+        type.setId("entry-type");
         type.getItems().addAll(EntryFormViewModel.TYPES);
         type.valueProperty().bindBidirectional(entry.type());
         type.setConverter(named(t -> messages.of(t)));
@@ -538,6 +535,7 @@ final class WorkspaceView {
             scanner.clear();
         });
         Button image = Views.button(messages.get("proof.image"), this::proofFromImage);
+        image.setId("proof-image");
         Label message = Views.styled("", "proof-message");
         message.setId("proof-message");
         message.textProperty().bind(vm.proofMessage());
@@ -719,6 +717,7 @@ final class WorkspaceView {
         };
         Views.onEnter(value, give);
         Button check = Views.button(messages.get("factor.check"), give);
+        check.setId("factor-check");
         Label outcome = Views.styled("", "factor-message");
         outcome.setId("factor-message");
         outcome.textProperty().bind(vm.factorMessage());

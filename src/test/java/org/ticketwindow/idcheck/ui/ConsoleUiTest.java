@@ -404,6 +404,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         logIn(TrainingMode.TECHNICIAN_ID);
         waitForText("#tech-summary", "（尚未校准）");
         assertThat(text("#tech-message")).doesNotContain("没有测试卡");
+        assertThat(text("#tech-reads")).as("the reads chosen leave with the technician who chose them").isEqualTo("50");
         // started with the button (not Enter in a field): the focus stays on the calibration's buttons, not passed on
         // to the events list at the bottom with the page scrolled there
         place("ordinary");
@@ -493,6 +494,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitFor(() -> robot.lookup("#audit-show").tryQuery().isPresent() && text("#audit-show").matches(".*[\\u4e00-\\u9fff].*"));
         robot.type(KeyCode.F11);
         waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+        waitFor(() -> onFx(() -> robot.lookup("#queue-table").query().isFocused())); // the list, not a button
         screenshot("queue-zh");
     }
 
@@ -535,6 +537,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#case-PROXY", "Proxy");
         waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().isFocused()));
         assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().isFocused())).isFalse();
+        // and a control other than the case's keeps the focus too: the queue's button, back in Chinese
+        robot.interact(() -> robot.lookup("#nav-QUEUE").query().requestFocus());
+        robot.type(KeyCode.F2);
+        waitForText("#case-PROXY", "代办核验");
+        waitFor(() -> onFx(() -> robot.lookup("#nav-QUEUE").query().isFocused()));
     }
 
     @Test @org.junit.jupiter.api.DisplayName("a workspace left behind (F2, text size, log-out) is let go: its listeners and its tray's F5/F6 leave with it")

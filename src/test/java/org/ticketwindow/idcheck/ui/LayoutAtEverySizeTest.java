@@ -171,8 +171,9 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
     private double pxOutOfEveryView(String id) {
         Node n = robot.lookup(id).query();
         double out = 0;
+        assertThat(scrollPaneOf(n)).as(id + " in a scroll pane (else this measures nothing)").isNotNull();
         for (javafx.scene.control.ScrollPane sp = scrollPaneOf(n); sp != null; sp = scrollPaneOf(sp)) {
-            Bounds b = sp.localToScene(sp.getLayoutBounds()), shown = n.localToScene(n.getLayoutBounds());
+            Bounds shown = n.localToScene(n.getLayoutBounds());
             javafx.geometry.Bounds view = sp.localToScene(sp.getViewportBounds().getWidth() > 0
                     ? new javafx.geometry.BoundingBox(sp.getInsets().getLeft(), sp.getInsets().getTop(),
                     sp.getViewportBounds().getWidth(), sp.getViewportBounds().getHeight()) : sp.getLayoutBounds());

@@ -31,7 +31,7 @@ class ReaderProbeTextTest {
     }
 
     @Test
-    @DisplayName("issue 18: the English lines are as before (probe command, diagnostics bundle)")
+    @DisplayName("issue 18: the English lines (probe command, diagnostics bundle); jSerialComm's own words in lower case as ours")
     void english() {
         assertThat(probe.lines()).containsExactly(
                 "serial /dev/ttyS0 — physical port S0 → no profile",
