@@ -18,6 +18,9 @@ import javafx.scene.control.ButtonType;
  * @param no     the label of the choice that keeps it
  */
 record Confirmation(String id, String header, String text, String yes, String no, String yesId, String noId) {
+    /** The button bar's gaps and the dialog's padding around the two buttons, in px. */
+    private static final double BUTTON_BAR_ROOM = 80;
+
     Confirmation(String id, String header, String text, String yes, String no) {
         this(id, header, text, yes, no, id + "-yes", id + "-no");
     }
@@ -37,6 +40,15 @@ record Confirmation(String id, String header, String text, String yes, String no
         Button keepButton = (Button) a.getDialogPane().lookupButton(keep);
         keepButton.setId(noId);
         keepButton.setDefaultButton(true);
+        // the choices whole: the dialog widens to them once laid out in the window's text size ("Drop it and switch to
+        // Proxy ..." was cut at 560 px; the button bar gives both buttons the same width and sets their least width)
+        a.setOnShown(e -> {
+            double both = 2 * Math.max(dropButton.prefWidth(-1), keepButton.prefWidth(-1)) + BUTTON_BAR_ROOM;
+            if (both > a.getDialogPane().getWidth()) {
+                a.getDialogPane().setPrefWidth(both);
+                a.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        });
         a.setOnHidden(e -> {
             if (a.getResult() == drop) onYes.run();
         });

@@ -68,11 +68,14 @@ final class ConsoleScreens {
 
     /** The reads the technician chose for a calibration this session (kept, as the result is, across F2 and visits). */
     private int calibrationReads = TechnicianViewModel.DEFAULT_READS;
+    /** The technician screen's live events this session (masked, as shown), across F2 and visits. */
+    private List<String> technicianLog = List.of();
 
     /** Someone logged out: the next one does not see their calibration's result (a red "no test card" line, hours old). */
     void loggedOut() {
         lastCalibration = null;
         calibrationReads = TechnicianViewModel.DEFAULT_READS;
+        technicianLog = List.of();
     }
 
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
@@ -97,6 +100,8 @@ final class ConsoleScreens {
             @Override public void calibrated(org.ticketwindow.idcheck.reader.Calibration.Report report) { lastCalibration = report; }
             @Override public int reads() { return calibrationReads; }
             @Override public void readsChosen(int reads) { calibrationReads = reads; }
+            @Override public List<String> liveLog() { return technicianLog; }
+            @Override public void liveLogged(List<String> lines) { technicianLog = lines; }
             @Override public List<String> readersFound() throws Exception {
                 return session.readersFound().stream().map(messages::of).toList();
             }

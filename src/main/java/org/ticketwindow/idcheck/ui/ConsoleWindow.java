@@ -331,6 +331,20 @@ final class ConsoleWindow {
      */
     private void leaveThen(Runnable next) {
         if (leaving) return; // the technician screen is handing the reader back: the next screen comes after it
+        if (screen == Screen.WORKSPACE && workspace != null && workspace.hasUnrecordedDecision()) {
+            // a decision not recorded is dropped only after the clerk confirms, as choosing another case asks (F12 and
+            // F11 dropped it at once; the workspace is made anew when the clerk comes back)
+            new Confirmation("leave-workspace", messages.get("case.switchTitle"), messages.get("leave.workspaceText"),
+                    messages.get("leave.workspaceYes"), messages.get("case.switchNo"))
+                    .ask(stage.getScene().getRoot(), () -> leaveNowThen(next));
+            return;
+        }
+        leaveNowThen(next);
+    }
+
+    /** {@link #leaveThen} once nothing of the workspace's is to be kept. */
+    private void leaveNowThen(Runnable next) {
+        if (leaving) return;
         if (technician == null) {
             leaveScreen();
             next.run();

@@ -79,6 +79,9 @@ public final class TechnicianViewModel {
         /** The number of reads the technician last chose this session (a language change builds the screen again). */
         default int reads() { return DEFAULT_READS; }
         default void readsChosen(int reads) { }
+        /** The live events this session has logged (F2 builds the screen again: they stayed, not emptied). */
+        default List<String> liveLog() { return List.of(); }
+        default void liveLogged(List<String> lines) { }
     }
 
     /** A calibration's reads until the technician chooses another number. */
@@ -129,6 +132,8 @@ public final class TechnicianViewModel {
         this.messages = messages;
         host.reader().ifPresentOrElse(r -> showProfile(r.profile()), () -> profile.set(messages.get("tech.noReader")));
         reads.set(host.reads()); // F2 built the screen again: the 10 typed stays 10, not 50 again
+        log.setAll(host.liveLog()); // and the events logged before it stay listed
+        log.subscribe(() -> host.liveLogged(List.copyOf(log)));
         reads.subscribe(n -> host.readsChosen(n.intValue()));
         host.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
             report.set(last);

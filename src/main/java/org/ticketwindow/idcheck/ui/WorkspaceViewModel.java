@@ -196,7 +196,12 @@ public final class WorkspaceViewModel {
      * first). Choosing the case already open drops nothing.
      */
     public boolean wouldDropDecision(CaseKind kind) {
-        return kind != caseKind.get() && canRecord.get() && !busy.get();
+        return kind != caseKind.get() && hasUnrecordedDecision();
+    }
+
+    /** A decision is on screen and not recorded: leaving the workspace or logging out would drop it. */
+    public boolean hasUnrecordedDecision() {
+        return canRecord.get() && !busy.get();
     }
 
     /** The clerk chooses a case (button or function key): whatever was on screen is dropped unrecorded. */

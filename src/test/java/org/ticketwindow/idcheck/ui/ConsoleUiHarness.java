@@ -186,9 +186,18 @@ abstract class ConsoleUiHarness {
         robot.type(key);
         if (unrecorded) {
             waitFor(() -> robot.lookup("#case-switch-yes").tryQuery().isPresent());
+            waitFor(() -> shownWhole("#case-switch-yes")); // the choice to drop the decision, whole (it ended in "...")
             robot.interact(() -> ((javafx.scene.control.Button) robot.lookup("#case-switch-yes").query()).fire());
             waitFor(() -> robot.lookup("#case-switch").tryQuery().isEmpty());
         }
+    }
+
+    /** The button or label shows its whole text ("Drop it and switch to Proxy ..." was cut in a 560 px dialog). */
+    boolean shownWhole(String query) {
+        return onFx(() -> {
+            Labeled l = (Labeled) robot.lookup(query).query();
+            return l.lookup(".text") instanceof javafx.scene.text.Text shown && shown.getText().equals(l.getText());
+        });
     }
 
     /** Saves the window as {@code name}.png when screenshots are asked for. */

@@ -395,6 +395,8 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#tech-calibrate", "Start calibration");
         assertThat(text("#tech-reads")).isEqualTo("5");
         assertThat(text("#tech-profile")).as("the profile's English name").contains("Simulated reader (training mode)");
+        assertThat(onFx(() -> java.util.List.copyOf(((javafx.scene.control.ListView<?>) robot.lookup("#tech-log").query()).getItems())))
+                .as("the live events logged before F2 (the list came back empty)").anyMatch(l -> l.toString().contains("校准开始：5 次读取"));
         waitFor(() -> onFx(() -> robot.lookup("#tech-reads").query().isFocused()));
         robot.type(KeyCode.F2);
         waitForText("#tech-calibrate", "开始校准");
@@ -576,6 +578,16 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitFor(() -> robot.lookup("#case-switch").tryQuery().isEmpty());
         assertThat(text("#verdict")).contains("核验通过");
         assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().getStyleClass().contains("case-selected"))).isTrue();
+        // logging out (F12) or leaving for the queue (F11) asks too: both dropped the decision at once, unrecorded
+        for (KeyCode leave : java.util.List.of(KeyCode.F12, KeyCode.F11)) {
+            robot.type(leave);
+            waitFor(() -> robot.lookup("#leave-workspace").tryQuery().isPresent());
+            waitFor(() -> shownWhole("#leave-workspace-yes"));
+            robot.type(KeyCode.ENTER); // the default keeps the decision, on the workspace
+            waitFor(() -> robot.lookup("#leave-workspace").tryQuery().isEmpty());
+            assertThat(text("#verdict")).contains("核验通过");
+            assertThat(robot.lookup("#reader-state").tryQuery()).isPresent();
+        }
         robot.type(KeyCode.F4);
         waitFor(() -> robot.lookup("#case-switch-yes").tryQuery().isPresent());
         fire("#case-switch-yes");
