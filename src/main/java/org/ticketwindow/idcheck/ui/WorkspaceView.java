@@ -272,9 +272,10 @@ final class WorkspaceView {
             // the first document's line pushed the ✘ line below the area's fold. On the heights of what stands above
             // them and their own, laid out (the step line changes after the slots do); not on the details below, which
             // the clerk may be reading
-            Runnable showSlots = () -> {
-                if (slots.isVisible()) Platform.runLater(() -> Views.scrollIntoView(statusArea, slots));
-            };
+            Runnable showSlots = () -> Platform.runLater(() -> {
+                if (slots.isVisible()) Views.scrollIntoView(statusArea, slots);
+                else statusArea.setVvalue(0); // the case is over: its top again, not a state line cut in half
+            });
             for (Region above : List.of(state, step, slots)) above.heightProperty().subscribe(h -> showSlots.run());
         });
         return column;
