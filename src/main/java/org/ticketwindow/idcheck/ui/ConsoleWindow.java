@@ -90,6 +90,20 @@ final class ConsoleWindow {
         this.fontFamily = chineseFonts.isEmpty() ? null : chineseFonts.getFirst();
         this.preferences = UiPreferences.load(preferencesFile());
         statusLine.setId("status-line");
+        // the window's ✕ with a decision not recorded asks first, as F12 does (it closed the console at once); set, not
+        // added: a stage shown again (the tests' one stage) keeps one handler, this window's
+        stage.setOnCloseRequest(e -> {
+            if (!decisionPending()) return;
+            e.consume();
+            new Confirmation("close-window", messages.get("case.switchTitle"), messages.get("leave.closeText"),
+                    messages.get("leave.closeYes"), messages.get("case.switchNo"))
+                    .ask(stage.getScene().getRoot(), stage::close);
+        });
+    }
+
+    /** The workspace shows a decision not recorded: leaving it, logging out or closing the window would drop it. */
+    private boolean decisionPending() {
+        return screen == Screen.WORKSPACE && workspace != null && workspace.hasUnrecordedDecision();
     }
 
     UiPreferences preferences() { return preferences; }
@@ -331,7 +345,7 @@ final class ConsoleWindow {
      */
     private void leaveThen(Runnable next) {
         if (leaving) return; // the technician screen is handing the reader back: the next screen comes after it
-        if (screen == Screen.WORKSPACE && workspace != null && workspace.hasUnrecordedDecision()) {
+        if (decisionPending()) {
             // a decision not recorded is dropped only after the clerk confirms, as choosing another case asks (F12 and
             // F11 dropped it at once; the workspace is made anew when the clerk comes back)
             new Confirmation("leave-workspace", messages.get("case.switchTitle"), messages.get("leave.workspaceText"),

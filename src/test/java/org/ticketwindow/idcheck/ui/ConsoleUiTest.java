@@ -594,6 +594,16 @@ class ConsoleUiTest extends ConsoleUiHarness {
             assertThat(text("#verdict")).contains("核验通过");
             assertThat(robot.lookup("#reader-state").tryQuery()).isPresent();
         }
+        // and so does the window's ✕ (it closed the console at once)
+        robot.interact(() -> window().fireEvent(new javafx.stage.WindowEvent(window(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor(() -> robot.lookup("#close-window").tryQuery().isPresent());
+        waitFor(() -> shownWhole("#close-window-yes"));
+        assertThat(onFx(() -> ((javafx.scene.control.Button) robot.lookup("#close-window-no").query()).isDefaultButton()))
+                .as("keeping is the default").isTrue();
+        fire("#close-window-no"); // (Enter, as above: a dialog opened from a fired event may not have the keyboard here)
+        waitFor(() -> robot.lookup("#close-window").tryQuery().isEmpty());
+        assertThat(onFx(() -> window().isShowing())).as("the console still open").isTrue();
+        assertThat(text("#verdict")).contains("核验通过");
         robot.type(KeyCode.F4);
         waitFor(() -> robot.lookup("#case-switch-yes").tryQuery().isPresent());
         fire("#case-switch-yes");
