@@ -95,10 +95,18 @@ final class ConsoleWindow {
         stage.setOnCloseRequest(e -> {
             if (!decisionPending()) return;
             e.consume();
-            new Confirmation("close-window", messages.get("case.switchTitle"), messages.get("leave.closeText"),
-                    messages.get("leave.closeYes"), messages.get("case.switchNo"))
-                    .ask(stage.getScene().getRoot(), stage::close);
+            askBeforeDropping("close-window", "leave.close", stage::close);
         });
+    }
+
+    /**
+     * The question before an unrecorded decision is dropped by leaving ({@code id} its dialog's id, {@code keys} its
+     * text's and drop button's keys {@code keys + "Text"} / {@code keys + "Yes"}); keeping it is the default, as for a
+     * case switch.
+     */
+    private void askBeforeDropping(String id, String keys, Runnable drop) {
+        new Confirmation(id, messages.get("case.switchTitle"), messages.get(keys + "Text"), messages.get(keys + "Yes"),
+                messages.get("case.switchNo")).ask(stage.getScene().getRoot(), drop);
     }
 
     /** The workspace shows a decision not recorded: leaving it, logging out or closing the window would drop it. */
@@ -348,9 +356,7 @@ final class ConsoleWindow {
         if (decisionPending()) {
             // a decision not recorded is dropped only after the clerk confirms, as choosing another case asks (F12 and
             // F11 dropped it at once; the workspace is made anew when the clerk comes back)
-            new Confirmation("leave-workspace", messages.get("case.switchTitle"), messages.get("leave.workspaceText"),
-                    messages.get("leave.workspaceYes"), messages.get("case.switchNo"))
-                    .ask(stage.getScene().getRoot(), () -> leaveNowThen(next));
+            askBeforeDropping("leave-workspace", "leave.workspace", () -> leaveNowThen(next));
             return;
         }
         leaveNowThen(next);

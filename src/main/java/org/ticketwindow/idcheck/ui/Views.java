@@ -104,12 +104,6 @@ final class Views {
         return label;
     }
 
-    /** {@code listener} on {@code list}, until the subscription returned is ended. */
-    static <T> javafx.util.Subscription onChange(javafx.collections.ObservableList<T> list, javafx.collections.ListChangeListener<T> listener) {
-        list.addListener(listener);
-        return () -> list.removeListener(listener);
-    }
-
     /** Whether {@code target} (a key's target, the focus owner) takes typing: Enter and the focus are left to it there. */
     static boolean typingIn(Object target) {
         return target instanceof javafx.scene.control.TextInputControl || target instanceof javafx.scene.control.ComboBoxBase<?>;

@@ -705,8 +705,7 @@ final class WorkspaceView {
             }
             if (!kinds.getToggles().isEmpty()) kinds.selectToggle(kinds.getToggles().getFirst());
         };
-        onVm.add(Views.onChange(vm.factorKinds(), (ListChangeListener<ExtraFactorKind>) c -> fillChoices.run()));
-        fillChoices.run();
+        onVm.add(Views.fillNowAndOnChange(fillChoices, vm.factorKinds()));
         TextField value = factorValue;
         value.setId("factor-value");
         value.setAccessibleText(messages.get("factor.value"));
@@ -731,7 +730,7 @@ final class WorkspaceView {
         row.getChildren().add(2, outcome);
         row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.factorKinds()).or(vm.factorMessage().isNotEmpty()));
         row.managedProperty().bind(row.visibleProperty());
-        onVm.add(Views.onChange(vm.factorKinds(), (ListChangeListener<ExtraFactorKind>) c -> {
+        onVm.add(vm.factorKinds().subscribe(() -> {
             if (!vm.factorKinds().isEmpty()) Platform.runLater(value::requestFocus);
         }));
         return row;
