@@ -63,28 +63,21 @@ final class ConsoleScreens {
                 messages.get("sup.set.file", session.runtime().home().counterSettings()));
     }
 
-    /** The last calibration of this session (the technician screen's view model is made anew each time it opens). */
-    private org.ticketwindow.idcheck.reader.Calibration.Report lastCalibration;
-
-    /** The reads the technician chose for a calibration this session (kept, as the result is, across F2 and visits). */
-    private int calibrationReads = TechnicianViewModel.DEFAULT_READS;
-    /** The technician screen's live events this session (masked, as shown), across F2 and visits. */
-    private List<String> technicianLog = List.of();
+    /** What the technician screen keeps this session (its view model is made anew each time it opens). */
+    private TechnicianMemory technicianMemory = new TechnicianMemory();
 
     /** Someone logged out: the next one does not see their calibration's result (a red "no test card" line, hours old). */
-    void loggedOut() {
-        lastCalibration = null;
-        calibrationReads = TechnicianViewModel.DEFAULT_READS;
-        technicianLog = List.of();
-    }
+    void loggedOut() { technicianMemory = new TechnicianMemory(); }
 
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
-    static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos) throws Exception {
+    static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos, boolean training)
+            throws Exception {
         var problem = photos.check().get();
         if (problem.isEmpty()) return messages.get("tech.photoOk", messages.of(photos.describe()));
-        // none configured: what to do, in the technician's language (the detail was the profile's key, in English)
+        // none configured: what to do, in the technician's language (the detail was the profile's key, in English); in
+        // training the tray's portraits still show, so the line must not say no photo is shown
         if (problem.get().problem() == org.ticketwindow.idcheck.photo.PhotoProblem.NOT_CONFIGURED) {
-            return messages.get("tech.photoNotConfigured");
+            return messages.get(training ? "tech.photoTrainingOnly" : "tech.photoNotConfigured");
         }
         return messages.get("tech.photoBad", messages.of(photos.describe()), messages.of(problem.get().problem()),
                 problem.get().technician());
@@ -94,18 +87,13 @@ final class ConsoleScreens {
     TechnicianViewModel technician(Messages messages) {
         return new TechnicianViewModel(new TechnicianViewModel.Host() {
             @Override public Optional<org.ticketwindow.idcheck.reader.ReaderOwnership> reader() { return session.reader(); }
-            @Override public Optional<org.ticketwindow.idcheck.reader.Calibration.Report> lastCalibration() {
-                return Optional.ofNullable(lastCalibration);
-            }
-            @Override public void calibrated(org.ticketwindow.idcheck.reader.Calibration.Report report) { lastCalibration = report; }
-            @Override public int reads() { return calibrationReads; }
-            @Override public void readsChosen(int reads) { calibrationReads = reads; }
-            @Override public List<String> liveLog() { return technicianLog; }
-            @Override public void liveLogged(List<String> lines) { technicianLog = lines; }
+            @Override public TechnicianMemory memory() { return technicianMemory; }
             @Override public List<String> readersFound() throws Exception {
                 return session.readersFound().stream().map(messages::of).toList();
             }
-            @Override public String photoDecoder() throws Exception { return photoDecoderLine(messages, session.photos()); }
+            @Override public String photoDecoder() throws Exception {
+                return photoDecoderLine(messages, session.photos(), session.training().isPresent());
+            }
             @Override public org.ticketwindow.idcheck.reader.HardwareProfile saveTuning(String id, Map<String, Object> values) throws Exception {
                 return session.saveTuning(id, values);
             }

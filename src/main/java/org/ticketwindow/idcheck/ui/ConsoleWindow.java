@@ -72,6 +72,15 @@ final class ConsoleWindow {
     private CaseKind typedAhead;
     private LoginViewModel login;
     private UiPreferences preferences;
+    /** The preferences the screen on show was built with (a text-size change made while others wait is not lost). */
+    private UiPreferences shownWith;
+    /**
+     * Text-size keys pressed in a row build the screen twice at most: at once for the first, then once for all the
+     * others, when none has come for a moment. Each build takes up to a second at the largest text on a slow machine;
+     * five Ctrl+− in a row held the keyboard for 2–6 s, and a login typed meanwhile was lost (walk-through).
+     */
+    private final javafx.animation.PauseTransition textSizeSettles =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(350));
     /** Made in the background after start (synthesising and loading the cues must not delay the login screen). */
     private Sounds sounds;
 
@@ -160,6 +169,7 @@ final class ConsoleWindow {
         scene.getStylesheets().setAll(ConsoleWindow.class.getResource("/ui/console.css").toExternalForm());
         if (preferences.dark()) scene.getStylesheets().add(ConsoleWindow.class.getResource("/ui/console-dark.css").toExternalForm());
         scene.setRoot(root);
+        shownWith = preferences;
         stage.setTitle(messages.get("app.title"));
     }
 
@@ -196,6 +206,13 @@ final class ConsoleWindow {
             return;
         }
         LoginViewModel vm = screens.login(messages);
+        // the login screen built again (text size, dark theme, language): what was typed stays, and where the cursor was
+        LoginViewModel before = login;
+        String focused = before == null ? null : focusedId();
+        if (before != null) {
+            vm.clerkId().set(before.clerkId().get());
+            vm.pin().set(before.pin().get());
+        }
         login = vm;
         BorderPane centre = new LoginView(messages).build(vm, training(), technicianStart, this::switchLanguage);
         vm.busy().subscribe(checking -> { if (checking) typedAhead = null; }); // a key typed before a failed try is not kept
@@ -215,6 +232,7 @@ final class ConsoleWindow {
         });
         screen = null;
         show(centre);
+        if (focused != null) focusAgain(focused, "login-id");
         if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
             loginMarked = true;
             Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class).info("login screen shown {} ms after JVM start",
@@ -286,9 +304,9 @@ final class ConsoleWindow {
             case SUPERVISOR -> showScreen(Screen.SUPERVISOR);
             case LOG_OUT -> logout();
             case DARK_THEME -> prefer(preferences.withDark(!preferences.dark()));
-            case LARGER_TEXT -> prefer(preferences.withFontScale(preferences.fontScale() + 0.1));
-            case SMALLER_TEXT -> prefer(preferences.withFontScale(preferences.fontScale() - 0.1));
-            case NORMAL_TEXT -> prefer(preferences.withFontScale(1.0));
+            case LARGER_TEXT -> preferTextSize(preferences.withFontScale(preferences.fontScale() + 0.1));
+            case SMALLER_TEXT -> preferTextSize(preferences.withFontScale(preferences.fontScale() - 0.1));
+            case NORMAL_TEXT -> preferTextSize(preferences.withFontScale(1.0));
             case SOUNDS -> {
                 prefer(preferences.withSounds(!preferences.sounds()));
                 if (sounds != null) sounds.on(preferences.sounds());
@@ -303,6 +321,20 @@ final class ConsoleWindow {
         preferences = p;
         p.save(preferencesFile());
         if (clerk == null) showLogin(); else showScreen(screen); // restyled; an open case in the workspace is kept
+    }
+
+    /** A text-size key: the first of a row restyles at once, the rest together once they stop ({@link #textSizeSettles}). */
+    private void preferTextSize(UiPreferences p) {
+        boolean inARow = textSizeSettles.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        if (inARow) {
+            preferences = p;
+            p.save(preferencesFile());
+        } else {
+            prefer(p);
+        }
+        // another screen shown meanwhile (F12, F11) was built with the newest size already: nothing more to do then
+        textSizeSettles.setOnFinished(e -> { if (!preferences.equals(shownWith)) prefer(preferences); });
+        textSizeSettles.playFromStart();
     }
 
     private void help() {
@@ -499,6 +531,9 @@ final class ConsoleWindow {
             scene.getRoot().applyCss();
             Node n = focused == null ? null : scene.lookup("#" + focused);
             if (focusable(n)) n.requestFocus();
+            // a field focused this way had its text selected, and the next key typed replaced it (half a PIN, an F10
+            // number): the cursor goes after what was typed, as it was
+            if (n instanceof javafx.scene.control.TextInputControl field && field.isFocused()) field.end();
             if (n == null || scene.getFocusOwner() != n) otherwise.run(); // not there, or not taking it (a hidden parent)
         });
     }

@@ -30,6 +30,7 @@ import org.ticketwindow.idcheck.reader.ReaderOwnership;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.reader.SamHealth;
 import org.ticketwindow.idcheck.reader.TimeoutKey;
+import org.ticketwindow.idcheck.text.Text;
 
 import java.time.Duration;
 import java.time.LocalTime;
@@ -55,7 +56,6 @@ import java.util.function.Consumer;
  */
 public final class TechnicianViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(TechnicianViewModel.class);
-    private static final int LOG_LINES = 300;
     /** How long a SAM check or a calibration waits for the reader (the live loop hands it back within one read). */
     private static final Duration READER_WAIT = Duration.ofSeconds(5);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
@@ -73,21 +73,15 @@ public final class TechnicianViewModel {
                 throws Exception;
         /** Which photo decoder is configured and whether it loads, as one line (may be slow: called in the background). */
         default String photoDecoder() throws Exception { return ""; }
-        /** The last calibration this session ran, kept while the technician visits other screens. */
-        default Optional<Calibration.Report> lastCalibration() { return Optional.empty(); }
-        default void calibrated(Calibration.Report report) { }
-        /** The number of reads the technician last chose this session (a language change builds the screen again). */
-        default int reads() { return DEFAULT_READS; }
-        default void readsChosen(int reads) { }
-        /** The live events this session has logged (F2 builds the screen again: they stayed, not emptied). */
-        default List<String> liveLog() { return List.of(); }
-        default void liveLogged(List<String> lines) { }
+        /** What the screen keeps for the session across visits and F2 (the last calibration, the reads, the live log). */
+        default TechnicianMemory memory() { return new TechnicianMemory(); }
     }
 
     /** A calibration's reads until the technician chooses another number. */
     static final int DEFAULT_READS = 50;
 
     private final Host host;
+    private final TechnicianMemory memory;
     private final ExecutorService readerThread;
     private final Tasks tasks;
     private final Messages messages;
@@ -127,15 +121,16 @@ public final class TechnicianViewModel {
 
     public TechnicianViewModel(Host host, ExecutorService readerThread, Tasks tasks, Messages messages) {
         this.host = host;
+        this.memory = host.memory();
         this.readerThread = readerThread;
         this.tasks = tasks;
         this.messages = messages;
         host.reader().ifPresentOrElse(r -> showProfile(r.profile()), () -> profile.set(messages.get("tech.noReader")));
-        reads.set(host.reads()); // F2 built the screen again: the 10 typed stays 10, not 50 again
-        log.setAll(host.liveLog()); // and the events logged before it stay listed
-        log.subscribe(() -> host.liveLogged(List.copyOf(log)));
-        reads.subscribe(n -> host.readsChosen(n.intValue()));
-        host.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
+        reads.set(memory.reads()); // F2 built the screen again: the 10 typed stays 10, not 50 again
+        // and the events logged before it stay listed, in this screen's language
+        log.setAll(memory.liveLog().stream().map(this::render).toList());
+        reads.subscribe(n -> memory.readsChosen(n.intValue()));
+        memory.lastCalibration().ifPresent(last -> { // the result stays when the screen is left and opened again
             report.set(last);
             progress.set(last.requested() == 0 ? 0 : last.reads() / (double) last.requested());
             if (last.noTestCard()) noTestCard();
@@ -222,7 +217,8 @@ public final class TechnicianViewModel {
             sam.set(h.healthy()
                     ? messages.get("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
                     : messages.get("tech.samFault", messages.of(h.fault().get().clerk())));
-            append(sam.get());
+            append(h.healthy() ? Text.of("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
+                    : Text.of("tech.samFault", h.fault().get().clerk()));
             startLoop();
         }, e -> {
             sam.set(messages.get("tech.samFault", e.getMessage()));
@@ -246,7 +242,7 @@ public final class TechnicianViewModel {
         progress.set(0);
         report.set(null);
         say("");
-        append(messages.get("tech.calibrationStarted", n));
+        append(Text.of("tech.calibrationStarted", n));
         onReader(r.get(), ReaderUse.CALIBRATION, reader -> Calibration.run(reader, n, partial -> tasks.onUi(() -> {
             if (calibrating.get()) { // a late progress report never overwrites the final one
                 report.set(partial);
@@ -259,16 +255,17 @@ public final class TechnicianViewModel {
             progress.set(done.reads() / (double) n);
             String rate = String.format("%.1f", done.successRate() * 100);
             String p95 = String.format("%.0f", done.p95Ms());
-            host.calibrated(done); // shown again when the screen is left and opened again
+            memory.calibrated(done); // shown again when the screen is left and opened again
             if (done.noTestCard()) {
                 noTestCard();
-                append(message.get());
+                append(Text.of("tech.noTestCard"));
             } else if (done.stopped()) {
-                say(messages.get("tech.calibrationStopped", done.reads(), done.requested(), rate, p95));
-                append(message.get());
+                Text stopped = Text.of("tech.calibrationStopped", done.reads(), done.requested(), rate, p95);
+                say(messages.of(stopped));
+                append(stopped);
                 LOG.info("calibration on {} stopped after {} of {} reads ({}% read)", done.reader(), done.reads(), done.requested(), rate);
             } else {
-                append(messages.get("tech.calibrationDone", done.reads(), rate, p95));
+                append(Text.of("tech.calibrationDone", done.reads(), rate, p95));
             }
             startLoop();
         }, e -> {
@@ -284,7 +281,7 @@ public final class TechnicianViewModel {
         if (!calibrating.get() || stopping.get()) return;
         stopRequested.set(true);
         stopping.set(true);
-        append(messages.get("tech.calibrationStopping"));
+        append(Text.of("tech.calibrationStopping"));
     }
 
     /** Saves the tuning fields to the override file (validated with every profile first) and reopens the reader. */
@@ -311,8 +308,9 @@ public final class TechnicianViewModel {
         stopLoop();
         tasks.run(() -> host.saveTuning(id, values), p -> {
             showProfile(p);
-            say(messages.get("tech.tuningSaved", id));
-            append(message.get());
+            Text saved = Text.of("tech.tuningSaved", id);
+            say(messages.of(saved));
+            append(saved);
             startLoop();
         }, e -> {
             warn(messages.get("tech.tuningRefused", e.getMessage()));
@@ -392,7 +390,7 @@ public final class TechnicianViewModel {
      * "no test card", which stayed red beside the card in the log.
      */
     private void onLiveEvent(ReaderEvent e) {
-        append(describe(e));
+        append(event(e));
         if (noTestCardShown && e instanceof ReaderEvent.CardOutcome o && !(o.outcome() instanceof ReadOutcome.NoCard)
                 && !(o.outcome() instanceof ReadOutcome.DeviceFault)) {
             say(messages.get("tech.testCardPlaced"));
@@ -412,18 +410,20 @@ public final class TechnicianViewModel {
     }
 
     /** One log line for a reader event; personal data masked (PD1). */
-    String describe(ReaderEvent e) {
+    String describe(ReaderEvent e) { return messages.of(event(e)); }
+
+    private static Text event(ReaderEvent e) {
         return switch (e) {
             case ReaderEvent.CardOutcome o -> switch (o.outcome()) {
-                case ReadOutcome.Read r -> messages.of(r.clerk()) + " · " + masked(r.card()) + " · "
-                        + r.timings().total().toMillis() + " ms";
-                case ReadOutcome.Refused r -> messages.of(r.clerk()) + " · " + masked(r.card());
-                default -> messages.of(o.outcome().clerk());
+                case ReadOutcome.Read r -> Text.of("tech.liveRead", r.clerk(), masked(r.card()),
+                        String.valueOf(r.timings().total().toMillis()));
+                case ReadOutcome.Refused r -> Text.of("tech.liveRefused", r.clerk(), masked(r.card()));
+                default -> o.outcome().clerk();
             };
-            case ReaderEvent.CardRemoved r -> messages.get("tech.removed");
-            case ReaderEvent.Reading r -> messages.get("reader.reading");
-            case ReaderEvent.Fault f -> messages.of(f.fault().clerk());
-            case ReaderEvent.Recovered r -> messages.get("tech.recovered");
+            case ReaderEvent.CardRemoved r -> Text.of("tech.removed");
+            case ReaderEvent.Reading r -> Text.of("reader.reading");
+            case ReaderEvent.Fault f -> f.fault().clerk();
+            case ReaderEvent.Recovered r -> Text.of("tech.recovered");
         };
     }
 
@@ -431,8 +431,13 @@ public final class TechnicianViewModel {
         return Masking.name(c.name().value()) + " " + Masking.documentNumber(c.idNumber().value());
     }
 
-    private void append(String line) {
-        log.add(LocalTime.now(RailwayTime.ZONE).format(TIME) + "  " + line);
-        if (log.size() > LOG_LINES) log.remove(0, log.size() - LOG_LINES);
+    /** Logs a line in the session's memory (kept across F2, as text in no language) and shows it. */
+    private void append(Text text) {
+        TechnicianMemory.LogLine line = new TechnicianMemory.LogLine(LocalTime.now(RailwayTime.ZONE), text);
+        int dropped = memory.log(line);
+        log.add(render(line));
+        if (dropped > 0) log.remove(0, dropped);
     }
+
+    private String render(TechnicianMemory.LogLine line) { return line.at().format(TIME) + "  " + messages.of(line.text()); }
 }

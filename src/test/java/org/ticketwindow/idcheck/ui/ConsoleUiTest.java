@@ -402,7 +402,10 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(text("#tech-reads")).isEqualTo("5");
         assertThat(text("#tech-profile")).as("the profile's English name").contains("Simulated reader (training mode)");
         assertThat(onFx(() -> java.util.List.copyOf(((javafx.scene.control.ListView<?>) robot.lookup("#tech-log").query()).getItems())))
-                .as("the live events logged before F2 (the list came back empty)").anyMatch(l -> l.toString().contains("校准开始：5 次读取"));
+                .as("the live events logged before F2 (the list came back empty), in English now (they stayed Chinese)")
+                .anyMatch(l -> l.toString().contains("Calibration started: 5 reads"))
+                .anyMatch(l -> l.toString().contains("No test card on the reader"))
+                .noneMatch(l -> l.toString().contains("校准开始") || l.toString().contains("读卡器上没有测试卡"));
         waitFor(() -> onFx(() -> robot.lookup("#tech-reads").query().isFocused()));
         robot.type(KeyCode.F2);
         waitForText("#tech-calibrate", "开始校准");
@@ -514,6 +517,58 @@ class ConsoleUiTest extends ConsoleUiHarness {
         waitForText("#verdict", "核验通过");
         screenshot("workspace-dark-large-zh");
         assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("theme.dark=true", "font.scale=1.1");
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("text-size keys pressed in a row build the technician screen twice at most, at the last size")
+    void textSizeKeysInARowBuildTheScreenOnce() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        logIn(TrainingMode.TECHNICIAN_ID);
+        waitForText("#tech-sam", "安全模块正常");
+        Scene scene = onFx(() -> robot.lookup("#tech-calibrate").query().getScene());
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        robot.interact(() -> scene.rootProperty().subscribe(r -> builds.incrementAndGet()));
+        builds.set(0);
+        // five Ctrl+= as fast as the keyboard repeats: each built the screen again (2–6 s at the largest text)
+        robot.interact(() -> {
+            for (int i = 0; i < 5; i++) {
+                javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.EQUALS,
+                        false, true, false, false));
+            }
+        });
+        assertThat(builds.get()).as("built at once for the first key").isEqualTo(1);
+        waitFor(() -> builds.get() == 2);
+        waitFor(() -> onFx(() -> scene.getRoot().getStyle().contains("-fx-font-size: 25.5px")));
+        Thread.sleep(700);
+        assertThat(builds.get()).as("and once more for the other four, not four times").isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("font.scale=1.5");
+        robot.interact(() -> javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.DIGIT0,
+                false, true, false, false)));
+        waitFor(() -> onFx(() -> scene.getRoot().getStyle().contains("-fx-font-size: 17.0px")));
+        waitFor(() -> robot.lookup("#tech-calibrate").tryQuery().isPresent());
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("what was typed on the login screen stays through a text-size change and F2")
+    void theTypedLoginStaysThroughARestyle() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#login-id").query().requestFocus());
+        robot.write(TrainingMode.CLERK_ID).type(KeyCode.TAB).write("12");
+        Node typedInto = robot.lookup("#login-id").query();
+        // Ctrl+= built the login screen again, empty, with the cursor back in the clerk id
+        robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
+        robot.type(KeyCode.F2);
+        waitFor(() -> robot.lookup("#login-id").query() != typedInto); // the screen is built again
+        waitFor(() -> onFx(() -> robot.lookup("#login-id").query().getScene().getRoot().getStyle().contains("18.7px")));
+        waitFor(() -> onFx(() -> robot.lookup("#login-pin").query().isFocused()));
+        assertThat(onFx(() -> ((TextInputControl) robot.lookup("#login-id").query()).getText())).isEqualTo(TrainingMode.CLERK_ID);
+        assertThat(onFx(() -> ((TextInputControl) robot.lookup("#login-pin").query()).getText())).isEqualTo("12");
+        robot.write(TrainingMode.PIN.substring(2)).type(KeyCode.ENTER);
+        try {
+            waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent());
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("not logged in: " + text("#login-message") + " / pin "
+                    + onFx(() -> ((TextInputControl) robot.lookup("#login-pin").query()).getText().length()), e);
+        }
     }
 
     @Test @org.junit.jupiter.api.DisplayName("a case key typed while the PIN is checked opens that case in the workspace; after a wrong PIN it is not kept")

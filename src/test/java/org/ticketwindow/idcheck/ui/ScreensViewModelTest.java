@@ -167,7 +167,7 @@ class ScreensViewModelTest {
     void theTechnicianSeesThePhotoDecoder() {
         TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> {
             try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(org.ticketwindow.idcheck.photo.PhotoDecoder.none())) {
-                return ConsoleScreens.photoDecoderLine(zh, photos);
+                return ConsoleScreens.photoDecoderLine(zh, photos, false);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
@@ -176,6 +176,18 @@ class ScreensViewModelTest {
         // none configured: what to do, in Chinese (it showed "the hardware profile has photoDecoder: none")
         assertThat(vm.photoDecoder().get()).startsWith("照片解码器：未配置").contains("设置 photoDecoder")
                 .doesNotContain("the hardware profile");
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("in training with no decoder configured the technician is told the training portraits still show")
+    void theTechnicianIsToldTrainingPortraitsShow() throws Exception {
+        var training = org.ticketwindow.idcheck.photo.TrainingPortraits.decoder(org.ticketwindow.idcheck.photo.PhotoDecoder.none());
+        try (var photos = new org.ticketwindow.idcheck.photo.PhotoService(training)) {
+            // it said "card photos are not shown" while the tray's portraits showed beside it
+            assertThat(ConsoleScreens.photoDecoderLine(zh, photos, true)).startsWith("照片解码器：未配置")
+                    .contains("实训证件的头像", "照常显示").doesNotContain("不显示");
+            assertThat(ConsoleScreens.photoDecoderLine(Messages.of(Messages.ENGLISH), photos, true))
+                    .contains("training cards' portraits", "show as usual").doesNotContain("are not shown");
+        }
     }
 
     @Test void theSoundCuesAreWellFormedWaves() {
