@@ -20,13 +20,16 @@ final class ProbeCommand implements Callable<Integer> {
     @Option(names = "--port", description = "Also check this serial port path (ptys and symlinks are not listed by the OS).")
     List<String> extraPorts = List.of();
 
+    /** The description of a port given with --port in the JSON (the OS describes only the ports it lists). */
+    static final String GIVEN = org.ticketwindow.idcheck.text.Texts.english().get("probe.givenPort");
+
     @Override public Integer call() {
         HardwareProfiles profiles = Profiles.all(spec);
         ReaderProbe probe = ReaderProbe.run(profiles, extraPorts);
         ObjectNode out = Json.object();
         ArrayNode ports = out.putArray("serialPorts");
         for (ReaderProbe.Port p : probe.ports()) {
-            ObjectNode o = ports.addObject().put("path", p.path()).put("description", p.description());
+            ObjectNode o = ports.addObject().put("path", p.path()).put("description", p.description().orElse(GIVEN));
             p.usb().ifPresent(u -> o.put("usb", u));
             ArrayNode m = o.putArray("profiles");
             p.profiles().forEach(m::add);

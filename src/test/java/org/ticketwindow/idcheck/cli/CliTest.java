@@ -139,6 +139,9 @@ class CliTest {
         assertThat(j.get("profiles").size()).isGreaterThanOrEqualTo(6);
         assertThat(j.get("pcsc").has("available")).isTrue();
         assertThat(j.get("serialPorts").findValuesAsText("path")).contains("/dev/ttyUSB7");
+        JsonNode given = null;
+        for (JsonNode p : j.get("serialPorts")) if (p.get("path").asText().equals("/dev/ttyUSB7")) given = p;
+        assertThat(given.get("description").asText()).as("a port the OS did not list").isEqualTo("given with --port");
     }
 
     @Test

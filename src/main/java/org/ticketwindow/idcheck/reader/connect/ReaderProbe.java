@@ -20,7 +20,16 @@ import java.util.Optional;
  */
 public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List<PcscReader> pcscReaders) {
 
-    public record Port(String path, String description, Optional<String> usb, List<String> profiles) {}
+    /**
+     * A serial port: found by the OS, with its description as the OS or jSerialComm gives it, or given on the command
+     * line ({@code --port}: ptys and symlinks are not listed), with none.
+     */
+    public record Port(String path, Optional<String> description, Optional<String> usb, List<String> profiles) {
+        static Port given(String path, List<String> profiles) { return new Port(path, Optional.empty(), Optional.empty(), profiles); }
+
+        /** Its description in no language yet: jSerialComm's own words translated, a device's own name as it gives it. */
+        public Object describedAs() { return description.map(ReaderProbe::description).orElse(Text.of("probe.givenPort")); }
+    }
 
     public record PcscReader(String name, boolean cardPresent, List<String> profiles) {}
 
@@ -28,11 +37,11 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
         List<Port> ports = new ArrayList<>();
         for (PortInfo p : SerialReaders.listPorts()) {
             Optional<String> usb = p.vendorId() >= 0 ? Optional.of(String.format("%04x:%04x", p.vendorId(), p.productId())) : Optional.empty();
-            ports.add(new Port(p.path(), p.description(), usb, profiles.all().stream()
+            ports.add(new Port(p.path(), Optional.of(p.description()), usb, profiles.all().stream()
                     .filter(h -> h.transport() == HardwareProfile.Transport.SERIAL && h.match().matchesPort(p)).map(HardwareProfile::id).toList()));
         }
         for (String extra : extraPorts) {
-            ports.add(new Port(extra, GIVEN_PORT, Optional.empty(), profiles.matchingPort(extra).stream().map(HardwareProfile::id).toList()));
+            ports.add(Port.given(extra, profiles.matchingPort(extra).stream().map(HardwareProfile::id).toList()));
         }
         List<PcscReader> readers = new ArrayList<>();
         try {
@@ -61,7 +70,7 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
     public List<Text> texts() {
         List<Text> out = new ArrayList<>();
         for (Port p : ports) {
-            out.add(Text.of("probe.serial", p.path(), description(p.description()), p.usb().map(u -> Text.of("probe.usb", u)).orElse(Text.of("probe.empty")),
+            out.add(Text.of("probe.serial", p.path(), p.describedAs(), p.usb().map(u -> Text.of("probe.usb", u)).orElse(Text.of("probe.empty")),
                     profiles(p.profiles())));
         }
         pcscUnavailable.ifPresent(why -> out.add(Text.of("probe.pcscUnavailable", why)));
@@ -72,8 +81,6 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
         return out;
     }
 
-    /** The description of a port given on the command line rather than found. */
-    private static final String GIVEN_PORT = "given with --port";
     /** jSerialComm's description of a built-in port on Linux ("Physical Port S0"). */
     private static final java.util.regex.Pattern PHYSICAL_PORT = java.util.regex.Pattern.compile("Physical Port (\\S+)");
 
@@ -83,8 +90,7 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
      */
     private static Object description(String d) {
         var m = PHYSICAL_PORT.matcher(d);
-        if (m.matches()) return Text.of("probe.physicalPort", m.group(1));
-        return d.equals(GIVEN_PORT) ? Text.of("probe.givenPort") : d;
+        return m.matches() ? Text.of("probe.physicalPort", m.group(1)) : d;
     }
 
     private static Object profiles(List<String> ids) {

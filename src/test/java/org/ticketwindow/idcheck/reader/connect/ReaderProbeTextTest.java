@@ -13,9 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Issue 18: the technician's reader list in the technician's language; `idcheck probe` and the bundle keep English. */
 class ReaderProbeTextTest {
     private final ReaderProbe probe = new ReaderProbe(
-            List.of(new ReaderProbe.Port("/dev/ttyS0", "Physical Port S0", Optional.empty(), List.of()),
-                    new ReaderProbe.Port("/dev/ttyUSB0", "USB serial", Optional.of("10c4:ea60"), List.of("fdx3s-serial")),
-                    new ReaderProbe.Port("/dev/pts/7", "given with --port", Optional.empty(), List.of("ga467-serial"))),
+            List.of(new ReaderProbe.Port("/dev/ttyS0", Optional.of("Physical Port S0"), Optional.empty(), List.of()),
+                    new ReaderProbe.Port("/dev/ttyUSB0", Optional.of("USB serial"), Optional.of("10c4:ea60"), List.of("fdx3s-serial")),
+                    ReaderProbe.Port.given("/dev/pts/7", List.of("ga467-serial"))),
             Optional.of(Text.of("pcsc.notAvailable", "SCARD_E_NO_SERVICE")),
             List.of(new ReaderProbe.PcscReader("Virtual PCD 00 00", true, List.of("vpcd"))));
 
