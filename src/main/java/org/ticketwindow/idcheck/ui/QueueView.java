@@ -6,6 +6,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.ticketwindow.idcheck.identity.RailwayTime;
 import org.ticketwindow.idcheck.store.QueueItem;
@@ -27,16 +28,32 @@ final class QueueView {
     VBox build() {
         TableView<QueueItem> table = new TableView<>(vm.items());
         table.setId("queue-table");
-        // the result id, last, takes the width left over (an empty filler column stood beside a cut id)
+        Label help = Views.styled(messages.get("queue.help"), "hint");
+        help.setWrapText(true);
+        var em = help.fontProperty(); // the columns in em of the body text: px widths cut them at the larger text sizes
+        // the central's answer, last, takes the width left over and wraps: a parked result's reason is what the
+        // supervisor must read whole (it ended in "…" at every size). The result id is read below, for the row chosen.
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(Views.column(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 90));
-        table.getColumns().add(Views.column(messages.get("queue.sequence"), i -> String.valueOf(i.sequence()), 70));
-        table.getColumns().add(Views.column(messages.get("queue.recordedAt"), i -> i.recordedAt() == null ? "" : TIME.format(i.recordedAt()), 140));
-        table.getColumns().add(Views.column(messages.get("queue.case"), vm::caseKind, 150));
-        table.getColumns().add(Views.column(messages.get("queue.outcome"), vm::outcome, 130));
-        table.getColumns().add(Views.column(messages.get("queue.attempts"), i -> String.valueOf(i.attempts()), 60));
-        table.getColumns().add(Views.column(messages.get("queue.detail"), vm::detail, 330));
-        table.getColumns().add(Views.column(messages.get("queue.id"), QueueItem::id, 250));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 4.5, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.sequence"), i -> String.valueOf(i.sequence()), 3.5, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.recordedAt"), i -> i.recordedAt() == null ? "" : TIME.format(i.recordedAt()), 7.5, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.case"), vm::caseKind, 8, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.outcome"), vm::outcome, 7, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.attempts"), i -> String.valueOf(i.attempts()), 3.5, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.detail"), vm::detail, 10, true, em));
+        // the chosen row's result id (what support asks for), whole and copyable; a column of ids cut them to "01a2…"
+        javafx.scene.control.TextField chosenId = new javafx.scene.control.TextField();
+        chosenId.setId("queue-chosen-id");
+        chosenId.setEditable(false);
+        chosenId.setPrefColumnCount(38);
+        chosenId.setMinWidth(Region.USE_PREF_SIZE);
+        chosenId.setPromptText(messages.get("queue.chooseRow"));
+        chosenId.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(QueueItem::id).orElse(""));
+        Label chosenLabel = new Label(messages.get("queue.id"));
+        chosenLabel.setLabelFor(chosenId);
+        chosenLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chosen = new HBox(8, chosenLabel, chosenId);
+        chosen.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         table.setPlaceholder(new Label(messages.get("queue.empty")));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button retry = Views.button(messages.get("queue.retry"), () -> vm.retry(table.getSelectionModel().getSelectedItem()));
@@ -49,7 +66,8 @@ final class QueueView {
         Label message = Views.styled("", "recorded");
         message.textProperty().bind(vm.message());
         HBox top = new HBox(8, Views.styled(messages.get("queue.heading"), "heading"), refresh, sync, retry);
-        VBox body = new VBox(10, top, Views.styled(messages.get("queue.help"), "hint"), table, message);
+        message.setWrapText(true);
+        VBox body = new VBox(10, top, help, table, chosen, message);
         body.setId("queue");
         body.setPadding(new Insets(12, 16, 8, 16));
         vm.refresh();

@@ -156,6 +156,61 @@ final class Views {
         sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * want / (total - view));
     }
 
+    /**
+     * A column {@code ems} wide at the text size in use ({@code font}: a label of the screen's body text), or at least
+     * that wide when it {@code fills} the width the others leave; its cells wrap onto more lines rather than end in "…"
+     * (a parked result's reason, a case's name at the largest text: the px widths cut them at every size).
+     */
+    static <R> TableColumn<R, String> wrappingColumn(String title, Function<R, String> value, double ems, boolean fills,
+                                                     javafx.beans.value.ObservableValue<javafx.scene.text.Font> font) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
+        c.setCellFactory(column -> new WrappingCell<>());
+        // the table keeps each row's height from when it was first measured (the text size, the leftover width not yet
+        // known): a new width measures the rows again, once per pulse
+        boolean[] measureAgain = {false};
+        c.widthProperty().subscribe(w -> {
+            if (measureAgain[0] || c.getTableView() == null) return;
+            measureAgain[0] = true;
+            Platform.runLater(() -> {
+                measureAgain[0] = false;
+                if (c.getTableView() != null) c.getTableView().refresh();
+            });
+        });
+        font.subscribe(f -> {
+            c.setMinWidth(f.getSize() * ems);
+            c.setPrefWidth(f.getSize() * ems);
+            if (!fills) c.setMaxWidth(f.getSize() * ems); // the width left over goes to the one that fills, not spread
+        });
+        return c;
+    }
+
+    /**
+     * A table cell whose text wraps at its column's width. A cell's own wrapping did not do: the table sizes a row by
+     * its cells' heights asked at no width, one line for a wrapping label, and the other lines ended in "…". A text
+     * node told its wrapping width answers with all its lines, and the row grows to hold them.
+     */
+    static final class WrappingCell<R> extends javafx.scene.control.TableCell<R, String> {
+        private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+        WrappingCell() {
+            text.getStyleClass().add("wrapping-cell-text");
+            text.fontProperty().bind(fontProperty());
+            text.fillProperty().bind(textFillProperty()); // white on the selected row, the theme's colour otherwise
+            // the column's width, known before the cell is laid out (the cell's own is 0 when the row is first measured)
+            text.wrappingWidthProperty().bind(tableColumnProperty().flatMap(TableColumn::widthProperty)
+                    .map(w -> w.doubleValue() - getPadding().getLeft() - getPadding().getRight() - 1).orElse(0.0));
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            text.setText(empty || item == null ? "" : item);
+            setGraphic(empty ? null : text);
+            setAccessibleText(text.getText()); // a screen reader reads the value, not the graphic
+        }
+    }
+
     static <R> TableColumn<R, String> column(String title, Function<R, String> value, double width) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));

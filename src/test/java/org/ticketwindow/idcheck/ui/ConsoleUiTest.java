@@ -249,6 +249,10 @@ class ConsoleUiTest extends ConsoleUiHarness {
             while (!todo.isEmpty()) {
                 for (Node n : todo.pop().getChildrenUnmodifiable()) {
                     if (n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty() && n.isVisible()) out.add(l.getText());
+                    // a table's wrapping cells show their value as a text node (Views.WrappingCell)
+                    if (n instanceof javafx.scene.text.Text t && t.getStyleClass().contains("wrapping-cell-text") && !t.getText().isEmpty()) {
+                        out.add(t.getText());
+                    }
                     if (n instanceof javafx.scene.Parent c) todo.add(c);
                 }
             }

@@ -239,6 +239,57 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
                 "#audit-show", "#audit-entries"), List.of("#settings-save"));
     }
 
+    @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
+    @MethodSource("everySize")
+    @DisplayName("S4 the upload queue: a parked result's reason, a synced result's answer and the ids are whole, at every size, language and text size")
+    void theQueueScreenAtEverySize(int width, int height, String language, double scale) throws Exception {
+        startAt(width, height, language, scale);
+        logIn(TrainingMode.SUPERVISOR_ID);
+        place("ordinary");
+        waitFor(() -> !text("#verdict").isEmpty());
+        robot.type(KeyCode.ENTER); // recorded, then synced by the training central
+        waitFor(() -> session.runtime().store().results().status().synced() == 1);
+        training().sam().remove();
+        waitFor(() -> vmReaderWaiting());
+        place("ordinary-female");
+        waitFor(() -> !text("#verdict").isEmpty());
+        robot.type(KeyCode.ENTER);
+        // the second one parked, with the central's longest kind of reason (as the sync worker stores it)
+        waitFor(() -> session.runtime().store().results().status().synced() == 2);
+        var second = session.runtime().store().results().items(org.ticketwindow.idcheck.store.ResultState.SYNCED, 10).getFirst();
+        session.runtime().store().results().park(List.of(new org.ticketwindow.idcheck.store.ResultQueue.Answered(second.id(),
+                org.ticketwindow.idcheck.text.Text.of("sync.poison", 5, "HTTP 500: the central's database did not answer in time").stored())));
+        robot.type(KeyCode.F11);
+        waitFor(() -> onFx(() -> ((javafx.scene.control.TableView<?>) robot.lookup("#queue-table").query()).getItems().size() == 2));
+        // the parked one first; chosen, its id is read whole below the table (a column of ids cut them to "01a2…")
+        robot.interact(() -> ((javafx.scene.control.TableView<?>) robot.lookup("#queue-table").query()).getSelectionModel().select(0));
+        assertThat(text("#queue-chosen-id")).isEqualTo(second.id());
+        String name = shotName(width, height, language, scale, "queue");
+        screenshot(name);
+        assertNothingCutOff(name, List.of("#queue-table", "#queue-sync", "#queue-retry", "#queue-chosen-id", "#status-line"));
+        // the cells' wrapped lines all inside their row (a row measured before its width was known cut them off)
+        assertThat(onFx(() -> {
+            List<String> out = new ArrayList<>();
+            for (Node n : robot.lookup("#queue-table").query().lookupAll(".wrapping-cell-text")) {
+                if (!(n instanceof Text t) || !n.isVisible() || t.getText().isEmpty() || !(n.getParent() instanceof javafx.scene.control.IndexedCell<?> cell)) continue;
+                Bounds b = t.getBoundsInParent();
+                if (b.getMaxY() > cell.getHeight() + 1) {
+                    out.add("\"" + t.getText() + "\" needs " + Math.round(b.getMaxY()) + " px of a cell " + Math.round(cell.getHeight()) + " px high");
+                }
+            }
+            return out;
+        })).as(name + ": cells whose lines do not fit").isEmpty();
+        assertThat(onFx(() -> robot.lookup("#queue-table").query().lookupAll(".wrapping-cell-text").stream()
+                .anyMatch(n -> ((Text) n).getText().startsWith(language.equals("zh") ? "中心在处理" : "the central failed"))))
+                .as(name + ": the parked result's reason found (else the check above saw nothing)").isTrue();
+        assertThat(onFx(() -> {
+            var field = (javafx.scene.control.TextField) robot.lookup("#queue-chosen-id").query();
+            var shown = new Text(field.getText());
+            shown.setFont(field.getFont());
+            return field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight() - shown.getLayoutBounds().getWidth();
+        })).as(name + ": px to spare around the chosen result's id").isGreaterThanOrEqualTo(0.0);
+    }
+
     private boolean vmReaderWaiting() {
         String state = text("#reader-state");
         return state.contains("等待证件") || state.contains("Waiting for a card");
