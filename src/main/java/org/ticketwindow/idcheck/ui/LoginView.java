@@ -48,11 +48,20 @@ final class LoginView {
         Label heading = new Label(messages.get("login.heading"));
         heading.getStyleClass().add("heading");
         VBox box = new VBox(18, heading, form, msg);
-        if (training) box.getChildren().add(Views.styled(messages.get("login.trainingHint"), "hint"));
+        if (training) { // each account whole on its line: "值班主" / "任 8001" broke at the largest text
+            Label accounts = Views.styled(trainingAccounts(messages), "hint");
+            accounts.setId("login-accounts");
+            box.getChildren().add(Views.readsPlain(accounts));
+        }
         if (technicianStart) box.getChildren().add(Views.styled(messages.get("login.technicianHint"), "hint"));
         box.setMaxWidth(560);
         Platform.runLater(id::requestFocus);
         return centred(box);
+    }
+
+    /** The training accounts, each one kept whole: the line wraps between accounts only. */
+    static String trainingAccounts(Messages messages) {
+        return Unbroken.pieces(messages.get("login.trainingHint"), messages.english() ? ", " : "，", messages.locale());
     }
 
     /** Before the session is open: starting, or why it cannot start ({@code failure} non-null). */

@@ -244,9 +244,21 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
     @DisplayName("S4 the upload queue: a parked result's reason, a synced result's answer and the ids are whole, at every size, language and text size")
     void theQueueScreenAtEverySize(int width, int height, String language, double scale) throws Exception {
         startAt(width, height, language, scale);
+        // the login screen first, as every role sees it
+        waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
+        screenshot(shotName(width, height, language, scale, "login"));
+        assertNothingCutOff(shotName(width, height, language, scale, "login"), List.of("#login-id", "#login-pin", "#login-message"));
         logIn(TrainingMode.SUPERVISOR_ID);
         place("ordinary");
         waitFor(() -> !text("#verdict").isEmpty());
+        // leaving for the queue with the decision not recorded asks first: the question and its buttons whole
+        robot.type(KeyCode.F11);
+        waitFor(() -> robot.lookup("#leave-workspace").tryQuery().isPresent());
+        screenshotOf("#leave-workspace", shotName(width, height, language, scale, "leave-question"));
+        assertThat(onFx(() -> cutInTheWindowOf("#leave-workspace")))
+                .as(shotName(width, height, language, scale, "leave-question")).isEmpty();
+        robot.type(KeyCode.ENTER); // the default keeps the decision
+        waitFor(() -> robot.lookup("#leave-workspace").tryQuery().isEmpty());
         robot.type(KeyCode.ENTER); // recorded, then synced by the training central
         waitFor(() -> session.runtime().store().results().status().synced() == 1);
         training().sam().remove();
@@ -288,6 +300,15 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             shown.setFont(field.getFont());
             return field.getWidth() - field.getInsets().getLeft() - field.getInsets().getRight() - shown.getLayoutBounds().getWidth();
         })).as(name + ": px to spare around the chosen result's id").isGreaterThanOrEqualTo(0.0);
+    }
+
+    /** The labels of the window holding {@code query} (a dialog) that show less than their text or run past its edge. */
+    private List<String> cutInTheWindowOf(String query) {
+        Scene scene = robot.lookup(query).query().getScene();
+        settle(scene);
+        List<String> out = new ArrayList<>();
+        walk(scene.getRoot(), out);
+        return out;
     }
 
     private boolean vmReaderWaiting() {

@@ -49,14 +49,16 @@ class UnbrokenTest {
         assertThat(breaks(en, Locale.ENGLISH)).isEqualTo(after(en, "   "));
     }
 
-    /** The login screen's training hint wrapped "PIN" / "123456 for all": each account's number stays with its role. */
-    @Test void theTrainingHintKeepsEachNumberWithItsRole() {
+    /**
+     * The login screen's training hint wrapped "PIN" / "123456 for all", then "值班主" / "任 8001": it wraps between
+     * accounts only.
+     */
+    @Test void theTrainingHintWrapsBetweenAccountsOnly() {
         for (Messages m : List.of(Messages.of(Messages.CHINESE), Messages.of(Messages.ENGLISH))) {
-            String hint = m.get("login.trainingHint");
-            List<Integer> at = breaks(hint, m.locale());
-            for (String number : List.of("1001", "9001", "8001", "123456")) {
-                assertThat(at).as(m.locale() + ": no break before " + number).doesNotContain(hint.indexOf(number));
-            }
+            String hint = LoginView.trainingAccounts(m);
+            String gap = m.english() ? ", " : "，";
+            assertThat(breaks(hint, m.locale())).as(m.locale().toString()).isEqualTo(after(hint, gap));
+            assertThat(Unbroken.plain(hint)).isEqualTo(m.get("login.trainingHint").replace('\u00A0', ' '));
         }
     }
 }
