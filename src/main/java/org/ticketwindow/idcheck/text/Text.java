@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 /**
  * A sentence by id: the bundle key and its arguments. An argument that is itself a {@code Text} or an enum constant
  * is rendered in the same language ({@link Texts#of(Text)}); anything else as {@link java.text.MessageFormat} does.
- * Arguments never carry personal data (texts are logged and recorded), except a name hint's characters (screen only).
+ * Arguments never carry personal data (texts are logged and recorded), except a name hint's characters and the
+ * technician's live log's masked name and number (screen only, never logged or stored).
  */
 public interface Text {
     String key();

@@ -205,16 +205,28 @@ final class ConsoleWindow {
             showStarting();
             return;
         }
-        LoginViewModel vm = screens.login(messages);
-        // the login screen built again (text size, dark theme, language): what was typed stays, and where the cursor was
+        // the login screen built again (text size, dark theme, language): what was typed stays, and where the cursor was.
+        // A PIN check under way keeps its view model: its answer, its "checking…", a case key typed behind Enter
         LoginViewModel before = login;
         String focused = before == null ? null : focusedId();
-        if (before != null) {
-            vm.clerkId().set(before.clerkId().get());
-            vm.pin().set(before.pin().get());
-        }
+        boolean checking = before != null && before.busy().get();
+        LoginViewModel vm = checking ? before : newLogin();
+        if (before != null && !checking) vm.takeOver(before);
         login = vm;
         BorderPane centre = new LoginView(messages).build(vm, training(), technicianStart, this::switchLanguage);
+        screen = null;
+        show(centre);
+        focusAgain(focused, "login-id");
+        if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
+            loginMarked = true;
+            Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class).info("login screen shown {} ms after JVM start",
+                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
+        }
+    }
+
+    /** A login form's view model, its answer leading to the first screen (once per try of the form, not per rebuild). */
+    private LoginViewModel newLogin() {
+        LoginViewModel vm = screens.login(messages);
         vm.busy().subscribe(checking -> { if (checking) typedAhead = null; }); // a key typed before a failed try is not kept
         vm.loggedIn().addListener((o, was, now) -> {
             if (now != null) {
@@ -230,14 +242,7 @@ final class ConsoleWindow {
                         (System.nanoTime() - vm.submittedAt()) / 1_000_000, (vm.answeredAt() - vm.submittedAt()) / 1_000_000));
             }
         });
-        screen = null;
-        show(centre);
-        if (focused != null) focusAgain(focused, "login-id");
-        if (!loginMarked) { // the start-up benchmark's in-app mark (docs/benchmarks.md): JVM start to a usable login form
-            loginMarked = true;
-            Platform.runLater(() -> org.slf4j.LoggerFactory.getLogger(ConsoleWindow.class).info("login screen shown {} ms after JVM start",
-                    java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime()));
-        }
+        return vm;
     }
 
     /** Before the session is open: the login screen's place, saying it is starting, or why it cannot start. */
@@ -326,6 +331,7 @@ final class ConsoleWindow {
     /** A text-size key: the first of a row restyles at once, the rest together once they stop ({@link #textSizeSettles}). */
     private void preferTextSize(UiPreferences p) {
         boolean inARow = textSizeSettles.getStatus() == javafx.animation.Animation.Status.RUNNING;
+        if (p.equals(preferences) && !inARow) return; // at the largest or smallest size already: nothing to build
         if (inARow) {
             preferences = p;
             p.save(preferencesFile());
@@ -434,6 +440,7 @@ final class ConsoleWindow {
      */
     /** The window is closing: a clerk still logged in is logged out in the audit (here, before the session closes). */
     void closing() {
+        textSizeSettles.stop();
         if (clerk != null && session != null) session.runtime().store().clerks().logout(clerk.id());
         clerk = null;
     }

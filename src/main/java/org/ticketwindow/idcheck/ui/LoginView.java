@@ -1,6 +1,5 @@
 package org.ticketwindow.idcheck.ui;
 
-import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -21,7 +20,7 @@ final class LoginView {
 
     LoginView(Messages messages) { this.messages = messages; }
 
-    /** The form over {@code vm}; the clerk id has the focus once shown. */
+    /** The form over {@code vm}; the console puts the focus in it once shown (the clerk id, or where it was). */
     BorderPane build(LoginViewModel vm, boolean training, boolean technicianStart, Runnable switchLanguage) {
         TextField id = new TextField();
         id.setId("login-id");
@@ -32,6 +31,7 @@ final class LoginView {
         pin.setAccessibleText(messages.get("login.pin"));
         pin.textProperty().bindBidirectional(vm.pin());
         Button go = new Button(KeyMap.RECORD.button(messages, "login.submit"));
+        go.setId("login-submit");
         go.setDefaultButton(true);
         go.disableProperty().bind(vm.busy());
         go.setOnAction(e -> vm.login());
@@ -55,7 +55,6 @@ final class LoginView {
         }
         if (technicianStart) box.getChildren().add(Views.styled(messages.get("login.technicianHint"), "hint"));
         box.setMaxWidth(560);
-        Platform.runLater(id::requestFocus);
         return centred(box);
     }
 

@@ -83,6 +83,16 @@ public final class LoginViewModel {
         }
     }
 
+    /**
+     * The same form built again (text size, theme, language) over this new view model: what was typed stays, and so
+     * does the last answer ("locked until 14:30") where the language is the same (a new language has none yet).
+     */
+    void takeOver(LoginViewModel before) {
+        clerkId.set(before.clerkId.get());
+        pin.set(before.pin.get());
+        if (before.messages.locale().equals(messages.locale())) message.set(before.message.get());
+    }
+
     public void logout() {
         loggedIn.set(null);
         clerkId.set("");

@@ -214,11 +214,10 @@ public final class TechnicianViewModel {
         sam.set(messages.get("tech.samChecking"));
         onReader(r.get(), ReaderUse.SAM_CHECK, CardReader::health, h -> {
             lastSam = h;
-            sam.set(h.healthy()
-                    ? messages.get("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
-                    : messages.get("tech.samFault", messages.of(h.fault().get().clerk())));
-            append(h.healthy() ? Text.of("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
-                    : Text.of("tech.samFault", h.fault().get().clerk()));
+            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
+                    : Text.of("tech.samFault", h.fault().get().clerk());
+            sam.set(messages.of(line));
+            append(line);
             startLoop();
         }, e -> {
             sam.set(messages.get("tech.samFault", e.getMessage()));
@@ -409,10 +408,11 @@ public final class TechnicianViewModel {
         loop = null;
     }
 
-    /** One log line for a reader event; personal data masked (PD1). */
-    String describe(ReaderEvent e) { return messages.of(event(e)); }
-
-    private static Text event(ReaderEvent e) {
+    /**
+     * One log line for a reader event; personal data masked (PD1). The masked name and number are the one personal
+     * data a {@code Text} here carries: it is shown on this screen and kept in memory, never logged or stored.
+     */
+    static Text event(ReaderEvent e) {
         return switch (e) {
             case ReaderEvent.CardOutcome o -> switch (o.outcome()) {
                 case ReadOutcome.Read r -> Text.of("tech.liveRead", r.clerk(), masked(r.card()),

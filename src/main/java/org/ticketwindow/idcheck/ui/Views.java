@@ -156,6 +156,9 @@ final class Views {
         sp.setVvalue(sp.getVmin() + (sp.getVmax() - sp.getVmin()) * want / (total - view));
     }
 
+    /** A table's mark: its rows are to be measured again at the next pulse ({@link #wrappingColumn}). */
+    private static final Object MEASURE_AGAIN = new Object();
+
     /**
      * A column {@code ems} wide at the text size in use ({@code font}: a label of the screen's body text), or at least
      * that wide when it {@code fills} the width the others leave; its cells wrap onto more lines rather than end in "…"
@@ -167,14 +170,13 @@ final class Views {
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         c.setCellFactory(column -> new WrappingCell<>());
         // the table keeps each row's height from when it was first measured (the text size, the leftover width not yet
-        // known): a new width measures the rows again, once per pulse
-        boolean[] measureAgain = {false};
+        // known): a new width measures the rows again, once per pulse for all its columns
         c.widthProperty().subscribe(w -> {
-            if (measureAgain[0] || c.getTableView() == null) return;
-            measureAgain[0] = true;
+            var table = c.getTableView();
+            if (table == null || table.getProperties().putIfAbsent(MEASURE_AGAIN, Boolean.TRUE) != null) return;
             Platform.runLater(() -> {
-                measureAgain[0] = false;
-                if (c.getTableView() != null) c.getTableView().refresh();
+                table.getProperties().remove(MEASURE_AGAIN);
+                table.refresh();
             });
         });
         font.subscribe(f -> {
@@ -197,9 +199,13 @@ final class Views {
             text.getStyleClass().add("wrapping-cell-text");
             text.fontProperty().bind(fontProperty());
             text.fillProperty().bind(textFillProperty()); // white on the selected row, the theme's colour otherwise
-            // the column's width, known before the cell is laid out (the cell's own is 0 when the row is first measured)
-            text.wrappingWidthProperty().bind(tableColumnProperty().flatMap(TableColumn::widthProperty)
-                    .map(w -> w.doubleValue() - getPadding().getLeft() - getPadding().getRight() - 1).orElse(0.0));
+            // the column's width, known before the cell is laid out (the cell's own is 0 when the row is first
+            // measured), less the cell's padding, which CSS sets after the cell has its column
+            var columnWidth = tableColumnProperty().flatMap(TableColumn::widthProperty);
+            text.wrappingWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+                if (getTableColumn() == null) return 0.0;
+                return Math.max(1, getTableColumn().getWidth() - snappedLeftInset() - snappedRightInset() - 1);
+            }, columnWidth, paddingProperty(), insetsProperty()));
             setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
         }
 

@@ -141,6 +141,7 @@ class CliTest {
         assertThat(j.get("serialPorts").findValuesAsText("path")).contains("/dev/ttyUSB7");
         JsonNode given = null;
         for (JsonNode p : j.get("serialPorts")) if (p.get("path").asText().equals("/dev/ttyUSB7")) given = p;
+        assertThat(given).as("/dev/ttyUSB7 among the serial ports").isNotNull();
         assertThat(given.get("description").asText()).as("a port the OS did not list").isEqualTo("given with --port");
     }
 

@@ -523,32 +523,79 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("theme.dark=true", "font.scale=1.1");
     }
 
-    @Test @org.junit.jupiter.api.DisplayName("text-size keys pressed in a row build the technician screen twice at most, at the last size")
-    void textSizeKeysInARowBuildTheScreenOnce() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("text-size keys pressed in a row build the technician screen twice at most, at the last size; a screen left meanwhile is not built again")
+    void textSizeKeysInARowBuildTheScreenTwiceAtMost() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.TECHNICIAN_ID);
         waitForText("#tech-sam", "安全模块正常");
         Scene scene = onFx(() -> robot.lookup("#tech-calibrate").query().getScene());
         java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
-        robot.interact(() -> scene.rootProperty().subscribe(r -> builds.incrementAndGet()));
-        builds.set(0);
-        // five Ctrl+= as fast as the keyboard repeats: each built the screen again (2–6 s at the largest text)
-        robot.interact(() -> {
-            for (int i = 0; i < 5; i++) {
-                javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.EQUALS,
-                        false, true, false, false));
-            }
-        });
-        assertThat(builds.get()).as("built at once for the first key").isEqualTo(1);
-        waitFor(() -> builds.get() == 2);
-        waitFor(() -> onFx(() -> scene.getRoot().getStyle().contains("-fx-font-size: 25.5px")));
-        Thread.sleep(700);
-        assertThat(builds.get()).as("and once more for the other four, not four times").isEqualTo(2);
-        assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("font.scale=1.5");
-        robot.interact(() -> javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", KeyCode.DIGIT0,
-                false, true, false, false)));
+        javafx.util.Subscription counting = onFx(() -> scene.rootProperty().subscribe(r -> builds.incrementAndGet()));
+        try {
+            builds.set(0);
+            // five Ctrl+= as fast as the keyboard repeats: each built the screen again (2–6 s at the largest text)
+            int[] seen = new int[2];
+            robot.interact(() -> { // in one go on the JavaFX thread: the row's pause cannot end in between
+                ctrl(scene, KeyCode.EQUALS);
+                seen[0] = builds.get();
+                for (int i = 0; i < 4; i++) ctrl(scene, KeyCode.EQUALS);
+                seen[1] = builds.get();
+            });
+            assertThat(seen[0]).as("built at once for the first key").isEqualTo(1);
+            assertThat(seen[1]).as("not at once for the other four").isEqualTo(1);
+            waitFor(() -> builds.get() == 2);
+            waitFor(() -> onFx(() -> scene.getRoot().getStyle().contains("-fx-font-size: 25.5px")));
+            Thread.sleep(700);
+            assertThat(builds.get()).as("and once more for the other four, not four times").isEqualTo(2);
+            assertThat(Files.readString(dir.resolve("config/ui.properties"))).contains("font.scale=1.5");
+            // at the largest size another Ctrl+= builds nothing
+            robot.interact(() -> ctrl(scene, KeyCode.EQUALS));
+            assertThat(builds.get()).as("nothing to build at the largest size").isEqualTo(2);
+            // two keys, then the queue (F11) before they settle: the queue is built at the new size, and not again
+            builds.set(0);
+            robot.interact(() -> {
+                ctrl(scene, KeyCode.MINUS);
+                ctrl(scene, KeyCode.MINUS);
+                javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                        KeyCode.F11, false, false, false, false));
+            });
+            waitFor(() -> robot.lookup("#queue").tryQuery().isPresent());
+            Thread.sleep(700);
+            assertThat(builds.get()).as("the technician screen at once, then the queue; the queue not built again").isEqualTo(2);
+            assertThat(onFx(() -> scene.getRoot().getStyle())).contains("-fx-font-size: 22.1px");
+        } finally {
+            robot.interact(counting::unsubscribe);
+        }
+        robot.interact(() -> ctrl(scene, KeyCode.DIGIT0));
         waitFor(() -> onFx(() -> scene.getRoot().getStyle().contains("-fx-font-size: 17.0px")));
-        waitFor(() -> robot.lookup("#tech-calibrate").tryQuery().isPresent());
+    }
+
+    /** A key pressed with Ctrl, as the keyboard sends it to the window. */
+    private static void ctrl(Scene scene, KeyCode code) {
+        javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "", code,
+                false, true, false, false));
+    }
+
+    @Test @org.junit.jupiter.api.DisplayName("a text-size change during the PIN check keeps the check: one log-in, and the case key typed behind Enter")
+    void aRestyleDuringThePinCheckKeepsTheCheck() throws Exception {
+        start(Locale.SIMPLIFIED_CHINESE, null);
+        waitFor(() -> robot.lookup("#login-id").tryQuery().isPresent());
+        robot.interact(() -> robot.lookup("#login-id").query().requestFocus());
+        // the new form was not busy: the answer went to the old one, F4 behind Enter was lost, Enter could check again
+        robot.write(TrainingMode.CLERK_ID).type(KeyCode.TAB).write(TrainingMode.PIN);
+        // submitted, Ctrl+= and F4 in one go on the JavaFX thread: the check's answer cannot come in between
+        robot.interact(() -> {
+            Scene scene = robot.lookup("#login-id").query().getScene();
+            ((javafx.scene.control.ButtonBase) robot.lookup("#login-submit").query()).fire();
+            ctrl(scene, KeyCode.EQUALS);
+            assertThat(robot.lookup("#login-submit").query().isDisabled()).as("the rebuilt form still checking").isTrue();
+            javafx.event.Event.fireEvent(scene, new javafx.scene.input.KeyEvent(javafx.scene.input.KeyEvent.KEY_PRESSED, "", "",
+                    KeyCode.F4, false, false, false, false));
+        });
+        waitFor(() -> robot.lookup("#reader-state").tryQuery().isPresent());
+        waitFor(() -> onFx(() -> robot.lookup("#case-PROXY").query().getStyleClass().contains("case-selected")));
+        assertThat(session.runtime().store().audit().recent(1, 100, org.ticketwindow.idcheck.store.AuditKind.LOGIN,
+                e -> e.actor().equals(TrainingMode.CLERK_ID)).entries()).as("one log-in").hasSize(1);
     }
 
     @Test @org.junit.jupiter.api.DisplayName("what was typed on the login screen stays through a text-size change and F2")

@@ -288,6 +288,12 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
                 if (b.getMaxY() > cell.getHeight() + 1) {
                     out.add("\"" + t.getText() + "\" needs " + Math.round(b.getMaxY()) + " px of a cell " + Math.round(cell.getHeight()) + " px high");
                 }
+                // its lines wrap inside the cell's padding (wrapped at the column's whole width, a full line's last
+                // letters were clipped)
+                if (b.getMaxX() > cell.getWidth() - cell.snappedRightInset() + 1) {
+                    out.add("\"" + t.getText() + "\" wraps at " + Math.round(b.getMaxX()) + " px in a cell " + Math.round(cell.getWidth())
+                            + " px wide (right padding " + Math.round(cell.snappedRightInset()) + ")");
+                }
             }
             return out;
         })).as(name + ": cells whose lines do not fit").isEmpty();

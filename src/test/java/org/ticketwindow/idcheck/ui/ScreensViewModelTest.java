@@ -156,10 +156,9 @@ class ScreensViewModelTest {
 
     @Test @org.junit.jupiter.api.DisplayName("PD1 the technician's live event log masks names and ID numbers")
     void theLiveLogIsMasked() throws Exception {
-        TechnicianViewModel vm = new TechnicianViewModel(new NoReaderHost(() -> ""), java.util.concurrent.Executors.newSingleThreadExecutor(), NOW, zh);
         var card = org.ticketwindow.idcheck.reader.sim.CardFixture.builtIn("ordinary").card();
-        String line = vm.describe(new org.ticketwindow.idcheck.reader.ReaderEvent.CardOutcome("simulator",
-                new org.ticketwindow.idcheck.reader.ReadOutcome.Read(card, org.ticketwindow.idcheck.reader.StageTimings.NONE)));
+        String line = zh.of(TechnicianViewModel.event(new org.ticketwindow.idcheck.reader.ReaderEvent.CardOutcome("simulator",
+                new org.ticketwindow.idcheck.reader.ReadOutcome.Read(card, org.ticketwindow.idcheck.reader.StageTimings.NONE))));
         assertThat(line).contains("张*", "1101**********1233").doesNotContain(card.name().value()).doesNotContain(card.idNumber().value());
     }
 

@@ -37,7 +37,7 @@ public record ReaderProbe(List<Port> ports, Optional<Text> pcscUnavailable, List
         List<Port> ports = new ArrayList<>();
         for (PortInfo p : SerialReaders.listPorts()) {
             Optional<String> usb = p.vendorId() >= 0 ? Optional.of(String.format("%04x:%04x", p.vendorId(), p.productId())) : Optional.empty();
-            ports.add(new Port(p.path(), Optional.of(p.description()), usb, profiles.all().stream()
+            ports.add(new Port(p.path(), Optional.of(java.util.Objects.requireNonNullElse(p.description(), "")), usb, profiles.all().stream()
                     .filter(h -> h.transport() == HardwareProfile.Transport.SERIAL && h.match().matchesPort(p)).map(HardwareProfile::id).toList()));
         }
         for (String extra : extraPorts) {
