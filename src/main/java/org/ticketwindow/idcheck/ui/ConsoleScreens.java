@@ -46,7 +46,7 @@ final class ConsoleScreens {
 
     Parent queue(Clerk clerk, Messages messages) {
         return new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
-                clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build();
+                clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build(queueRowChosen, id -> queueRowChosen = id);
     }
 
     Parent supervisor(Clerk clerk, CounterSettings settings, Consumer<CounterSettings> saved, Messages messages) {
@@ -66,8 +66,14 @@ final class ConsoleScreens {
     /** What the technician screen keeps this session (its view model is made anew each time it opens). */
     private TechnicianMemory technicianMemory = new TechnicianMemory();
 
+    /** The result chosen in the queue's table: chosen again when the queue is built again (F2, text size) or reopened. */
+    private String queueRowChosen;
+
     /** Someone logged out: the next one does not see their calibration's result (a red "no test card" line, hours old). */
-    void loggedOut() { technicianMemory = new TechnicianMemory(); }
+    void loggedOut() {
+        technicianMemory = new TechnicianMemory();
+        queueRowChosen = null;
+    }
 
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */
     static String photoDecoderLine(Messages messages, org.ticketwindow.idcheck.photo.PhotoService photos, boolean training)

@@ -74,6 +74,8 @@ final class ConsoleWindow {
     private UiPreferences preferences;
     /** The preferences the screen on show was built with (a text-size change made while others wait is not lost). */
     private UiPreferences shownWith;
+    /** The anchor and cursor of the field that had the focus when {@link #focusedId} was read; null for another control. */
+    private int[] focusedSelection;
     /**
      * Text-size keys pressed in a row build the screen twice at most: at once for the first, then once for all the
      * others, when none has come for a moment. Each build takes up to a second at the largest text on a slow machine;
@@ -345,9 +347,22 @@ final class ConsoleWindow {
 
     private void help() {
         // every key from the key map; the close button in the UI's language (JavaFX would use the JVM's locale)
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, KeyMap.help(messages),
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.INFORMATION, "",
                 new javafx.scene.control.ButtonType(messages.get("help.close"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE));
         a.setHeaderText(messages.get("help.title"));
+        // in two columns, read down the first then the second: one column of 25 keys ran below a 768-line screen at
+        // the largest text, its close button with it
+        List<String> keys = List.of(KeyMap.help(messages).split("\n"));
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane(32, 4);
+        grid.setId("help-keys");
+        int rows = (keys.size() + 1) / 2;
+        for (int i = 0; i < keys.size(); i++) {
+            Label key = new Label(keys.get(i));
+            key.getStyleClass().add("help-key");
+            key.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(key, i / rows, i % rows);
+        }
+        a.getDialogPane().setContent(grid);
         Views.whole(a, messages.get("help.title"), stage,
                 "-fx-font-size: " + 16 * preferences.fontScale() + "px;" + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
         a.show();
@@ -515,6 +530,10 @@ final class ConsoleWindow {
     /** The id of the control that has the focus (null: none, or one without an id). */
     private String focusedId() {
         Node owner = scene.getFocusOwner();
+        // a field's selection and cursor go with it: Ctrl+A, then a text-size key, then a digit replaced the text
+        // before the field was built again and was added to it after
+        focusedSelection = owner instanceof javafx.scene.control.TextInputControl field
+                ? new int[]{field.getAnchor(), field.getCaretPosition()} : null;
         return owner == null ? null : owner.getId();
     }
 
@@ -539,8 +558,13 @@ final class ConsoleWindow {
             Node n = focused == null ? null : scene.lookup("#" + focused);
             if (focusable(n)) n.requestFocus();
             // a field focused this way had its text selected, and the next key typed replaced it (half a PIN, an F10
-            // number): the cursor goes after what was typed, as it was
-            if (n instanceof javafx.scene.control.TextInputControl field && field.isFocused()) field.end();
+            // number): its selection and cursor are as they were, or the cursor after the text
+            if (n instanceof javafx.scene.control.TextInputControl field && field.isFocused()) {
+                int[] was = focusedSelection;
+                int length = field.getLength();
+                if (was == null) field.end();
+                else field.selectRange(Math.min(was[0], length), Math.min(was[1], length));
+            }
             if (n == null || scene.getFocusOwner() != n) otherwise.run(); // not there, or not taking it (a hidden parent)
         });
     }

@@ -25,7 +25,12 @@ final class QueueView {
         this.messages = messages;
     }
 
-    VBox build() {
+    /**
+     * The screen; {@code chosenBefore} the result id chosen when it was last shown (or null), chosen again once the rows are
+     * read, and {@code choosing} told of every choice. A screen built again (F2, text size) lost the choice, and with
+     * no row chosen but the first one focused, the first ↓ went to the second row.
+     */
+    VBox build(String chosenBefore, java.util.function.Consumer<String> choosing) {
         TableView<QueueItem> table = new TableView<>(vm.items());
         table.setId("queue-table");
         Label help = Views.styled(messages.get("queue.help"), "hint");
@@ -49,6 +54,23 @@ final class QueueView {
         chosenId.setMinWidth(Region.USE_PREF_SIZE);
         chosenId.setPromptText(messages.get("queue.chooseRow"));
         chosenId.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(QueueItem::id).orElse(""));
+        table.getSelectionModel().selectedItemProperty().subscribe((was, now) -> { if (now != null) choosing.accept(now.id()); });
+        vm.items().subscribe(() -> {
+            var rows = table.getSelectionModel();
+            if (rows.getSelectedItem() != null) return;
+            vm.items().stream().filter(i -> i.id().equals(chosenBefore)).findFirst().ifPresent(i -> {
+                rows.select(i);
+                table.scrollTo(i);
+            });
+        });
+        // with no row chosen the table still focuses the first, and ↓ went on to the second: ↓ or ↑ chooses the row focused
+        table.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if ((e.getCode() == javafx.scene.input.KeyCode.DOWN || e.getCode() == javafx.scene.input.KeyCode.UP)
+                    && table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                table.getSelectionModel().select(Math.max(0, table.getFocusModel().getFocusedIndex()));
+                e.consume();
+            }
+        });
         Label chosenLabel = new Label(messages.get("queue.id"));
         chosenLabel.setLabelFor(chosenId);
         chosenLabel.setMinWidth(Region.USE_PREF_SIZE);

@@ -259,6 +259,14 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
                 .as(shotName(width, height, language, scale, "leave-question")).isEmpty();
         robot.type(KeyCode.ENTER); // the default keeps the decision
         waitFor(() -> robot.lookup("#leave-workspace").tryQuery().isEmpty());
+        // and so does closing the window (its ✕)
+        robot.interact(() -> window().fireEvent(new javafx.stage.WindowEvent(window(), javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST)));
+        waitFor(() -> robot.lookup("#close-window").tryQuery().isPresent());
+        screenshotOf("#close-window", shotName(width, height, language, scale, "close-question"));
+        assertThat(onFx(() -> cutInTheWindowOf("#close-window")))
+                .as(shotName(width, height, language, scale, "close-question")).isEmpty();
+        robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup("#close-window-no").query()).fire());
+        waitFor(() -> robot.lookup("#close-window").tryQuery().isEmpty());
         robot.type(KeyCode.ENTER); // recorded, then synced by the training central
         waitFor(() -> session.runtime().store().results().status().synced() == 1);
         training().sam().remove();
@@ -278,6 +286,17 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         assertThat(text("#queue-chosen-id")).isEqualTo(second.id());
         String name = shotName(width, height, language, scale, "queue");
         screenshot(name);
+        // the keys (F1): every one whole, the dialog on the screen with its close button (one column of them ran below
+        // a 768-line screen at the largest text)
+        robot.type(KeyCode.F1);
+        waitFor(() -> robot.lookup("#help-keys").tryQuery().isPresent());
+        screenshotOf("#help-keys", shotName(width, height, language, scale, "help"));
+        assertThat(onFx(() -> cutInTheWindowOf("#help-keys"))).as(shotName(width, height, language, scale, "help")).isEmpty();
+        assertThat(onFx(() -> robot.lookup("#help-keys").query().getScene().getWindow().getHeight()))
+                .as(shotName(width, height, language, scale, "help") + ": the dialog's height on a screen " + height + " high")
+                .isLessThanOrEqualTo(height - DESKTOP + 0.0);
+        robot.type(KeyCode.ESCAPE);
+        waitFor(() -> robot.lookup("#help-keys").tryQuery().isEmpty());
         assertNothingCutOff(name, List.of("#queue-table", "#queue-sync", "#queue-retry", "#queue-chosen-id", "#status-line"));
         // the cells' wrapped lines all inside their row (a row measured before its width was known cut them off)
         assertThat(onFx(() -> {
