@@ -42,7 +42,7 @@ final class QueueView {
         table.getColumns().add(Views.wrappingColumn(messages.get("queue.state"), i -> messages.get("queue.state." + i.state().name()), 4.5, false, em));
         table.getColumns().add(Views.wrappingColumn(messages.get("queue.sequence"), i -> String.valueOf(i.sequence()), 3.5, false, em));
         table.getColumns().add(Views.wrappingColumn(messages.get("queue.recordedAt"), i -> i.recordedAt() == null ? "" : TIME.format(i.recordedAt()), 7.5, false, em));
-        table.getColumns().add(Views.wrappingColumn(messages.get("queue.case"), vm::caseKind, 8, false, em));
+        table.getColumns().add(Views.wrappingColumn(messages.get("queue.case"), vm::caseKind, 10, false, em));
         table.getColumns().add(Views.wrappingColumn(messages.get("queue.outcome"), vm::outcome, 7, false, em));
         table.getColumns().add(Views.wrappingColumn(messages.get("queue.attempts"), i -> String.valueOf(i.attempts()), 3.5, false, em));
         table.getColumns().add(Views.wrappingColumn(messages.get("queue.detail"), vm::detail, 10, true, em));

@@ -214,7 +214,8 @@ public final class TechnicianViewModel {
         sam.set(messages.get("tech.samChecking"));
         onReader(r.get(), ReaderUse.SAM_CHECK, CardReader::health, h -> {
             lastSam = h;
-            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(id -> id.routonStyle()).orElse("?"))
+            // the id whole on its line: it broke after a hyphen ("…-00" / "00000042"), the technician reads it out
+            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(id -> Unbroken.of(id.routonStyle(), java.util.Locale.ROOT)).orElse("?"))
                     : Text.of("tech.samFault", h.fault().get().clerk());
             sam.set(messages.of(line));
             append(line);
