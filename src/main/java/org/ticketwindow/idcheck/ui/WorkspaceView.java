@@ -260,10 +260,14 @@ final class WorkspaceView {
             statusArea.setFitToWidth(true);
             statusArea.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
             statusArea.getStyleClass().add("plain");
+            // on the viewport's height as a number: the scroll pane sets a new bounds object at every layout pass, and a
+            // height bound to that object asked for another pass each time, a layout at every pulse for as long as the
+            // workspace was open (idle CPU 1.6 % → 6.8 % of a core, docs/benchmarks.md)
+            javafx.beans.property.DoubleProperty shown = new javafx.beans.property.SimpleDoubleProperty();
+            column.viewportBoundsProperty().subscribe(b -> shown.set(b.getHeight())); // set only tells of a new number
             var height = javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.min(next.getFont().getSize() * 14,
-                            Math.max(next.getFont().getSize() * 6, column.getViewportBounds().getHeight() - box.getInsets().getTop()
-                                    - box.getInsets().getBottom())),
-                    next.fontProperty(), column.viewportBoundsProperty(), box.insetsProperty());
+                            Math.max(next.getFont().getSize() * 6, shown.get() - box.getInsets().getTop() - box.getInsets().getBottom())),
+                    next.fontProperty(), shown, box.insetsProperty());
             statusArea.minHeightProperty().bind(height);
             statusArea.prefHeightProperty().bind(height);
             statusArea.maxHeightProperty().bind(height);
