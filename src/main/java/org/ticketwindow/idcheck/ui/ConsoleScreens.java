@@ -46,7 +46,7 @@ final class ConsoleScreens {
 
     Parent queue(Clerk clerk, Messages messages) {
         return new QueueView(new QueueViewModel(session.runtime().store().results(), session::nudgeSync, clerk.id(),
-                clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build(queueRowChosen, id -> queueRowChosen = id);
+                clerk.role() == ClerkRole.SUPERVISOR, tasks, messages), messages).build(queueRowChosen);
     }
 
     Parent supervisor(Clerk clerk, CounterSettings settings, Consumer<CounterSettings> saved, Messages messages) {
@@ -67,12 +67,12 @@ final class ConsoleScreens {
     private TechnicianMemory technicianMemory = new TechnicianMemory();
 
     /** The result chosen in the queue's table: chosen again when the queue is built again (F2, text size) or reopened. */
-    private String queueRowChosen;
+    private final javafx.beans.property.StringProperty queueRowChosen = new javafx.beans.property.SimpleStringProperty();
 
     /** Someone logged out: the next one does not see their calibration's result (a red "no test card" line, hours old). */
     void loggedOut() {
         technicianMemory = new TechnicianMemory();
-        queueRowChosen = null;
+        queueRowChosen.set(null);
     }
 
     /** The technician's line on the photo decoder: which one, whether it loads, and if none is configured, what to do. */

@@ -74,8 +74,6 @@ final class ConsoleWindow {
     private UiPreferences preferences;
     /** The preferences the screen on show was built with (a text-size change made while others wait is not lost). */
     private UiPreferences shownWith;
-    /** The anchor and cursor of the field that had the focus when {@link #focusedId} was read; null for another control. */
-    private int[] focusedSelection;
     /**
      * Text-size keys pressed in a row build the screen twice at most: at once for the first, then once for all the
      * others, when none has come for a moment. Each build takes up to a second at the largest text on a slow machine;
@@ -101,6 +99,8 @@ final class ConsoleWindow {
         this.fontFamily = chineseFonts.isEmpty() ? null : chineseFonts.getFirst();
         this.preferences = UiPreferences.load(preferencesFile());
         statusLine.setId("status-line");
+        // the rest of a row of text-size keys; another screen shown meanwhile (F12, F11) has the newest size already
+        textSizeSettles.setOnFinished(e -> { if (!preferences.equals(shownWith)) prefer(preferences); });
         // the window's ✕ with a decision not recorded asks first, as F12 does (it closed the console at once); set, not
         // added: a stage shown again (the tests' one stage) keeps one handler, this window's
         stage.setOnCloseRequest(e -> {
@@ -210,7 +210,7 @@ final class ConsoleWindow {
         // the login screen built again (text size, dark theme, language): what was typed stays, and where the cursor was.
         // A PIN check under way keeps its view model: its answer, its "checking…", a case key typed behind Enter
         LoginViewModel before = login;
-        String focused = before == null ? null : focusedId();
+        Focused focused = before == null ? Focused.NONE : focused();
         boolean checking = before != null && before.busy().get();
         LoginViewModel vm = checking ? before : newLogin();
         if (before != null && !checking) vm.takeOver(before);
@@ -263,13 +263,13 @@ final class ConsoleWindow {
             // the open case stays as it is: its texts are rendered again and the controls rebuilt over the same view
             // model; the reader loop goes on (nothing is read, looked up or decided again)
             workspace.language(messages);
-            rebuildWorkspace(focusedId());
+            rebuildWorkspace(focused());
             refreshStatus();
             return;
         }
         // another screen is built again in the new language (a running calibration is stopped, after confirming)
         Screen s = screen;
-        String focused = focusedId();
+        Focused focused = focused();
         leaveThen(() -> {
             screen = null;
             showScreen(s, focused);
@@ -340,8 +340,6 @@ final class ConsoleWindow {
         } else {
             prefer(p);
         }
-        // another screen shown meanwhile (F12, F11) was built with the newest size already: nothing more to do then
-        textSizeSettles.setOnFinished(e -> { if (!preferences.equals(shownWith)) prefer(preferences); });
         textSizeSettles.playFromStart();
     }
 
@@ -352,7 +350,7 @@ final class ConsoleWindow {
         a.setHeaderText(messages.get("help.title"));
         // in two columns, read down the first then the second: one column of 25 keys ran below a 768-line screen at
         // the largest text, its close button with it
-        List<String> keys = List.of(KeyMap.help(messages).split("\n"));
+        List<String> keys = KeyMap.helpLines(messages);
         javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane(32, 4);
         grid.setId("help-keys");
         int rows = (keys.size() + 1) / 2;
@@ -369,11 +367,11 @@ final class ConsoleWindow {
     }
 
     private void showScreen(Screen s) {
-        showScreen(s, s == screen ? focusedId() : null);
+        showScreen(s, s == screen ? focused() : Focused.NONE);
     }
 
-    /** {@code focused}: the id of the control that had the focus when this same screen is built again, else null. */
-    private void showScreen(Screen s, String focused) {
+    /** {@code focused}: where the focus was when this same screen is built again, else {@link Focused#NONE}. */
+    private void showScreen(Screen s, Focused focused) {
         if (s == Screen.WORKSPACE && screen == Screen.WORKSPACE && workspaceView != null) { // restyle: keep the case
             rebuildWorkspace(focused);
             return;
@@ -492,13 +490,13 @@ final class ConsoleWindow {
         return out;
     }
 
-    private void showTechnician(String focused) {
+    private void showTechnician(Focused focused) {
         technician = screens.technician(messages);
         showTechnicianView(focused);
         technician.open();
     }
 
-    private void showTechnicianView(String focused) {
+    private void showTechnicianView(Focused focused) {
         if (technicianView != null) technicianView.dispose(); // the view built before stops listening to the calibration
         technicianView = screens.technicianView(technician, messages);
         show(technicianView.build());
@@ -507,7 +505,7 @@ final class ConsoleWindow {
 
     private void showWorkspace() {
         workspace = screens.workspace(clerk, settings, messages, this::notice, this::play);
-        rebuildWorkspace(null);
+        rebuildWorkspace(Focused.NONE);
         // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
         session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
                 () -> session.readerFault().ifPresentOrElse(
@@ -519,7 +517,7 @@ final class ConsoleWindow {
     private void play(Sounds.Cue cue) { if (sounds != null) sounds.play(cue); }
 
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
-    private void rebuildWorkspace(String focused) {
+    private void rebuildWorkspace(Focused focused) {
         if (workspaceView != null) workspaceView.dispose(); // the view built before stops listening to the open case
         workspaceView = screens.workspaceView(workspace, messages, this::notice);
         show(workspaceView.build());
@@ -527,43 +525,47 @@ final class ConsoleWindow {
         focusAgain(focused, shown::focusCase);
     }
 
-    /** The id of the control that has the focus (null: none, or one without an id). */
-    private String focusedId() {
+    /**
+     * The control that had the focus, by its id in no language (null: none, or one without an id), with a field's
+     * selection (anchor and cursor; -1 for another control): the same screen built again gives it back (decision 0020).
+     */
+    private record Focused(String id, int anchor, int caret) {
+        static final Focused NONE = new Focused(null, -1, -1);
+    }
+
+    /** Where the focus is now. A field's selection goes with it: Ctrl+A, a text-size key, then a digit was added, not typed over. */
+    private Focused focused() {
         Node owner = scene.getFocusOwner();
-        // a field's selection and cursor go with it: Ctrl+A, then a text-size key, then a digit replaced the text
-        // before the field was built again and was added to it after
-        focusedSelection = owner instanceof javafx.scene.control.TextInputControl field
-                ? new int[]{field.getAnchor(), field.getCaretPosition()} : null;
-        return owner == null ? null : owner.getId();
+        if (owner == null) return Focused.NONE;
+        return owner instanceof javafx.scene.control.TextInputControl field
+                ? new Focused(owner.getId(), field.getAnchor(), field.getCaretPosition()) : new Focused(owner.getId(), -1, -1);
     }
 
     /**
-     * After a screen is shown: the control with id {@code focused} has the focus again when the new screen has it (the
+     * After a screen is shown: the control {@code focused} names has the focus again when the new screen has it (the
      * same screen built again in the other language or text size), else the screen's own first control {@code first}.
      * Without this, JavaFX gave the focus to the first control of the new tree: after F2 the ring sat on On-site (F3)
      * while Proxy (F4) was the open case, and on the technician screen it jumped to the queue's button.
      */
-    private void focusAgain(String focused, String first) {
+    private void focusAgain(Focused focused, String first) {
         focusAgain(focused, () -> {
             Node n = scene.lookup("#" + first);
             if (focusable(n)) n.requestFocus();
         });
     }
 
-    private void focusAgain(String focused, Runnable otherwise) {
+    private void focusAgain(Focused focused, Runnable otherwise) {
         Platform.runLater(() -> {
             // a scroll pane's content is among its children once its skin exists: before the first pulse after the
             // screen was shown, lookup found nothing inside one (the supervisor's and technician's screens)
             scene.getRoot().applyCss();
-            Node n = focused == null ? null : scene.lookup("#" + focused);
+            Node n = focused.id() == null ? null : scene.lookup("#" + focused.id());
             if (focusable(n)) n.requestFocus();
             // a field focused this way had its text selected, and the next key typed replaced it (half a PIN, an F10
-            // number): its selection and cursor are as they were, or the cursor after the text
-            if (n instanceof javafx.scene.control.TextInputControl field && field.isFocused()) {
-                int[] was = focusedSelection;
+            // number): its selection and cursor are as they were
+            if (n instanceof javafx.scene.control.TextInputControl field && field.isFocused() && focused.anchor() >= 0) {
                 int length = field.getLength();
-                if (was == null) field.end();
-                else field.selectRange(Math.min(was[0], length), Math.min(was[1], length));
+                field.selectRange(Math.min(focused.anchor(), length), Math.min(focused.caret(), length));
             }
             if (n == null || scene.getFocusOwner() != n) otherwise.run(); // not there, or not taking it (a hidden parent)
         });

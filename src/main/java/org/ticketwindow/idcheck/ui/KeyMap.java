@@ -6,7 +6,6 @@ import org.ticketwindow.idcheck.verify.CaseKind;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -79,8 +78,8 @@ enum KeyMap {
     /** A button's text: its label with this key beside it ("本人核验 (F3)"). */
     String button(Messages messages, String labelKey) { return messages.get(labelKey) + " (" + spelled() + ")"; }
 
-    /** The F1 help: every key with what it does, one a line. */
-    static String help(Messages messages) {
-        return Stream.of(values()).map(k -> k.spelled() + "　" + messages.get("key." + k.name())).collect(Collectors.joining("\n"));
+    /** The F1 help: every key and what it does, one line each, in the key map's order (the dialog lays them out in columns). */
+    static java.util.List<String> helpLines(Messages messages) {
+        return Stream.of(values()).map(k -> k.spelled() + "　" + messages.get("key." + k.name())).toList();
     }
 }

@@ -26,11 +26,11 @@ final class QueueView {
     }
 
     /**
-     * The screen; {@code chosenBefore} the result id chosen when it was last shown (or null), chosen again once the rows are
-     * read, and {@code choosing} told of every choice. A screen built again (F2, text size) lost the choice, and with
+     * The screen; {@code chosen} the id of the result chosen in its table (null: none), kept by the console across builds
+     * and chosen again whenever the rows are read (F2, text size, Refresh, a return to the queue lost the choice). With
      * no row chosen but the first one focused, the first ↓ went to the second row.
      */
-    VBox build(String chosenBefore, java.util.function.Consumer<String> choosing) {
+    VBox build(javafx.beans.property.StringProperty chosen) {
         TableView<QueueItem> table = new TableView<>(vm.items());
         table.setId("queue-table");
         Label help = Views.styled(messages.get("queue.help"), "hint");
@@ -54,11 +54,11 @@ final class QueueView {
         chosenId.setMinWidth(Region.USE_PREF_SIZE);
         chosenId.setPromptText(messages.get("queue.chooseRow"));
         chosenId.textProperty().bind(table.getSelectionModel().selectedItemProperty().map(QueueItem::id).orElse(""));
-        table.getSelectionModel().selectedItemProperty().subscribe((was, now) -> { if (now != null) choosing.accept(now.id()); });
+        table.getSelectionModel().selectedItemProperty().subscribe((was, now) -> { if (now != null) chosen.set(now.id()); });
         vm.items().subscribe(() -> {
             var rows = table.getSelectionModel();
             if (rows.getSelectedItem() != null) return;
-            vm.items().stream().filter(i -> i.id().equals(chosenBefore)).findFirst().ifPresent(i -> {
+            vm.items().stream().filter(i -> i.id().equals(chosen.get())).findFirst().ifPresent(i -> {
                 rows.select(i);
                 table.scrollTo(i);
             });
@@ -74,8 +74,8 @@ final class QueueView {
         Label chosenLabel = new Label(messages.get("queue.id"));
         chosenLabel.setLabelFor(chosenId);
         chosenLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox chosen = new HBox(8, chosenLabel, chosenId);
-        chosen.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox idLine = new HBox(8, chosenLabel, chosenId);
+        idLine.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         table.setPlaceholder(new Label(messages.get("queue.empty")));
         VBox.setVgrow(table, Priority.ALWAYS);
         Button retry = Views.button(messages.get("queue.retry"), () -> vm.retry(table.getSelectionModel().getSelectedItem()));
@@ -89,7 +89,7 @@ final class QueueView {
         message.textProperty().bind(vm.message());
         HBox top = new HBox(8, Views.styled(messages.get("queue.heading"), "heading"), refresh, sync, retry);
         message.setWrapText(true);
-        VBox body = new VBox(10, top, help, table, chosen, message);
+        VBox body = new VBox(10, top, help, table, idLine, message);
         body.setId("queue");
         body.setPadding(new Insets(12, 16, 8, 16));
         vm.refresh();

@@ -81,13 +81,13 @@ class ConsoleShellTest {
 
     @Test @org.junit.jupiter.api.DisplayName("issue 18: the F1 help is the key map, every key once, in the UI's language")
     void theHelpListsEveryKeyOfTheKeyMapOnce() {
-        String zh = KeyMap.help(Messages.of(Messages.CHINESE));
+        String zh = String.join("\n", KeyMap.helpLines(Messages.of(Messages.CHINESE)));
         for (String key : java.util.List.of("F1", "F2", "F3", "F4", "F5", "F6", "F7", "F8", "F9", "F10", "F11", "F12", "Enter", "Esc",
                 "Ctrl+Y", "Ctrl+N", "Ctrl+T", "Ctrl+U", "Ctrl+D", "Ctrl+=", "Ctrl+−", "Ctrl+0", "Ctrl+M")) {
             assertThat(zh.lines()).as(key).filteredOn(l -> l.startsWith(key + "　")).hasSize(1);
         }
         assertThat(zh.lines()).hasSize(KeyMap.values().length);
-        assertThat(KeyMap.help(Messages.of(Messages.ENGLISH))).contains("Ctrl+M　sounds on / off").contains("F12　log out");
+        assertThat(String.join("\n", KeyMap.helpLines(Messages.of(Messages.ENGLISH)))).contains("Ctrl+M　sounds on / off").contains("F12　log out");
         // no two bindings share a key, and every case kind has one
         java.util.Set<String> seen = new java.util.HashSet<>();
         for (KeyMap k : KeyMap.values()) assertThat(seen.add(k.spelled())).as(k.spelled()).isTrue();

@@ -241,6 +241,11 @@ class ConsoleUiTest extends ConsoleUiHarness {
         robot.type(KeyCode.F2);
         waitFor(() -> shownTexts().contains("本人核验"));
         waitFor(() -> text("#queue-chosen-id").equals(synced));
+        // and so does reading the rows again (刷新): the choice followed the row, not the screen's first build
+        Node tableBefore = robot.lookup("#queue-table").query();
+        fire("#queue-refresh");
+        waitFor(() -> text("#queue-chosen-id").equals(synced));
+        assertThat(robot.lookup("#queue-table").<Node>query()).as("the same screen, its rows read again").isSameAs(tableBefore);
         robot.type(KeyCode.F1);
         waitFor(() -> robot.lookup(".button").queryAll().stream().anyMatch(n -> "关闭".equals(((Labeled) n).getText())));
         assertThat(robot.lookup(".help-key").queryAll().stream().map(n -> ((Labeled) n).getText()))
