@@ -48,6 +48,13 @@ final class ConsoleWindow {
     private final List<String> chineseFonts;
     private final Label statusLine = new Label();
     /** A notice for the clerk on the status line stays this long before the sync state (refreshed every 2 s) returns. */
+    /** The text's size at the normal step, in px; the clerk's text size multiplies it. */
+    private static final double ROOT_FONT_PX = 17;
+    /** The window's least height, in lines of its text, at which it is not short (markShort). */
+    private static final double SHORT_LINES = 32;
+    private static final javafx.css.PseudoClass SHORT = javafx.css.PseudoClass.getPseudoClass("short");
+    /** Set by markShort: the banner's title follows it. */
+    private final javafx.beans.property.BooleanProperty shortWindow = new javafx.beans.property.SimpleBooleanProperty();
     private static final long NOTICE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private long noticeUntil = System.nanoTime();
 
@@ -99,6 +106,7 @@ final class ConsoleWindow {
         this.fontFamily = chineseFonts.isEmpty() ? null : chineseFonts.getFirst();
         this.preferences = UiPreferences.load(preferencesFile());
         statusLine.setId("status-line");
+        scene.heightProperty().subscribe(this::markShort);
         // the rest of a row of text-size keys; another screen shown meanwhile (F12, F11) has the newest size already
         textSizeSettles.setOnFinished(e -> { if (!preferences.equals(shownWith)) prefer(preferences); });
         // the window's ✕ with a decision not recorded asks first, as F12 does (it closed the console at once); set, not
@@ -166,13 +174,25 @@ final class ConsoleWindow {
             }
         }
         root.setBottom(bottom);
-        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", 17 * preferences.fontScale())
+        root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", ROOT_FONT_PX * preferences.fontScale())
                 + (fontFamily == null ? "" : " -fx-font-family: \"" + fontFamily + "\";"));
         scene.getStylesheets().setAll(ConsoleWindow.class.getResource("/ui/console.css").toExternalForm());
         if (preferences.dark()) scene.getStylesheets().add(ConsoleWindow.class.getResource("/ui/console-dark.css").toExternalForm());
         scene.setRoot(root);
         shownWith = preferences;
+        markShort();
         stage.setTitle(messages.get("app.title"));
+    }
+
+    /**
+     * Whether the window is short for its text, a clerk at work (the largest text on a 768-line screen: 27 lines): the
+     * banner leaves out the title and the case buttons are tighter ({@code .root:short} in the style sheet), so the
+     * decision beside the comparison is read whole.
+     */
+    private void markShort() {
+        boolean isShort = clerk != null && scene.getHeight() < ROOT_FONT_PX * preferences.fontScale() * SHORT_LINES;
+        shortWindow.set(isShort);
+        scene.getRoot().pseudoClassStateChanged(SHORT, isShort);
     }
 
     private Node banner() {
@@ -181,7 +201,12 @@ final class ConsoleWindow {
                 messages.of(s.counterKind())));
         counter.getStyleClass().add("banner-text");
         // station, counter and clerk wrap to a second line rather than being cut (English, large text)
-        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 2, Views.styled(messages.get("app.title"), "banner-title"), counter);
+        Label title = Views.styled(messages.get("app.title"), "banner-title");
+        // a window short for its text keeps its lines for the work: the title stays in the window's title bar, and
+        // station, counter and clerk then fit one line
+        title.visibleProperty().bind(shortWindow.not());
+        title.managedProperty().bind(title.visibleProperty());
+        javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 2, title, counter);
         if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
                 messages.of(clerk.role())), "banner-text"));
         row.setAlignment(Pos.CENTER_LEFT);

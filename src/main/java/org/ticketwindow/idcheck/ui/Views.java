@@ -69,9 +69,16 @@ final class Views {
         line.setId(messageId);
         line.textProperty().bind(message);
         line.setPadding(new javafx.geometry.Insets(0, 16, 8, 16));
+        shownWhenNotEmpty(line); // an empty line took a line's height from the columns above it
         javafx.scene.layout.VBox body = new javafx.scene.layout.VBox(top, row, line);
         javafx.scene.layout.VBox.setVgrow(row, javafx.scene.layout.Priority.ALWAYS);
         return body;
+    }
+
+    /** {@code label} is shown, and takes room, only while it has a text. */
+    static void shownWhenNotEmpty(Label label) {
+        label.visibleProperty().bind(label.textProperty().isNotEmpty());
+        label.managedProperty().bind(label.visibleProperty());
     }
 
     /**

@@ -69,6 +69,17 @@ final class WorkspaceView {
     /** The comparison's least height, in lines of its text (about three lines of rows): it gives way to the decision down to this. */
     static final double COMPARISON_FLOOR_EM = 4.5;
     /**
+     * The comparison column's width, in em of the text (383 px at the normal size, 574 at the largest): its two buttons
+     * side by side in either language, "Confirm and record (Enter)" the wider.
+     */
+    static final double RECORDS_EM = 22.5;
+    /** The card column's width when the screen has it: two cards side by side with their photos at the normal text size. */
+    private static final double CARDS_WIDTH = 580;
+    /** A vertical scroll bar's width. */
+    private static final double SCROLL_BAR = 16;
+    /** The columns' row: its padding left and right and the two gaps between the three columns (Views.topColumnsMessage). */
+    private static final double COLUMNS_AROUND = 16 + 16 + 2 * 16;
+    /**
      * What this view listens to on its view model, ended by {@link #dispose()}: the view model outlives the view (the
      * language and the text size build the view again over it), and every view built kept its listeners, and with them
      * its whole tree, until the clerk logged out.
@@ -111,14 +122,23 @@ final class WorkspaceView {
                 b.setAccessibleHelp(why);
                 b.setDisable(true);
             });
-            onVm.add(vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case-selected") : List.of("button"))));
+            onVm.add(vm.caseKind().subscribe(now -> b.getStyleClass().setAll(now == k ? List.of("button", "case", "case-selected") : List.of("button", "case"))));
             caseButtons.put(k, b);
             cases.getChildren().add(b);
         }
         cases.setPadding(new Insets(12, 16, 0, 16));
         // the card column and the comparison column share the width a larger screen adds (two cards side by side)
-        VBox body = Views.topColumnsMessage(cases, List.of(readerPanel(), centrePanel(), recordsPanel()), List.of(1, 2),
+        Region reader = (Region) readerPanel(), centre = (Region) centrePanel(), records = (Region) recordsPanel();
+        VBox body = Views.topColumnsMessage(cases, List.of(reader, centre, records), List.of(1, 2),
                 vm.recordedMessage(), "recorded");
+        // the comparison column asks for RECORDS_EM of the text, so that its decision and its two buttons read in few
+        // lines at the largest text too (at 1.5× on a 1366 px screen it had 384 px: the decision in ten lines, a scroll);
+        // where the screen is short of width the card column gives way first, down to its least (its cards go below
+        // each other, the photo above the fields), then both shrink alike
+        records.prefWidthProperty().bind(noCard.fontProperty().map(f -> f.getSize() * RECORDS_EM));
+        centre.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.clamp(
+                body.getWidth() - COLUMNS_AROUND - reader.prefWidth(-1) - records.getPrefWidth(), 440, CARDS_WIDTH),
+                body.widthProperty(), records.prefWidthProperty()));
         onVm.add(Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.passengerSentence(), vm.comparison(), cardArea.visibleProperty()));
         return body;
     }
@@ -324,15 +344,19 @@ final class WorkspaceView {
         cardScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        cardsWidth.bind(scroll.widthProperty().subtract(16)); // the vertical scroll bar's width
+        cardsWidth.bind(scroll.widthProperty().subtract(SCROLL_BAR));
         cardsRow.prefWrapLengthProperty().bind(cardsWidth);
         scroll.getStyleClass().add("plain");
-        VBox box = new VBox(10, Views.heading(messages, "card.heading"), scroll);
+        // at least 440, and as wide as its widest card's least width (a label beside a number that never breaks): the
+        // comparison column gives way to that (its preferred width is set beside the comparison column's, build)
+        VBox box = new VBox(10, Views.heading(messages, "card.heading"), scroll) {
+            @Override protected double computeMinWidth(double height) {
+                double cards = cardsRow.getChildren().stream().mapToDouble(n -> n.minWidth(-1)).max().orElse(0);
+                return Math.max(440, cards + SCROLL_BAR + snappedLeftInset() + snappedRightInset());
+            }
+        };
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         box.getStyleClass().add("panel");
-        // two documents side by side need ~580 at the normal text size; the comparison column takes the rest
-        box.setPrefWidth(580);
-        box.setMinWidth(440);
         return box;
     }
 
@@ -573,10 +597,12 @@ final class WorkspaceView {
         Label verdict = Views.styled("", "verdict");
         verdict.setId("verdict");
         verdict.textProperty().bind(vm.verdict());
+        Views.shownWhenNotEmpty(verdict);
         Label passenger = Views.styled("", "passenger");
         passenger.setId("passenger");
         passenger.textProperty().bind(vm.passengerSentence().map(p -> p.isEmpty() ? "" : messages.get("decision.passenger", p)));
         onVm.add(passenger.textProperty()::unbind);
+        Views.shownWhenNotEmpty(passenger); // a decision with nothing to tell the passenger has no empty line under it
         Button record = Views.button(KeyMap.RECORD.button(messages, "decision.record"), vm::record);
         record.setId("record");
         record.disableProperty().bind(vm.canRecord().not());
@@ -621,7 +647,6 @@ final class WorkspaceView {
             @Override protected double computeMinWidth(double height) { return Math.max(320, super.computeMinWidth(height)); }
         };
         box.getStyleClass().add("panel");
-        box.setPrefWidth(350);
         return box;
     }
 

@@ -38,6 +38,9 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         for (double scale : new double[]{1.0, 1.5}) {
             for (String language : List.of("zh", "en")) {
                 for (int[] size : new int[][]{{1280, 800}, {1366, 768}, {1920, 1080}}) {
+                    // -Didcheck.layout.only=1366x768-en-large: one setting, while a layout is being worked on
+                    String only = System.getProperty("idcheck.layout.only", "");
+                    if (!shotName(size[0], size[1], language, scale, "").contains(only)) continue;
                     out.add(org.junit.jupiter.params.provider.Arguments.of(size[0], size[1], language, scale));
                 }
             }
@@ -98,6 +101,12 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
         assertThat(onFx(() -> scrollPaneOf(robot.lookup("#comparison").query()).getHeight()
                 - WorkspaceView.COMPARISON_FLOOR_EM * ((Labeled) robot.lookup("#records-note").query()).getFont().getSize()))
                 .as(name + ": px the comparison has above its floor of 4.5 em").isGreaterThanOrEqualTo(-1.0);
+        // and the decision, read at a glance, is whole without scrolling at every setting: at the largest text on a
+        // 768-line screen it showed two of its lines, the comparison at its floor above it
+        assertThat(onFx(() -> {
+            javafx.scene.control.ScrollPane sp = scrollPaneOf(robot.lookup("#verdict").query());
+            return sp.getContent().getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+        })).as(name + ": px of the decision hidden below its area").isLessThanOrEqualTo(1.0);
         if (width >= 1366 && scale == 1.0) { // where the screen has the width, the two documents sit side by side
             assertThat(onFx(() -> {
                 Bounds a = bounds("#document-PROXY"), b = bounds("#document-PRINCIPAL");
