@@ -29,6 +29,7 @@ import org.ticketwindow.idcheck.reader.ReaderLoop;
 import org.ticketwindow.idcheck.reader.ReaderOwnership;
 import org.ticketwindow.idcheck.reader.ReaderUse;
 import org.ticketwindow.idcheck.reader.SamHealth;
+import org.ticketwindow.idcheck.reader.SamId;
 import org.ticketwindow.idcheck.reader.TimeoutKey;
 import org.ticketwindow.idcheck.text.Text;
 
@@ -214,8 +215,9 @@ public final class TechnicianViewModel {
         sam.set(messages.get("tech.samChecking"));
         onReader(r.get(), ReaderUse.SAM_CHECK, CardReader::health, h -> {
             lastSam = h;
-            // the id whole on its line: it broke after a hyphen ("…-00" / "00000042"), the technician reads it out
-            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(id -> Unbroken.of(id.routonStyle(), java.util.Locale.ROOT)).orElse("?"))
+            // the id on a line of its own, which it fills at the largest text: too long for it, it breaks after a hyphen,
+            // never inside a group of digits (glued whole, it broke "…-00000000" / "42"; UnbrokenTest)
+            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(SamId::routonStyle).orElse("?"))
                     : Text.of("tech.samFault", h.fault().get().clerk());
             sam.set(messages.of(line));
             append(line);

@@ -364,11 +364,14 @@ class ConsoleUiTest extends ConsoleUiHarness {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.TECHNICIAN_ID);
         waitForText("#tech-sam", "安全模块正常");
-        // the module's id never breaks across lines (it broke after a hyphen: "…-00" / "00000042")
-        String samLine = onFx(() -> ((Labeled) robot.lookup("#tech-sam").query()).getText()); // as drawn, marks and all
-        int idAt = samLine.indexOf("编号 ") + "编号 ".length();
-        assertThat(UnbrokenTest.breaks(samLine, Locale.SIMPLIFIED_CHINESE)).as(samLine).allMatch(at -> at <= idAt);
-        assertThat(onFx(() -> robot.lookup("#tech-sam").query().getAccessibleText())).matches("安全模块正常，编号 [0-9.\\-]+");
+        // the module's id on a line of its own, breaking (where too long for it) after a hyphen only, never inside a
+        // group of digits ("…-00" / "00000042", "…-00000000" / "42")
+        String samLine = onFx(() -> ((Labeled) robot.lookup("#tech-sam").query()).getText());
+        int idAt = samLine.indexOf("编号\n") + "编号\n".length();
+        String id = samLine.substring(idAt);
+        assertThat(id).matches("[0-9.\\-]+");
+        assertThat(UnbrokenTest.breaks(samLine, Locale.SIMPLIFIED_CHINESE).stream().filter(at -> at > idAt).map(at -> at - idAt).toList())
+                .as(samLine).isEqualTo(UnbrokenTest.after(id, "-"));
         waitFor(() -> onFx(() -> !((javafx.scene.layout.Pane) robot.lookup("#tech-readers").query()).getChildrenUnmodifiable().isEmpty()));
         // Ctrl+T again on this screen builds it again: the readers and ports are still listed (the list came back empty)
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);

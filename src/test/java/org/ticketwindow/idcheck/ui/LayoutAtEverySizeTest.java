@@ -515,6 +515,8 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             if (b.getMaxY() > bottom + 1) {
                 out.add(name(l) + " lies " + Math.round(b.getMaxY() - bottom) + " px below what scrolls into view: \"" + l.getText() + "\"");
             }
+            brokenInsideAWord(l).ifPresent(word -> out.add(name(l) + " breaks inside \"" + word + "\" (wider than its "
+                    + Math.round(((Text) l.lookup(".text")).getWrappingWidth()) + " px): \"" + l.getText() + "\""));
             for (Node c : l.getChildrenUnmodifiable()) {
                 if (c instanceof Text t && c.isVisible() && !t.getText().equals(l.getText())
                         && !t.getText().replace("\n", "").equals(l.getText().replace("\n", ""))) {
@@ -523,6 +525,27 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             }
         }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, viewport, bottom, out);
+    }
+
+    /**
+     * A piece of a wrapping label's text that no line may break inside (a number, a word, an id kept whole) but that is
+     * wider than the label's lines: the text layout then breaks it anywhere ("…-00000000" / "42"). A path (the
+     * installation file's, a technician's detail) breaks where it must: it has no place the line rules would take.
+     */
+    private static java.util.Optional<String> brokenInsideAWord(Labeled l) {
+        if (!l.isWrapText() || !(l.lookup(".text") instanceof Text t) || t.getWrappingWidth() <= 0) return java.util.Optional.empty();
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
+        String text = t.getText();
+        lines.setText(text);
+        Text measure = new Text();
+        measure.setFont(t.getFont());
+        for (int from = lines.first(), to = lines.next(); to != java.text.BreakIterator.DONE; from = to, to = lines.next()) {
+            String word = text.substring(from, to).strip();
+            if (word.contains("/")) continue;
+            measure.setText(word);
+            if (measure.getLayoutBounds().getWidth() > t.getWrappingWidth() + 0.5) return java.util.Optional.of(word);
+        }
+        return java.util.Optional.empty();
     }
 
     private static void dump(Node n, int depth) {

@@ -50,6 +50,20 @@ class UnbrokenTest {
     }
 
     /**
+     * A security module's id, on its own line ("安全模块正常，编号" above it), is not glued: too long for a narrow column at
+     * the largest text, it breaks after a hyphen, never inside a group of digits; glued whole, it broke "…-00000000" / "42".
+     */
+    @Test void anIdBreaksAfterItsHyphensOnly() {
+        String id = "05.01-20258033-0000000001-0000000042";
+        for (Locale locale : List.of(Locale.ROOT, Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            assertThat(breaks(id, locale)).as(locale.toString()).isEqualTo(after(id, "-"));
+        }
+        for (Messages m : List.of(Messages.of(Messages.CHINESE), Messages.of(Messages.ENGLISH))) {
+            assertThat(m.get("tech.samOk", id)).as("on its own line").endsWith("\n" + id);
+        }
+    }
+
+    /**
      * The login screen's training hint wrapped "PIN" / "123456 for all", then "值班主" / "任 8001": it wraps between
      * accounts only.
      */
