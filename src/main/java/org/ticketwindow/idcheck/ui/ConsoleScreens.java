@@ -151,9 +151,12 @@ final class ConsoleScreens {
         return workspace;
     }
 
+    /** The pre-verification entry form of a workspace: it lives as long as the workspace's view model. */
+    EntryFormViewModel entryForm(Messages messages) { return new EntryFormViewModel(messages, Clock.systemUTC()); }
+
     /** The workspace's controls over {@code workspace} (after a language or style change the open case stays). */
-    WorkspaceView workspaceView(WorkspaceViewModel workspace, Messages messages, Consumer<String> status) {
-        return new WorkspaceView(workspace, new EntryFormViewModel(messages, Clock.systemUTC()), messages,
+    WorkspaceView workspaceView(WorkspaceViewModel workspace, EntryFormViewModel entry, Messages messages, Consumer<String> status) {
+        return new WorkspaceView(workspace, entry, messages,
                 session.training(), status, session::nudgeSync, Clock.systemUTC());
     }
 }

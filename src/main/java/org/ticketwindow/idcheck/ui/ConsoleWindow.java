@@ -71,6 +71,8 @@ final class ConsoleWindow {
     /** The technician screen is handing the reader back: navigation waits for it (see leaveThen). */
     private boolean leaving;
     private WorkspaceViewModel workspace;
+    /** The workspace's pre-verification form: made with {@link #workspace}, kept through a language or text-size change. */
+    private EntryFormViewModel entry;
     private WorkspaceView workspaceView;
     private TechnicianView technicianView;
     private TechnicianViewModel technician;
@@ -288,6 +290,7 @@ final class ConsoleWindow {
             // the open case stays as it is: its texts are rendered again and the controls rebuilt over the same view
             // model; the reader loop goes on (nothing is read, looked up or decided again)
             workspace.language(messages);
+            entry.language(messages);
             rebuildWorkspace(focused());
             refreshStatus();
             return;
@@ -530,6 +533,7 @@ final class ConsoleWindow {
 
     private void showWorkspace() {
         workspace = screens.workspace(clerk, settings, messages, this::notice, this::play);
+        entry = screens.entryForm(messages);
         rebuildWorkspace(Focused.NONE);
         // the loop takes the reader once its last holder has handed it back (leaveThen waits for the technician screen)
         session.reader().ifPresentOrElse(r -> readerLoop = new ReaderLoop(r, ReaderUse.WORKSPACE, workspace::onReaderEvent).start(),
@@ -544,7 +548,7 @@ final class ConsoleWindow {
     /** The workspace's controls over the current view model (after a language or style change the open case stays). */
     private void rebuildWorkspace(Focused focused) {
         if (workspaceView != null) workspaceView.dispose(); // the view built before stops listening to the open case
-        workspaceView = screens.workspaceView(workspace, messages, this::notice);
+        workspaceView = screens.workspaceView(workspace, entry, messages, this::notice);
         show(workspaceView.build());
         WorkspaceView shown = workspaceView;
         focusAgain(focused, shown::focusCase);
@@ -609,6 +613,7 @@ final class ConsoleWindow {
             }, done -> { }, e -> notice(e.getMessage()));
             clerk = null;
             workspace = null;
+            entry = null;
             screens.loggedOut();
             showLogin();
         });

@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.ticketwindow.idcheck.identity.PersonName;
 import org.ticketwindow.idcheck.identity.RailwayTime;
+import org.ticketwindow.idcheck.text.Text;
 import org.ticketwindow.idcheck.verify.DocumentType;
 import org.ticketwindow.idcheck.verify.EnteredDocument;
 import org.ticketwindow.idcheck.verify.Mrz;
@@ -32,7 +33,8 @@ public final class EntryFormViewModel {
     /** The documents a clerk enters by hand (the others are read from a chip). */
     public static final List<DocumentType> TYPES = List.of(DocumentType.PASSPORT, DocumentType.HKMO_PERMIT, DocumentType.TW_PERMIT);
 
-    private final Messages messages;
+    /** The language its problems and the scan's answer are said in: another after F2 (language). */
+    private Messages messages;
     private final Clock clock;
     private final ObjectProperty<DocumentType> type = new SimpleObjectProperty<>(DocumentType.PASSPORT);
     private final StringProperty number = new SimpleStringProperty("");
@@ -43,6 +45,8 @@ public final class EntryFormViewModel {
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper complete = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper mrzMessage = new ReadOnlyStringWrapper("");
+    /** The last scan's answer in no language (none: no scan since the form was cleared), said again after F2. */
+    private Optional<Text> mrzAnswer = Optional.empty();
     private EnteredDocument.Source source = EnteredDocument.Source.KEYBOARD;
     private boolean filling;
     /** Nothing typed or scanned yet: no problems are shown (a new form is not an error). */
@@ -82,12 +86,29 @@ public final class EntryFormViewModel {
             filling = false;
             source = EnteredDocument.Source.MRZ;
             untouched = false;
-            mrzMessage.set(messages.get("entry.mrzOk"));
+            answer(Text.of("entry.mrzOk"));
             validate();
         } catch (Mrz.MrzException e) {
             filling = false;
-            mrzMessage.set(messages.of(e.text()));
+            answer(e.text());
         }
+    }
+
+    private void answer(Text text) {
+        mrzAnswer = Optional.of(text);
+        mrzMessage.set(messages.of(text));
+    }
+
+    /**
+     * The form in another language (F2): what was typed or scanned stays, with its problems and the scan's answer said
+     * in the new one. The form lives as long as the workspace's case, not as long as the controls built over it (the
+     * language and the text size build them again; a new form each time lost a passport being pre-verified, its
+     * decision still ready to record).
+     */
+    public void language(Messages now) {
+        messages = now;
+        mrzMessage.set(mrzAnswer.map(messages::of).orElse(""));
+        validate();
     }
 
     /** The entered document when the form is complete. */
@@ -102,6 +123,7 @@ public final class EntryFormViewModel {
         filling = false;
         source = EnteredDocument.Source.KEYBOARD;
         untouched = true;
+        mrzAnswer = Optional.empty();
         mrzMessage.set("");
         validate();
     }

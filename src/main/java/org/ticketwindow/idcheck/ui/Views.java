@@ -51,15 +51,9 @@ final class Views {
     }
 
     /**
-     * The layout the workspace and the technician screen share: a row on top, three columns (the one at
-     * {@code growing} takes the spare width) and a message line under them.
+     * The workspace's layout: a row on top, three columns (those in {@code growing} share the spare width) and a message
+     * line under them, taking no room while it is empty.
      */
-    static javafx.scene.layout.VBox topColumnsMessage(Node top, List<Node> columns, int growing,
-                                                      javafx.beans.value.ObservableStringValue message, String messageId) {
-        return topColumnsMessage(top, columns, List.of(growing), message, messageId);
-    }
-
-    /** As above, with every column in {@code growing} sharing the extra width. */
     static javafx.scene.layout.VBox topColumnsMessage(Node top, List<Node> columns, List<Integer> growing,
                                                       javafx.beans.value.ObservableStringValue message, String messageId) {
         javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(16, columns.toArray(Node[]::new));

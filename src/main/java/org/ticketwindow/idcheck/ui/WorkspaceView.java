@@ -175,8 +175,13 @@ final class WorkspaceView {
             return true;
         }
         if (key == KeyMap.RECORD) {
-            Runnable field = Views.enterAction(e.getTarget() instanceof Node n ? n.getScene().getFocusOwner() : null);
-            if (field != null) field.run(); else vm.record();
+            Node focused = e.getTarget() instanceof Node n ? n.getScene().getFocusOwner() : null;
+            Runnable field = Views.enterAction(focused);
+            if (field != null) field.run();
+            // a button the clerk moved the focus to does what it says (使用此证件, 取消, 放置): Enter did nothing on
+            // "use this document" and recorded on 取消. The case buttons hold the focus between passengers: Enter records
+            else if (focused instanceof javafx.scene.control.ButtonBase b && !caseButtons.containsValue(b) && !b.isDisabled()) b.fire();
+            else vm.record();
             return true;
         }
         if (key == KeyMap.CANCEL) {

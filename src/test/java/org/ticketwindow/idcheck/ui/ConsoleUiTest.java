@@ -506,9 +506,22 @@ class ConsoleUiTest extends ConsoleUiHarness {
         chooseCase(KeyCode.F8);
         fire("#tray-mrz");
         waitForText("#entry-number", "EA1234567");
-        fire("#entry-use");
+        // Enter on the focused "use this document" button uses it (it did nothing: Enter was the record key only)
+        robot.interact(() -> robot.lookup("#entry-use").query().requestFocus());
+        robot.type(KeyCode.ENTER);
         waitForText("#verdict", "预核验通过");
         screenshot("workspace-pre-verification-zh");
+        // F2: the form keeps the passport it decided on, its scan answer in the new language (a new form came up empty,
+        // the decision still ready to record)
+        robot.type(KeyCode.F2);
+        waitForText("#verdict", "pre-verified");
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) robot.lookup("#entry-number").query()).getText())).isEqualTo("EA1234567");
+        assertThat(onFx(() -> robot.lookup(".hint").queryAll().stream().filter(n -> n instanceof Labeled && n.isVisible())
+                .map(n -> ((Labeled) n).getText()).toList())).contains("Filled from the machine-readable zone: compare with the document");
+        robot.type(KeyCode.F2);
+        waitForText("#verdict", "预核验通过");
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) robot.lookup("#entry-number").query()).getText())).isEqualTo("EA1234567");
+        waitFor(() -> onFx(() -> robot.lookup("#record").query().isFocused()));
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录：预核验通过");
     }
