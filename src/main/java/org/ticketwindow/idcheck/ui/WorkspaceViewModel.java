@@ -494,7 +494,7 @@ public final class WorkspaceViewModel {
         tasks.run(() -> recorder.record(clerkId, c, d, b), (QueuedResult q) -> {
             busy.set(false);
             clear();
-            // offline the outcome already says it is recorded ("已记录，待中心处理"): not "已记录：已记录…"
+            // a result for the central to decide: "已记录，待中心处理…", not "已记录：交中心核验…"
             show(recordedMessage, () -> d.outcome() == Outcome.PENDING_CENTRAL ? messages.get("recorded.pending", q.id())
                     : messages.get("recorded", messages.of(d.outcome()), q.id()));
             recorded.run();

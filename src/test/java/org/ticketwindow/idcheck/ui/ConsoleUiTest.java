@@ -205,7 +205,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         logIn(TrainingMode.CLERK_ID);
         training().inject(TrainingMode.Fault.CENTRAL_UNREACHABLE);
         place("ordinary");
-        waitForText("#verdict", "已记录，待中心处理");
+        waitForText("#verdict", "交中心核验"); // not "recorded" before Enter (walk-through)
         assertThat(text("#records-note")).isEqualTo("无法连接中心，按离线处理");
         robot.type(KeyCode.ENTER);
         waitForText("#recorded", "已记录");
