@@ -1,7 +1,6 @@
 package org.ticketwindow.idcheck.ui;
 
 import javafx.application.Platform;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -75,8 +74,6 @@ final class WorkspaceView {
     static final double RECORDS_EM = 22.5;
     /** The card column's width when the screen has it: two cards side by side with their photos at the normal text size. */
     private static final double CARDS_WIDTH = 580;
-    /** A vertical scroll bar's width. */
-    private static final double SCROLL_BAR = 16;
     /** The columns' row: its padding left and right and the two gaps between the three columns (Views.topColumnsMessage). */
     private static final double COLUMNS_AROUND = 16 + 16 + 2 * 16;
     /**
@@ -136,9 +133,12 @@ final class WorkspaceView {
         // where the screen is short of width the card column gives way first, down to its least (its cards go below
         // each other, the photo above the fields), then both shrink alike
         records.prefWidthProperty().bind(noCard.fontProperty().map(f -> f.getSize() * RECORDS_EM));
-        centre.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Math.clamp(
-                body.getWidth() - COLUMNS_AROUND - reader.prefWidth(-1) - records.getPrefWidth(), 440, CARDS_WIDTH),
-                body.widthProperty(), records.prefWidthProperty()));
+        // the entry form and the proof scanner ask for their least width only: the comparison column, with the decision
+        // and its notes (P3, L2), takes the rest
+        centre.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> cardArea.isVisible()
+                        ? Math.clamp(body.getWidth() - COLUMNS_AROUND - reader.prefWidth(-1) - records.getPrefWidth(), 440, CARDS_WIDTH)
+                        : 0, // below its least width: the least width it is
+                body.widthProperty(), records.prefWidthProperty(), cardArea.visibleProperty()));
         onVm.add(Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.passengerSentence(), vm.comparison(), cardArea.visibleProperty()));
         return body;
     }
@@ -349,20 +349,34 @@ final class WorkspaceView {
         cardScroll = scroll;
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        cardsWidth.bind(scroll.widthProperty().subtract(SCROLL_BAR));
+        // the cards' width leaves the vertical scroll bar's room, whether it shows or not (a card as wide as the pane
+        // had its last digit under the bar); the bar is wider at larger text (16 px at the normal size, 24 at 1.5×)
+        cardsWidth.bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> scroll.getWidth() - scrollBarWidth(scroll),
+                scroll.widthProperty(), noCard.fontProperty()));
         cardsRow.prefWrapLengthProperty().bind(cardsWidth);
         scroll.getStyleClass().add("plain");
-        // at least 440, and as wide as its widest card's least width (a label beside a number that never breaks): the
-        // comparison column gives way to that (its preferred width is set beside the comparison column's, build)
+        // at least 440 px, and as wide as the least width of what it shows: its widest card (a label beside a number
+        // that never breaks), the entry form, the proof scanner. The comparison column gives way to that (the preferred
+        // widths are set in build). At the largest text a card read moves the column's edge (64 px in English): a floor
+        // wide enough for it left the proxy case's decision 29–53 px short beside the comparison
         VBox box = new VBox(10, Views.heading(messages, "card.heading"), scroll) {
             @Override protected double computeMinWidth(double height) {
-                double cards = cardsRow.getChildren().stream().mapToDouble(n -> n.minWidth(-1)).max().orElse(0);
-                return Math.max(440, cards + SCROLL_BAR + snappedLeftInset() + snappedRightInset());
+                double shown = card.isVisible() ? cardsRow.getChildren().stream().mapToDouble(n -> n.minWidth(-1)).max().orElse(0)
+                        : form.isVisible() ? form.minWidth(-1) : proof.minWidth(-1);
+                return Math.max(440, shown + scrollBarWidth(scroll) + snappedLeftInset() + snappedRightInset());
             }
         };
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
         box.getStyleClass().add("panel");
         return box;
+    }
+
+    /** The width of {@code pane}'s vertical scroll bar (shown or not), or about one em before its skin is made. */
+    private double scrollBarWidth(ScrollPane pane) {
+        for (Node n : pane.lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b && b.getOrientation() == javafx.geometry.Orientation.VERTICAL) return b.prefWidth(-1);
+        }
+        return noCard.getFont().getSize();
     }
 
     /** One panel per card read, side by side in the two-document cases, each with its role, photo and every field. */
@@ -508,8 +522,8 @@ final class WorkspaceView {
         until.setPromptText(messages.get("entry.datePrompt"));
         TextField mrz = mrzField;
         mrz.setId("entry-mrz");
-        mrz.setPromptText(messages.get("entry.mrzPrompt"));
         mrz.setAccessibleText(messages.get("entry.mrz"));
+        mrz.setAccessibleHelp(messages.get("entry.mrzPrompt"));
         StringBuilder lines = new StringBuilder();
         Views.onEnter(mrz, () -> { // the scanner types line 1, Enter, line 2, Enter
             if (mrz.getText().isBlank() && lines.isEmpty()) { // the clerk's Enter, not a scanner's line: as everywhere
@@ -526,19 +540,25 @@ final class WorkspaceView {
         GridPane g = new GridPane(10, 8);
         int row = 0;
         g.addRow(row++, new Label(messages.get("entry.mrz")), mrz);
+        // what to do, whole: as the field's prompt it was cut at the largest text ("Scan the passport's machine-re")
+        g.add(wrapped(messages.get("entry.mrzPrompt"), "hint"), 0, row++, 2, 1);
+        // as wide as the chosen type's name ("passp…" at the largest text), not as the longest of the list
+        type.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> textWidth(
+                type.getConverter().toString(type.getValue()), noCard.getFont()) + 3 * noCard.getFont().getSize(),
+                type.valueProperty(), noCard.fontProperty()));
         g.addRow(row++, new Label(messages.get("entry.type")), type);
         g.addRow(row++, new Label(messages.get("entry.number")), number);
         g.addRow(row++, new Label(messages.get("entry.name")), name);
         g.addRow(row++, new Label(messages.get("entry.nationality")), nationality);
         g.addRow(row++, new Label(messages.get("entry.birthDate")), birth);
         g.addRow(row, new Label(messages.get("entry.validUntil")), until);
-        for (Node n : g.getChildren()) if (n instanceof Label l) l.setMinWidth(Region.USE_PREF_SIZE);
+        for (Node n : g.getChildren()) if (n instanceof Label l && !l.isWrapText()) l.setMinWidth(Region.USE_PREF_SIZE);
         Label mrzMessage = Views.styled("", "hint");
         mrzMessage.textProperty().bind(entry.mrzMessage());
         Label problems = Views.styled("", "problems");
         problems.setId("entry-problems");
-        entry.problems().addListener((ListChangeListener<String>) c -> problems.setText(String.join("\n", entry.problems())));
-        problems.setText(String.join("\n", entry.problems()));
+        // the form outlives this view (F2, text size): a listener of its own would hold the view after it is left
+        onVm.add(Views.fillNowAndOnChange(() -> problems.setText(String.join("\n", entry.problems())), entry.problems()));
         Button use = Views.button(messages.get("entry.use"), () -> entry.document().ifPresent(vm::presentEntered));
         use.setId("entry-use");
         use.disableProperty().bind(entry.complete().not());
@@ -557,24 +577,37 @@ final class WorkspaceView {
         f.textProperty().bindBidirectional(p);
         f.setAccessibleText(messages.get(key));
         f.setPrefColumnCount(16);
+        f.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> promptWidth(f), f.fontProperty(), f.promptTextProperty()));
         return f;
+    }
+
+    /** At least as wide as its prompt ("yyyy-mm-dd, e.g. 2030-01-31" was cut to "yyyy-mm-dd,"), with the field's padding. */
+    private static double promptWidth(TextField f) {
+        return textWidth(f.getPromptText() == null ? "" : f.getPromptText(), f.getFont()) + 1.5 * f.getFont().getSize();
+    }
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return Math.ceil(t.getLayoutBounds().getWidth());
     }
 
     private Node proofScanner() {
         scanner.setId("proof-scanner");
-        scanner.setPromptText(messages.get("proof.prompt"));
         scanner.setAccessibleText(messages.get("proof.scanner"));
+        scanner.setAccessibleHelp(messages.get("proof.prompt"));
         Views.onEnter(scanner, () -> {
             vm.scanProof(scanner.getText());
             scanner.clear();
         });
         Button image = Views.button(messages.get("proof.image"), this::proofFromImage);
         image.setId("proof-image");
-        Label message = Views.styled("", "proof-message");
+        Label message = wrapped("", "proof-message");
         message.setId("proof-message");
         message.textProperty().bind(vm.proofMessage());
-        VBox v = new VBox(10, new Label(messages.get("proof.scanner")), scanner, image, message,
-                Views.styled(messages.get("proof.help"), "hint"));
+        // what to ask for, and what the proof is for, whole: the first was the field's prompt, cut at the largest text
+        VBox v = new VBox(10, new Label(messages.get("proof.scanner")), wrapped(messages.get("proof.prompt"), "hint"), scanner,
+                image, message, wrapped(messages.get("proof.help"), "hint"));
         v.setVisible(false);
         return v;
     }
@@ -646,10 +679,39 @@ final class WorkspaceView {
         // it scrolls too, rather than pushing the buttons off the window
         decisionBelowComparison.setContent(decision);
         decisionBelowComparison.managedProperty().bind(decisionBelowComparison.visibleProperty());
+        // an answer that records nothing (V4, a ticket-service answer, the wrong case) says so where the greyed record
+        // button is: a valid electronic proof left the clerk waiting on a button that never came alive
+        Label nothingToRecord = wrapped("", "hint");
+        nothingToRecord.setId("nothing-to-record");
+        nothingToRecord.textProperty().bind(vm.decision().map(d -> !d.recordable() && d.missing().isEmpty()
+                ? messages.get("decision.nothingToRecord") : "").orElse(""));
+        onVm.add(nothingToRecord.textProperty()::unbind);
+        Views.shownWhenNotEmpty(nothingToRecord);
+        VBox buttons = new VBox(6, new javafx.scene.layout.FlowPane(12, 8, record, cancel), nothingToRecord);
         // at least as wide as the record button (the buttons' row asks for its widest button: "Confirm and record
         // (Enter)" at the largest text ran past the panel's edge), and never below 320
-        VBox box = new VBox(10, scroll, decisionBelowComparison, new javafx.scene.layout.FlowPane(12, 8, record, cancel)) {
+        VBox box = new VBox(10, scroll, decisionBelowComparison, buttons) {
             @Override protected double computeMinWidth(double height) { return Math.max(320, super.computeMinWidth(height)); }
+
+            /**
+             * The comparison gives way first, down to its floor, then the decision: a VBox shrinks every child alike, and
+             * an electronic proof's decision kept a scroll while the empty comparison above it kept 20 px.
+             */
+            @Override protected void layoutChildren() {
+                if (!decisionBelowComparison.isVisible()) {
+                    super.layoutChildren();
+                    return;
+                }
+                double x = snappedLeftInset(), w = getWidth() - x - snappedRightInset();
+                double top = snappedTopInset(), room = getHeight() - top - snappedBottomInset() - 2 * getSpacing();
+                double buttonsHeight = snapSizeY(buttons.prefHeight(w));
+                double comparisonFloor = scroll.minHeight(w);
+                double decisionHeight = snapSizeY(Math.max(0, Math.min(decisionBelowComparison.prefHeight(w), room - buttonsHeight - comparisonFloor)));
+                double comparisonHeight = Math.max(0, room - buttonsHeight - decisionHeight);
+                scroll.resizeRelocate(x, top, w, comparisonHeight);
+                decisionBelowComparison.resizeRelocate(x, top + comparisonHeight + getSpacing(), w, decisionHeight);
+                buttons.resizeRelocate(x, top + comparisonHeight + decisionHeight + 2 * getSpacing(), w, buttonsHeight);
+            }
         };
         box.getStyleClass().add("panel");
         return box;

@@ -250,6 +250,48 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
 
     @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
     @MethodSource("everySize")
+    @DisplayName("P1 E3 the pre-verification form with its decision and the electronic proof: nothing cut, the decision whole, at every size, language and text size")
+    void thePreVerificationFormAndTheProofAtEverySize(int width, int height, String language, double scale) throws Exception {
+        startAt(width, height, language, scale);
+        logIn(TrainingMode.CLERK_ID);
+        robot.type(KeyCode.F8);
+        waitFor(() -> onFx(() -> robot.lookup("#entry-mrz").query().isFocused()));
+        String name = shotName(width, height, language, scale, "pre-verification-form");
+        screenshot(name);
+        // the walk-through found "passp…", prompts cut to "yyyy-mm-dd," and the instruction cut in its field
+        assertNothingCutOff(name, List.of("#entry-mrz", "#entry-type", "#record"), List.of("#entry-validUntil", "#entry-use"));
+        fireButton("#tray-mrz");
+        waitFor(() -> !onFx(() -> ((javafx.scene.control.TextField) robot.lookup("#entry-number").query()).getText()).isEmpty());
+        fireButton("#entry-use");
+        waitFor(() -> !text("#verdict").isEmpty());
+        name = shotName(width, height, language, scale, "pre-verification");
+        screenshot(name);
+        // the decision gives way to nothing but its notes: the comparison above it at its floor first (assertNothingCutOff),
+        // and its verdict line in view as it comes
+        assertNothingCutOff(name, List.of("#record", "#verdict"), List.of("#entry-use"));
+        assertThat(onFx(() -> {
+            Node verdict = robot.lookup("#verdict").query();
+            javafx.scene.control.ScrollPane sp = scrollPaneOf(verdict);
+            return sp.getVvalue() == 0 && verdict.getBoundsInParent().getMinY() < sp.getViewportBounds().getHeight();
+        })).as(name + ": the verdict in view").isTrue();
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> !text("#recorded").isEmpty());
+        robot.type(KeyCode.F10);
+        waitFor(() -> onFx(() -> robot.lookup("#proof-scanner").query().isFocused()));
+        fireButton("#tray-proof-fresh");
+        waitFor(() -> !text("#proof-message").isEmpty());
+        name = shotName(width, height, language, scale, "proof");
+        screenshot(name);
+        // the walk-through found the image button, the help and the holder's line running past the column's edge
+        assertNothingCutOff(name, List.of("#proof-image", "#proof-message", "#record", "#nothing-to-record"));
+        // a ticket-service answer records nothing, and says so beside the greyed record button
+        assertThat(text("#nothing-to-record")).isNotEmpty();
+    }
+
+    private void fireButton(String query) { robot.interact(() -> ((javafx.scene.control.ButtonBase) robot.lookup(query).query()).fire()); }
+
+    @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
+    @MethodSource("everySize")
     @DisplayName("S4 the upload queue: a parked result's reason, a synced result's answer and the ids are whole, at every size, language and text size")
     void theQueueScreenAtEverySize(int width, int height, String language, double scale) throws Exception {
         startAt(width, height, language, scale);
@@ -522,6 +564,14 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
                         && !t.getText().replace("\n", "").equals(l.getText().replace("\n", ""))) {
                     out.add(name(l) + " shows \"" + t.getText() + "\" of \"" + l.getText() + "\"");
                 }
+            }
+        }
+        if (n instanceof javafx.scene.control.TextField f && f.getText().isEmpty() && f.getPromptText() != null && !f.getPromptText().isEmpty()) {
+            Text prompt = new Text(f.getPromptText());
+            prompt.setFont(f.getFont());
+            double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+            if (prompt.getLayoutBounds().getWidth() > room + 1) {
+                out.add("#" + f.getId() + "'s prompt is cut: \"" + f.getPromptText() + "\" (" + Math.round(prompt.getLayoutBounds().getWidth()) + " px in " + Math.round(room) + ")");
             }
         }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) walk(c, viewport, bottom, out);
