@@ -50,6 +50,8 @@ final class ConsoleWindow {
     /** A notice for the clerk on the status line stays this long before the sync state (refreshed every 2 s) returns. */
     /** The text's size at the normal step, in px; the clerk's text size multiplies it. */
     private static final double ROOT_FONT_PX = 17;
+    /** The banner's padding left and right ({@code .banner} in console.css). */
+    private static final double BANNER_PADDING = 32;
     /** The window's least height, in lines of its text, at which it is not short (markShort). */
     private static final double SHORT_LINES = 32;
     private static final javafx.css.PseudoClass SHORT = javafx.css.PseudoClass.getPseudoClass("short");
@@ -202,17 +204,29 @@ final class ConsoleWindow {
         Label counter = new Label(messages.get("banner.counter", training() ? messages.get("banner.trainingStation") : "—", s.counterId(),
                 messages.of(s.counterKind())));
         counter.getStyleClass().add("banner-text");
+        counter.setId("banner-counter");
         // station, counter and clerk wrap to a second line rather than being cut (English, large text)
         Label title = Views.styled(messages.get("app.title"), "banner-title");
-        // a window short for its text keeps its lines for the work: the title stays in the window's title bar, and
-        // station, counter and clerk then fit one line
-        title.visibleProperty().bind(shortWindow.not());
-        title.managedProperty().bind(title.visibleProperty());
         javafx.scene.layout.FlowPane row = new javafx.scene.layout.FlowPane(24, 2, title, counter);
-        if (clerk != null) row.getChildren().add(Views.styled(messages.get("banner.clerk", clerk.displayName(),
-                messages.of(clerk.role())), "banner-text"));
+        if (clerk != null) {
+            Label who = Views.styled(messages.get("banner.clerk", clerk.displayName(), messages.of(clerk.role())), "banner-text");
+            who.setId("banner-clerk");
+            row.getChildren().add(who);
+        }
         row.setAlignment(Pos.CENTER_LEFT);
         for (Node n : row.getChildren()) ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+        // a clerk at work keeps the lines for the work: where the window is short for its text, or the title would push
+        // the clerk's name to a second line (English at 1.3× on 1366 px: three banner lines), the title stays in the
+        // window's title bar only, and station, counter and clerk fit one line
+        if (clerk != null) {
+            // on the window's width and the texts' fonts, known once the style sheet is applied, before the first layout:
+            // on the row's own width the title came in one pulse late and moved everything below it by 9 px
+            title.visibleProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(() -> !shortWindow.get()
+                            && scene.getWidth() - BANNER_PADDING >= row.getChildren().stream().mapToDouble(n -> n.prefWidth(-1)).sum()
+                            + row.getHgap() * (row.getChildren().size() - 1),
+                    shortWindow, scene.widthProperty(), title.fontProperty(), counter.fontProperty()));
+            title.managedProperty().bind(title.visibleProperty());
+        }
         VBox box = new VBox(row);
         box.getStyleClass().add("banner");
         if (training()) {

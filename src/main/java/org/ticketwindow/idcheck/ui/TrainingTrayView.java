@@ -65,8 +65,17 @@ final class TrainingTrayView {
         cards.setId("tray-card");
         cards.getItems().addAll(TrainingMode.trayCards());
         cards.setCellFactory(list -> wrappingCell(messages));
-        cards.setPrefHeight(200);
+        // in lines of text: 200 px held one or two of its wrapped sentences at the largest text
+        Label faultHeading = new Label(messages.get("tray.fault")); // its font is the text's size
+        cards.prefHeightProperty().bind(faultHeading.fontProperty().map(f -> Math.max(200, f.getSize() * 11)));
         cards.setMinHeight(120);
+        // the chosen card in view as the arrow keys move: with cells of several lines the list left it below its edge,
+        // and a trainee placed a card they could not see. Scrolled by the least that shows it (not to the top)
+        cards.getSelectionModel().selectedIndexProperty().subscribe(i -> {
+            if (i.intValue() >= 0 && cards.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow) {
+                flow.scrollTo(i.intValue());
+            }
+        });
         // the card on the simulated reader, if any (the screen is built again after the queue or a language switch)
         cards.getItems().stream().filter(c -> t.cardOnReader().map(c.id()::equals).orElse(false)).findFirst()
                 .ifPresentOrElse(cards.getSelectionModel()::select, cards.getSelectionModel()::selectFirst);
@@ -103,7 +112,7 @@ final class TrainingTrayView {
         fault.setMaxWidth(Double.MAX_VALUE);
         // Place and Remove above the list: below it they were under the fold at 1366×768 in English (the list is 200 px)
         VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), new javafx.scene.layout.FlowPane(6, 6, place, remove),
-                cards, new Label(messages.get("tray.fault")), fault);
+                cards, faultHeading, fault);
         v.getStyleClass().add("tray");
         return v;
     }

@@ -270,7 +270,8 @@ final class WorkspaceView {
         VBox box = new VBox(10, status);
         box.getStyleClass().add("panel");
         box.setPrefWidth(260);
-        box.setMinWidth(260);
+        // no least width of its own: at the largest text the scroll bar took 24 of the column's 270 px, the content kept
+        // its 260 and the column scrolled sideways once the tray's list had the focus (its left margin gone, its top cut)
         ScrollPane column = new ScrollPane(box);
         column.setFitToWidth(true);
         column.setMinWidth(270);
@@ -400,7 +401,9 @@ final class WorkspaceView {
             if (WRAPPING_FIELDS.contains(f.key())) {
                 // a name wraps between words, an address anywhere; the card keeps its shape at every text size (em)
                 value.maxWidthProperty().bind(value.fontProperty().map(font -> font.getSize() * (withRole ? 12 : 14)));
-                value.setMinWidth(f.key().equals("card.name") ? 120 : 0);
+                // never narrower than its widest word: "WORTHINGTON-SMYTHE" broke to "WORTHINGTON-SM" / "YTHE" at the
+                // largest text; the column gives way instead (its least width is its widest card's)
+                value.minWidthProperty().bind(value.fontProperty().map(font -> widestWord(value.getText(), font)));
             } else {
                 value.setMinWidth(Region.USE_PREF_SIZE); // a number or a date is never broken across lines
             }
@@ -584,6 +587,17 @@ final class WorkspaceView {
     /** At least as wide as its prompt ("yyyy-mm-dd, e.g. 2030-01-31" was cut to "yyyy-mm-dd,"), with the field's padding. */
     private static double promptWidth(TextField f) {
         return textWidth(f.getPromptText() == null ? "" : f.getPromptText(), f.getFont()) + 1.5 * f.getFont().getSize();
+    }
+
+    /** The width of the widest piece of {@code text} that a line may not break inside (a word, a number). */
+    private static double widestWord(String text, javafx.scene.text.Font font) {
+        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
+        lines.setText(text);
+        double widest = 0;
+        for (int from = lines.first(), to = lines.next(); to != java.text.BreakIterator.DONE; from = to, to = lines.next()) {
+            widest = Math.max(widest, textWidth(text.substring(from, to).strip(), font));
+        }
+        return widest;
     }
 
     private static double textWidth(String text, javafx.scene.text.Font font) {

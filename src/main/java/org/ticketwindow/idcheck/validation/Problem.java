@@ -25,5 +25,9 @@ public record Problem(String file, String key, String reason, Text text) {
         return Text.of("settings.problem", file, key, text != null ? text : Text.of("settings.other", reason));
     }
 
-    @Override public String toString() { return file + ": " + key + ": " + reason; }
+    /** "file: key: reason"; "file: reason" for the file as a whole (its key "-" read as a stray "-:" in a start failure). */
+    @Override public String toString() { return file + ": " + (WHOLE_FILE.equals(key) ? "" : key + ": ") + reason; }
+
+    /** The key of a problem with the file as a whole. */
+    public static final String WHOLE_FILE = "-";
 }

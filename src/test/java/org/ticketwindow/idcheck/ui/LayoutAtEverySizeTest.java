@@ -84,6 +84,10 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
             assertThat(onFx(() -> pxOutOfView("#tray-place"))).as(shotName(width, height, language, scale, "start")
                     + ": px of Place (F5) out of view").isLessThanOrEqualTo(1.0);
         }
+        // the banner in one line at work: station, counter and clerk side by side (the title gives way, it is in the
+        // window's title bar)
+        assertThat(onFx(() -> Math.abs(bounds("#banner-counter").getMinY() - bounds("#banner-clerk").getMinY())))
+                .as(shotName(width, height, language, scale, "start") + ": the clerk's name beside the counter").isLessThan(1.0);
         robot.type(KeyCode.F4);
         place("ordinary");
         waitFor(() -> robot.lookup("#document-PROXY").tryQuery().isPresent());
