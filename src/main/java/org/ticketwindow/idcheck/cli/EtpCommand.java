@@ -143,8 +143,10 @@ final class EtpCommand implements Runnable {
                     o.put("detail", Untrusted.text(r.detail())); // may quote the unverified payload
                     o.put("message", Texts.chinese().of(r.reason()));
                     o.put("messageEn", Texts.english().of(r.reason()));
-                    o.put("advice", Texts.chinese().get("etp.ADVICE"));
-                    o.put("adviceEn", Texts.english().get("etp.ADVICE"));
+                    if (r.reason().sendsToPoliceDesk()) { // as the console says it: not for a code to refresh (E5)
+                        o.put("advice", Texts.chinese().get("etp.ADVICE"));
+                        o.put("adviceEn", Texts.english().get("etp.ADVICE"));
+                    }
                 }
             }
             return o;

@@ -298,7 +298,8 @@ public final class WorkspaceViewModel {
                 clearCase();
                 show(proofMessage, () -> messages.get("proof.refused", messages.of(r.reason())));
                 show(details, () -> messages.get("details.proof", r.reason().name()));
-                show(passengerSentence, () -> messages.get("proof.passenger", messages.of(r.reason()), messages.get("etp.ADVICE")));
+                show(passengerSentence, () -> r.reason().sendsToPoliceDesk()
+                        ? messages.get("proof.passenger", messages.of(r.reason()), messages.get("etp.ADVICE")) : messages.of(r.reason()));
             }
         }
     }

@@ -64,7 +64,7 @@ class RulesCommandsTest {
         CliTest.Result stale = run("etp", "verify", "--text", text, "--trust", trust.toString(), "--now", String.valueOf(iat + 166));
         assertThat(stale.code()).isEqualTo(1);
         assertThat(stale.json().get("reason").asText()).isEqualTo("STALE_CODE");
-        assertThat(stale.json().get("advice").asText()).contains("公安制证窗口");
+        assertThat(stale.json().has("advice")).as("a stale code is refreshed, not taken to the police desk (E5)").isFalse();
 
         Path blank = dir.resolve("blank.png");
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(200, 200, java.awt.image.BufferedImage.TYPE_INT_RGB), "png", blank.toFile());

@@ -216,7 +216,12 @@ abstract class ConsoleUiHarness {
         WaitForAsyncUtils.waitForFxEvents();
         Scene scene = onFx(which);
         WritableImage[] image = new WritableImage[1];
-        robot.interact(() -> image[0] = scene.snapshot(null));
+        robot.interact(() -> { // laid out to the end first, as the next pulse shows it: a width found during one layout
+            // pass (a card's least width) is used in the next, and the picture of the first showed a name cut at the edge
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            image[0] = scene.snapshot(null);
+        });
         int w = (int) image[0].getWidth();
         int h = (int) image[0].getHeight();
         BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);

@@ -273,7 +273,8 @@ class WorkspaceCasesTest {
         assertThat(vm.decision().get()).isNull();
         assertThat(vm.proofMessage().get()).startsWith("电子证明不予受理：二维码已过期").doesNotContain("STALE_CODE");
         assertThat(vm.details().get()).as("the code, behind 详情, in the clerk's words").isEqualTo("电子证明拒收代码：STALE_CODE");
-        assertThat(vm.passengerSentence().get()).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
+        // refreshed on the phone it is shown again: not the police desk's paper proof (E5), which a refused proof gets
+        assertThat(vm.passengerSentence().get()).contains("请旅客刷新后重新出示").doesNotContain("公安制证窗口");
     }
 
     @Test @DisplayName("E6 a proof read from a real PNG image is accepted; an image without a QR code says so")
