@@ -254,7 +254,7 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
 
     @ParameterizedTest(name = "{0}×{1} {2} text ×{3}")
     @MethodSource("everySize")
-    @DisplayName("P1 E3 the pre-verification form with its decision and the electronic proof: nothing cut, the decision whole, at every size, language and text size")
+    @DisplayName("P1 E3 the pre-verification form with its decision and the electronic proof: nothing cut, the verdict in view, at every size, language and text size")
     void thePreVerificationFormAndTheProofAtEverySize(int width, int height, String language, double scale) throws Exception {
         startAt(width, height, language, scale);
         logIn(TrainingMode.CLERK_ID);
