@@ -61,7 +61,7 @@ public final class CaseFile {
         try {
             root = JSON.readTree(Files.readString(path));
         } catch (IOException e) {
-            throw new CaseFileException(new Problem(path.toString(), "-", "cannot read the case file as JSON (" + firstLine(e.getMessage()) + ")"));
+            throw new CaseFileException(new Problem(path.toString(), Problem.WHOLE_FILE, "cannot read the case file as JSON (" + firstLine(e.getMessage()) + ")"));
         }
         return new CaseFile(path).parse(root);
     }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.ticketwindow.idcheck.photo.DecoderInterface;
 import org.ticketwindow.idcheck.photo.DecoderSettings;
+import org.ticketwindow.idcheck.validation.Problem;
 import org.ticketwindow.idcheck.validation.Problems;
 
 import java.io.IOException;
@@ -59,7 +60,7 @@ public final class HardwareProfiles {
      */
     public static HardwareProfiles load(Path directory, Path overrideFile) throws ProfileException {
         Problems problems = new Problems();
-        if (!Files.isDirectory(directory)) throw ProfileException.of(directory, "-", "hardware profile directory not found");
+        if (!Files.isDirectory(directory)) throw ProfileException.of(directory, Problem.WHOLE_FILE, "hardware profile directory not found");
         Map<String, JsonNode> overrides = overrideFile != null && Files.exists(overrideFile)
                 ? readOverrides(overrideFile, problems) : Map.of();
         Map<String, HardwareProfile> out = new TreeMap<>();
@@ -67,7 +68,7 @@ public final class HardwareProfiles {
         try (Stream<Path> s = Files.list(directory)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".yaml")).sorted().toList();
         } catch (IOException e) {
-            throw ProfileException.of(directory, "-", "cannot list the directory: " + e.getMessage());
+            throw ProfileException.of(directory, Problem.WHOLE_FILE, "cannot list the directory: " + e.getMessage());
         }
         for (Path file : files) {
             JsonNode node = readYaml(file, problems);
@@ -155,15 +156,15 @@ public final class HardwareProfiles {
         try {
             JsonNode node = YAML.readTree(Files.readString(file));
             if (node == null || !node.isObject()) {
-                problems.add(file.toString(), "-", "the file must hold a YAML mapping");
+                problems.add(file.toString(), Problem.WHOLE_FILE, "the file must hold a YAML mapping");
                 return null;
             }
             return node;
         } catch (JsonProcessingException e) {
-            problems.add(file.toString(), e.getLocation() == null ? "-" : "line " + e.getLocation().getLineNr(),
+            problems.add(file.toString(), e.getLocation() == null ? Problem.WHOLE_FILE : "line " + e.getLocation().getLineNr(),
                     "not valid YAML: " + e.getOriginalMessage());
         } catch (IOException e) {
-            problems.add(file.toString(), "-", "cannot read: " + e.getMessage());
+            problems.add(file.toString(), Problem.WHOLE_FILE, "cannot read: " + e.getMessage());
         }
         return null;
     }

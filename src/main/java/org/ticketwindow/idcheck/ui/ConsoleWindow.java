@@ -47,7 +47,6 @@ final class ConsoleWindow {
     private final String fontFamily;
     private final List<String> chineseFonts;
     private final Label statusLine = new Label();
-    /** A notice for the clerk on the status line stays this long before the sync state (refreshed every 2 s) returns. */
     /** The text's size at the normal step, in px; the clerk's text size multiplies it. */
     private static final double ROOT_FONT_PX = 17;
     /** The banner's padding left and right ({@code .banner} in console.css). */
@@ -57,6 +56,7 @@ final class ConsoleWindow {
     private static final javafx.css.PseudoClass SHORT = javafx.css.PseudoClass.getPseudoClass("short");
     /** Set by markShort: the banner's title follows it. */
     private final javafx.beans.property.BooleanProperty shortWindow = new javafx.beans.property.SimpleBooleanProperty();
+    /** A notice for the clerk on the status line stays this long before the sync state (refreshed every 2 s) returns. */
     private static final long NOTICE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
     private long noticeUntil = System.nanoTime();
 

@@ -18,7 +18,8 @@ final class TallAsContent extends ScrollPane {
     }
 
     @Override protected double computePrefHeight(double width) {
-        double inner = getWidth() - snappedLeftInset() - snappedRightInset();
+        // the width it is asked about when given (the comparison column's layout asks before resizing it), else its own
+        double inner = (width > 0 ? width : getWidth()) - snappedLeftInset() - snappedRightInset();
         double content = getContent() == null ? 0 : getContent().prefHeight(inner > 0 ? inner : -1);
         return content + snappedTopInset() + snappedBottomInset();
     }

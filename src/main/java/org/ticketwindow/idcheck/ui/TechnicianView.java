@@ -155,7 +155,6 @@ final class TechnicianView {
         sam.setWrapText(true);
         sam.setMinHeight(Region.USE_PREF_SIZE);
         sam.textProperty().bind(vm.sam());
-        Views.readsPlain(sam); // the id kept whole by marks a screen reader need not read
         Label photo = Views.styled("", "hint");
         photo.setId("tech-photo");
         photo.setWrapText(true);

@@ -110,7 +110,7 @@ final class TrainingTrayView {
         for (Button b : List.of(place, remove)) b.setMaxWidth(Double.MAX_VALUE);
         cards.setMaxWidth(Double.MAX_VALUE);
         fault.setMaxWidth(Double.MAX_VALUE);
-        // Place and Remove above the list: below it they were under the fold at 1366×768 in English (the list is 200 px)
+        // Place and Remove above the list: below it they were under the fold at 1366×768 in English (the list is 11 lines of text, at least 200 px)
         VBox v = new VBox(6, Views.styled(messages.get("tray.heading"), "tray-title"), new javafx.scene.layout.FlowPane(6, 6, place, remove),
                 cards, faultHeading, fault);
         v.getStyleClass().add("tray");

@@ -50,14 +50,17 @@ final class Views {
         return focused == null ? null : (Runnable) focused.getProperties().get(ENTER_ACTION);
     }
 
+    /** The gap between the workspace's columns, and their margin to the window's left and right edges, in px. */
+    static final double COLUMNS_GAP = 16, COLUMNS_MARGIN = 16;
+
     /**
      * The workspace's layout: a row on top, three columns (those in {@code growing} share the spare width) and a message
      * line under them, taking no room while it is empty.
      */
     static javafx.scene.layout.VBox topColumnsMessage(Node top, List<Node> columns, List<Integer> growing,
                                                       javafx.beans.value.ObservableStringValue message, String messageId) {
-        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(16, columns.toArray(Node[]::new));
-        row.setPadding(new javafx.geometry.Insets(12, 16, 8, 16));
+        javafx.scene.layout.HBox row = new javafx.scene.layout.HBox(COLUMNS_GAP, columns.toArray(Node[]::new));
+        row.setPadding(new javafx.geometry.Insets(12, COLUMNS_MARGIN, 8, COLUMNS_MARGIN));
         for (int g : growing) javafx.scene.layout.HBox.setHgrow(columns.get(g), javafx.scene.layout.Priority.ALWAYS);
         Label line = styled("", "recorded");
         line.setId(messageId);

@@ -68,14 +68,16 @@ final class WorkspaceView {
     /** The comparison's least height, in lines of its text (about three lines of rows): it gives way to the decision down to this. */
     static final double COMPARISON_FLOOR_EM = 4.5;
     /**
-     * The comparison column's width, in em of the text (383 px at the normal size, 574 at the largest): its two buttons
-     * side by side in either language, "Confirm and record (Enter)" the wider.
+     * The comparison column's width, in em of the text (383 px at the normal size, 574 at the largest): its decision in
+     * few lines, and its two buttons side by side in either language where the screen has the width.
      */
     static final double RECORDS_EM = 22.5;
+    /** The card column's least width (more where what it shows needs it). */
+    private static final double CARDS_LEAST = 440;
     /** The card column's width when the screen has it: two cards side by side with their photos at the normal text size. */
     private static final double CARDS_WIDTH = 580;
     /** The columns' row: its padding left and right and the two gaps between the three columns (Views.topColumnsMessage). */
-    private static final double COLUMNS_AROUND = 16 + 16 + 2 * 16;
+    private static final double COLUMNS_AROUND = 2 * Views.COLUMNS_MARGIN + 2 * Views.COLUMNS_GAP;
     /**
      * What this view listens to on its view model, ended by {@link #dispose()}: the view model outlives the view (the
      * language and the text size build the view again over it), and every view built kept its listeners, and with them
@@ -136,7 +138,8 @@ final class WorkspaceView {
         // the entry form and the proof scanner ask for their least width only: the comparison column, with the decision
         // and its notes (P3, L2), takes the rest
         centre.prefWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> cardArea.isVisible()
-                        ? Math.clamp(body.getWidth() - COLUMNS_AROUND - reader.prefWidth(-1) - records.getPrefWidth(), 440, CARDS_WIDTH)
+                        ? Math.clamp(body.getWidth() - COLUMNS_AROUND - Math.max(reader.minWidth(-1), reader.prefWidth(-1)) - records.getPrefWidth(),
+                                CARDS_LEAST, CARDS_WIDTH)
                         : 0, // below its least width: the least width it is
                 body.widthProperty(), records.prefWidthProperty(), cardArea.visibleProperty()));
         onVm.add(Views.fillNowAndOnChange(this::placeDecision, vm.shownDocuments(), vm.passengerSentence(), vm.comparison(), cardArea.visibleProperty()));
@@ -364,7 +367,7 @@ final class WorkspaceView {
             @Override protected double computeMinWidth(double height) {
                 double shown = card.isVisible() ? cardsRow.getChildren().stream().mapToDouble(n -> n.minWidth(-1)).max().orElse(0)
                         : form.isVisible() ? form.minWidth(-1) : proof.minWidth(-1);
-                return Math.max(440, shown + scrollBarWidth(scroll) + snappedLeftInset() + snappedRightInset());
+                return Math.max(CARDS_LEAST, shown + scrollBarWidth(scroll) + snappedLeftInset() + snappedRightInset());
             }
         };
         VBox.setVgrow(scroll, javafx.scene.layout.Priority.ALWAYS);
@@ -660,6 +663,7 @@ final class WorkspaceView {
         record.disableProperty().bind(vm.canRecord().not());
         record.getStyleClass().add("primary");
         Button cancel = Views.button(KeyMap.CANCEL.button(messages, "decision.cancel"), vm::cancel);
+        cancel.setId("cancel");
         VBox content = new VBox(10, Views.heading(messages, "records.heading"), note, table, factorInput(), nameDecision());
         ScrollPane scroll = new ScrollPane(content); // long notes (P3, L2) scroll; the decision buttons stay in view
         scroll.setFitToWidth(true);
@@ -698,12 +702,12 @@ final class WorkspaceView {
         Label nothingToRecord = wrapped("", "hint");
         nothingToRecord.setId("nothing-to-record");
         nothingToRecord.textProperty().bind(vm.decision().map(d -> !d.recordable() && d.missing().isEmpty()
-                ? messages.get("decision.nothingToRecord") : "").orElse(""));
+                ? messages.get("decision.nothingToRecord", KeyMap.CANCEL.spelled()) : "").orElse(""));
         onVm.add(nothingToRecord.textProperty()::unbind);
         Views.shownWhenNotEmpty(nothingToRecord);
         VBox buttons = new VBox(6, new javafx.scene.layout.FlowPane(12, 8, record, cancel), nothingToRecord);
         // at least as wide as the record button (the buttons' row asks for its widest button: "Confirm and record
-        // (Enter)" at the largest text ran past the panel's edge), and never below 320
+        // (Enter)", as it read then, ran past the panel's edge at the largest text), and never below 320
         VBox box = new VBox(10, scroll, decisionBelowComparison, buttons) {
             @Override protected double computeMinWidth(double height) { return Math.max(320, super.computeMinWidth(height)); }
 
@@ -717,14 +721,15 @@ final class WorkspaceView {
                     return;
                 }
                 double x = snappedLeftInset(), w = getWidth() - x - snappedRightInset();
-                double top = snappedTopInset(), room = getHeight() - top - snappedBottomInset() - 2 * getSpacing();
+                double gap = snapSpaceY(getSpacing());
+                double top = snappedTopInset(), room = getHeight() - top - snappedBottomInset() - 2 * gap;
                 double buttonsHeight = snapSizeY(buttons.prefHeight(w));
                 double comparisonFloor = scroll.minHeight(w);
                 double decisionHeight = snapSizeY(Math.max(0, Math.min(decisionBelowComparison.prefHeight(w), room - buttonsHeight - comparisonFloor)));
                 double comparisonHeight = Math.max(0, room - buttonsHeight - decisionHeight);
                 scroll.resizeRelocate(x, top, w, comparisonHeight);
-                decisionBelowComparison.resizeRelocate(x, top + comparisonHeight + getSpacing(), w, decisionHeight);
-                buttons.resizeRelocate(x, top + comparisonHeight + decisionHeight + 2 * getSpacing(), w, buttonsHeight);
+                decisionBelowComparison.resizeRelocate(x, top + comparisonHeight + gap, w, decisionHeight);
+                buttons.resizeRelocate(x, top + comparisonHeight + decisionHeight + 2 * gap, w, buttonsHeight);
             }
         };
         box.getStyleClass().add("panel");

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.ticketwindow.idcheck.etp.EtpRefusal;
 import org.ticketwindow.idcheck.etp.EtpVerdict;
 import org.ticketwindow.idcheck.etp.EtpVerifier;
 import org.ticketwindow.idcheck.identity.CardData;
@@ -298,8 +299,11 @@ public final class WorkspaceViewModel {
                 clearCase();
                 show(proofMessage, () -> messages.get("proof.refused", messages.of(r.reason())));
                 show(details, () -> messages.get("details.proof", r.reason().name()));
+                // the police desk for a proof refused as such (E5); a code to refresh, a scan to repeat: that alone; the
+                // counter's clock ahead: nothing for the passenger (the clerk reads it above)
                 show(passengerSentence, () -> r.reason().sendsToPoliceDesk()
-                        ? messages.get("proof.passenger", messages.of(r.reason()), messages.get("etp.ADVICE")) : messages.of(r.reason()));
+                        ? messages.get("proof.passenger", messages.of(r.reason()), messages.get("etp.ADVICE"))
+                        : r.reason() == EtpRefusal.ISSUED_IN_FUTURE ? "" : messages.get("proof.passengerAgain", messages.of(r.reason())));
             }
         }
     }

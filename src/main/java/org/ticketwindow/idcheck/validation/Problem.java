@@ -22,7 +22,8 @@ public record Problem(String file, String key, String reason, Text text) {
 
     /** The whole problem, "file: key: reason", as a text in any language (the plain reason when it has no text). */
     public Text asText() {
-        return Text.of("settings.problem", file, key, text != null ? text : Text.of("settings.other", reason));
+        Text why = text != null ? text : Text.of("settings.other", reason);
+        return WHOLE_FILE.equals(key) ? Text.of("settings.fileProblem", file, why) : Text.of("settings.problem", file, key, why);
     }
 
     /** "file: key: reason"; "file: reason" for the file as a whole (its key "-" read as a stray "-:" in a start failure). */

@@ -171,4 +171,11 @@ class EtpVerifierTest {
                 .hasMessageContaining("appears twice");
         assertThatThrownBy(() -> TrustList.parse("trust.txt", "just text")).hasMessageContaining("kid=");
     }
+
+    @Test @DisplayName("E5 only a proof refused as such sends the passenger to the police desk; a stale code, a bad scan or the counter's clock do not")
+    void onlyAProofRefusedAsSuchSendsThePassengerToThePoliceDesk() {
+        assertThat(java.util.Arrays.stream(EtpRefusal.values()).filter(EtpRefusal::sendsToPoliceDesk).toList())
+                .containsExactlyInAnyOrder(EtpRefusal.UNKNOWN_ISSUER, EtpRefusal.BAD_SIGNATURE, EtpRefusal.WRONG_DOCUMENT_TYPE,
+                        EtpRefusal.EXPIRED, EtpRefusal.INVALID_ID_NUMBER);
+    }
 }

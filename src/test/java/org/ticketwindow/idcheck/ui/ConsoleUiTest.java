@@ -186,7 +186,7 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(onFx(() -> robot.lookup("#case-ON_SITE").query().getStyleClass().contains("case-selected"))).isTrue();
     }
 
-    @Test @org.junit.jupiter.api.DisplayName("E2 E5 a stale electronic proof is refused with the advice") void aStaleElectronicProofIsRefusedWithTheAdvice() throws Exception {
+    @Test @org.junit.jupiter.api.DisplayName("E2 E5 a stale electronic proof is refused: the passenger shows a refreshed code") void aStaleElectronicProofIsRefusedForARefreshedCode() throws Exception {
         start(Locale.SIMPLIFIED_CHINESE, null);
         logIn(TrainingMode.CLERK_ID);
         chooseCase(KeyCode.F10);
@@ -511,6 +511,16 @@ class ConsoleUiTest extends ConsoleUiHarness {
         // Enter on the focused "use this document" button uses it (it did nothing: Enter was the record key only)
         robot.interact(() -> robot.lookup("#entry-use").query().requestFocus());
         robot.type(KeyCode.ENTER);
+        waitForText("#verdict", "预核验通过");
+        // Enter on a focused 取消 cancels (it recorded: Enter was the record key whatever had the focus)
+        robot.interact(() -> robot.lookup("#cancel").query().requestFocus());
+        robot.type(KeyCode.ENTER);
+        waitForText("#recorded", "已取消，未记录");
+        assertThat(text("#verdict")).isEmpty();
+        assertThat(session.runtime().store().results().status().queued()).isZero();
+        fire("#tray-mrz");
+        waitForText("#entry-number", "EA1234567");
+        fire("#entry-use");
         waitForText("#verdict", "预核验通过");
         screenshot("workspace-pre-verification-zh");
         // F2: the form keeps the passport it decided on, its scan answer in the new language (a new form came up empty,

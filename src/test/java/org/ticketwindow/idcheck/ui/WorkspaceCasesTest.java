@@ -258,7 +258,7 @@ class WorkspaceCasesTest {
         assertThat(store.results().status().queued()).isEqualTo(1);
     }
 
-    @Test @DisplayName("E2 E3 E5 a fresh proof gives sale, change and refund; a stale code is refused with the advice") void aFreshElectronicProofGivesTheTicketServicesAndAStaleCodeIsRefusedWithTheAdvice() {
+    @Test @DisplayName("E2 E3 E5 a fresh proof gives sale, change and refund; a stale code asks for a refreshed one; an altered one is refused with the police desk's advice") void aFreshElectronicProofGivesTheTicketServicesAndAStaleCodeIsRefusedWithTheAdvice() {
         WorkspaceViewModel vm = vm(CounterKind.STATION_WINDOW);
         vm.selectCase(CaseKind.TICKET_SERVICE);
         vm.scanProof(training.proof(true, clock.instant()));
@@ -275,6 +275,12 @@ class WorkspaceCasesTest {
         assertThat(vm.details().get()).as("the code, behind 详情, in the clerk's words").isEqualTo("电子证明拒收代码：STALE_CODE");
         // refreshed on the phone it is shown again: not the police desk's paper proof (E5), which a refused proof gets
         assertThat(vm.passengerSentence().get()).contains("请旅客刷新后重新出示").doesNotContain("公安制证窗口");
+
+        String fresh = training.proof(true, clock.instant());
+        char last = fresh.charAt(fresh.length() - 1);
+        vm.scanProof(fresh.substring(0, fresh.length() - 1) + (last == 'A' ? 'B' : 'A')); // its signature altered
+        assertThat(vm.details().get()).isEqualTo("电子证明拒收代码：BAD_SIGNATURE");
+        assertThat(vm.passengerSentence().get()).contains("请到车站公安制证窗口办理纸质临时乘车身份证明");
     }
 
     @Test @DisplayName("E6 a proof read from a real PNG image is accepted; an image without a QR code says so")
