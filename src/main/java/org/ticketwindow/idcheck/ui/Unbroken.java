@@ -34,6 +34,18 @@ final class Unbroken {
         return String.join(gap, java.util.Arrays.stream(text.split(java.util.regex.Pattern.quote(gap), -1)).map(p -> of(p, locale)).toList());
     }
 
+    /** The pieces of {@code text} a wrapping line does not break inside, by the same line rules (a word, a number). */
+    static java.util.List<String> words(String text) {
+        BreakIterator lines = BreakIterator.getLineInstance();
+        lines.setText(text);
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int from = lines.first(), to = lines.next(); to != BreakIterator.DONE; from = to, to = lines.next()) {
+            String word = text.substring(from, to).strip();
+            if (!word.isEmpty()) out.add(word);
+        }
+        return out;
+    }
+
     /** The text as it reads: without the marks {@link #of} adds (searching it, comparing it). */
     static String plain(String text) {
         return text == null ? null : text.replace(String.valueOf(GLUE), "").replace('\u00A0', ' ');

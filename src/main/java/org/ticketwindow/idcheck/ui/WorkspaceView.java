@@ -594,13 +594,7 @@ final class WorkspaceView {
 
     /** The width of the widest piece of {@code text} that a line may not break inside (a word, a number). */
     private static double widestWord(String text, javafx.scene.text.Font font) {
-        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
-        lines.setText(text);
-        double widest = 0;
-        for (int from = lines.first(), to = lines.next(); to != java.text.BreakIterator.DONE; from = to, to = lines.next()) {
-            widest = Math.max(widest, textWidth(text.substring(from, to).strip(), font));
-        }
-        return widest;
+        return Unbroken.words(text).stream().mapToDouble(w -> textWidth(w, font)).max().orElse(0);
     }
 
     private static double textWidth(String text, javafx.scene.text.Font font) {

@@ -590,13 +590,9 @@ class LayoutAtEverySizeTest extends ConsoleUiHarness {
      */
     private static java.util.Optional<String> brokenInsideAWord(Labeled l) {
         if (!l.isWrapText() || !(l.lookup(".text") instanceof Text t) || t.getWrappingWidth() <= 0) return java.util.Optional.empty();
-        java.text.BreakIterator lines = java.text.BreakIterator.getLineInstance();
-        String text = t.getText();
-        lines.setText(text);
         Text measure = new Text();
         measure.setFont(t.getFont());
-        for (int from = lines.first(), to = lines.next(); to != java.text.BreakIterator.DONE; from = to, to = lines.next()) {
-            String word = text.substring(from, to).strip();
+        for (String word : Unbroken.words(t.getText())) {
             if (word.contains("/")) continue;
             measure.setText(word);
             if (measure.getLayoutBounds().getWidth() > t.getWrappingWidth() + 0.5) return java.util.Optional.of(word);
