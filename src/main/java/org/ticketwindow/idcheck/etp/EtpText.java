@@ -21,8 +21,12 @@ public final class EtpText {
 
     private EtpText() {}
 
-    /** The parts of a scanned text: the signed part, the payload JSON and the signature bytes. */
-    record Parts(String signed, JsonNode payload, byte[] signature) {}
+    /**
+     * The parts of a scanned text: the signed part, the payload JSON and the signature bytes; {@code signatureAsIssued}
+     * is false when the signature's text is not the one encoding of its bytes (a last character changed in bits the
+     * decoder drops): the signature still verifies, but the code is not the one issued.
+     */
+    record Parts(String signed, JsonNode payload, byte[] signature, boolean signatureAsIssued) {}
 
     /** Empty when the text is not {@code ETP1.x.y} with base64url parts and a JSON object payload. */
     static Optional<Parts> split(String text) {
@@ -37,7 +41,7 @@ public final class EtpText {
             byte[] sig = d.decode(p[2]);
             JsonNode node = JSON.readTree(json);
             if (node == null || !node.isObject()) return Optional.empty();
-            return Optional.of(new Parts(p[0] + "." + p[1], node, sig));
+            return Optional.of(new Parts(p[0] + "." + p[1], node, sig, B64.encodeToString(sig).equals(p[2])));
         } catch (IllegalArgumentException | java.io.IOException e) {
             return Optional.empty();
         }

@@ -113,6 +113,23 @@ class EtpVerifierTest {
     }
 
     @Test
+    @DisplayName("E6 a signature whose last character was changed only in the bits the decoder drops is refused: not the code issued")
+    void signatureTextAsIssued() {
+        String good = proof("RID", People.ZHANG_SAN, IAT, IAT);
+        assertThat(at(good, IAT + 1)).isInstanceOf(EtpVerdict.Accepted.class);
+        // 64 bytes are 86 characters: the last carries 2 bits and 4 always zero; setting one of those decodes to the
+        // same signature, which still verifies (a lenient decoder). Flipping the lowest bit of its 6 changes no byte.
+        String sigText = good.substring(good.lastIndexOf('.') + 1);
+        assertThat(sigText).hasSize(86);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        char last = good.charAt(good.length() - 1);
+        String altered = good.substring(0, good.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        assertThat(Base64.getUrlDecoder().decode(altered.substring(altered.lastIndexOf('.') + 1)))
+                .as("the same bytes").isEqualTo(Base64.getUrlDecoder().decode(sigText));
+        assertThat(refusal(at(altered, IAT + 1))).isEqualTo(EtpRefusal.BAD_SIGNATURE);
+    }
+
+    @Test
     @DisplayName("E6 a bad ID number in a signed proof is refused")
     void badNumber() {
         String bad = People.ZHANG_SAN.substring(0, 17) + "4";
