@@ -9,9 +9,9 @@ import java.util.function.Consumer;
 
 /**
  * The comparison's table: each field's two values beside their headers (证件上 / 网上登记), the values wrapping to the
- * column. A value of one word (an ID number, a date) is never broken: the clerk reads an 18-digit number digit by digit
- * against the website's, and "91182619900715022" over "5" misleads. Where the widest such value does not fit beside the
- * headers (English at 1280 px, any language at the largest text), every value goes below its header instead; the
+ * column. A word of a value (an ID number, a date, a word of a name) is never broken: the clerk reads an 18-digit
+ * number digit by digit against the website's, and "91182619900715022" over "5" misleads. Where the widest such word
+ * does not fit beside the headers (English at 1280 px, any language at the largest text), every value goes below its header instead; the
  * choice depends on the width alone, so it does not flip back and forth.
  */
 final class ComparisonTable extends GridPane {
@@ -35,8 +35,10 @@ final class ComparisonTable extends GridPane {
         for (Node n : getChildren()) {
             if (!(n instanceof Label l) || l.getText() == null) continue;
             if (l.getStyleClass().contains(HEADER)) header = Math.max(header, l.prefWidth(-1));
-            if (l.getStyleClass().contains(VALUE) && !l.getText().isBlank() && l.getText().chars().noneMatch(Character::isWhitespace)) {
-                word = Math.max(word, l.prefWidth(-1));
+            if (l.getStyleClass().contains(VALUE) && !l.getText().isBlank()) {
+                // its widest piece a line never breaks inside, with the label's own padding: a number, or a word of
+                // a name ("WORTHINGTON-SMYTHE", which JavaFX cuts inside a letter run, not at its hyphen)
+                word = Math.max(word, Unbroken.widestWord(l.getText(), l.getFont()) + l.snappedLeftInset() + l.snappedRightInset());
             }
         }
         if (word == 0) return; // nothing to keep whole (before a card): the rows stay as they are

@@ -217,7 +217,7 @@ public final class TechnicianViewModel {
             lastSam = h;
             // the id on a line of its own, which it fills at the largest text: too long for it, it breaks after a hyphen,
             // never inside a group of digits (glued whole, it broke "…-00000000" / "42"; UnbrokenTest)
-            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(SamId::routonStyle).orElse("?"))
+            Text line = h.healthy() ? Text.of("tech.samOk", h.samId().map(SamId::routonStyle).map(Unbroken::breakableAfterHyphens).orElse("?"))
                     : Text.of("tech.samFault", h.fault().get().clerk());
             sam.set(messages.of(line));
             append(line);

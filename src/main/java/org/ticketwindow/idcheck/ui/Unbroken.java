@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * Short pieces of a wrapping line kept whole: "上次同步 17:42:57", an audit entry's "登录". java.text.BreakIterator, which
- * JavaFX wraps labels with, breaks between any two Chinese characters, at a space and after ':' ("上次同步" / "17:42:57",
+ * JavaFX wraps a text with a Chinese character in it with (other text at white space only), breaks between any two
+ * Chinese characters, at a space and after ':' ("上次同步" / "17:42:57",
  * "17:42:" / "57", "登" / "录"); never at a no-break space, nor before a ZERO WIDTH NO-BREAK SPACE (U+FEFF, not drawn).
  * RATIO (∶) held for the time too, but the Chinese font drew it full width.
  */
@@ -34,8 +35,22 @@ final class Unbroken {
         return String.join(gap, java.util.Arrays.stream(text.split(java.util.regex.Pattern.quote(gap), -1)).map(p -> of(p, locale)).toList());
     }
 
-    /** The pieces of {@code text} a wrapping line does not break inside, by the same line rules (a word, a number). */
+    /**
+     * The pieces of {@code text} a wrapping line does not break inside (a word, a number), by JavaFX's rules: the line
+     * rules of {@link BreakIterator} for a text with a Chinese character in it, at white space only otherwise — JavaFX
+     * wraps Latin text at spaces, so "WORTHINGTON-SMYTHE" is one piece (too narrow for it, it is cut inside a letter
+     * run: "WORTHINGTON-S" / "MYTHE").
+     */
     static java.util.List<String> words(String text) {
+        if (text.codePoints().noneMatch(Character::isIdeographic)) {
+            java.util.List<String> out = new java.util.ArrayList<>();
+            StringBuilder word = new StringBuilder();
+            for (char c : (text + ' ').toCharArray()) { // Character.isWhitespace, as JavaFX: not a no-break space
+                if (!Character.isWhitespace(c)) word.append(c);
+                else if (!word.isEmpty()) { out.add(word.toString()); word.setLength(0); }
+            }
+            return out;
+        }
         BreakIterator lines = BreakIterator.getLineInstance();
         lines.setText(text);
         java.util.List<String> out = new java.util.ArrayList<>();
@@ -44,6 +59,20 @@ final class Unbroken {
             if (!word.isEmpty()) out.add(word);
         }
         return out;
+    }
+
+    /**
+     * {@code id} with a HAIR SPACE (U+200A, a space JavaFX may wrap at, about a pixel wide) after each hyphen: a security
+     * module's id in an English line is one piece to JavaFX, cut inside a group of digits where the line is too narrow
+     * ("…-00000000" / "42"); so marked it breaks after a hyphen in either language. For the screen only.
+     */
+    static String breakableAfterHyphens(String id) {
+        return id.replace("-", "-\u200A");
+    }
+
+    /** The width of the widest piece of {@code text} that a line may not break inside ({@link #words}), in {@code font}. */
+    static double widestWord(String text, javafx.scene.text.Font font) {
+        return words(text).stream().mapToDouble(w -> Views.textWidth(w, font)).max().orElse(0);
     }
 
     /** The text as it reads: without the marks {@link #of} adds (searching it, comparing it). */

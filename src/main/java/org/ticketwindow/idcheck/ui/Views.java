@@ -227,4 +227,11 @@ final class Views {
         c.setPrefWidth(width);
         return c;
     }
+
+    /** The width {@code text} takes on one line in {@code font}, in whole pixels. */
+    static double textWidth(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return Math.ceil(t.getLayoutBounds().getWidth());
+    }
 }

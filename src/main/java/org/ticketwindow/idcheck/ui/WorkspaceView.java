@@ -392,11 +392,9 @@ final class WorkspaceView {
 
     private Node documentPanel(WorkspaceViewModel.ShownDocument d, boolean withRole) {
         CardData c = d.card();
-        // one card: a label column beside the values; two cards side by side: each label above its value, so that
-        // both fit beside each other in either language
-        GridPane g = new GridPane(10, withRole ? 0 : 6);
-        g.getColumnConstraints().setAll(labelColumn(), valueColumn());
-        int row = 0;
+        // one card: a label column beside the values when they fit there, else each label above its value; two cards
+        // side by side: each label above its value, so that both fit beside each other in either language
+        CardFieldRows g = new CardFieldRows(withRole);
         for (CardFields.Field f : CardFields.of(c, messages)) {
             Label value = f.key().equals("card.name") ? nameLabel(c) : Views.styled(f.value(), f.style());
             value.setWrapText(true);
@@ -404,22 +402,16 @@ final class WorkspaceView {
             if (WRAPPING_FIELDS.contains(f.key())) {
                 // a name wraps between words, an address anywhere; the card keeps its shape at every text size (em)
                 value.maxWidthProperty().bind(value.fontProperty().map(font -> font.getSize() * (withRole ? 12 : 14)));
-                // never narrower than its widest word: "WORTHINGTON-SMYTHE" broke to "WORTHINGTON-SM" / "YTHE" at the
-                // largest text; the column gives way instead (its least width is its widest card's)
-                value.minWidthProperty().bind(value.fontProperty().map(font -> widestWord(value.getText(), font)));
+                // never narrower than its widest word, as JavaFX breaks lines: "WORTHINGTON-SMYTHE" broke to
+                // "WORTHINGTON-S" / "MYTHE" at the largest text; the rows put the label above it instead
+                value.minWidthProperty().bind(value.fontProperty().map(font -> Unbroken.widestWord(value.getText(), font)));
             } else {
                 value.setMinWidth(Region.USE_PREF_SIZE); // a number or a date is never broken across lines
             }
             Label label = new Label(messages.get(f.key()));
             label.setMinWidth(Region.USE_PREF_SIZE);
-            if (withRole) {
-                label.getStyleClass().add("card-label-above");
-                if (row > 0) label.setPadding(new Insets(4, 0, 0, 0));
-                g.add(label, 0, row++, 2, 1);
-                g.add(value, 0, row++, 2, 1);
-            } else {
-                g.addRow(row++, label, value);
-            }
+            if (withRole) label.getStyleClass().add("card-label-above");
+            g.add(label, value);
         }
         Label checks = Views.styled("", "checks");
         checks.setWrapText(true);
@@ -442,20 +434,6 @@ final class WorkspaceView {
         }
         panel.setId("document-" + d.role().name());
         return panel;
-    }
-
-    private static javafx.scene.layout.ColumnConstraints labelColumn() {
-        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-        c.setMinWidth(Region.USE_PREF_SIZE);
-        c.setHgrow(Priority.NEVER);
-        return c;
-    }
-
-    private static javafx.scene.layout.ColumnConstraints valueColumn() {
-        javafx.scene.layout.ColumnConstraints c = new javafx.scene.layout.ColumnConstraints();
-        c.setHgrow(Priority.SOMETIMES);
-        c.setFillWidth(true);
-        return c;
     }
 
     /** The card fields whose values wrap (every other value is a number, a date or a word, never broken). */
@@ -549,7 +527,7 @@ final class WorkspaceView {
         // what to do, whole: as the field's prompt it was cut at the largest text ("Scan the passport's machine-re")
         g.add(wrapped(messages.get("entry.mrzPrompt"), "hint"), 0, row++, 2, 1);
         // as wide as the chosen type's name ("passp…" at the largest text), not as the longest of the list
-        type.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> textWidth(
+        type.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> Views.textWidth(
                 type.getConverter().toString(type.getValue()), noCard.getFont()) + 3 * noCard.getFont().getSize(),
                 type.valueProperty(), noCard.fontProperty()));
         g.addRow(row++, new Label(messages.get("entry.type")), type);
@@ -589,19 +567,9 @@ final class WorkspaceView {
 
     /** At least as wide as its prompt ("yyyy-mm-dd, e.g. 2030-01-31" was cut to "yyyy-mm-dd,"), with the field's padding. */
     private static double promptWidth(TextField f) {
-        return textWidth(f.getPromptText() == null ? "" : f.getPromptText(), f.getFont()) + 1.5 * f.getFont().getSize();
+        return Views.textWidth(f.getPromptText() == null ? "" : f.getPromptText(), f.getFont()) + 1.5 * f.getFont().getSize();
     }
 
-    /** The width of the widest piece of {@code text} that a line may not break inside (a word, a number). */
-    private static double widestWord(String text, javafx.scene.text.Font font) {
-        return Unbroken.words(text).stream().mapToDouble(w -> textWidth(w, font)).max().orElse(0);
-    }
-
-    private static double textWidth(String text, javafx.scene.text.Font font) {
-        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
-        t.setFont(font);
-        return Math.ceil(t.getLayoutBounds().getWidth());
-    }
 
     private Node proofScanner() {
         scanner.setId("proof-scanner");

@@ -9,7 +9,10 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Short pieces kept on one line where a label wraps (JavaFX wraps with java.text.BreakIterator), reading the same. */
+/**
+ * Short pieces kept on one line where a label wraps (JavaFX wraps text with a Chinese character in it by
+ * java.text.BreakIterator, other text at white space), reading the same.
+ */
 class UnbrokenTest {
     /** Where a line may break inside {@code text} (its end left out), as JavaFX's wrapping finds it. */
     static List<Integer> breaks(String text, Locale locale) {
@@ -50,17 +53,41 @@ class UnbrokenTest {
     }
 
     /**
+     * JavaFX wraps a text with no Chinese character in it at white space only (PrismTextLayout: BreakIterator only for
+     * CJK or complex text); too narrow for a piece, it cuts inside it. The least widths and the layout test's check take
+     * the pieces by those rules: a hyphenated name or an id in an English line is one piece, not two.
+     */
+    @Test void wordsAreThePiecesJavaFxKeepsOnALine() {
+        assertThat(Unbroken.words("WORTHINGTON-SMYTHE")).containsExactly("WORTHINGTON-SMYTHE");
+        assertThat(Unbroken.words("Security module OK, id\n05.01-20258033-0000000001-0000000042"))
+                .containsExactly("Security", "module", "OK,", "id", "05.01-20258033-0000000001-0000000042");
+        assertThat(Unbroken.words("last\u00A0sync 07:05:09")).as("a no-break space holds").containsExactly("last\u00A0sync", "07:05:09");
+        // with a Chinese character, the line rules: between Chinese characters, after a hyphen
+        assertThat(Unbroken.words("安全模块正常，编号\n05.01-20258033")).containsExactly("安", "全", "模", "块", "正", "常，", "编", "号",
+                "05.01-", "20258033");
+    }
+
+    /**
      * A security module's id, on its own line ("安全模块正常，编号" above it), is not glued: too long for a narrow column at
      * the largest text, it breaks after a hyphen, never inside a group of digits; glued whole, it broke "…-00000000" / "42".
+     * In an English line JavaFX breaks at spaces only, so the id was one piece, cut inside its digits at every size: a hair
+     * space after each hyphen gives it the same places to break in both languages.
      */
     @Test void anIdBreaksAfterItsHyphensOnly() {
         String id = "05.01-20258033-0000000001-0000000042";
+        String shown = Unbroken.breakableAfterHyphens(id);
         for (Locale locale : List.of(Locale.ROOT, Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             assertThat(breaks(id, locale)).as(locale.toString()).isEqualTo(after(id, "-"));
+            assertThat(breaks(shown, locale)).as(locale.toString()).isEqualTo(after(shown, "-\u200A"));
         }
+        List<String> groups = List.of("05.01-", "20258033-", "0000000001-", "0000000042");
         for (Messages m : List.of(Messages.of(Messages.CHINESE), Messages.of(Messages.ENGLISH))) {
-            assertThat(m.get("tech.samOk", id)).as("on its own line").endsWith("\n" + id);
+            String line = m.get("tech.samOk", shown);
+            assertThat(line).as("on its own line").endsWith("\n" + shown);
+            assertThat(Unbroken.words(line)).as(m.locale() + ": JavaFX's pieces").endsWith(groups.toArray(String[]::new));
         }
+        assertThat(Unbroken.words(Messages.of(Messages.ENGLISH).get("tech.samOk", id))).as("unmarked, one piece in English")
+                .endsWith(id);
     }
 
     /**
