@@ -44,7 +44,10 @@ public final class EtpVerifier {
         if (kid == null) return refuse(EtpRefusal.UNREADABLE, "payload without kid");
         Optional<PublicKey> key = trust.key(kid);
         if (key.isEmpty()) return refuse(EtpRefusal.UNKNOWN_ISSUER, "kid " + kid + " is not trusted");
-        if (!parts.get().signatureAsIssued() || !signatureOk(key.get(), parts.get())) return refuse(EtpRefusal.BAD_SIGNATURE, "Ed25519 signature does not verify");
+        if (!parts.get().signatureAsIssued()) {
+            return refuse(EtpRefusal.BAD_SIGNATURE, "the signature's text is not the base64url of its bytes (altered after issue)");
+        }
+        if (!signatureOk(key.get(), parts.get())) return refuse(EtpRefusal.BAD_SIGNATURE, "Ed25519 signature does not verify");
         String pid = text(p, "pid");
         String doc = text(p, "doc");
         String name = text(p, "name");

@@ -49,16 +49,19 @@ final class CardFieldRows extends Region {
 
     private double widestLeast() { return rows.stream().mapToDouble(r -> r.value().minWidth(-1)).max().orElse(0); }
 
-    /** A value's width in a space {@code room} wide: as wide as it asks (within its least and most), never wider than the room. */
+    /**
+     * A value's width in a space {@code room} wide: as wide as it asks, within its most, never wider than the room, and
+     * never below its least (which wins over its most, as in JavaFX's own sizing: a name's widest word over 12 em).
+     */
     private static double valueWidth(Label value, double room) {
         double w = room < 0 ? value.prefWidth(-1) : Math.min(room, value.prefWidth(-1));
-        return Math.min(Math.max(w, value.minWidth(-1)), value.maxWidth(-1));
+        return Math.max(value.minWidth(-1), Math.min(w, value.maxWidth(-1)));
     }
 
     @Override public Orientation getContentBias() { return Orientation.HORIZONTAL; }
 
     @Override protected double computePrefWidth(double height) {
-        double values = rows.stream().mapToDouble(r -> Math.min(r.value().prefWidth(-1), r.value().maxWidth(-1))).max().orElse(0);
+        double values = rows.stream().mapToDouble(r -> valueWidth(r.value(), -1)).max().orElse(0);
         double inner = alwaysAbove ? Math.max(labelColumn(), values) : labelColumn() + LABEL_GAP + values;
         return inner + snappedLeftInset() + snappedRightInset();
     }

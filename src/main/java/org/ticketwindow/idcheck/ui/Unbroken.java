@@ -37,12 +37,12 @@ final class Unbroken {
 
     /**
      * The pieces of {@code text} a wrapping line does not break inside (a word, a number), by JavaFX's rules: the line
-     * rules of {@link BreakIterator} for a text with a Chinese character in it, at white space only otherwise — JavaFX
-     * wraps Latin text at spaces, so "WORTHINGTON-SMYTHE" is one piece (too narrow for it, it is cut inside a letter
-     * run: "WORTHINGTON-S" / "MYTHE").
+     * rules of {@link BreakIterator} for a text with an ideographic (Chinese) or complex-script character in it, at white
+     * space only otherwise — JavaFX wraps Latin text at spaces, so "WORTHINGTON-SMYTHE" is one piece (too narrow for it,
+     * it is cut inside a letter run: "WORTHINGTON-S" / "MYTHE").
      */
     static java.util.List<String> words(String text) {
-        if (text.codePoints().noneMatch(Character::isIdeographic)) {
+        if (text.codePoints().noneMatch(cp -> Character.isIdeographic(cp) || complex(cp))) {
             java.util.List<String> out = new java.util.ArrayList<>();
             StringBuilder word = new StringBuilder();
             for (char c : (text + ' ').toCharArray()) { // Character.isWhitespace, as JavaFX: not a no-break space
@@ -59,6 +59,20 @@ final class Unbroken {
             if (!word.isEmpty()) out.add(word);
         }
         return out;
+    }
+
+    /**
+     * Close to the characters JavaFX shapes as complex text (its ScriptMapper: combining marks, right-to-left and Indic,
+     * Thai, Tibetan, Myanmar and Khmer scripts, the joiners and direction controls); a text with one is wrapped by the
+     * line rules too. Names on the cards read here are Chinese or upper-case Latin: this only keeps the rule honest.
+     */
+    private static boolean complex(int cp) {
+        int type = Character.getType(cp);
+        byte dir = Character.getDirectionality(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || type == Character.ENCLOSING_MARK
+                || dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT || dir == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC
+                || (cp >= 0x0900 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF)
+                || cp == 0x200C || cp == 0x200D || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x206A && cp <= 0x206F);
     }
 
     /**

@@ -14,7 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * java.text.BreakIterator, other text at white space), reading the same.
  */
 class UnbrokenTest {
-    /** Where a line may break inside {@code text} (its end left out), as JavaFX's wrapping finds it. */
+    /**
+     * Where a line may break inside {@code text} (its end left out) by the line rules: as JavaFX's wrapping finds it in a
+     * text with a Chinese character (other text JavaFX wraps at white space only: {@link Unbroken#words}).
+     */
     static List<Integer> breaks(String text, Locale locale) {
         BreakIterator lines = BreakIterator.getLineInstance(locale);
         lines.setText(text);
@@ -63,6 +66,8 @@ class UnbrokenTest {
                 .containsExactly("Security", "module", "OK,", "id", "05.01-20258033-0000000001-0000000042");
         assertThat(Unbroken.words("last\u00A0sync 07:05:09")).as("a no-break space holds").containsExactly("last\u00A0sync", "07:05:09");
         // with a Chinese character, the line rules: between Chinese characters, after a hyphen
+        assertThat(Unbroken.words("JOSE\u0301-MARI\u0301A")).as("a combining accent: complex text, the line rules")
+                .containsExactly("JOSE\u0301-", "MARI\u0301A");
         assertThat(Unbroken.words("安全模块正常，编号\n05.01-20258033")).containsExactly("安", "全", "模", "块", "正", "常，", "编", "号",
                 "05.01-", "20258033");
     }
