@@ -155,6 +155,7 @@ final class TechnicianView {
         sam.setWrapText(true);
         sam.setMinHeight(Region.USE_PREF_SIZE);
         sam.textProperty().bind(vm.sam());
+        Views.readsPlain(sam); // the id's hair spaces (where it may break) are marks a screen reader need not read
         Label photo = Views.styled("", "hint");
         photo.setId("tech-photo");
         photo.setWrapText(true);

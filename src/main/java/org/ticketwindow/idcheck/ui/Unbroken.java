@@ -81,16 +81,18 @@ final class Unbroken {
      * ("…-00000000" / "42"); so marked it breaks after a hyphen in either language. For the screen only.
      */
     static String breakableAfterHyphens(String id) {
-        return id.replace("-", "-\u200A");
+        return id.replace("-", "-" + HAIR_SPACE);
     }
+
+    private static final String HAIR_SPACE = "\u200A";
 
     /** The width of the widest piece of {@code text} that a line may not break inside ({@link #words}), in {@code font}. */
     static double widestWord(String text, javafx.scene.text.Font font) {
         return words(text).stream().mapToDouble(w -> Views.textWidth(w, font)).max().orElse(0);
     }
 
-    /** The text as it reads: without the marks {@link #of} adds (searching it, comparing it). */
+    /** The text as it reads: without the marks {@link #of} and {@link #breakableAfterHyphens} add (searching it, comparing it). */
     static String plain(String text) {
-        return text == null ? null : text.replace(String.valueOf(GLUE), "").replace('\u00A0', ' ');
+        return text == null ? null : text.replace(String.valueOf(GLUE), "").replace(HAIR_SPACE, "").replace('\u00A0', ' ');
     }
 }

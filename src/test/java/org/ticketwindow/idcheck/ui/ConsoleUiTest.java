@@ -374,6 +374,8 @@ class ConsoleUiTest extends ConsoleUiHarness {
         assertThat(id).matches("[0-9.\\-\u200A]+"); // a hair space after each hyphen: JavaFX may wrap there in English too
         assertThat(UnbrokenTest.breaks(samLine, Locale.SIMPLIFIED_CHINESE).stream().filter(at -> at > idAt).map(at -> at - idAt).toList())
                 .as(samLine).isEqualTo(UnbrokenTest.after(id, "-\u200A"));
+        assertThat(onFx(() -> ((Labeled) robot.lookup("#tech-sam").query()).getAccessibleText()))
+                .as("a screen reader reads the id without its marks").endsWith("\n" + id.replace("\u200A", "")).doesNotContain("\u200A");
         waitFor(() -> onFx(() -> !((javafx.scene.layout.Pane) robot.lookup("#tech-readers").query()).getChildrenUnmodifiable().isEmpty()));
         // Ctrl+T again on this screen builds it again: the readers and ports are still listed (the list came back empty)
         robot.press(KeyCode.CONTROL).type(KeyCode.T).release(KeyCode.CONTROL);

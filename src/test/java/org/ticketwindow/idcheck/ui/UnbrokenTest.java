@@ -81,6 +81,7 @@ class UnbrokenTest {
     @Test void anIdBreaksAfterItsHyphensOnly() {
         String id = "05.01-20258033-0000000001-0000000042";
         String shown = Unbroken.breakableAfterHyphens(id);
+        assertThat(Unbroken.plain(shown)).as("read plain, the id as the module gives it").isEqualTo(id);
         for (Locale locale : List.of(Locale.ROOT, Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
             assertThat(breaks(id, locale)).as(locale.toString()).isEqualTo(after(id, "-"));
             assertThat(breaks(shown, locale)).as(locale.toString()).isEqualTo(after(shown, "-\u200A"));
